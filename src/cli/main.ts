@@ -1,0 +1,116 @@
+/**
+ * The `parley` command line: a thin shell over the library. Exit codes: 0 success,
+ * 1 failure while running, 2 bad usage or invalid input. Data goes to stdout, messages to stderr.
+ */
+import { Command, CommanderError, Option } from "commander";
+import { ModelError } from "../models/types.js";
+import { loadScenario } from "../node/load.js";
+import { InvalidInputError, formatDiagnostic } from "../scenario/diagnostics.js";
+import { scenarioJsonSchema } from "../scenario/validate.js";
+import { forecastCommand } from "./commands/forecast.js";
+import { showCommand } from "./commands/show.js";
+import { validateCommand } from "./commands/validate.js";
+import { EXIT, UsageError, processIo, type CliIo } from "./io.js";
+
+function integer(name: string, min: number) {
+  return (value: string): number => {
+    const n = Number(value);
+    if (!Number.isInteger(n) || n < min) throw new UsageError(`${name} expects a whole number ≥ ${min}, got "${value}"`);
+    return n;
+  };
+}
+
+const collect = (value: string, previous: string[]): string[] => [...previous, ...value.split(",").filter((v) => v !== "")];
+const languageOption = () => new Option("--lang <language>", "language of labels").choices(["en", "zh"]);
+
+function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
+  const program = new Command("parley")
+    .description("Analyse and forecast multi-party negotiations.")
+    .version("0.1.0")
+    .showHelpAfterError("(run with --help for usage)")
+    .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) })
+    .exitOverride();
+
+  program
+    .command("validate")
+    .description("check scenario files; print every problem with its file, line and field")
+    .argument("<file...>", "scenario files (YAML or JSON)")
+    .action((files: string[]) => setExit(validateCommand(files, io)));
+
+  program
+    .command("forecast")
+    .description("forecast where the talks settle, with every model or those chosen")
+    .argument("<file>", "scenario file")
+    .option("-m, --model <id>", "model to run (repeatable, or comma-separated); default: all", collect, [])
+    .option("--json", "machine-readable output", false)
+    .option("--rounds <n>", "rounds for fixed-round models (EUM)", integer("--rounds", 1))
+    .option("--seed <n>", "seed for stochastic models", integer("--seed", 0))
+    .addOption(languageOption())
+    .action((file: string, opts: { model: string[]; json: boolean; rounds?: number; seed?: number; lang?: "en" | "zh" }) => {
+      setExit(
+        forecastCommand(
+          loadScenario(file),
+          {
+            models: opts.model,
+            json: opts.json,
+            ...(opts.lang ? { language: opts.lang } : {}),
+            ...(opts.rounds !== undefined ? { rounds: opts.rounds } : {}),
+            ...(opts.seed !== undefined ? { seed: opts.seed } : {}),
+          },
+          io,
+        ),
+      );
+    });
+
+  program
+    .command("show")
+    .description("print a scenario as a readable summary with its evidence")
+    .argument("<file>", "scenario file")
+    .addOption(languageOption())
+    .action((file: string, opts: { lang?: "en" | "zh" }) => setExit(showCommand(loadScenario(file), opts.lang, io)));
+
+  program
+    .command("schema")
+    .description("print the JSON Schema of the scenario format (for editors)")
+    .action(() => {
+      io.out(JSON.stringify(scenarioJsonSchema(), null, 2));
+      setExit(EXIT.ok);
+    });
+
+  return program;
+}
+
+/** Runs the CLI with the given arguments (without `node parley`); resolves to the exit code. */
+export async function main(argv: readonly string[], io: CliIo = processIo): Promise<number> {
+  let exit: number = EXIT.ok;
+  const program = buildProgram(io, (code) => (exit = code));
+  try {
+    await program.parseAsync([...argv], { from: "user" });
+    return exit;
+  } catch (error) {
+    return reportError(error, io);
+  }
+}
+
+function reportError(error: unknown, io: CliIo): number {
+  if (error instanceof CommanderError) {
+    // Help and version are "errors" to commander but successes to the user.
+    if (error.code === "commander.helpDisplayed" || error.code === "commander.version" || error.code === "commander.help") return EXIT.ok;
+    return EXIT.usage;
+  }
+  if (error instanceof InvalidInputError) {
+    for (const d of error.diagnostics) io.err(formatDiagnostic(d));
+    return EXIT.usage;
+  }
+  if (error instanceof UsageError) {
+    io.err(`error: ${error.message}`);
+    return EXIT.usage;
+  }
+  if (error instanceof ModelError) {
+    io.err(`error: ${error.message}`);
+    return EXIT.failure;
+  }
+  io.err(`internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+  io.err("This is a bug in Parley; please report it with the command and input that caused it.");
+  return EXIT.failure;
+}

@@ -1,0 +1,91 @@
+/**
+ * Forecasting a scenario with one or more models: the library call the CLI, the server and the
+ * workbench share. Results name actors and issues by id, in scenario order.
+ */
+import { findModel, modelIds, models } from "./models/index.js";
+import { ModelError, type ModelOutput } from "./models/types.js";
+import { toModelInput } from "./scenario/model-input.js";
+import type { Issue, Scenario } from "./scenario/types.js";
+
+export interface ForecastOptions {
+  /** Model ids; all models when absent or empty. */
+  readonly models?: readonly string[];
+  /** Rounds for fixed-round models (EUM). */
+  readonly rounds?: number;
+  readonly seed?: number;
+}
+
+export interface IssueForecast {
+  readonly id: string;
+  readonly forecast: number;
+}
+
+export interface ForecastRound {
+  readonly round: number;
+  /** positions[actorId][issueId]; actors without a stance on an issue are left out of it. */
+  readonly positions: Record<string, Record<string, number>>;
+  readonly probabilities?: Record<string, number>;
+}
+
+export interface ForecastResult {
+  readonly scenario: string;
+  readonly model: string;
+  readonly issues: readonly IssueForecast[];
+  readonly rounds?: readonly ForecastRound[];
+  readonly details?: Readonly<Record<string, unknown>>;
+}
+
+/** Runs the chosen models on a validated scenario. Throws ModelError for an unknown model. */
+export function forecast(scenario: Scenario, options: ForecastOptions = {}): ForecastResult[] {
+  const chosen = options.models && options.models.length > 0 ? options.models : models.map((m) => m.id);
+  const input = toModelInput(scenario);
+  return chosen.map((id) => {
+    const model = findModel(id);
+    if (!model) throw new ModelError(`unknown model "${id}"; expected one of: ${modelIds().join(", ")}`);
+    const output = model.run(input, {
+      ...(options.rounds !== undefined ? { rounds: options.rounds } : {}),
+      ...(options.seed !== undefined ? { seed: options.seed } : {}),
+      ...(scenario.models[id] ? { parameters: scenario.models[id] } : {}),
+    });
+    return toResult(scenario, id, output);
+  });
+}
+
+function toResult(scenario: Scenario, model: string, output: ModelOutput): ForecastResult {
+  return {
+    scenario: scenario.id,
+    model,
+    issues: scenario.issues.map((issue, i) => ({ id: issue.id, forecast: output.forecasts[i]! })),
+    ...(output.rounds
+      ? {
+          rounds: output.rounds.map((round) => ({
+            round: round.round,
+            positions: Object.fromEntries(
+              scenario.actors.map((actor, a) => [
+                actor.id,
+                Object.fromEntries(
+                  scenario.issues.flatMap((issue, i) => {
+                    const x = round.positions[a]?.[i];
+                    return x === null || x === undefined ? [] : [[issue.id, x]];
+                  }),
+                ),
+              ]),
+            ),
+            ...(round.probabilities
+              ? { probabilities: Object.fromEntries(scenario.actors.map((actor, a) => [actor.id, round.probabilities![a]!])) }
+              : {}),
+          })),
+        }
+      : {}),
+    ...(output.details ? { details: output.details } : {}),
+  };
+}
+
+/** The anchor (or option) nearest a value on an issue, for readable output. */
+export function nearestAnchor(issue: Issue, value: number): Issue["anchors"][number] | undefined {
+  let best: Issue["anchors"][number] | undefined;
+  for (const anchor of issue.anchors) {
+    if (!best || Math.abs(anchor.value - value) < Math.abs(best.value - value)) best = anchor;
+  }
+  return best;
+}

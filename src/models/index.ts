@@ -1,0 +1,16 @@
+/**
+ * The model registry: every forecasting model Parley offers, in the order the CLI and the
+ * workbench present them. A new model plugs in by adding it to this list.
+ */
+import { compromiseModel } from "./compromise.js";
+import { nashBargainingModel } from "./nash-bargaining.js";
+import type { ForecastModel } from "./types.js";
+import { weightedMedianModel } from "./weighted-median.js";
+
+export const models: readonly ForecastModel[] = [compromiseModel, weightedMedianModel, nashBargainingModel];
+
+export function findModel(id: string): ForecastModel | undefined {
+  return models.find((m) => m.id === id);
+}
+
+export const modelIds = (): string[] => models.map((m) => m.id);

@@ -1,0 +1,73 @@
+/**
+ * The contract every forecasting model meets. A model sees a scenario reduced to numbers
+ * (actors × issues, on each issue's own scale) and returns one point forecast per issue;
+ * iterative models also return their rounds. Models are pure: no I/O, no clock, no global RNG.
+ */
+
+/** One actor's stance on one issue: position on the issue's own scale, salience 0–100. */
+export interface Stance {
+  readonly position: number;
+  readonly salience: number;
+}
+
+export interface ModelActor {
+  readonly id: string;
+  /** Capability (clout) per issue, in input issue order; > 0. */
+  readonly capability: readonly number[];
+}
+
+export interface ModelIssue {
+  readonly id: string;
+  readonly min: number;
+  readonly max: number;
+  /** Status quo / outcome if talks fail, on the issue's scale, when the scenario gives one. */
+  readonly reference: number | undefined;
+}
+
+export interface ModelInput {
+  readonly actors: readonly ModelActor[];
+  readonly issues: readonly ModelIssue[];
+  /** stances[actor][issue]; null when the actor takes no stance on that issue. */
+  readonly stances: readonly (readonly (Stance | null)[])[];
+}
+
+export interface ModelOptions {
+  /** Number of rounds for models that run a fixed number (EUM); iterative models may ignore it. */
+  readonly rounds?: number;
+  /** Seed for stochastic variants. */
+  readonly seed?: number;
+  /** Model-specific parameters, validated by the model itself. */
+  readonly parameters?: Readonly<Record<string, unknown>>;
+}
+
+export interface ModelRound {
+  readonly round: number;
+  /** positions[actor][issue] on the issue's scale; null where the actor has no stance. */
+  readonly positions: readonly (readonly (number | null)[])[];
+  /** Per actor, the probability of its position (SMP). */
+  readonly probabilities?: readonly number[];
+}
+
+export interface ModelOutput {
+  /** One point forecast per issue, on the issue's own scale, in input order. */
+  readonly forecasts: readonly number[];
+  readonly rounds?: readonly ModelRound[];
+  /** Further figures a model wants to report (e.g. EUM's weighted mean). */
+  readonly details?: Readonly<Record<string, unknown>>;
+}
+
+export interface ForecastModel {
+  /** Short id used on the command line, e.g. "compromise". */
+  readonly id: string;
+  readonly name: string;
+  /** One sentence for help texts. */
+  readonly description: string;
+  /** True when the model reports rounds. */
+  readonly iterative: boolean;
+  run(input: ModelInput, options?: ModelOptions): ModelOutput;
+}
+
+/** A model was asked to do something its inputs do not allow; the message is meant for the user. */
+export class ModelError extends Error {
+  override readonly name = "ModelError";
+}

@@ -1,0 +1,97 @@
+/**
+ * A parsed YAML or JSON text that remembers where every value came from, so that a problem
+ * found in the data can be reported at its line and column. JSON is parsed by the YAML parser
+ * too (JSON is YAML 1.2), which gives both formats the same located errors.
+ */
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Node } from "yaml";
+import type { Diagnostic, FieldPath } from "./diagnostics.js";
+import { formatPath } from "./diagnostics.js";
+
+export interface Position {
+  readonly line: number;
+  readonly column: number;
+}
+
+export interface LocatedDocument {
+  readonly file: string;
+  /** The data, or undefined when the text could not be parsed at all. */
+  readonly value: unknown;
+  /** Syntax errors (duplicate keys among them). */
+  readonly syntaxErrors: readonly Diagnostic[];
+  /**
+   * Where a field stands. With `atKey`, the key itself (for "unknown key" errors). A path that
+   * does not exist resolves to its deepest existing ancestor (for "missing field" errors).
+   */
+  locate(path: FieldPath, atKey?: boolean): Position;
+  /** A diagnostic at a field. */
+  diagnostic(path: FieldPath, message: string, atKey?: boolean): Diagnostic;
+}
+
+/** The largest input we parse; larger files are almost certainly not scenarios. */
+export const MAX_INPUT_BYTES = 20 * 1024 * 1024;
+
+export function parseLocated(text: string, file: string): LocatedDocument {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true });
+  const toPosition = (offset: number): Position => {
+    const { line, col } = lineCounter.linePos(offset);
+    return { line, column: col };
+  };
+
+  const syntaxErrors: Diagnostic[] = doc.errors.map((error) => {
+    const { line, column } = toPosition(error.pos[0]);
+    return { file, line, column, path: "", message: cleanYamlMessage(error.message) };
+  });
+
+  let value: unknown;
+  if (syntaxErrors.length === 0) {
+    try {
+      value = doc.toJS({ maxAliasCount: 1000 });
+    } catch (error) {
+      syntaxErrors.push({ file, line: 1, column: 1, path: "", message: (error as Error).message });
+    }
+  }
+
+  const locate = (path: FieldPath, atKey = false): Position => {
+    let node: unknown = doc.contents;
+    let place: Node | null = doc.contents;
+    for (let i = 0; i < path.length; i++) {
+      const segment = path[i];
+      const last = i === path.length - 1;
+      if (isMap(node)) {
+        const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(segment));
+        if (!pair) break;
+        if (last && atKey && isScalar(pair.key)) {
+          place = pair.key;
+          break;
+        }
+        node = pair.value;
+        place = (pair.value as Node | null) ?? (pair.key as Node);
+      } else if (isSeq(node) && typeof segment === "number") {
+        const item = node.items[segment];
+        if (item === undefined) break;
+        node = item;
+        place = item as Node;
+      } else break;
+    }
+    const offset = place?.range?.[0] ?? 0;
+    return toPosition(offset);
+  };
+
+  return {
+    file,
+    value,
+    syntaxErrors,
+    locate,
+    diagnostic(path, message, atKey = false) {
+      const { line, column } = locate(path, atKey);
+      return { file, line, column, path: formatPath(path), message };
+    },
+  };
+}
+
+/** The YAML library's messages include a code excerpt; we keep only the sentence. */
+function cleanYamlMessage(message: string): string {
+  const firstLine = message.split("\n")[0] ?? message;
+  return firstLine.replace(/ at line \d+, column \d+:?$/, "");
+}

@@ -1,0 +1,169 @@
+/**
+ * The scenario format, defined once: zod checks files against it, TypeScript derives the input
+ * types from it, and `schema/scenario.schema.json` (for editors) is generated from it.
+ *
+ * Shape rules that keep files readable by hand and friendly to diffs:
+ * - every list of things has ids, and stances are keyed by actor then issue;
+ * - a number may be written bare (`salience: 80`) or with its evidence and uncertainty
+ *   (`salience: {value: 80, range: [70, 90], evidence: [...]}`);
+ * - every human-readable label is a plain string or `{en: ..., zh: ...}`.
+ */
+import { z } from "zod";
+
+/** The format version this build writes and reads. Older versions are migrated on load. */
+export const SCHEMA_VERSION = 1;
+
+const finite = (what = "a number") =>
+  z.number({ error: `expected ${what}` }).refine(Number.isFinite, { message: `expected ${what}, not NaN or infinity` });
+
+export const idSchema = z
+  .string({ error: "expected an id (letters, digits, '-', '_' or '.')" })
+  .regex(/^[A-Za-z][A-Za-z0-9_.-]*$/, "expected an id that starts with a letter and uses only letters, digits, '-', '_' or '.'")
+  .describe("Identifier used to refer to this item elsewhere in the scenario.");
+
+export const labelSchema = z
+  .union([
+    z.string().min(1, "expected a non-empty text"),
+    z
+      .strictObject({
+        en: z.string().min(1).optional().describe("English"),
+        zh: z.string().min(1).optional().describe("Chinese"),
+      })
+      .refine((l) => l.en !== undefined || l.zh !== undefined, { message: "expected at least one of en, zh" }),
+  ])
+  .describe("A text, as a plain string or in several languages: {en: ..., zh: ...}.");
+
+export const citationSchema = z
+  .strictObject({
+    source: idSchema.describe("Id of an entry in `sources`."),
+    quote: z.string().min(1, "expected the quoted passage").describe("The exact passage, as it stands in the source."),
+    note: labelSchema.optional().describe("How the passage bears on the number (e.g. an English gloss)."),
+  })
+  .describe("A passage of a source that supports a number.");
+
+export const evidenceSchema = z.array(citationSchema).describe("Citations that support this value.");
+
+const rangeSchema = z
+  .tuple([finite(), finite()])
+  .describe("Uncertainty range [low, high]: the values the analyst finds plausible.");
+
+/** A number with optional uncertainty range, evidence and note. */
+export const quantitySchema = z
+  .union([
+    finite(),
+    z.strictObject({
+      value: finite(),
+      range: rangeSchema.optional(),
+      evidence: evidenceSchema.optional(),
+      note: labelSchema.optional().describe("Analyst's note, e.g. that the number is a judgement where the source is silent."),
+    }),
+  ])
+  .describe("A number, written bare or as {value, range, evidence, note}.");
+
+/** A value on an issue: a number on its scale or an option id, bare or with range and evidence. */
+export const issueValueSchema = z
+  .union([
+    idSchema,
+    finite(),
+    z.strictObject({
+      value: z.union([finite(), idSchema]),
+      range: rangeSchema.optional(),
+      evidence: evidenceSchema.optional(),
+      note: labelSchema.optional(),
+    }),
+  ])
+  .describe("A number on the issue's scale or an option id, written bare or as {value, range, evidence, note}.");
+
+export const sourceSchema = z
+  .strictObject({
+    id: idSchema,
+    title: labelSchema,
+    author: z.union([z.string(), z.array(z.string())]).optional(),
+    publisher: z.string().optional(),
+    date: z.string().optional().describe("Publication date, e.g. 2019-02-25."),
+    url: z.string().optional(),
+    file: z
+      .string()
+      .optional()
+      .describe("Path of the source text relative to the scenario file; `parley validate` checks quotes against it."),
+    language: z.string().optional().describe("Language of the source text, e.g. zh."),
+  })
+  .refine((s) => s.url !== undefined || s.file !== undefined, { message: "expected a url or a file" });
+
+export const actorSchema = z.strictObject({
+  id: idSchema,
+  name: labelSchema,
+  description: labelSchema.optional(),
+  capability: quantitySchema.describe("Clout: the actor's ability to shape the outcome (> 0, any unit, relative)."),
+  capabilityByIssue: z
+    .record(idSchema, quantitySchema)
+    .optional()
+    .describe("Capability on particular issues, where it differs from the general one."),
+});
+
+const anchorKey = z.string().regex(/^-?\d+(\.\d+)?$/, "expected a number on the scale as the anchor's key");
+
+export const scaleSchema = z.strictObject({
+  min: finite(),
+  max: finite(),
+  unit: labelSchema.optional(),
+  anchors: z
+    .record(anchorKey, labelSchema)
+    .optional()
+    .describe("Labelled points of the scale, e.g. `0: freeze of testing only`."),
+});
+
+export const optionSchema = z.strictObject({
+  id: idSchema,
+  label: labelSchema,
+  description: labelSchema.optional(),
+  place: finite().optional().describe("Where this option lies on the issue's 0–100 scale (for spatial models)."),
+});
+
+export const issueSchema = z
+  .strictObject({
+    id: idSchema,
+    name: labelSchema,
+    description: labelSchema.optional(),
+    scale: scaleSchema.optional().describe("A numeric issue: its scale."),
+    options: z.array(optionSchema).min(2, "expected at least two options").optional().describe("A discrete issue: its options."),
+    reference: issueValueSchema
+      .optional()
+      .describe("Status quo: the outcome if talks fail (a number on the scale, or an option id)."),
+  })
+  .refine((i) => (i.scale === undefined) !== (i.options === undefined), {
+    message: "expected either `scale` (a numeric issue) or `options` (a discrete issue), not both or neither",
+  });
+
+export const stanceSchema = z.strictObject({
+  position: issueValueSchema.describe("Preferred outcome: a number on the scale, or an option id."),
+  salience: quantitySchema.describe("How much the issue matters to the actor, 0–100."),
+  evidence: evidenceSchema.optional().describe("Citations for the stance as a whole."),
+  note: labelSchema.optional(),
+});
+
+export const scenarioSchema = z.strictObject({
+  parley: z
+    .literal(SCHEMA_VERSION, { error: `expected the format version ${SCHEMA_VERSION}` })
+    .describe("Version of the scenario format."),
+  id: idSchema,
+  title: labelSchema,
+  date: z.string().optional().describe("Date the scenario describes, e.g. 2019-02-27."),
+  description: labelSchema.optional(),
+  language: z.enum(["en", "zh"]).optional().describe("Preferred language for reports."),
+  sources: z.array(sourceSchema).optional(),
+  actors: z.array(actorSchema).min(2, "expected at least two actors"),
+  issues: z.array(issueSchema).min(1, "expected at least one issue"),
+  stances: z
+    .record(idSchema, z.record(idSchema, stanceSchema))
+    .describe("Per actor id, per issue id: position and salience."),
+  models: z
+    .record(z.string(), z.record(z.string(), z.unknown()))
+    .optional()
+    .describe("Parameters per model id, e.g. smp: {VotingRule: PropCbc}."),
+});
+
+export type LabelInput = z.input<typeof labelSchema>;
+export type QuantityInput = z.input<typeof quantitySchema>;
+export type IssueValueInput = z.input<typeof issueValueSchema>;
+export type ScenarioInput = z.input<typeof scenarioSchema>;

@@ -1,0 +1,99 @@
+/**
+ * A validated scenario, normalised so that the rest of Parley never has to care how the
+ * analyst wrote it: every number carries its evidence list, every label is `{en?, zh?}`,
+ * option issues know the place of each option on the scale.
+ */
+
+export interface Label {
+  readonly en?: string;
+  readonly zh?: string;
+}
+
+export interface Citation {
+  readonly source: string;
+  readonly quote: string;
+  readonly note?: Label;
+}
+
+export interface Quantity {
+  readonly value: number;
+  readonly range?: readonly [number, number];
+  readonly evidence: readonly Citation[];
+  readonly note?: Label;
+}
+
+export interface Source {
+  readonly id: string;
+  readonly title: Label;
+  readonly authors: readonly string[];
+  readonly publisher?: string;
+  readonly date?: string;
+  readonly url?: string;
+  /** Relative to the scenario file. */
+  readonly file?: string;
+  readonly language?: string;
+}
+
+export interface Actor {
+  readonly id: string;
+  readonly name: Label;
+  readonly description?: Label;
+  readonly capability: Quantity;
+  /** Capability on particular issues, keyed by issue id. */
+  readonly capabilityByIssue: Readonly<Record<string, Quantity>>;
+}
+
+export interface Anchor {
+  readonly value: number;
+  readonly label: Label;
+}
+
+export interface IssueOption {
+  readonly id: string;
+  readonly label: Label;
+  readonly description?: Label;
+  /** Place on the issue's scale; options without one are spread evenly over 0–100 in listed order. */
+  readonly place: number;
+}
+
+/** A value on an issue: a number on its scale, and for option issues the option it stands for. */
+export interface IssueValue extends Quantity {
+  readonly option?: string;
+}
+
+export interface Issue {
+  readonly id: string;
+  readonly name: Label;
+  readonly description?: Label;
+  readonly kind: "numeric" | "options";
+  readonly min: number;
+  readonly max: number;
+  readonly unit?: Label;
+  /** Labelled points of the scale, sorted by value; for option issues, the options. */
+  readonly anchors: readonly Anchor[];
+  readonly options: readonly IssueOption[];
+  readonly reference?: IssueValue;
+}
+
+export interface Stance {
+  readonly position: IssueValue;
+  readonly salience: Quantity;
+  readonly evidence: readonly Citation[];
+  readonly note?: Label;
+}
+
+export interface Scenario {
+  readonly version: number;
+  readonly id: string;
+  readonly title: Label;
+  readonly date?: string;
+  readonly description?: Label;
+  readonly language: "en" | "zh";
+  readonly sources: readonly Source[];
+  readonly actors: readonly Actor[];
+  readonly issues: readonly Issue[];
+  /** stances[actorId][issueId] */
+  readonly stances: Readonly<Record<string, Readonly<Record<string, Stance>>>>;
+  /** Parameters per model id. */
+  readonly models: Readonly<Record<string, Readonly<Record<string, unknown>>>>;
+}

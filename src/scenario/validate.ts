@@ -1,0 +1,341 @@
+/**
+ * Validation of a scenario text: syntax, the format's schema, then the checks that need the
+ * whole file (references between sections, values on their scales, quotes in their sources).
+ * Every problem is reported at once, located. Pure: source texts come through a callback.
+ */
+import { z } from "zod";
+import type { Diagnostic, FieldPath } from "./diagnostics.js";
+import { parseLocated, type LocatedDocument } from "./document.js";
+import { normalizeScenario } from "./normalize.js";
+import { SCHEMA_VERSION, scenarioSchema, type ScenarioInput } from "./schema.js";
+import type { Scenario } from "./types.js";
+import { describe, suggestion, zodIssuesToDiagnostics } from "./zod-diagnostics.js";
+
+export interface ValidateOptions {
+  /** Name used in diagnostics. */
+  readonly file?: string;
+  /**
+   * Reads a source's file (path as written in the scenario, relative to it). Returns undefined
+   * when the file is not available; quotes are then not checked and a warning says so.
+   */
+  readonly readSource?: (relativePath: string) => string | undefined;
+}
+
+export type ValidationResult =
+  | { readonly ok: true; readonly scenario: Scenario; readonly warnings: readonly Diagnostic[] }
+  | { readonly ok: false; readonly errors: readonly Diagnostic[]; readonly warnings: readonly Diagnostic[] };
+
+let cachedJsonSchema: object | undefined;
+
+/** The JSON Schema of the scenario format (for editors), generated from the zod definition. */
+export function scenarioJsonSchema(): object {
+  cachedJsonSchema ??= {
+    ...z.toJSONSchema(scenarioSchema, { io: "input", unrepresentable: "any" }),
+    $id: "https://parley.dev/schema/scenario.schema.json",
+    title: "Parley scenario",
+  };
+  return cachedJsonSchema;
+}
+
+/** Validates a scenario given as YAML or JSON text. */
+export function validateScenario(text: string, options: ValidateOptions = {}): ValidationResult {
+  const file = options.file ?? "<scenario>";
+  const doc = parseLocated(text, file);
+  if (doc.syntaxErrors.length > 0) return { ok: false, errors: doc.syntaxErrors, warnings: [] };
+  return validateDocument(doc, options);
+}
+
+/** Validates already-parsed data (e.g. a JSON body), locating errors by field path only. */
+export function validateScenarioData(data: unknown, options: ValidateOptions = {}): ValidationResult {
+  return validateScenario(JSON.stringify(data ?? null), options);
+}
+
+function validateDocument(doc: LocatedDocument, options: ValidateOptions): ValidationResult {
+  const errors: Diagnostic[] = [];
+  const warnings: Diagnostic[] = [];
+  const data = doc.value;
+
+  if (!isRecord(data)) {
+    return { ok: false, errors: [doc.diagnostic([], "expected a scenario: a mapping with parley, id, title, actors, issues, stances")], warnings };
+  }
+  const version = data["parley"];
+  if (typeof version === "number" && version > SCHEMA_VERSION) {
+    return {
+      ok: false,
+      errors: [doc.diagnostic(["parley"], `this file uses format version ${version}; this Parley reads up to version ${SCHEMA_VERSION} — please upgrade Parley`)],
+      warnings,
+    };
+  }
+
+  const parsed = scenarioSchema.safeParse(data);
+  if (!parsed.success) errors.push(...zodIssuesToDiagnostics(parsed.error.issues, doc, scenarioJsonSchema()));
+  errors.push(...checkReferences(data, doc));
+  errors.push(...checkEvidence(data, doc, options, warnings));
+  warnings.push(...checkCoverage(data, doc));
+
+  if (errors.length > 0 || !parsed.success) return { ok: false, errors: sortByPlace(dedupe(errors)), warnings };
+  return { ok: true, scenario: normalizeScenario(parsed.data as ScenarioInput), warnings };
+}
+
+// --- checks across sections -------------------------------------------------------------------
+
+type Record_ = Record<string, unknown>;
+
+function isRecord(value: unknown): value is Record_ {
+  return value !== null && typeof value === "object" && !Array.isArray(value);
+}
+function asList(value: unknown): unknown[] {
+  return Array.isArray(value) ? value : [];
+}
+function idOf(value: unknown): string | undefined {
+  return isRecord(value) && typeof value["id"] === "string" ? value["id"] : undefined;
+}
+/** A bare number or `{value: number}`. */
+function numberOf(value: unknown): number | undefined {
+  if (typeof value === "number") return value;
+  if (isRecord(value) && typeof value["value"] === "number") return value["value"];
+  return undefined;
+}
+function rangeOf(value: unknown): readonly unknown[] | undefined {
+  return isRecord(value) && Array.isArray(value["range"]) ? value["range"] : undefined;
+}
+
+interface IssueFacts {
+  readonly id: string;
+  readonly min?: number;
+  readonly max?: number;
+  readonly options?: readonly string[];
+}
+
+function duplicateIds(list: unknown[], path: FieldPath, what: string, doc: LocatedDocument): Diagnostic[] {
+  const seen = new Map<string, number>();
+  const out: Diagnostic[] = [];
+  list.forEach((item, index) => {
+    const id = idOf(item);
+    if (id === undefined) return;
+    const first = seen.get(id);
+    if (first !== undefined) {
+      const { line } = doc.locate([...path, first]);
+      out.push(doc.diagnostic([...path, index, "id"], `duplicate ${what} id "${id}" (first defined at line ${line}); expected ids to be unique`));
+    } else seen.set(id, index);
+  });
+  return out;
+}
+
+function issueFacts(issue: unknown): IssueFacts | undefined {
+  const id = idOf(issue);
+  if (id === undefined || !isRecord(issue)) return undefined;
+  const scale = issue["scale"];
+  if (isRecord(scale)) {
+    const min = typeof scale["min"] === "number" ? scale["min"] : undefined;
+    const max = typeof scale["max"] === "number" ? scale["max"] : undefined;
+    return { id, ...(min !== undefined ? { min } : {}), ...(max !== undefined ? { max } : {}) };
+  }
+  const options = asList(issue["options"]).map(idOf).filter((o): o is string => o !== undefined);
+  return { id, options };
+}
+
+/** Checks a value on an issue: within the scale, or a known option id. */
+function checkIssueValue(value: unknown, issue: IssueFacts, path: FieldPath, doc: LocatedDocument, what: string): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  if (issue.options !== undefined) {
+    const written = isRecord(value) ? value["value"] : value;
+    const option = typeof written === "string" ? written : undefined;
+    if (option === undefined) {
+      if (value !== undefined) out.push(doc.diagnostic(path, `${what} on option issue "${issue.id}" must be an option id: ${issue.options.join(", ")}; got ${describe(value)}`));
+    } else if (!issue.options.includes(option)) {
+      out.push(doc.diagnostic(path, `unknown option "${option}" of issue "${issue.id}"${suggestion(option, issue.options)}; expected one of: ${issue.options.join(", ")}`));
+    }
+    return out;
+  }
+  if (typeof value === "string" || (isRecord(value) && typeof value["value"] === "string")) {
+    out.push(doc.diagnostic(path, `${what} on numeric issue "${issue.id}" must be a number on its scale${scaleText(issue)}; got ${describe(value)}`));
+    return out;
+  }
+  const number = numberOf(value);
+  const numberPath = typeof value === "number" ? path : [...path, "value"];
+  if (number !== undefined && Number.isFinite(number) && issue.min !== undefined && issue.max !== undefined) {
+    if (number < issue.min || number > issue.max) out.push(doc.diagnostic(numberPath, `${what} ${number} is off the scale of "${issue.id}"; expected a number${scaleText(issue)}`));
+  }
+  out.push(...checkRange(value, number, path, doc, issue.min, issue.max));
+  return out;
+}
+
+function scaleText(issue: IssueFacts): string {
+  return issue.min !== undefined && issue.max !== undefined ? ` from ${issue.min} to ${issue.max}` : "";
+}
+
+/** An uncertainty range must be ordered, contain the value and stay within bounds. */
+function checkRange(value: unknown, number: number | undefined, path: FieldPath, doc: LocatedDocument, min?: number, max?: number): Diagnostic[] {
+  const range = rangeOf(value);
+  if (range === undefined || range.length !== 2) return [];
+  const [low, high] = range;
+  if (typeof low !== "number" || typeof high !== "number") return [];
+  const at = [...path, "range"];
+  if (low > high) return [doc.diagnostic(at, `range [${low}, ${high}] is reversed; expected [low, high]`)];
+  if (number !== undefined && (number < low || number > high)) return [doc.diagnostic(at, `range [${low}, ${high}] does not contain the value ${number}`)];
+  if (min !== undefined && max !== undefined && (low < min || high > max)) return [doc.diagnostic(at, `range [${low}, ${high}] leaves the scale; expected values from ${min} to ${max}`)];
+  return [];
+}
+
+function checkReferences(data: Record_, doc: LocatedDocument): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const actors = asList(data["actors"]);
+  const issues = asList(data["issues"]);
+  const sources = asList(data["sources"]);
+  out.push(...duplicateIds(actors, ["actors"], "actor", doc));
+  out.push(...duplicateIds(issues, ["issues"], "issue", doc));
+  out.push(...duplicateIds(sources, ["sources"], "source", doc));
+
+  const actorIds = actors.map(idOf).filter((id): id is string => id !== undefined);
+  const facts = new Map<string, IssueFacts>();
+  for (const issue of issues) {
+    const f = issueFacts(issue);
+    if (f && !facts.has(f.id)) facts.set(f.id, f);
+  }
+  const issueIds = [...facts.keys()];
+
+  issues.forEach((issue, index) => {
+    if (!isRecord(issue)) return;
+    const f = issueFacts(issue);
+    const scale = issue["scale"];
+    if (isRecord(scale) && typeof scale["min"] === "number" && typeof scale["max"] === "number") {
+      const { min, max } = scale as { min: number; max: number };
+      if (!(min < max)) out.push(doc.diagnostic(["issues", index, "scale", "max"], `scale max ${max} must be greater than min ${min}`));
+      else if (isRecord(scale["anchors"])) {
+        for (const key of Object.keys(scale["anchors"])) {
+          const at = Number(key);
+          if (Number.isFinite(at) && (at < min || at > max)) out.push(doc.diagnostic(["issues", index, "scale", "anchors", key], `anchor ${key} is off the scale; expected a point from ${min} to ${max}`, true));
+        }
+      }
+    }
+    const options = asList(issue["options"]);
+    out.push(...duplicateIds(options, ["issues", index, "options"], "option", doc));
+    const placed = options.filter((o) => isRecord(o) && o["place"] !== undefined).length;
+    if (placed > 0 && placed < options.length) out.push(doc.diagnostic(["issues", index, "options"], "either every option or none has a `place`; expected places for all options"));
+    if (f && issue["reference"] !== undefined) out.push(...checkIssueValue(issue["reference"], f, ["issues", index, "reference"], doc, "reference"));
+  });
+
+  actors.forEach((actor, index) => {
+    if (!isRecord(actor)) return;
+    const capability = numberOf(actor["capability"]);
+    const capabilityPath: FieldPath = typeof actor["capability"] === "number" ? ["actors", index, "capability"] : ["actors", index, "capability", "value"];
+    if (capability !== undefined && !(capability > 0)) out.push(doc.diagnostic(capabilityPath, `capability must be greater than 0, got ${capability}`));
+    out.push(...checkRange(actor["capability"], capability, ["actors", index, "capability"], doc));
+    const byIssue = actor["capabilityByIssue"];
+    if (isRecord(byIssue)) {
+      for (const [issueId, value] of Object.entries(byIssue)) {
+        const at: FieldPath = ["actors", index, "capabilityByIssue", issueId];
+        if (!facts.has(issueId)) out.push(doc.diagnostic(at, `unknown issue "${issueId}"${suggestion(issueId, issueIds)}; expected one of: ${issueIds.join(", ")}`, true));
+        const n = numberOf(value);
+        if (n !== undefined && !(n > 0)) out.push(doc.diagnostic(at, `capability must be greater than 0, got ${n}`));
+      }
+    }
+  });
+
+  const stances = data["stances"];
+  if (isRecord(stances)) {
+    for (const [actorId, byIssue] of Object.entries(stances)) {
+      if (!actorIds.includes(actorId)) out.push(doc.diagnostic(["stances", actorId], `unknown actor "${actorId}"${suggestion(actorId, actorIds)}; expected one of: ${actorIds.join(", ")}`, true));
+      if (!isRecord(byIssue)) continue;
+      for (const [issueId, stance] of Object.entries(byIssue)) {
+        const at: FieldPath = ["stances", actorId, issueId];
+        const f = facts.get(issueId);
+        if (!f) {
+          out.push(doc.diagnostic(at, `unknown issue "${issueId}"${suggestion(issueId, issueIds)}; expected one of: ${issueIds.join(", ")}`, true));
+          continue;
+        }
+        if (!isRecord(stance)) continue;
+        out.push(...checkIssueValue(stance["position"], f, [...at, "position"], doc, "position"));
+        const salience = numberOf(stance["salience"]);
+        const saliencePath: FieldPath = typeof stance["salience"] === "number" ? [...at, "salience"] : [...at, "salience", "value"];
+        if (salience !== undefined && Number.isFinite(salience) && (salience < 0 || salience > 100)) out.push(doc.diagnostic(saliencePath, `salience ${salience} is out of range; expected a number from 0 to 100`));
+        out.push(...checkRange(stance["salience"], salience, [...at, "salience"], doc, 0, 100));
+      }
+    }
+  }
+  return out;
+}
+
+// --- evidence ---------------------------------------------------------------------------------
+
+/** Whitespace-insensitive, so line breaks and spacing in quotes do not matter. */
+export function squeezeWhitespace(text: string): string {
+  return text.replace(/\s+/gu, "");
+}
+
+/** Every `evidence` list in the file, with its path. */
+function collectEvidence(node: unknown, path: FieldPath, out: { path: FieldPath; citation: unknown }[]): void {
+  if (Array.isArray(node)) node.forEach((item, i) => collectEvidence(item, [...path, i], out));
+  else if (isRecord(node)) {
+    for (const [key, value] of Object.entries(node)) {
+      if (key === "evidence" && Array.isArray(value)) value.forEach((citation, i) => out.push({ path: [...path, key, i], citation }));
+      else collectEvidence(value, [...path, key], out);
+    }
+  }
+}
+
+function checkEvidence(data: Record_, doc: LocatedDocument, options: ValidateOptions, warnings: Diagnostic[]): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const sources = asList(data["sources"]).filter(isRecord);
+  const sourceIds = sources.map(idOf).filter((id): id is string => id !== undefined);
+  const texts = new Map<string, string | undefined>();
+  sources.forEach((source, index) => {
+    const id = idOf(source);
+    const file = source["file"];
+    if (id === undefined || typeof file !== "string") return;
+    const text = options.readSource?.(file);
+    texts.set(id, text === undefined ? undefined : squeezeWhitespace(text));
+    if (text === undefined) warnings.push(doc.diagnostic(["sources", index, "file"], `source file "${file}" is not available; quotes from "${id}" were not checked`));
+  });
+
+  const citations: { path: FieldPath; citation: unknown }[] = [];
+  collectEvidence(data, [], citations);
+  for (const { path, citation } of citations) {
+    if (!isRecord(citation)) continue;
+    const source = citation["source"];
+    const quote = citation["quote"];
+    if (typeof source !== "string") continue;
+    if (!sourceIds.includes(source)) {
+      out.push(doc.diagnostic([...path, "source"], `unknown source "${source}"${suggestion(source, sourceIds)}; expected one of: ${sourceIds.join(", ") || "(no sources defined)"}`));
+      continue;
+    }
+    const text = texts.get(source);
+    if (text !== undefined && typeof quote === "string" && !text.includes(squeezeWhitespace(quote))) {
+      out.push(doc.diagnostic([...path, "quote"], `quote not found in source "${source}"; expected a passage copied exactly from it (whitespace may differ)`));
+    }
+  }
+  return out;
+}
+
+// --- coverage (warnings) ----------------------------------------------------------------------
+
+function checkCoverage(data: Record_, doc: LocatedDocument): Diagnostic[] {
+  const stances = isRecord(data["stances"]) ? data["stances"] : {};
+  const out: Diagnostic[] = [];
+  asList(data["actors"]).forEach((actor, index) => {
+    const id = idOf(actor);
+    if (id !== undefined && !isRecord(stances[id])) out.push(doc.diagnostic(["actors", index], `actor "${id}" has no stances; it takes part in no forecast`));
+  });
+  asList(data["issues"]).forEach((issue, index) => {
+    const id = idOf(issue);
+    if (id === undefined) return;
+    const count = Object.values(stances).filter((byIssue) => isRecord(byIssue) && byIssue[id] !== undefined).length;
+    if (count < 2) out.push(doc.diagnostic(["issues", index], `issue "${id}" has ${count} stance(s); forecasts need at least two actors`));
+  });
+  return out;
+}
+
+function dedupe(list: Diagnostic[]): Diagnostic[] {
+  const seen = new Set<string>();
+  return list.filter((d) => {
+    const key = `${d.line}:${d.column}:${d.path}:${d.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+function sortByPlace(list: Diagnostic[]): Diagnostic[] {
+  return [...list].sort((a, b) => a.line - b.line || a.column - b.column);
+}
