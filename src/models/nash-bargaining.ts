@@ -4,7 +4,7 @@
  * reference point d, with quadratic loss uᵢ(x) = −sᵢ(x − xᵢ)².
  *
  * The objective's logarithm Σ cᵢ log gainᵢ(x) is a sum of logs of concave functions, hence
- * concave on the feasible interval, so a golden-section search finds the maximum.
+ * concave on the feasible interval: its derivative decreases, and bisection finds where it is zero.
  */
 import { compromise } from "./compromise.js";
 import { perIssue } from "./issue-view.js";
@@ -12,7 +12,8 @@ import type { ForecastModel } from "./types.js";
 
 /** uᵢ(x) − uᵢ(d) for quadratic loss: how much actor i prefers x to the reference point d. */
 export function quadraticGain(x: number, ideal: number, salience: number, reference: number): number {
-  return salience * ((reference - ideal) ** 2 - (x - ideal) ** 2);
+  // (d − xᵢ)² − (x − xᵢ)², factorised to avoid cancellation when d is far away.
+  return salience * (reference - x) * (reference + x - 2 * ideal);
 }
 
 /**
@@ -40,42 +41,28 @@ export function nashBargaining(
     high = Math.min(high, positions[i]! + radius);
   }
   if (!(high - low > 1e-12)) return reference;
-  const objective = (x: number): number => {
+  // d/dx log gainᵢ = 1/(d + x − 2xᵢ) − 1/(d − x) from the factorised gain sᵢ(d − x)(d + x − 2xᵢ);
+  // the sum is decreasing on the feasible interval, so bisect on its sign. Working with the
+  // derivative (not the objective) keeps full precision when the reference point is far away.
+  const slope = (x: number): number => {
     let sum = 0;
-    for (const i of players) {
-      const gain = quadraticGain(x, positions[i]!, saliences[i]!, reference);
-      if (!(gain > 0)) return -Infinity;
-      sum += capabilities[i]! * Math.log(gain);
-    }
+    for (const i of players) sum += capabilities[i]! * (1 / (reference + x - 2 * positions[i]!) - 1 / (reference - x));
     return sum;
   };
-  return goldenSectionMax(objective, low, high);
+  return bisectDecreasing(slope, low, high);
 }
 
-const INVERSE_GOLDEN = (Math.sqrt(5) - 1) / 2;
-
-/** Maximiser of a unimodal function on [a, b], to about 1e-12 of the interval. */
-export function goldenSectionMax(f: (x: number) => number, a: number, b: number): number {
+/** The root of a decreasing function on [a, b] (or the end it tends to), by bisection to machine precision. */
+export function bisectDecreasing(f: (x: number) => number, a: number, b: number): number {
   let lo = a;
   let hi = b;
-  let x1 = hi - INVERSE_GOLDEN * (hi - lo);
-  let x2 = lo + INVERSE_GOLDEN * (hi - lo);
-  let f1 = f(x1);
-  let f2 = f(x2);
-  for (let step = 0; step < 200 && hi - lo > 1e-12 * Math.max(1, Math.abs(a), Math.abs(b)); step++) {
-    if (f1 < f2) {
-      lo = x1;
-      x1 = x2;
-      f1 = f2;
-      x2 = lo + INVERSE_GOLDEN * (hi - lo);
-      f2 = f(x2);
-    } else {
-      hi = x2;
-      x2 = x1;
-      f2 = f1;
-      x1 = hi - INVERSE_GOLDEN * (hi - lo);
-      f1 = f(x1);
-    }
+  for (let step = 0; step < 200; step++) {
+    const mid = (lo + hi) / 2;
+    if (mid <= lo || mid >= hi) break;
+    const value = f(mid);
+    if (Number.isNaN(value)) break;
+    if (value > 0) lo = mid;
+    else hi = mid;
   }
   return (lo + hi) / 2;
 }

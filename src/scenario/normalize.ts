@@ -53,6 +53,7 @@ function toIssue(input: IssueInput): Issue {
     name: toLabel(input.name),
     ...(input.description !== undefined ? { description: toLabel(input.description) } : {}),
     ...(input.reference !== undefined ? { reference: toIssueValue(input.reference, options) } : {}),
+    ...(input.outcome !== undefined ? { outcome: toIssueValue(input.outcome, options) } : {}),
   };
   if (input.scale) {
     const anchors: Anchor[] = Object.entries(input.scale.anchors ?? {})

@@ -87,8 +87,7 @@ export const sourceSchema = z
       .optional()
       .describe("Path of the source text relative to the scenario file; `parley validate` checks quotes against it."),
     language: z.string().optional().describe("Language of the source text, e.g. zh."),
-  })
-  .refine((s) => s.url !== undefined || s.file !== undefined, { message: "expected a url or a file" });
+  });
 
 export const actorSchema = z.strictObject({
   id: idSchema,
@@ -130,6 +129,7 @@ export const issueSchema = z
     reference: issueValueSchema
       .optional()
       .describe("Status quo: the outcome if talks fail (a number on the scale, or an option id)."),
+    outcome: issueValueSchema.optional().describe("The recorded outcome, when known (for backtests)."),
   })
   .refine((i) => (i.scale === undefined) !== (i.options === undefined), {
     message: "expected either `scale` (a numeric issue) or `options` (a discrete issue), not both or neither",

@@ -73,6 +73,8 @@ export interface Issue {
   readonly anchors: readonly Anchor[];
   readonly options: readonly IssueOption[];
   readonly reference?: IssueValue;
+  /** The recorded outcome, when known. */
+  readonly outcome?: IssueValue;
 }
 
 export interface Stance {

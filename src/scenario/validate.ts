@@ -213,7 +213,9 @@ function checkReferences(data: Record_, doc: LocatedDocument): Diagnostic[] {
     out.push(...duplicateIds(options, ["issues", index, "options"], "option", doc));
     const placed = options.filter((o) => isRecord(o) && o["place"] !== undefined).length;
     if (placed > 0 && placed < options.length) out.push(doc.diagnostic(["issues", index, "options"], "either every option or none has a `place`; expected places for all options"));
-    if (f && issue["reference"] !== undefined) out.push(...checkIssueValue(issue["reference"], f, ["issues", index, "reference"], doc, "reference"));
+    for (const field of ["reference", "outcome"] as const) {
+      if (f && issue[field] !== undefined) out.push(...checkIssueValue(issue[field], f, ["issues", index, field], doc, field));
+    }
   });
 
   actors.forEach((actor, index) => {

@@ -34,7 +34,9 @@ export function zodIssuesToDiagnostics(
         return;
       }
       const expected = unique(issue.errors.flatMap((b) => b.map(expectedOf)).filter((e) => e !== ""));
-      out.push(doc.diagnostic(path, `expected ${expected.join(" or ")}, got ${describe(valueAt(doc.value, path))}`));
+      const value = valueAt(doc.value, path);
+      const wanted = `expected ${expected.join(" or ")}`;
+      out.push(doc.diagnostic(path, value === undefined ? `missing; ${wanted}` : `${wanted}, got ${describe(value)}`));
       return;
     }
     if (issue.code === "unrecognized_keys") {
@@ -147,7 +149,9 @@ export function suggestion(name: string, known: readonly string[]): string {
       best = candidate;
     }
   }
-  return best !== undefined && bestDistance <= Math.max(1, Math.floor(name.length / 3)) ? ` (did you mean "${best}"?)` : "";
+  // Short names are too easily "close" to anything; longer ones tolerate a typo or two.
+  const tolerance = name.length <= 2 ? 0 : Math.max(2, Math.floor(name.length / 3));
+  return best !== undefined && bestDistance <= tolerance ? ` (did you mean "${best}"?)` : "";
 }
 
 function editDistance(a: string, b: string): number {

@@ -1,10 +1,10 @@
 /** `parley forecast FILE`: every model's forecast per issue, as a table or JSON. */
 import { forecast, nearestAnchor, type ForecastResult } from "../../forecast.js";
-import { findModel } from "../../models/index.js";
+import { findModel, modelIds } from "../../models/index.js";
 import { text, type Language } from "../../scenario/label.js";
 import type { Scenario } from "../../scenario/types.js";
 import { formatNumber, table, truncate } from "../format.js";
-import { EXIT, type CliIo } from "../io.js";
+import { EXIT, UsageError, type CliIo } from "../io.js";
 
 export interface ForecastCommandOptions {
   readonly models: readonly string[];
@@ -15,6 +15,9 @@ export interface ForecastCommandOptions {
 }
 
 export function forecastCommand(scenario: Scenario, options: ForecastCommandOptions, io: CliIo): number {
+  for (const id of options.models) {
+    if (!findModel(id)) throw new UsageError(`unknown model "${id}"; expected one of: ${modelIds().join(", ")}`);
+  }
   const results = forecast(scenario, {
     models: options.models,
     ...(options.rounds !== undefined ? { rounds: options.rounds } : {}),
@@ -32,7 +35,8 @@ export function forecastCommand(scenario: Scenario, options: ForecastCommandOpti
 export function forecastTable(scenario: Scenario, results: readonly ForecastResult[], language: Language): string {
   const blocks = [`${text(scenario.title, language)} — ${language === "zh" ? "预测" : "forecast"}`];
   scenario.issues.forEach((issue, i) => {
-    const reference = issue.reference ? `, ${language === "zh" ? "现状" : "status quo"} ${formatNumber(issue.reference.value)}` : "";
+    const reference = issue.reference ? `, ${language === "zh" ? "现状" : "status quo"} ${issue.reference.option ?? formatNumber(issue.reference.value)}` : "";
+    const outcome = issue.outcome ? `, ${language === "zh" ? "实际结果" : "recorded outcome"} ${issue.outcome.option ?? formatNumber(issue.outcome.value, 3)}` : "";
     const rows = results.map((result) => {
       const value = result.issues[i]!.forecast;
       const anchor = nearestAnchor(issue, value);
@@ -40,7 +44,7 @@ export function forecastTable(scenario: Scenario, results: readonly ForecastResu
       return [findModel(result.model)?.name ?? result.model, formatNumber(value), near];
     });
     blocks.push(
-      `\n${text(issue.name, language)} (${formatNumber(issue.min)}–${formatNumber(issue.max)}${reference})\n` +
+      `\n${text(issue.name, language)} (${formatNumber(issue.min)}–${formatNumber(issue.max)}${reference}${outcome})\n` +
         table([language === "zh" ? "模型" : "model", language === "zh" ? "预测" : "forecast", language === "zh" ? "最近的锚点" : "nearest anchor"], rows, ["left", "right", "left"]),
     );
   });
