@@ -3,10 +3,12 @@
  * 1 failure while running, 2 bad usage or invalid input. Data goes to stdout, messages to stderr.
  */
 import { Command, CommanderError, Option } from "commander";
+import { DealError } from "../deals/preferences.js";
 import { ModelError } from "../models/types.js";
 import { loadScenario } from "../node/load.js";
 import { InvalidInputError, formatDiagnostic } from "../scenario/diagnostics.js";
 import { scenarioJsonSchema } from "../scenario/validate.js";
+import { dealCommand } from "./commands/deal.js";
 import { forecastCommand } from "./commands/forecast.js";
 import { showCommand } from "./commands/show.js";
 import { validateCommand } from "./commands/validate.js";
@@ -63,6 +65,18 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     });
 
   program
+    .command("deal")
+    .description("evaluate deals: each actor's gain against its walk-away, criteria met, traps triggered")
+    .argument("<file>", "scenario file")
+    .option("-d, --deal <id>", "named deal (repeatable); default: every deal in the scenario", collect, [])
+    .option("--set <issue=value>", "set an issue's value (repeatable): an ad-hoc deal, or a change to --deal", (v: string, p: string[]) => [...p, v], [])
+    .option("--json", "machine-readable output", false)
+    .addOption(languageOption())
+    .action((file: string, opts: { deal: string[]; set: string[]; json: boolean; lang?: "en" | "zh" }) =>
+      setExit(dealCommand(loadScenario(file), { deals: opts.deal, set: opts.set, json: opts.json, ...(opts.lang ? { language: opts.lang } : {}) }, io)),
+    );
+
+  program
     .command("show")
     .description("print a scenario as a readable summary with its evidence")
     .argument("<file>", "scenario file")
@@ -103,6 +117,10 @@ function reportError(error: unknown, io: CliIo): number {
     return EXIT.usage;
   }
   if (error instanceof UsageError) {
+    io.err(`error: ${error.message}`);
+    return EXIT.usage;
+  }
+  if (error instanceof DealError) {
     io.err(`error: ${error.message}`);
     return EXIT.usage;
   }

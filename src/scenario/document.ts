@@ -25,6 +25,11 @@ export interface LocatedDocument {
   locate(path: FieldPath, atKey?: boolean): Position;
   /** A diagnostic at a field. */
   diagnostic(path: FieldPath, message: string, atKey?: boolean): Diagnostic;
+  /**
+   * A diagnostic at a character offset inside a one-line text field (a rule, say); falls back
+   * to the field's start when the text spans lines.
+   */
+  diagnosticWithin(path: FieldPath, offset: number, message: string): Diagnostic;
 }
 
 /** The largest input we parse; larger files are almost certainly not scenarios. */
@@ -51,6 +56,16 @@ export function parseLocated(text: string, file: string): LocatedDocument {
       syntaxErrors.push({ file, line: 1, column: 1, path: "", message: (error as Error).message });
     }
   }
+
+  const nodeAt = (path: FieldPath): unknown => {
+    let node: unknown = doc.contents;
+    for (const segment of path) {
+      if (isMap(node)) node = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(segment))?.value;
+      else if (isSeq(node) && typeof segment === "number") node = node.items[segment];
+      else return undefined;
+    }
+    return node;
+  };
 
   const locate = (path: FieldPath, atKey = false): Position => {
     let node: unknown = doc.contents;
@@ -86,6 +101,15 @@ export function parseLocated(text: string, file: string): LocatedDocument {
     diagnostic(path, message, atKey = false) {
       const { line, column } = locate(path, atKey);
       return { file, line, column, path: formatPath(path), message };
+    },
+    diagnosticWithin(path, offset, message) {
+      const node = nodeAt(path);
+      const { line, column } = locate(path);
+      const oneLine = isScalar(node) && typeof node.value === "string" && !node.value.includes("\n");
+      const plain = isScalar(node) && node.type === "PLAIN";
+      const quoted = isScalar(node) && (node.type === "QUOTE_DOUBLE" || node.type === "QUOTE_SINGLE");
+      const shift = oneLine && (plain || quoted) ? offset + (quoted ? 1 : 0) : 0;
+      return { file, line, column: column + shift, path: formatPath(path), message };
     },
   };
 }

@@ -3,7 +3,7 @@
  * that passed validation, so it may assume references resolve.
  */
 import type { IssueValueInput, LabelInput, QuantityInput, ScenarioInput } from "./schema.js";
-import type { Anchor, Citation, Issue, IssueOption, IssueValue, Label, Quantity, Scenario, Source, Stance } from "./types.js";
+import type { Anchor, Citation, Issue, IssueOption, IssueValue, Label, Quantity, RuleEntry, Scenario, Source, Stance } from "./types.js";
 
 type IssueInput = ScenarioInput["issues"][number];
 
@@ -93,6 +93,17 @@ function toSource(s: NonNullable<ScenarioInput["sources"]>[number]): Source {
   };
 }
 
+function toRuleEntry(r: NonNullable<ScenarioInput["criteria"]>[number]): RuleEntry {
+  return {
+    id: r.id,
+    name: toLabel(r.name),
+    ...(r.description !== undefined ? { description: toLabel(r.description) } : {}),
+    rule: r.rule,
+    evidence: toCitations(r.evidence),
+    ...(r.note !== undefined ? { note: toLabel(r.note) } : {}),
+  };
+}
+
 export function normalizeScenario(input: ScenarioInput): Scenario {
   const issues = input.issues.map(toIssue);
   const issueById = new Map(issues.map((i) => [i.id, i]));
@@ -128,9 +139,28 @@ export function normalizeScenario(input: ScenarioInput): Scenario {
       ...(a.description !== undefined ? { description: toLabel(a.description) } : {}),
       capability: toQuantity(a.capability),
       capabilityByIssue: Object.fromEntries(Object.entries(a.capabilityByIssue ?? {}).map(([k, v]) => [k, toQuantity(v)])),
+      ...(a.reservation !== undefined ? { reservation: toQuantity(a.reservation) } : {}),
     })),
     issues,
     stances,
+    preferences: Object.fromEntries(
+      Object.entries(input.preferences ?? {}).map(([actor, p]) => [
+        actor,
+        { loss: p.loss ?? "linear", ...(p.weights ? { weights: p.weights } : {}), values: p.values ?? {} },
+      ]),
+    ),
+    deals: (input.deals ?? []).map((d) => ({
+      id: d.id,
+      name: toLabel(d.name),
+      ...(d.description !== undefined ? { description: toLabel(d.description) } : {}),
+      values: Object.fromEntries(
+        issues.filter((i) => d.values[i.id] !== undefined).map((i) => [i.id, toIssueValue(d.values[i.id]!, i.options)]),
+      ),
+      evidence: toCitations(d.evidence),
+      ...(d.note !== undefined ? { note: toLabel(d.note) } : {}),
+    })),
+    criteria: (input.criteria ?? []).map(toRuleEntry),
+    traps: (input.traps ?? []).map(toRuleEntry),
     models: input.models ?? {},
   };
 }

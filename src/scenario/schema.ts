@@ -94,6 +94,9 @@ export const actorSchema = z.strictObject({
   name: labelSchema,
   description: labelSchema.optional(),
   capability: quantitySchema.describe("Clout: the actor's ability to shape the outcome (> 0, any unit, relative)."),
+  reservation: quantitySchema
+    .optional()
+    .describe("Walk-away utility (0–1). Default: the utility of the status quo (every issue at its reference point)."),
   capabilityByIssue: z
     .record(idSchema, quantitySchema)
     .optional()
@@ -142,6 +145,47 @@ export const stanceSchema = z.strictObject({
   note: labelSchema.optional(),
 });
 
+export const preferenceSchema = z
+  .strictObject({
+    loss: z
+      .enum(["linear", "quadratic"])
+      .optional()
+      .describe("How value falls with distance from the actor's position: linear (default) or quadratic."),
+    weights: z
+      .record(idSchema, finite())
+      .optional()
+      .describe("Issue weights (≥ 0); default: the actor's saliences. Normalised to sum to 1."),
+    values: z
+      .record(idSchema, z.record(idSchema, finite()))
+      .optional()
+      .describe("Explicit value (0–1) of each option of a discrete issue, as in GENIUS value tables."),
+  })
+  .describe("How an actor values outcomes, when its stances alone do not say it.");
+
+const ruleSchema = z
+  .string({ error: "expected a rule, e.g. `roadmap >= 70 and definition == agreed`" })
+  .describe("A condition over a deal in Parley's rule language (docs/rules.md).");
+
+export const dealSchema = z.strictObject({
+  id: idSchema,
+  name: labelSchema,
+  description: labelSchema.optional(),
+  values: z
+    .record(idSchema, issueValueSchema)
+    .describe("Per issue id, the deal's value: a number on the scale or an option id. Issues left out stay at their reference point."),
+  evidence: evidenceSchema.optional(),
+  note: labelSchema.optional(),
+});
+
+export const ruleEntrySchema = z.strictObject({
+  id: idSchema,
+  name: labelSchema,
+  description: labelSchema.optional(),
+  rule: ruleSchema,
+  evidence: evidenceSchema.optional(),
+  note: labelSchema.optional(),
+});
+
 export const scenarioSchema = z.strictObject({
   parley: z
     .literal(SCHEMA_VERSION, { error: `expected the format version ${SCHEMA_VERSION}` })
@@ -157,6 +201,10 @@ export const scenarioSchema = z.strictObject({
   stances: z
     .record(idSchema, z.record(idSchema, stanceSchema))
     .describe("Per actor id, per issue id: position and salience."),
+  preferences: z.record(idSchema, preferenceSchema).optional().describe("Per actor id: loss shape, issue weights, option values."),
+  deals: z.array(dealSchema).optional().describe("Named deals to evaluate: a value for some or all issues."),
+  criteria: z.array(ruleEntrySchema).optional().describe("Conditions a good deal meets, e.g. what counts as substantive."),
+  traps: z.array(ruleEntrySchema).optional().describe("Conditions that flag a deal as a trap."),
   models: z
     .record(z.string(), z.record(z.string(), z.unknown()))
     .optional()

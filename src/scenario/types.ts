@@ -41,6 +41,8 @@ export interface Actor {
   readonly capability: Quantity;
   /** Capability on particular issues, keyed by issue id. */
   readonly capabilityByIssue: Readonly<Record<string, Quantity>>;
+  /** Walk-away utility (0–1) when given; otherwise the utility of the status quo. */
+  readonly reservation?: Quantity;
 }
 
 export interface Anchor {
@@ -84,6 +86,34 @@ export interface Stance {
   readonly note?: Label;
 }
 
+export interface Preference {
+  readonly loss: "linear" | "quadratic";
+  /** Issue weights as written (normalised when used); absent: the saliences. */
+  readonly weights?: Readonly<Record<string, number>>;
+  /** Option values per discrete issue. */
+  readonly values: Readonly<Record<string, Readonly<Record<string, number>>>>;
+}
+
+export interface Deal {
+  readonly id: string;
+  readonly name: Label;
+  readonly description?: Label;
+  /** Values for the issues the deal names, keyed by issue id. */
+  readonly values: Readonly<Record<string, IssueValue>>;
+  readonly evidence: readonly Citation[];
+  readonly note?: Label;
+}
+
+/** A criterion or a trap: a named rule over a deal. */
+export interface RuleEntry {
+  readonly id: string;
+  readonly name: Label;
+  readonly description?: Label;
+  readonly rule: string;
+  readonly evidence: readonly Citation[];
+  readonly note?: Label;
+}
+
 export interface Scenario {
   readonly version: number;
   readonly id: string;
@@ -96,6 +126,11 @@ export interface Scenario {
   readonly issues: readonly Issue[];
   /** stances[actorId][issueId] */
   readonly stances: Readonly<Record<string, Readonly<Record<string, Stance>>>>;
+  /** Per actor id; actors without an entry use linear loss and their saliences as weights. */
+  readonly preferences: Readonly<Record<string, Preference>>;
+  readonly deals: readonly Deal[];
+  readonly criteria: readonly RuleEntry[];
+  readonly traps: readonly RuleEntry[];
   /** Parameters per model id. */
   readonly models: Readonly<Record<string, Readonly<Record<string, unknown>>>>;
 }

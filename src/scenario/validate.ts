@@ -10,6 +10,7 @@ import { normalizeScenario } from "./normalize.js";
 import { SCHEMA_VERSION, scenarioSchema, type ScenarioInput } from "./schema.js";
 import type { Scenario } from "./types.js";
 import { describe, suggestion, zodIssuesToDiagnostics } from "./zod-diagnostics.js";
+import { parseRule, type RuleSchema } from "../rules/index.js";
 
 export interface ValidateOptions {
   /** Name used in diagnostics. */
@@ -70,6 +71,8 @@ function validateDocument(doc: LocatedDocument, options: ValidateOptions): Valid
   const parsed = scenarioSchema.safeParse(data);
   if (!parsed.success) errors.push(...zodIssuesToDiagnostics(parsed.error.issues, doc, scenarioJsonSchema()));
   errors.push(...checkReferences(data, doc));
+  errors.push(...checkDealsAndPreferences(data, doc));
+  errors.push(...checkRules(data, doc));
   errors.push(...checkEvidence(data, doc, options, warnings));
   warnings.push(...checkCoverage(data, doc));
 
@@ -255,6 +258,119 @@ function checkReferences(data: Record_, doc: LocatedDocument): Diagnostic[] {
         out.push(...checkRange(stance["salience"], salience, [...at, "salience"], doc, 0, 100));
       }
     }
+  }
+  return out;
+}
+
+// --- deals, preferences and rules ------------------------------------------------------------
+
+function issueFactsOf(data: Record_): Map<string, IssueFacts> {
+  const facts = new Map<string, IssueFacts>();
+  for (const issue of asList(data["issues"])) {
+    const f = issueFacts(issue);
+    if (f && !facts.has(f.id)) facts.set(f.id, f);
+  }
+  return facts;
+}
+
+function unknownIssue(id: string, facts: Map<string, IssueFacts>): string {
+  const known = [...facts.keys()];
+  return `unknown issue "${id}"${suggestion(id, known)}; expected one of: ${known.join(", ")}`;
+}
+
+function checkUnitInterval(value: unknown, path: FieldPath, doc: LocatedDocument, what: string): Diagnostic[] {
+  const n = numberOf(value);
+  if (n === undefined || !Number.isFinite(n) || (n >= 0 && n <= 1)) return [];
+  return [doc.diagnostic(typeof value === "number" ? path : [...path, "value"], `${what} ${n} is out of range; expected a utility from 0 to 1`)];
+}
+
+function checkDealsAndPreferences(data: Record_, doc: LocatedDocument): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const facts = issueFactsOf(data);
+  const actors = asList(data["actors"]);
+  const actorIds = actors.map(idOf).filter((id): id is string => id !== undefined);
+  actors.forEach((actor, index) => {
+    if (isRecord(actor)) out.push(...checkUnitInterval(actor["reservation"], ["actors", index, "reservation"], doc, "reservation"));
+  });
+
+  const deals = asList(data["deals"]);
+  out.push(...duplicateIds(deals, ["deals"], "deal", doc));
+  deals.forEach((deal, index) => {
+    if (!isRecord(deal) || !isRecord(deal["values"])) return;
+    for (const [issueId, value] of Object.entries(deal["values"])) {
+      const at: FieldPath = ["deals", index, "values", issueId];
+      const f = facts.get(issueId);
+      if (!f) out.push(doc.diagnostic(at, unknownIssue(issueId, facts), true));
+      else out.push(...checkIssueValue(value, f, at, doc, "value"));
+    }
+  });
+
+  const preferences = data["preferences"];
+  if (isRecord(preferences)) {
+    for (const [actorId, preference] of Object.entries(preferences)) {
+      const at: FieldPath = ["preferences", actorId];
+      if (!actorIds.includes(actorId)) out.push(doc.diagnostic(at, `unknown actor "${actorId}"${suggestion(actorId, actorIds)}; expected one of: ${actorIds.join(", ")}`, true));
+      if (!isRecord(preference)) continue;
+      const weights = preference["weights"];
+      if (isRecord(weights)) {
+        for (const [issueId, w] of Object.entries(weights)) {
+          if (!facts.has(issueId)) out.push(doc.diagnostic([...at, "weights", issueId], unknownIssue(issueId, facts), true));
+          else if (typeof w === "number" && w < 0) out.push(doc.diagnostic([...at, "weights", issueId], `weight ${w} is negative; expected a number ≥ 0`));
+        }
+      }
+      const values = preference["values"];
+      if (!isRecord(values)) continue;
+      for (const [issueId, table] of Object.entries(values)) {
+        const f = facts.get(issueId);
+        const tableAt: FieldPath = [...at, "values", issueId];
+        if (!f) {
+          out.push(doc.diagnostic(tableAt, unknownIssue(issueId, facts), true));
+          continue;
+        }
+        if (f.options === undefined) {
+          out.push(doc.diagnostic(tableAt, `issue "${issueId}" is numeric; value tables are for issues with options`, true));
+          continue;
+        }
+        if (!isRecord(table)) continue;
+        for (const [option, v] of Object.entries(table)) {
+          if (!f.options.includes(option)) out.push(doc.diagnostic([...tableAt, option], `unknown option "${option}" of issue "${issueId}"${suggestion(option, f.options)}; expected one of: ${f.options.join(", ")}`, true));
+          out.push(...checkUnitInterval(v, [...tableAt, option], doc, "value"));
+        }
+      }
+    }
+  }
+  return out;
+}
+
+/** The names a rule may use: issues (with their options) and actors. */
+export function ruleSchemaOf(data: { issues: readonly { id: string; kind?: string; options?: readonly { id: string }[] }[]; actors: readonly { id: string }[] }): RuleSchema {
+  return {
+    issues: data.issues.map((i) =>
+      i.options && i.options.length > 0 ? { id: i.id, kind: "options" as const, options: i.options.map((o) => o.id) } : { id: i.id, kind: "numeric" as const },
+    ),
+    actors: data.actors.map((a) => a.id),
+  };
+}
+
+function checkRules(data: Record_, doc: LocatedDocument): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const issues = asList(data["issues"]).flatMap((issue) => {
+    const id = idOf(issue);
+    if (id === undefined || !isRecord(issue)) return [];
+    const options = asList(issue["options"]).map(idOf).filter((o): o is string => o !== undefined);
+    return [{ id, options: options.map((o) => ({ id: o })) }];
+  });
+  const actors = asList(data["actors"]).map(idOf).filter((id): id is string => id !== undefined).map((id) => ({ id }));
+  const schema = ruleSchemaOf({ issues, actors });
+  for (const section of ["criteria", "traps"] as const) {
+    const entries = asList(data[section]);
+    out.push(...duplicateIds(entries, [section], section === "criteria" ? "criterion" : "trap", doc));
+    entries.forEach((entry, index) => {
+      if (!isRecord(entry) || typeof entry["rule"] !== "string") return;
+      const parsed = parseRule(entry["rule"], schema);
+      if (parsed.ok) return;
+      for (const error of parsed.errors) out.push(doc.diagnosticWithin([section, index, "rule"], error.offset, error.message));
+    });
   }
   return out;
 }

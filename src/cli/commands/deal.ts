@@ -1,0 +1,110 @@
+/** `parley deal FILE --deal ID`: a deal's value to each actor, its criteria and traps. */
+import { dealContext, evaluateDeal, findDeal, type DealEvaluation } from "../../deals/evaluate.js";
+import { nearestAnchor } from "../../forecast.js";
+import { text, type Language } from "../../scenario/label.js";
+import type { Deal, IssueValue, Scenario } from "../../scenario/types.js";
+import { formatNumber, table } from "../format.js";
+import { EXIT, UsageError, type CliIo } from "../io.js";
+
+export interface DealCommandOptions {
+  readonly deals: readonly string[];
+  /** `issue=value` assignments: an ad-hoc deal, or changes to the named one. */
+  readonly set: readonly string[];
+  readonly json: boolean;
+  readonly language?: Language;
+}
+
+export function dealCommand(scenario: Scenario, options: DealCommandOptions, io: CliIo): number {
+  const context = dealContext(scenario);
+  const deals = chosenDeals(scenario, options);
+  const evaluations = deals.map((deal) => evaluateDeal(context, deal));
+  if (options.json) {
+    io.out(JSON.stringify(evaluations.length === 1 ? evaluations[0] : evaluations, null, 2));
+    return EXIT.ok;
+  }
+  const language = options.language ?? scenario.language;
+  io.out(evaluations.map((e, i) => describeEvaluation(scenario, deals[i]!, e, language)).join("\n\n"));
+  return EXIT.ok;
+}
+
+function chosenDeals(scenario: Scenario, options: DealCommandOptions): Pick<Deal, "id" | "values" | "name">[] {
+  const changes = parseAssignments(scenario, options.set);
+  if (options.deals.length === 0 && options.set.length === 0) {
+    if (scenario.deals.length === 0) throw new UsageError("the scenario defines no deals; name values with --set issue=value");
+    return [...scenario.deals];
+  }
+  if (options.deals.length === 0) return [{ id: "custom", name: { en: "Custom deal", zh: "自定义协议" }, values: changes }];
+  return options.deals.map((id) => {
+    const deal = findDeal(scenario, id);
+    return options.set.length > 0 ? { ...deal, id: `${deal.id}+changes`, values: { ...deal.values, ...changes } } : deal;
+  });
+}
+
+function parseAssignments(scenario: Scenario, assignments: readonly string[]): Record<string, IssueValue> {
+  const values: Record<string, IssueValue> = {};
+  for (const assignment of assignments) {
+    const match = /^([^=]+)=(.+)$/.exec(assignment);
+    if (!match) throw new UsageError(`--set expects issue=value, got "${assignment}"`);
+    const [, issueId, raw] = match as unknown as [string, string, string];
+    const issue = scenario.issues.find((i) => i.id === issueId.trim());
+    if (!issue) throw new UsageError(`--set: unknown issue "${issueId}"; expected one of: ${scenario.issues.map((i) => i.id).join(", ")}`);
+    if (issue.kind === "options") {
+      const option = issue.options.find((o) => o.id === raw.trim());
+      if (!option) throw new UsageError(`--set ${issue.id}: expected one of: ${issue.options.map((o) => o.id).join(", ")}; got "${raw}"`);
+      values[issue.id] = { value: option.place, option: option.id, evidence: [] };
+    } else {
+      const n = Number(raw);
+      if (!Number.isFinite(n) || n < issue.min || n > issue.max) throw new UsageError(`--set ${issue.id}: expected a number from ${issue.min} to ${issue.max}; got "${raw}"`);
+      values[issue.id] = { value: n, evidence: [] };
+    }
+  }
+  return values;
+}
+
+export function describeEvaluation(scenario: Scenario, deal: Pick<Deal, "id" | "values" | "name">, e: DealEvaluation, language: Language): string {
+  const zh = language === "zh";
+  const lines = [`${zh ? "协议" : "Deal"}: ${text(deal.name, language)} (${deal.id})`];
+  lines.push(
+    table(
+      [zh ? "议题" : "issue", zh ? "值" : "value", ""],
+      scenario.issues.map((issue) => {
+        const value = e.outcome[issue.id]!;
+        const anchor = typeof value === "number" ? nearestAnchor(issue, value) : issue.anchors.find((a) => issue.options.some((o) => o.id === value && o.place === a.value));
+        const label = anchor ? text(anchor.label, language) : "";
+        const quo = deal.values[issue.id] === undefined ? (zh ? "(现状)" : " (status quo)") : "";
+        return [text(issue.name, language), typeof value === "number" ? formatNumber(value) : value, `${label}${quo}`];
+      }),
+      ["left", "right", "left"],
+    ),
+  );
+  lines.push("", zh ? "各方" : "Actors");
+  lines.push(
+    table(
+      [zh ? "行为体" : "actor", zh ? "效用" : "utility", zh ? "底线" : "walk-away", zh ? "收益" : "gain", zh ? "接受" : "accepts"],
+      e.actors.map((a) => {
+        const name = text(scenario.actors.find((x) => x.id === a.id)?.name, language);
+        return [name, a.utility.toFixed(3), a.reservation.toFixed(3), `${a.gain >= 0 ? "+" : ""}${a.gain.toFixed(3)}`, a.accepts ? (zh ? "是" : "yes") : zh ? "否" : "no"];
+      }),
+      ["left", "right", "right", "right", "left"],
+    ),
+  );
+  const label = (list: readonly { id: string; name: Scenario["criteria"][number]["name"] }[], id: string) => text(list.find((r) => r.id === id)?.name, language) || id;
+  if (e.criteria.length > 0) {
+    lines.push("", zh ? "标准" : "Criteria");
+    for (const c of e.criteria) lines.push(`  ${c.met ? "✓ met    " : "✗ not met"}  ${label(scenario.criteria, c.id)}: ${c.why}`);
+  }
+  if (e.traps.length > 0) {
+    lines.push("", zh ? "陷阱" : "Traps");
+    for (const t of e.traps) lines.push(`  ${t.triggered ? "⚠ falls in" : "· avoids  "}  ${label(scenario.traps, t.id)}: ${t.why}`);
+  }
+  lines.push("", zh ? "关切(重要性 ≥ 60 的议题)" : "Concerns (issues of salience ≥ 60)");
+  for (const c of e.concerns) {
+    if (c.toward.length === 0 && c.away.length === 0) continue;
+    const name = text(scenario.actors.find((x) => x.id === c.actor)?.name, language);
+    const parts = [];
+    if (c.toward.length > 0) parts.push(`${zh ? "趋近" : "toward"}: ${c.toward.join(", ")}`);
+    if (c.away.length > 0) parts.push(`${zh ? "背离" : "away from"}: ${c.away.join(", ")}`);
+    lines.push(`  ${name} — ${parts.join("; ")}`);
+  }
+  return lines.join("\n");
+}

@@ -1,0 +1,42 @@
+/** Access to the shared reference data (golden files), relative to the repo root (tests run with cwd = repo root). */
+
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
+
+const REFERENCE_DIR = "../shared/reference";
+
+/** Read a reference file, failing with a clear message when the reference checkout is missing. */
+export function readReference(relativePath: string): string {
+  const file = path.resolve(REFERENCE_DIR, relativePath);
+  if (!existsSync(file)) {
+    throw new Error(
+      `Reference file ${REFERENCE_DIR}/${relativePath} not found (resolved against the current directory). ` +
+        "Run the tests from the repository root with the shared reference data checked out next to it.",
+    );
+  }
+  return readFileSync(file, "utf8");
+}
+
+export interface GoldenRow {
+  readonly round: number;
+  readonly positions: number[];
+  readonly weightedMean: number;
+  readonly weightedMedian: number;
+}
+
+/** Parse a golden file: `round`, one column per actor, `weighted_mean_cs`, `weighted_median_cs`. */
+export function readGolden(relativePath: string): { actorNames: string[]; rows: GoldenRow[] } {
+  const [header, ...lines] = readReference(relativePath).trim().split(/\r?\n/);
+  const columns = (header ?? "").split(",");
+  const actorNames = columns.slice(1, -2);
+  const rows = lines.map((line) => {
+    const values = line.split(",").map(Number);
+    return {
+      round: values[0] as number,
+      positions: values.slice(1, -2),
+      weightedMean: values[values.length - 2] as number,
+      weightedMedian: values[values.length - 1] as number,
+    };
+  });
+  return { actorNames, rows };
+}
