@@ -3,11 +3,12 @@
  * workbench present them. A new model plugs in by adding it to this list.
  */
 import { compromiseModel } from "./compromise.js";
+import { eumModel } from "./eum/index.js";
 import { nashBargainingModel } from "./nash-bargaining.js";
 import type { ForecastModel } from "./types.js";
 import { weightedMedianModel } from "./weighted-median.js";
 
-export const models: readonly ForecastModel[] = [compromiseModel, weightedMedianModel, nashBargainingModel];
+export const models: readonly ForecastModel[] = [compromiseModel, weightedMedianModel, nashBargainingModel, eumModel];
 
 export function findModel(id: string): ForecastModel | undefined {
   return models.find((m) => m.id === id);

@@ -1,0 +1,24 @@
+/**
+ * `npm run bench`: every benchmark, printed as a table (or JSON with --json). Figures are wall
+ * times on this machine: compare runs on the same machine only.
+ */
+import { benchCore } from "./core.bench.js";
+import { benchEum } from "./eum.bench.js";
+import type { BenchResult } from "./timing.js";
+
+const suites: [string, () => Promise<readonly BenchResult[]>][] = [
+  ["core", benchCore],
+  ["eum", benchEum],
+];
+
+const json = process.argv.includes("--json");
+const only = process.argv.slice(2).filter((a) => !a.startsWith("--"));
+const all: (BenchResult & { suite: string })[] = [];
+for (const [suite, run] of suites) {
+  if (only.length > 0 && !only.includes(suite)) continue;
+  for (const result of await run()) {
+    all.push({ suite, ...result });
+    if (!json) console.log(`${suite.padEnd(9)} ${result.ms.toFixed(3).padStart(10)} ms  ${result.name}${result.detail ? `  (${result.detail})` : ""}`);
+  }
+}
+if (json) console.log(JSON.stringify(all, null, 2));
