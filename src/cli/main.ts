@@ -5,11 +5,14 @@
 import { Command, CommanderError, Option } from "commander";
 import { DealError } from "../deals/preferences.js";
 import { ModelError } from "../models/types.js";
-import { loadScenario } from "../node/load.js";
+import { ImportError } from "../importers/errors.js";
+import { INPUT_FORMATS, loadInput, type InputFormat } from "../node/input.js";
+import { OutputExistsError } from "../node/write.js";
 import { InvalidInputError, formatDiagnostic } from "../scenario/diagnostics.js";
 import { scenarioJsonSchema } from "../scenario/validate.js";
 import { dealCommand } from "./commands/deal.js";
 import { forecastCommand } from "./commands/forecast.js";
+import { importCommand } from "./commands/import.js";
 import { showCommand } from "./commands/show.js";
 import { validateCommand } from "./commands/validate.js";
 import { EXIT, UsageError, processIo, type CliIo } from "./io.js";
@@ -24,6 +27,7 @@ function integer(name: string, min: number) {
 
 const collect = (value: string, previous: string[]): string[] => [...previous, ...value.split(",").filter((v) => v !== "")];
 const languageOption = () => new Option("--lang <language>", "language of labels").choices(["en", "zh"]);
+const fromOption = () => new Option("--from <format>", "input format (default: detected from the content)").choices([...INPUT_FORMATS]);
 
 function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
   const program = new Command("parley")
@@ -48,10 +52,11 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .option("--rounds <n>", "rounds for fixed-round models (EUM)", integer("--rounds", 1))
     .option("--seed <n>", "seed for stochastic models", integer("--seed", 0))
     .addOption(languageOption())
-    .action((file: string, opts: { model: string[]; json: boolean; rounds?: number; seed?: number; lang?: "en" | "zh" }) => {
+    .addOption(fromOption())
+    .action((file: string, opts: { model: string[]; json: boolean; rounds?: number; seed?: number; lang?: "en" | "zh"; from?: InputFormat }) => {
       setExit(
         forecastCommand(
-          loadScenario(file),
+          loadInput(file, opts.from),
           {
             models: opts.model,
             json: opts.json,
@@ -72,8 +77,9 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .option("--set <issue=value>", "set an issue's value (repeatable): an ad-hoc deal, or a change to --deal", (v: string, p: string[]) => [...p, v], [])
     .option("--json", "machine-readable output", false)
     .addOption(languageOption())
-    .action((file: string, opts: { deal: string[]; set: string[]; json: boolean; lang?: "en" | "zh" }) =>
-      setExit(dealCommand(loadScenario(file), { deals: opts.deal, set: opts.set, json: opts.json, ...(opts.lang ? { language: opts.lang } : {}) }, io)),
+    .addOption(fromOption())
+    .action((file: string, opts: { deal: string[]; set: string[]; json: boolean; lang?: "en" | "zh"; from?: InputFormat }) =>
+      setExit(dealCommand(loadInput(file, opts.from), { deals: opts.deal, set: opts.set, json: opts.json, ...(opts.lang ? { language: opts.lang } : {}) }, io)),
     );
 
   program
@@ -81,7 +87,19 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .description("print a scenario as a readable summary with its evidence")
     .argument("<file>", "scenario file")
     .addOption(languageOption())
-    .action((file: string, opts: { lang?: "en" | "zh" }) => setExit(showCommand(loadScenario(file), opts.lang, io)));
+    .addOption(fromOption())
+    .action((file: string, opts: { lang?: "en" | "zh"; from?: InputFormat }) => setExit(showCommand(loadInput(file, opts.from), opts.lang, io)));
+
+  program
+    .command("import")
+    .description("convert a KTAB SMP file (CSV/XML) or an EUM reference CSV into a Parley scenario (YAML)")
+    .argument("<file>", "file to import")
+    .option("-o, --output <file>", "write the scenario here (default: stdout)")
+    .option("--force", "replace the output file if it exists", false)
+    .addOption(fromOption())
+    .action((file: string, opts: { output?: string; force: boolean; from?: InputFormat }) =>
+      setExit(importCommand(file, { force: opts.force, ...(opts.output !== undefined ? { output: opts.output } : {}), ...(opts.from ? { from: opts.from } : {}) }, io)),
+    );
 
   program
     .command("schema")
@@ -118,6 +136,10 @@ function reportError(error: unknown, io: CliIo): number {
   }
   if (error instanceof UsageError) {
     io.err(`error: ${error.message}`);
+    return EXIT.usage;
+  }
+  if (error instanceof ImportError || error instanceof OutputExistsError) {
+    io.err(error.message);
     return EXIT.usage;
   }
   if (error instanceof DealError) {

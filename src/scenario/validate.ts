@@ -32,7 +32,6 @@ let cachedJsonSchema: object | undefined;
 export function scenarioJsonSchema(): object {
   cachedJsonSchema ??= {
     ...z.toJSONSchema(scenarioSchema, { io: "input", unrepresentable: "any" }),
-    $id: "https://parley.dev/schema/scenario.schema.json",
     title: "Parley scenario",
   };
   return cachedJsonSchema;
