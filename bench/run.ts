@@ -4,11 +4,15 @@
  */
 import { benchCore } from "./core.bench.js";
 import { benchEum } from "./eum.bench.js";
+import { benchOutcomes } from "./outcomes.bench.js";
+import { benchSmp } from "./smp.bench.js";
 import type { BenchResult } from "./timing.js";
 
 const suites: [string, () => Promise<readonly BenchResult[]>][] = [
   ["core", benchCore],
+  ["smp", benchSmp],
   ["eum", benchEum],
+  ["outcomes", benchOutcomes],
 ];
 
 const json = process.argv.includes("--json");

@@ -10,6 +10,7 @@ import { INPUT_FORMATS, loadInput, type InputFormat } from "../node/input.js";
 import { OutputExistsError } from "../node/write.js";
 import { InvalidInputError, formatDiagnostic } from "../scenario/diagnostics.js";
 import { scenarioJsonSchema } from "../scenario/validate.js";
+import { analyzeCommand } from "./commands/analyze.js";
 import { dealCommand } from "./commands/deal.js";
 import { forecastCommand } from "./commands/forecast.js";
 import { importCommand } from "./commands/import.js";
@@ -80,6 +81,35 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .addOption(fromOption())
     .action((file: string, opts: { deal: string[]; set: string[]; json: boolean; lang?: "en" | "zh"; from?: InputFormat }) =>
       setExit(dealCommand(loadInput(file, opts.from), { deals: opts.deal, set: opts.set, json: opts.json, ...(opts.lang ? { language: opts.lang } : {}) }, io)),
+    );
+
+  program
+    .command("analyze")
+    .description("map the space of agreements: Pareto frontier, Nash, Kalai–Smorodinsky, egalitarian, max welfare")
+    .argument("<file...>", "a scenario, or a GENIUS domain with its profiles (GeniusWeb / NegoLog profiles too)")
+    .option("--json", "machine-readable output", false)
+    .option("--agreement <deal>", "a named deal: outcomes that improve on it for every party")
+    .option("--step <n>", "discretise numeric issues every n units (default: at their anchors)", (v: string) => {
+      const n = Number(v);
+      if (!(n > 0)) throw new UsageError(`--step expects a number > 0, got "${v}"`);
+      return n;
+    })
+    .option("--parties <ids>", "actor ids of the parties, comma-separated (default: all)", collect, [])
+    .addOption(fromOption())
+    .action((files: string[], opts: { json: boolean; agreement?: string; step?: number; parties: string[]; from?: InputFormat }) =>
+      setExit(
+        analyzeCommand(
+          files,
+          {
+            json: opts.json,
+            parties: opts.parties,
+            ...(opts.agreement !== undefined ? { agreement: opts.agreement } : {}),
+            ...(opts.step !== undefined ? { step: opts.step } : {}),
+            ...(opts.from ? { from: opts.from } : {}),
+          },
+          io,
+        ),
+      ),
     );
 
   program

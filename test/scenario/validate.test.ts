@@ -89,7 +89,7 @@ describe("validateScenario", () => {
     expect(error).toMatchObject({ line: 12, column: 5, path: "actors[0].capabilty" });
     expect(error!.message).toContain('unknown key "capabilty"');
     expect(error!.message).toContain('did you mean "capability"');
-    expect(error!.message).toContain("expected one of: id, name, description, capability, capabilityByIssue");
+    expect(error!.message).toContain("expected one of: id, name, description, capability, reservation, capabilityByIssue");
   });
 
   it("reports references to unknown actors, issues, options and sources", () => {

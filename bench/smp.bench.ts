@@ -1,0 +1,88 @@
+/**
+ * Timings of full SMP runs: the three KTAB examples (when `../shared/reference/ktab/` is present) and
+ * synthetic scenarios of 40, 80 and 160 actors × 1, 3 and 6 dimensions generated with the seeded PRNG.
+ * Each figure is the median of a few repetitions, measured with performance.now().
+ */
+
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { parseKtabCsv, parseKtabXml, type KtabScenario } from "../src/importers/ktab.js";
+import { runSmp, type SmpInput, type SmpParameters } from "../src/models/smp/index.js";
+import { createRng } from "../src/random.js";
+
+export interface BenchResult {
+  name: string;
+  ms: number;
+  detail?: string;
+}
+
+const KTAB_DIR = path.resolve("../shared/reference/ktab");
+const KTAB_EXAMPLES = ["dummyData_3Dim.csv", "SOE-Pol-Comp.csv", "smpExample-deterministic.xml"];
+
+/** Median wall time of `repetitions` runs of `run`, in ms, plus the last run's result. */
+function medianTime<T>(repetitions: number, run: () => T): { ms: number; result: T } {
+  const times: number[] = [];
+  let result = run(); // warm-up, also gives the result to report
+  for (let r = 0; r < repetitions; r++) {
+    const start = performance.now();
+    result = run();
+    times.push(performance.now() - start);
+  }
+  times.sort((a, b) => a - b);
+  return { ms: times[Math.floor(times.length / 2)] as number, result };
+}
+
+/** A random scenario in the style of KTAB's `SMPActor::randomize`: capability 10–200, total salience 75–99%. */
+export function syntheticScenario(actors: number, dims: number, seed: number): SmpInput {
+  const uniform = createRng(seed);
+  const between = (low: number, high: number): number => low + (high - low) * uniform();
+  return {
+    dimensions: Array.from({ length: dims }, (_, k) => `D${k + 1}`),
+    actors: Array.from({ length: actors }, (_, i) => {
+      const capability = between(10, 200);
+      const position = Array.from({ length: dims }, () => between(0, 100));
+      const total = between(75, 99);
+      const raw = Array.from({ length: dims }, () => between(0.1, 1));
+      const rawSum = raw.reduce((s, v) => s + v, 0);
+      return { name: `A${i}`, capability, position, salience: raw.map((v) => (v / rawSum) * total) };
+    }),
+  };
+}
+
+function ktabInput(scenario: KtabScenario): { input: SmpInput; parameters: Partial<SmpParameters> } {
+  return {
+    input: { actors: scenario.actors, dimensions: scenario.dimensions, accommodation: scenario.accommodation },
+    parameters: scenario.parameters,
+  };
+}
+
+export async function benchSmp(): Promise<BenchResult[]> {
+  const results: BenchResult[] = [];
+  if (existsSync(KTAB_DIR)) {
+    for (const file of KTAB_EXAMPLES) {
+      const text = readFileSync(path.join(KTAB_DIR, file), "utf8");
+      const scenario = file.endsWith(".xml") ? parseKtabXml(text, file) : parseKtabCsv(text, file);
+      const { input, parameters } = ktabInput(scenario);
+      const { ms, result } = medianTime(5, () => runSmp(input, parameters));
+      results.push({
+        name: `smp ktab ${file}`,
+        ms,
+        detail: `${input.actors.length} actors × ${input.dimensions.length} dims, ${result.turns.length - 1} turns`,
+      });
+    }
+  } else {
+    results.push({ name: "smp ktab examples", ms: 0, detail: `skipped: ${KTAB_DIR} not found` });
+  }
+  for (const actors of [40, 80, 160]) {
+    for (const dims of [1, 3, 6]) {
+      const input = syntheticScenario(actors, dims, 1000 * actors + dims);
+      const { ms, result } = medianTime(actors >= 160 ? 3 : 5, () => runSmp(input));
+      results.push({
+        name: `smp synthetic ${actors}×${dims}`,
+        ms,
+        detail: `${result.turns.length - 1} turns, ${(ms / Math.max(1, result.turns.length - 1)).toFixed(1)} ms/turn`,
+      });
+    }
+  }
+  return results;
+}

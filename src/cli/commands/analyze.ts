@@ -1,0 +1,84 @@
+/**
+ * `parley analyze FILE...`: the space of agreements — Pareto frontier, Nash, Kalai–Smorodinsky,
+ * egalitarian and max-welfare points with all ties, opposition, and improvements on an agreement.
+ * FILE is a scenario (or any file `forecast` reads), or GENIUS / GeniusWeb / NegoLog files.
+ */
+import { dealContext, dealOutcome, findDeal } from "../../deals/evaluate.js";
+import { nearestOutcome, scenarioSpace } from "../../deals/space.js";
+import { analyzeSpace, type SolutionSummary, type SpaceAnalysis } from "../../outcomes/analyze.js";
+import { outcomeCount } from "../../outcomes/space.js";
+import { loadInput, type InputFormat } from "../../node/input.js";
+import { readTextFile } from "../../node/load.js";
+import { isNegotiationFile, loadNegotiation } from "../../node/negotiation-files.js";
+import { formatNumber, table } from "../format.js";
+import { EXIT, UsageError, type CliIo } from "../io.js";
+
+export interface AnalyzeCommandOptions {
+  readonly json: boolean;
+  readonly agreement?: string;
+  readonly step?: number;
+  readonly parties: readonly string[];
+  readonly from?: InputFormat;
+}
+
+/** Spaces above this many outcomes are refused for non-additive utilities (enumeration). */
+export function analyzeCommand(files: readonly string[], options: AnalyzeCommandOptions, io: CliIo): number {
+  const first = readTextFile(files[0]!);
+  const negotiation = "text" in first && files.length > 1 && isNegotiationFile(first.text);
+  let analysis: SpaceAnalysis;
+  if (negotiation) {
+    if (options.agreement !== undefined) throw new UsageError("--agreement names a deal of a Parley scenario; GENIUS files have none");
+    const imported = loadNegotiation(files);
+    analysis = analyzeSpace(imported.space, imported.utilities, { parties: imported.parties });
+  } else {
+    if (files.length > 1) throw new UsageError("give one scenario file, or a GENIUS domain and its profiles");
+    const scenario = loadInput(files[0]!, options.from);
+    const { space, parties, utilities } = scenarioSpace(scenario, { ...(options.step !== undefined ? { step: options.step } : {}), parties: options.parties });
+    let agreement;
+    if (options.agreement !== undefined) {
+      dealContext(scenario); // checks the rules compile before any long run
+      const outcome = dealOutcome(scenario, findDeal(scenario, options.agreement).values);
+      agreement = nearestOutcome(space, outcome.values, outcome.options);
+    }
+    if (outcomeCount(space) > 1e9) io.err(`note: ${outcomeCount(space)} outcomes; only the frontier is computed, by divide and conquer`);
+    analysis = analyzeSpace(space, utilities, { parties, ...(agreement ? { agreement } : {}) });
+  }
+  io.out(options.json ? JSON.stringify(analysis, null, 2) : describeAnalysis(analysis));
+  return EXIT.ok;
+}
+
+function solutionRow(name: string, s: SolutionSummary, extra = ""): string[] {
+  const outcome = s.outcomes[0] ? Object.entries(s.outcomes[0]).map(([k, v]) => `${k}=${v}`).join(", ") : "—";
+  return [name, s.utilities ? s.utilities.map((u) => u.toFixed(3)).join("  ") : "—", String(s.ties), `${extra}${outcome}`];
+}
+
+export function describeAnalysis(a: SpaceAnalysis): string {
+  const lines = [
+    `Space of agreements: ${a.parties.length} parties (${a.parties.join(", ")}), ${a.outcomes.toLocaleString("en")} outcomes`,
+    `Walk-away values: ${a.reservations.map((r, i) => `${a.parties[i]} ${r.toFixed(3)}`).join(", ")}`,
+    `Pareto frontier: ${a.pareto.size} outcomes (${a.pareto.distinctPoints} distinct points), ${a.pareto.rationalSize} of them acceptable to every party`,
+    `Opposition: ${a.opposition === null ? "— (no outcome is acceptable to all)" : formatNumber(a.opposition, 4)}`,
+    "",
+    table(
+      ["solution", `utilities (${a.parties.join(", ")})`, "ties", "outcome (first of the ties)"],
+      [
+        solutionRow("Nash", a.nash),
+        solutionRow("Kalai–Smorodinsky", a.ks),
+        solutionRow("KS (GENIUS)", a.ksGenius),
+        solutionRow("Egalitarian", a.egalitarian),
+        solutionRow("Max welfare", a.maxWelfare, a.maxWelfare.welfare !== null ? `welfare ${a.maxWelfare.welfare.toFixed(3)}: ` : ""),
+      ],
+      ["left", "left", "right", "left"],
+    ),
+  ];
+  const p = a.postSettlement;
+  if (p) {
+    lines.push(
+      "",
+      `Agreement ${Object.entries(p.agreement).map(([k, v]) => `${k}=${v}`).join(", ")}: utilities ${p.agreementUtilities.map((u) => u.toFixed(3)).join("  ")}`,
+      `  ${p.dominatingOutcomes} outcomes are better for every party (${p.paretoDominating} of them on the frontier)`,
+      table(["improvement", "utilities", "ties", "outcome"], [solutionRow("Nash", p.nashImprovement), solutionRow("Equal gain", p.equalGainImprovement)], ["left", "left", "right", "left"]),
+    );
+  }
+  return lines.join("\n");
+}

@@ -1,0 +1,80 @@
+/**
+ * A scenario as a space of agreements: each issue discretised (numeric issues at their anchors
+ * and reference point, or at a fixed step; option issues at their options), each chosen actor's
+ * additive utility over it, and its walk-away value. Pure.
+ */
+import { additiveUtility } from "../outcomes/utility.js";
+import { createOutcomeSpace, type OutcomeSpace, type Outcome } from "../outcomes/space.js";
+import type { AdditiveUtility } from "../outcomes/utility.js";
+import type { Issue, Scenario } from "../scenario/types.js";
+import { actorPreferences, DealError, reservationValues } from "./preferences.js";
+
+export interface SpaceOptions {
+  /** Discretise numeric issues every `step` units from min to max instead of at their anchors. */
+  readonly step?: number;
+  /** Actor ids of the parties, in order (default: every actor). */
+  readonly parties?: readonly string[];
+}
+
+export interface ScenarioSpace {
+  readonly space: OutcomeSpace;
+  readonly parties: string[];
+  readonly utilities: AdditiveUtility[];
+}
+
+/** The values an issue takes in the space: numbers on its scale, or option ids. */
+export function issueGrid(issue: Issue, step?: number): (number | string)[] {
+  if (issue.kind === "options") return issue.options.map((o) => o.id);
+  if (step !== undefined) {
+    if (!(step > 0)) throw new DealError(`the step must be greater than 0, got ${step}`);
+    const count = Math.floor((issue.max - issue.min) / step + 1e-9);
+    const values = Array.from({ length: count + 1 }, (_, k) => roundTo(issue.min + k * step));
+    if (values[values.length - 1]! < issue.max) values.push(issue.max);
+    return values;
+  }
+  const points = new Set(issue.anchors.map((a) => a.value));
+  if (issue.reference) points.add(issue.reference.value);
+  if (points.size < 2) {
+    points.add(issue.min);
+    points.add(issue.max);
+  }
+  return [...points].sort((a, b) => a - b);
+}
+
+function roundTo(x: number): number {
+  return Math.round(x * 1e9) / 1e9;
+}
+
+export function scenarioSpace(scenario: Scenario, options: SpaceOptions = {}): ScenarioSpace {
+  const grids = scenario.issues.map((issue) => issueGrid(issue, options.step));
+  const space = createOutcomeSpace(scenario.issues.map((issue, i) => ({ name: issue.id, values: grids[i]! })));
+  const preferences = actorPreferences(scenario);
+  const reservations = reservationValues(scenario, preferences);
+  const ids = options.parties && options.parties.length > 0 ? options.parties : scenario.actors.map((a) => a.id);
+  const utilities = ids.map((id) => {
+    const a = scenario.actors.findIndex((actor) => actor.id === id);
+    if (a < 0) throw new DealError(`unknown actor "${id}"; expected one of: ${scenario.actors.map((x) => x.id).join(", ")}`);
+    const preference = preferences[a]!;
+    return additiveUtility(space, {
+      weights: preference.weights,
+      values: scenario.issues.map((issue, i) =>
+        grids[i]!.map((v) => (typeof v === "string" ? preference.value(i, issue.options.find((o) => o.id === v)!.place, v) : preference.value(i, v, undefined))),
+      ),
+      reservation: reservations[a]!,
+    });
+  });
+  return { space, parties: [...ids], utilities };
+}
+
+/** The outcome of the space nearest a deal's values (each issue at its nearest grid value). */
+export function nearestOutcome(space: OutcomeSpace, values: readonly number[], options: readonly (string | undefined)[]): Outcome {
+  return space.issues.map((issue, i) => {
+    const option = options[i];
+    if (option !== undefined) return issue.values.indexOf(option);
+    let best = 0;
+    issue.values.forEach((v, k) => {
+      if (Math.abs((v as number) - values[i]!) < Math.abs((issue.values[best] as number) - values[i]!)) best = k;
+    });
+    return best;
+  });
+}

@@ -1,0 +1,155 @@
+/**
+ * The ForecastModel face of SMP: maps Parley's ModelInput (issues on their own scales) onto KTAB's
+ * 0–100 dimensions, runs SMP and maps the turns back.
+ */
+
+import {
+  ModelError,
+  type ForecastModel,
+  type ModelInput,
+  type ModelIssue,
+  type ModelOptions,
+  type ModelOutput,
+  type ModelRound,
+} from "../types.js";
+import { resolveSmpParameters } from "./parameters.js";
+import { runSmp } from "./run.js";
+import type { SmpActorInput, SmpInput, SmpResult } from "./types.js";
+
+/**
+ * Builds the SMP input:
+ * - positions are rescaled to 0–100 by (x − min)/(max − min)·100;
+ * - saliences are taken as given, but an actor whose saliences sum above 100 has them scaled down
+ *   proportionally to sum exactly 100 (SMP requires Σ ≤ 100; the proportions are what matters);
+ * - an actor's capability is the mean of its per-issue capabilities (SMP has one capability per actor);
+ * - an actor without a stance on an issue gets salience 0 there, positioned at the issue's reference
+ *   point, or its midpoint when there is none (with salience 0 the position does not affect its utility).
+ */
+export function toSmpInput(input: ModelInput): SmpInput {
+  input.issues.forEach(checkIssueScale);
+  const actors = input.actors.map((actor, a): SmpActorInput => {
+    const stances = input.stances[a] ?? [];
+    const position = input.issues.map((issue, k) => {
+      const stance = stances[k] ?? null;
+      if (stance === null) return toPercent(issue, issue.reference ?? (issue.min + issue.max) / 2);
+      if (!(stance.position >= issue.min && stance.position <= issue.max)) {
+        throw new ModelError(
+          `Actor "${actor.id}" has position ${stance.position} on issue "${issue.id}", outside its scale [${issue.min}, ${issue.max}].`,
+        );
+      }
+      return toPercent(issue, stance.position);
+    });
+    const rawSalience = input.issues.map((_, k) => stances[k]?.salience ?? 0);
+    return { name: actor.id, capability: mean(actor.capability, actor.id), position, salience: capSalienceSum(rawSalience) };
+  });
+  return { actors, dimensions: input.issues.map((issue) => issue.id) };
+}
+
+/** Scales saliences down proportionally when they sum above 100; leaves them as given otherwise. */
+export function capSalienceSum(saliences: readonly number[]): number[] {
+  const total = saliences.reduce((sum, s) => sum + s, 0);
+  return total > 100 ? saliences.map((s) => (s * 100) / total) : [...saliences];
+}
+
+/** The issue's value x as 0–100 on SMP's scale. */
+function toPercent(issue: ModelIssue, value: number): number {
+  return ((value - issue.min) / (issue.max - issue.min)) * 100;
+}
+
+/** A 0–100 SMP coordinate back on the issue's scale. */
+function fromPercent(issue: ModelIssue, percent: number): number {
+  return issue.min + (percent / 100) * (issue.max - issue.min);
+}
+
+function checkIssueScale(issue: ModelIssue): void {
+  if (!(Number.isFinite(issue.min) && Number.isFinite(issue.max) && issue.max > issue.min)) {
+    throw new ModelError(`Issue "${issue.id}" needs a scale with max > min; got [${issue.min}, ${issue.max}].`);
+  }
+}
+
+/** Mean of an actor's per-issue capabilities. */
+function mean(values: readonly number[], actorId: string): number {
+  if (values.length === 0) throw new ModelError(`Actor "${actorId}" has no capability.`);
+  return values.reduce((sum, v) => sum + v, 0) / values.length;
+}
+
+/** Per issue, the final position of the most probable actor among those with a stance on it. */
+function forecastsOf(input: ModelInput, result: SmpResult): number[] {
+  const last = result.turns[result.turns.length - 1];
+  if (last === undefined) throw new ModelError("SMP produced no turns.");
+  return input.issues.map((issue, k) => {
+    let best = -1;
+    for (let a = 0; a < input.actors.length; a++) {
+      if ((input.stances[a]?.[k] ?? null) === null) continue;
+      if (best < 0 || (last.probabilities[a] as number) > (last.probabilities[best] as number)) best = a;
+    }
+    if (best < 0) return issue.reference ?? (issue.min + issue.max) / 2;
+    return fromPercent(issue, last.positions[best]?.[k] as number);
+  });
+}
+
+/** Every turn on the issues' scales, with null where an actor has no stance. */
+function roundsOf(input: ModelInput, result: SmpResult): ModelRound[] {
+  return result.turns.map((turn) => ({
+    round: turn.turn,
+    positions: turn.positions.map((row, a) =>
+      input.issues.map((issue, k) => ((input.stances[a]?.[k] ?? null) === null ? null : fromPercent(issue, row[k] as number))),
+    ),
+    probabilities: turn.probabilities,
+  }));
+}
+
+function seedOf(value: unknown): number {
+  if (typeof value !== "number" || !Number.isInteger(value) || value < 0) throw new ModelError(`SMP parameter "seed" must be a whole number ≥ 0, got ${JSON.stringify(value)}.`);
+  return value;
+}
+
+/**
+ * The scenario's ideal-accommodation entries (KTAB's IdealAdjustment), written with actor ids:
+ * `accommodation: [{adjusting: ROK, reference: USA, adjust: 0.1}]`.
+ */
+function accommodationOf(input: ModelInput, value: unknown): NonNullable<SmpInput["accommodation"]> {
+  if (!Array.isArray(value)) throw new ModelError('SMP parameter "accommodation" must be a list of {adjusting, reference, adjust}.');
+  const index = (id: unknown, field: string): number => {
+    const a = input.actors.findIndex((actor) => actor.id === id);
+    if (a < 0) throw new ModelError(`SMP accommodation: ${field} "${String(id)}" is not an actor; expected one of: ${input.actors.map((x) => x.id).join(", ")}.`);
+    return a;
+  };
+  return value.map((entry: unknown) => {
+    const e = (entry ?? {}) as Record<string, unknown>;
+    if (typeof e["adjust"] !== "number" || !Number.isFinite(e["adjust"])) throw new ModelError("SMP accommodation: adjust must be a number.");
+    return { adjusting: index(e["adjusting"], "adjusting"), reference: index(e["reference"], "reference"), adjust: e["adjust"] };
+  });
+}
+
+/**
+ * Runs SMP on a ModelInput. `options.parameters` may set any of the nine SMP parameters (validated; an unknown
+ * name or value is a ModelError listing what is allowed); `options.seed` seeds Stochastic mode.
+ * `options.rounds` is ignored: SMP stops by its own rule (at most 100 turns).
+ */
+export function runSmpModel(input: ModelInput, options?: ModelOptions): ModelOutput {
+  const { accommodation, seed: scenarioSeed, ...enums } = options?.parameters ?? {};
+  const parameters = resolveSmpParameters(enums);
+  const seed = options?.seed ?? (scenarioSeed === undefined ? undefined : seedOf(scenarioSeed));
+  const smpInput = toSmpInput(input);
+  const withAccommodation = accommodation === undefined ? smpInput : { ...smpInput, accommodation: accommodationOf(input, accommodation) };
+  const result = runSmp(withAccommodation, parameters, seed === undefined ? {} : { seed });
+  return {
+    forecasts: forecastsOf(input, result),
+    rounds: roundsOf(input, result),
+    details: {
+      parameters: result.parameters,
+      turns: result.turns.length - 1,
+      consensus: result.consensus,
+      ...(parameters.StateTransitions === "Stochastic" ? { seed: seed ?? 0 } : {}),
+    },
+  };
+}
+
+export const smpModel: ForecastModel = {
+  id: "smp",
+  name: "Spatial Model of Politics (KTAB)",
+  description: "KAPSARC's Spatial Model of Politics: actors bargain turn by turn until positions settle.",
+  iterative: true,
+  run: runSmpModel,
+};

@@ -1,0 +1,424 @@
+/**
+ * runSmp: KTAB's Spatial Model of Politics, turn by turn (spec "One turn" and "Pseudocode").
+ *
+ * Cost per turn, n actors, m dimensions, B ≤ 2n bargains, queues of M_k entries:
+ *  - distances O(n²m); risk PCE O(n³); the "prob" report O(n·u²) for u unique positions;
+ *  - target choice O(n³): each of n perspectives fills U^h (n²) and evaluates n−1 challenges of O(n);
+ *  - resolution O(n·B·m) to value bargains plus O(n·Σ_k M_k²) for the queue PCEs, using the incremental
+ *    bargain value of `bargainValue` (the naive evaluation is O(n⁴)).
+ * So O(n³ + n²m) per turn overall, with Float64Array buffers reused within a turn.
+ */
+
+import { createRng } from "../../random.js";
+import { ModelError } from "../types.js";
+import { averageBargains, interpolateBargain, type Bargain } from "./bargain.js";
+import { chooseTarget, challengeValue, PerspectiveUtilities, type ChallengeContext } from "./challenge.js";
+import { resolveSmpParameters, type SmpParameters } from "./parameters.js";
+import { pce } from "./pce.js";
+import {
+  classifyPositions,
+  positionProbabilities,
+  shouldStop,
+  totalMovement,
+} from "./report.js";
+import { resolveQueue, sideOf, STATUS_QUO, valueBargain, type QueueEntry, type ValuationContext } from "./resolution.js";
+import { MIN_PROBABILITY_SPREAD, riskAttitudes } from "./risk.js";
+import type { SmpInput, SmpResult, SmpRunOptions, SmpTurn } from "./types.js";
+import { distanceMatrix, riskUtility } from "./utility.js";
+
+export const MIN_ACTORS = 3;
+export const MAX_ACTORS = 250;
+/** KTAB's turn limit. */
+export const DEFAULT_MAX_TURNS = 100;
+/** Slack for saliences that sum to 100 up to decimal round-off (e.g. 33.3 + 33.3 + 33.4). */
+const SALIENCE_SUM_SLACK = 1e-9;
+
+/** The fixed data of a run on [0,1], in flat arrays. */
+interface Scenario {
+  readonly actors: number;
+  readonly dims: number;
+  readonly capabilities: Float64Array;
+  /** n×m, s_ik = Σ_ik/100. */
+  readonly saliences: Float64Array;
+  /** S_i = Σ_k s_ik. */
+  readonly totalSaliences: Float64Array;
+  readonly salienceSquareSums: Float64Array;
+  /** Dense n×n accommodation matrix A, or null for the identity (ideals follow positions). */
+  readonly accommodation: Float64Array | null;
+}
+
+/** What a turn's analysis yields: risk attitudes and each actor's own utilities. */
+interface TurnAnalysis {
+  /** D transposed: D[q][x] = d_q(x_x) at x·n + q (position-major, for contiguous perspective fills). */
+  readonly distancesByPosition: Float64Array;
+  readonly risks: Float64Array;
+  readonly ownUtilities: Float64Array;
+}
+
+/**
+ * Runs SMP from the input positions until KTAB's stopping rule (or `maxTurns`) and returns every turn,
+ * turn 0 being the input. Deterministic by default; in Stochastic mode one uniform per actor per turn is
+ * drawn, in actor order, from `createRng(seed)`, so the run depends only on the seed.
+ *
+ * A turn at which every actor's position is equally likely has no risk attitudes (KTAB crashes there).
+ * If that happens after turn 0 because all actors hold one common position, the run ends at that
+ * consensus, reporting probability 1 for everyone; otherwise it throws a ModelError.
+ */
+export function runSmp(input: SmpInput, params?: Partial<SmpParameters>, options?: SmpRunOptions): SmpResult {
+  const parameters = resolveSmpParameters(params);
+  const scenario = buildScenario(input);
+  const maxTurns = checkMaxTurns(options?.maxTurns);
+  const stochastic = parameters.StateTransitions === "Stochastic";
+  const nextUniform = stochastic ? createRng(checkSeed(options?.seed)) : null;
+  const { actors, dims } = scenario;
+
+  let positions: Float64Array = toUnitArray(input.actors.map((a) => a.position), dims);
+  let ideals: Float64Array = positions.slice();
+  const turns: SmpTurn[] = [];
+  let previous: Float64Array | null = null;
+  let firstMovement = 0;
+  let consensus = false;
+
+  for (let turn = 0; ; turn++) {
+    const classes = classifyPositions(positions, actors, dims);
+    const analysis = analyseTurn(scenario, parameters, positions, ideals, turn, classes.representatives.length);
+    const probabilities =
+      analysis === null
+        ? new Array<number>(actors).fill(1)
+        : positionProbabilities(parameters, scenario.capabilities, analysis.ownUtilities, classes, actors);
+    turns.push({ turn, positions: turn === 0 ? copyInput(input) : toPercentRows(positions, dims), probabilities });
+    if (analysis === null) {
+      consensus = true;
+      break;
+    }
+
+    if (previous !== null) {
+      const movement = totalMovement(previous, positions, actors, dims);
+      if (turn === 1) firstMovement = movement;
+      if (shouldStop(turn, movement, firstMovement, maxTurns)) break;
+    } else if (maxTurns === 0) {
+      break;
+    }
+
+    const uniforms = nextUniform === null ? null : Float64Array.from({ length: actors }, () => nextUniform());
+    const next = playTurn(scenario, parameters, positions, ideals, analysis, uniforms);
+    previous = positions;
+    positions = next;
+    ideals = accommodateIdeals(scenario, ideals, positions);
+  }
+  return { turns, parameters, consensus };
+}
+
+/**
+ * Steps 1–2 for the current state: distances D_ij = d_i(x_j), the risk-neutral PCE over all n positions
+ * (capability weights, U = 1 − D), risk attitudes R, and U(D_ij; R_i). Returns null for a consensus state
+ * after turn 0 (see `runSmp`).
+ */
+function analyseTurn(
+  scenario: Scenario,
+  parameters: SmpParameters,
+  positions: Float64Array,
+  ideals: Float64Array,
+  turn: number,
+  uniquePositions: number,
+): TurnAnalysis | null {
+  const { actors, dims } = scenario;
+  const distances = distanceMatrix(ideals, positions, scenario.saliences, scenario.salienceSquareSums, actors, dims);
+  const neutral = new Float64Array(actors * actors);
+  for (let index = 0; index < neutral.length; index++) neutral[index] = 1 - (distances[index] as number);
+  const probabilities = pce(parameters, scenario.capabilities, neutral, actors, actors);
+  if (turn > 0 && uniquePositions === 1 && probabilitySpread(probabilities) <= MIN_PROBABILITY_SPREAD) return null;
+  const risks = riskAttitudes(probabilities, parameters.BigRRange);
+  const ownUtilities = new Float64Array(actors * actors);
+  for (let i = 0; i < actors; i++) {
+    const risk = risks[i] as number;
+    for (let j = 0; j < actors; j++) ownUtilities[i * actors + j] = riskUtility(distances[i * actors + j] as number, risk);
+  }
+  assertFinite(ownUtilities, turn);
+  return { distancesByPosition: transpose(distances, actors), risks, ownUtilities };
+}
+
+/** π_max − π_min. */
+function probabilitySpread(probabilities: Float64Array): number {
+  let minimum = Infinity;
+  let maximum = -Infinity;
+  for (const p of probabilities) {
+    minimum = Math.min(minimum, p);
+    maximum = Math.max(maximum, p);
+  }
+  return maximum - minimum;
+}
+
+/**
+ * Steps 3–6: every actor proposes at most one bargain (to its best target), bargains are queued with both
+ * parties, and every queue is resolved. Returns the new positions (n×m on [0,1]).
+ */
+function playTurn(
+  scenario: Scenario,
+  parameters: SmpParameters,
+  positions: Float64Array,
+  ideals: Float64Array,
+  analysis: TurnAnalysis,
+  uniforms: Float64Array | null,
+): Float64Array {
+  const { actors, dims } = scenario;
+  const queues: QueueEntry[][] = Array.from({ length: actors }, () => [STATUS_QUO]);
+  const valuation = valuationContext(scenario, ideals, analysis);
+  for (const bargain of proposeBargains(scenario, parameters, positions, analysis)) {
+    const valued = valueBargain(valuation, bargain);
+    (queues[bargain.initiator] as QueueEntry[]).push(valued);
+    (queues[bargain.receiver] as QueueEntry[]).push(valued);
+  }
+  const next = positions.slice();
+  for (let k = 0; k < actors; k++) {
+    const queue = queues[k] as QueueEntry[];
+    const chosen = resolveQueue(valuation, parameters, scenario.capabilities, queue, uniforms?.[k]);
+    const side = sideOf(queue[chosen] as QueueEntry, k);
+    if (side !== null) next.set(side, k * dims);
+  }
+  return next;
+}
+
+/** The facts bargain valuation needs this turn, including Σ_q U(d_a(x_q); R_a) per actor. */
+function valuationContext(scenario: Scenario, ideals: Float64Array, analysis: TurnAnalysis): ValuationContext {
+  const { actors } = scenario;
+  const statusQuoSums = new Float64Array(actors);
+  for (let a = 0; a < actors; a++) {
+    let sum = 0;
+    for (let q = 0; q < actors; q++) sum += analysis.ownUtilities[a * actors + q] as number;
+    statusQuoSums[a] = sum;
+  }
+  return {
+    actors,
+    dims: scenario.dims,
+    ideals,
+    saliences: scenario.saliences,
+    salienceSquareSums: scenario.salienceSquareSums,
+    risks: analysis.risks,
+    ownUtilities: analysis.ownUtilities,
+    statusQuoSums,
+  };
+}
+
+/**
+ * Steps 3–5: for each actor i in order, its best target j* from its own perspective U^i and the bargain(s)
+ * the BargnModel builds: InitOnlyInterp from i's P(i>j*); InitRcvrInterp also one from j*'s estimate
+ * probEdu(j*, i, i, j*); PWCompInterp their weighted average.
+ */
+function proposeBargains(
+  scenario: Scenario,
+  parameters: SmpParameters,
+  positions: Float64Array,
+  analysis: TurnAnalysis,
+): Bargain[] {
+  const { actors } = scenario;
+  const context: ChallengeContext = {
+    actors,
+    challengeWeights: scenario.capabilities.map((c, i) => c * (scenario.totalSaliences[i] as number)),
+    totalSaliences: scenario.totalSaliences,
+    votingRule: parameters.VotingRule,
+    thirdPartyCommit: parameters.ThirdPartyCommit,
+  };
+  const view = new PerspectiveUtilities(actors, analysis.distancesByPosition, analysis.risks, parameters.BigRAdjust);
+  const bargains: Bargain[] = [];
+  for (let i = 0; i < actors; i++) {
+    const choice = chooseTarget(context, view.viewFrom(i), i);
+    if (choice === null) continue;
+    const j = choice.target;
+    const fromInitiator = bargainBetween(scenario, parameters, positions, i, j, choice.estimate.probability);
+    if (parameters.BargnModel === "InitOnlyInterp") {
+      bargains.push(fromInitiator);
+      continue;
+    }
+    const receiverView = challengeValue(context, view.viewFrom(j), i, i, j).probability;
+    const fromReceiver = bargainBetween(scenario, parameters, positions, i, j, receiverView);
+    if (parameters.BargnModel === "InitRcvrInterp") {
+      bargains.push(fromInitiator, fromReceiver);
+    } else {
+      const capability = scenario.capabilities[i] as number;
+      const si = scenario.totalSaliences[i] as number;
+      const sj = scenario.totalSaliences[j] as number;
+      bargains.push(averageBargains(fromInitiator, fromReceiver, capability, si, sj));
+    }
+  }
+  return bargains;
+}
+
+/** The transpose of an n×n row-major matrix. */
+function transpose(matrix: Float64Array, size: number): Float64Array {
+  const out = new Float64Array(size * size);
+  for (let r = 0; r < size; r++) for (let c = 0; c < size; c++) out[c * size + r] = matrix[r * size + c] as number;
+  return out;
+}
+
+/** Interpolates the bargain between i and j for a given P(i>j), with the InterVecBrgn rule. */
+function bargainBetween(
+  scenario: Scenario,
+  parameters: SmpParameters,
+  positions: Float64Array,
+  i: number,
+  j: number,
+  probabilityI: number,
+): Bargain {
+  const { dims, saliences } = scenario;
+  return interpolateBargain(
+    parameters.InterVecBrgn,
+    i,
+    j,
+    positions.subarray(i * dims, (i + 1) * dims),
+    saliences.subarray(i * dims, (i + 1) * dims),
+    positions.subarray(j * dims, (j + 1) * dims),
+    saliences.subarray(j * dims, (j + 1) * dims),
+    probabilityI,
+  );
+}
+
+/**
+ * Step 7: ι_i ← Σ_j A_ij x'_j + (1 − Σ_j A_ij) ι_i. With the default A = I the ideals are the new positions
+ * (KTAB's "cynical" actors). O(n²m) with an accommodation matrix, O(nm) without.
+ */
+function accommodateIdeals(scenario: Scenario, ideals: Float64Array, positions: Float64Array): Float64Array {
+  const matrix = scenario.accommodation;
+  if (matrix === null) return positions.slice();
+  const { actors, dims } = scenario;
+  const next = new Float64Array(actors * dims);
+  for (let i = 0; i < actors; i++) {
+    let rowSum = 0;
+    for (let j = 0; j < actors; j++) rowSum += matrix[i * actors + j] as number;
+    for (let k = 0; k < dims; k++) {
+      let pulled = 0;
+      for (let j = 0; j < actors; j++) pulled += (matrix[i * actors + j] as number) * (positions[j * dims + k] as number);
+      next[i * dims + k] = pulled + (1 - rowSum) * (ideals[i * dims + k] as number);
+    }
+  }
+  return next;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Validation and conversion
+
+/** Checks the input against the spec's domain and converts it to flat [0,1] arrays; ModelError otherwise. */
+function buildScenario(input: SmpInput): Scenario {
+  const actors = input.actors.length;
+  const dims = input.dimensions.length;
+  if (actors < MIN_ACTORS || actors > MAX_ACTORS) {
+    throw new ModelError(`SMP needs between ${MIN_ACTORS} and ${MAX_ACTORS} actors; this scenario has ${actors}.`);
+  }
+  if (dims < 1) throw new ModelError("SMP needs at least one dimension (issue).");
+  const capabilities = new Float64Array(actors);
+  const saliences = new Float64Array(actors * dims);
+  const totalSaliences = new Float64Array(actors);
+  const salienceSquareSums = new Float64Array(actors);
+  input.actors.forEach((actor, i) => {
+    const label = `Actor "${actor.name}"`;
+    if (!Number.isFinite(actor.capability) || actor.capability <= 0) {
+      throw new ModelError(`${label} needs a capability greater than 0; got ${actor.capability}.`);
+    }
+    capabilities[i] = actor.capability;
+    checkVector(label, "positions", actor.position, dims);
+    checkVector(label, "saliences", actor.salience, dims);
+    let total = 0;
+    for (let k = 0; k < dims; k++) total += actor.salience[k] as number;
+    if (total > 100 + SALIENCE_SUM_SLACK) {
+      throw new ModelError(`${label} has saliences summing to ${total}; SMP needs a sum of at most 100.`);
+    }
+    if (total <= 0) {
+      throw new ModelError(`${label} has salience 0 on every dimension; SMP needs it to care about at least one.`);
+    }
+    let unitTotal = 0;
+    let squareSum = 0;
+    for (let k = 0; k < dims; k++) {
+      const s = (actor.salience[k] as number) / 100;
+      saliences[i * dims + k] = s;
+      unitTotal += s;
+      squareSum += s * s;
+    }
+    totalSaliences[i] = unitTotal;
+    salienceSquareSums[i] = squareSum;
+  });
+  return {
+    actors,
+    dims,
+    capabilities,
+    saliences,
+    totalSaliences,
+    salienceSquareSums,
+    accommodation: buildAccommodation(input, actors),
+  };
+}
+
+/** A position or salience vector must have one finite value in [0,100] per dimension. */
+function checkVector(label: string, what: string, values: readonly number[], dims: number): void {
+  if (values.length !== dims) {
+    throw new ModelError(`${label} has ${values.length} ${what} but the scenario has ${dims} dimensions.`);
+  }
+  values.forEach((value, k) => {
+    if (!Number.isFinite(value) || value < 0 || value > 100) {
+      throw new ModelError(`${label} has ${what.slice(0, -1)} ${value} on dimension ${k + 1}; SMP needs 0–100.`);
+    }
+  });
+}
+
+/** The dense accommodation matrix: identity, overwritten by the given cells; null when none are given. */
+function buildAccommodation(input: SmpInput, actors: number): Float64Array | null {
+  const cells = input.accommodation;
+  if (cells === undefined || cells.length === 0) return null;
+  const matrix = new Float64Array(actors * actors);
+  for (let i = 0; i < actors; i++) matrix[i * actors + i] = 1;
+  for (const cell of cells) {
+    for (const index of [cell.adjusting, cell.reference]) {
+      if (!Number.isInteger(index) || index < 0 || index >= actors) {
+        throw new ModelError(`Ideal accommodation refers to actor #${index}, but actors are numbered 0–${actors - 1}.`);
+      }
+    }
+    if (!Number.isFinite(cell.adjust)) {
+      throw new ModelError(`Ideal accommodation of actor #${cell.adjusting} toward #${cell.reference} is not a number.`);
+    }
+    matrix[cell.adjusting * actors + cell.reference] = cell.adjust;
+  }
+  return matrix;
+}
+
+function checkMaxTurns(maxTurns: number | undefined): number {
+  if (maxTurns === undefined) return DEFAULT_MAX_TURNS;
+  if (!Number.isInteger(maxTurns) || maxTurns < 0) {
+    throw new ModelError(`maxTurns must be a whole number of turns (0 or more); got ${maxTurns}.`);
+  }
+  return maxTurns;
+}
+
+function checkSeed(seed: number | undefined): number {
+  if (seed === undefined) return 0;
+  if (!Number.isFinite(seed)) throw new ModelError(`The random seed must be a finite number; got ${seed}.`);
+  return seed;
+}
+
+/** Rows of 0–100 values → n×m on [0,1]. */
+function toUnitArray(rows: readonly (readonly number[])[], dims: number): Float64Array {
+  const out = new Float64Array(rows.length * dims);
+  rows.forEach((row, i) => {
+    for (let k = 0; k < dims; k++) out[i * dims + k] = (row[k] as number) / 100;
+  });
+  return out;
+}
+
+/** n×m on [0,1] → rows of 0–100 values. */
+function toPercentRows(values: Float64Array, dims: number): number[][] {
+  const rows: number[][] = [];
+  for (let i = 0; i < values.length / dims; i++) {
+    rows.push(Array.from(values.subarray(i * dims, (i + 1) * dims), (x) => x * 100));
+  }
+  return rows;
+}
+
+/** Turn 0 reports the input positions exactly as given. */
+function copyInput(input: SmpInput): number[][] {
+  return input.actors.map((a) => [...a.position]);
+}
+
+/** Guards against NaN/∞ reaching the output; a message instead of silent garbage. */
+function assertFinite(values: Float64Array, turn: number): void {
+  for (const value of values) {
+    if (!Number.isFinite(value)) throw new ModelError(`SMP produced a non-finite utility at turn ${turn}; check the inputs.`);
+  }
+}

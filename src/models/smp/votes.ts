@@ -1,0 +1,189 @@
+/**
+ * Votes, coalitions and victory probabilities (spec "Vote", "Coalitions", "Victory probability").
+ */
+
+import type { VictoryProbModel, VotingRule } from "./parameters.js";
+
+/** Below this utility gap a Binary voter's response is interpolated linearly instead of jumping. */
+const BINARY_VOTE_TOLERANCE = 1e-8;
+
+/** The floor every coalition starts from, so no victory probability is ever 0/0. */
+export const MIN_COALITION = 1e-8;
+
+/** Binary victory model: a coalition 10% stronger than its opponent wins for sure. */
+const BINARY_VICTORY_THRESHOLD = 1.1;
+const BINARY_VICTORY_FLOOR = 1e-6;
+
+/**
+ * A voter's vote for option a over option b, given weight w and its utilities u_a, u_b.
+ * Positive means support for a. Rules (du = u_a − u_b):
+ * Prop w·du · PropCbc w·(½du + ½du³) · Cubic w·du³ · Binary w·clamp(du/1e-8, −1, 1) ·
+ * PropBin w·(0.8du + 0.2·clamp(du/1e-8, −1, 1)) · ASymProsp w·du for losses, (2/3)·w·du for gains.
+ */
+export function vote(rule: VotingRule, weight: number, utilityA: number, utilityB: number): number {
+  const du = utilityA - utilityB;
+  switch (rule) {
+    case "Prop":
+      return weight * du;
+    case "PropCbc":
+      return weight * (0.5 * du + 0.5 * (du * du * du));
+    case "Cubic":
+      return weight * (du * du * du);
+    case "Binary":
+      return weight * binaryResponse(du);
+    case "PropBin":
+      return weight * (0.8 * du + 0.2 * binaryResponse(du));
+    case "ASymProsp":
+      if (du < 0) return weight * du;
+      if (du > 0) return (2 * weight * du) / 3;
+      return 0;
+  }
+}
+
+/** du/1e-8 clamped to [−1, 1]: a step from −1 to +1 smoothed over a tiny interval to avoid round-off flips. */
+function binaryResponse(du: number): number {
+  const response = du / BINARY_VOTE_TOLERANCE;
+  return response > 1 ? 1 : response < -1 ? -1 : response;
+}
+
+/**
+ * Probability that a coalition of strength `forA` beats one of strength `forB` under the victory model.
+ * Linear: forA/(forA+forB); Square/Quartic/Octic raise both strengths to the power 2/4/8 first;
+ * Binary: certain victory with a 10% edge, linear interpolation in between.
+ */
+export function victoryProbability(model: VictoryProbModel, forA: number, forB: number): number {
+  const xa = victoryOdds(model, forA, forB);
+  return xa / (xa + lastOddsB);
+}
+
+/** x_b of the latest `victoryOdds` call (a module-level out-parameter: avoids allocating a pair per call). */
+let lastOddsB = 0;
+
+/**
+ * The unnormalised odds of a against b: returns x_a and leaves x_b in `lastOddsB`, so that
+ * P(a>b) = x_a/(x_a+x_b) and P(b>a) = x_b/(x_a+x_b) come from the same two numbers, as in KTAB.
+ */
+function victoryOdds(model: VictoryProbModel, forA: number, forB: number): number {
+  switch (model) {
+    case "Linear":
+      lastOddsB = forB;
+      return forA;
+    case "Square":
+      lastOddsB = forB * forB;
+      return forA * forA;
+    case "Quartic":
+      lastOddsB = quartic(forB);
+      return quartic(forA);
+    case "Octic":
+      lastOddsB = quartic(forB) ** 2;
+      return quartic(forA) ** 2;
+    case "Binary": {
+      if (forA >= BINARY_VICTORY_THRESHOLD * forB) {
+        lastOddsB = BINARY_VICTORY_FLOOR;
+        return 1;
+      }
+      if (forB >= BINARY_VICTORY_THRESHOLD * forA) {
+        lastOddsB = 1;
+        return BINARY_VICTORY_FLOOR;
+      }
+      const share = forA / (forA + forB);
+      const xa = (share * (BINARY_VICTORY_THRESHOLD + 1) - 1) / (BINARY_VICTORY_THRESHOLD - 1);
+      lastOddsB = 1 - xa;
+      return xa;
+    }
+  }
+}
+
+/** x⁴ as (x²)², the way KTAB evaluates it. */
+function quartic(x: number): number {
+  const square = x * x;
+  return square * square;
+}
+
+/**
+ * Coalition strengths C (options × options, row-major) for voters with `weights` and utilities
+ * `utilities[voter·options + option]`: C(a:b) = 1e-8 + Σ_k max(0, v_k(a,b)), C(a:a) = 1e-8.
+ * Each unordered pair is visited once (b < a) and both directions are filled; voters are summed in order.
+ * O(voters·options²); the utilities are first transposed so the voter loop reads memory contiguously.
+ */
+export function coalitionMatrix(
+  rule: VotingRule,
+  weights: Float64Array,
+  utilities: Float64Array,
+  voters: number,
+  options: number,
+): Float64Array {
+  const byOption = new Float64Array(voters * options);
+  for (let k = 0; k < voters; k++) {
+    for (let a = 0; a < options; a++) byOption[a * voters + k] = utilities[k * options + a] as number;
+  }
+  const coalitions = new Float64Array(options * options);
+  if (rule === "Prop") return fillProportionalCoalitions(weights, byOption, voters, options, coalitions);
+  for (let a = 0; a < options; a++) {
+    const rowA = a * voters;
+    for (let b = 0; b < a; b++) {
+      const rowB = b * voters;
+      let forA = MIN_COALITION;
+      let forB = MIN_COALITION;
+      for (let k = 0; k < voters; k++) {
+        const v = vote(rule, weights[k] as number, byOption[rowA + k] as number, byOption[rowB + k] as number);
+        if (v > 0) forA += v;
+        else if (v < 0) forB -= v;
+      }
+      coalitions[a * options + b] = forA;
+      coalitions[b * options + a] = forB;
+    }
+    coalitions[a * options + a] = MIN_COALITION;
+  }
+  return coalitions;
+}
+
+/**
+ * `coalitionMatrix` for the default Prop rule (v = w·du) with the vote written out: the same numbers in the
+ * same order, without a call per voter. `byOption[a·voters + k]` is voter k's utility of option a.
+ */
+function fillProportionalCoalitions(
+  weights: Float64Array,
+  byOption: Float64Array,
+  voters: number,
+  options: number,
+  coalitions: Float64Array,
+): Float64Array {
+  for (let a = 0; a < options; a++) {
+    const rowA = a * voters;
+    for (let b = 0; b < a; b++) {
+      const rowB = b * voters;
+      let forA = MIN_COALITION;
+      let forB = MIN_COALITION;
+      for (let k = 0; k < voters; k++) {
+        const v = (weights[k] as number) * ((byOption[rowA + k] as number) - (byOption[rowB + k] as number));
+        if (v > 0) forA += v;
+        else if (v < 0) forB -= v;
+      }
+      coalitions[a * options + b] = forA;
+      coalitions[b * options + a] = forB;
+    }
+    coalitions[a * options + a] = MIN_COALITION;
+  }
+  return coalitions;
+}
+
+/**
+ * Victory probabilities P[a·options + b] = P(a beats b) from coalition strengths; P(a>a) = ½.
+ * Both directions of a pair are computed from the same two strengths, so P(a>b) + P(b>a) = 1.
+ */
+export function victoryMatrix(model: VictoryProbModel, coalitions: Float64Array, options: number): Float64Array {
+  const probabilities = new Float64Array(options * options);
+  for (let a = 0; a < options; a++) {
+    for (let b = 0; b < a; b++) {
+      const forA = coalitions[a * options + b] as number;
+      const forB = coalitions[b * options + a] as number;
+      const xa = victoryOdds(model, forA, forB);
+      const xb = lastOddsB;
+      probabilities[a * options + b] = xa / (xa + xb);
+      probabilities[b * options + a] = xb / (xa + xb);
+    }
+    probabilities[a * options + a] = 0.5;
+  }
+  return probabilities;
+}

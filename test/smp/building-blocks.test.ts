@@ -1,0 +1,232 @@
+/** Unit tests of SMP's building blocks on small cases checked by hand. */
+import { describe, expect, it } from "vitest";
+import { averageBargains, interpolateBargain } from "../../src/models/smp/bargain.js";
+import { challengeValue, chooseTarget, PerspectiveUtilities, type ChallengeContext } from "../../src/models/smp/challenge.js";
+import { conditionalPce, markovIncentivePce, markovUniformPce, pce } from "../../src/models/smp/pce.js";
+import { classifyPositions, shouldStop, totalMovement } from "../../src/models/smp/report.js";
+import { drawIndex, indexOfMaximum } from "../../src/models/smp/resolution.js";
+import { perceivedRisk, riskAttitudes } from "../../src/models/smp/risk.js";
+import { riskUtility, roundTo4Decimals, weightedDistance } from "../../src/models/smp/utility.js";
+import { coalitionMatrix, victoryMatrix, victoryProbability, vote } from "../../src/models/smp/votes.js";
+import { ModelError } from "../../src/models/types.js";
+
+const f64 = (...values: number[]): Float64Array => Float64Array.from(values);
+
+describe("distance and utility", () => {
+  it("weights differences by salience and normalises by the salience norm", () => {
+    // num = (0.3·−0.3)² + (0.4·0.4)² = 0.0337, den = 0.25
+    const d = weightedDistance(f64(0.2, 0.8), f64(0.3, 0.4), 0.25, 0, f64(0.5, 0.4), 0, 2);
+    expect(d).toBeCloseTo(Math.sqrt(0.1348), 14);
+  });
+
+  it("reduces to |ι − p| on one dimension", () => {
+    expect(weightedDistance(f64(0.7), f64(0.4), 0.16, 0, f64(0.2), 0, 1)).toBeCloseTo(0.5, 14);
+  });
+
+  it("U(d;R) = (1−d)(1+dR) up to d = 1, (1−d)(1+R) beyond", () => {
+    expect(riskUtility(0.5, 1)).toBeCloseTo(0.75, 15);
+    expect(riskUtility(0.5, 0)).toBeCloseTo(0.5, 15);
+    expect(riskUtility(0.5, -0.5)).toBeCloseTo(0.375, 15);
+    expect(riskUtility(1.2, 1)).toBeCloseTo(-0.4, 15);
+  });
+
+  it("rounds bargains to 4 decimals, half up", () => {
+    expect(roundTo4Decimals(0.123449)).toBe(0.1234);
+    expect(roundTo4Decimals(0.12345)).toBe(0.1235);
+  });
+});
+
+describe("votes", () => {
+  const w = 2;
+  it.each([
+    ["Prop", 0.6],
+    ["PropCbc", 2 * (0.15 + 0.5 * 0.027)],
+    ["Cubic", 0.054],
+    ["Binary", 2],
+    ["PropBin", 2 * (0.8 * 0.3 + 0.2)],
+    ["ASymProsp", (2 * 2 * 0.3) / 3],
+  ] as const)("%s gives %f for du = 0.3", (rule, expected) => {
+    expect(vote(rule, w, 0.7, 0.4)).toBeCloseTo(expected, 12);
+  });
+
+  it("Binary interpolates within 1e-8 and ASymProsp counts losses fully", () => {
+    expect(vote("Binary", 2, 5e-9, 0)).toBeCloseTo(1, 12);
+    expect(vote("ASymProsp", 2, 0.4, 0.7)).toBeCloseTo(-0.6, 12);
+    expect(vote("ASymProsp", 2, 0.4, 0.4)).toBe(0);
+  });
+});
+
+describe("victory probabilities and coalitions", () => {
+  it.each([
+    ["Linear", 0.75],
+    ["Square", 0.9],
+    ["Quartic", 81 / 82],
+    ["Octic", 6561 / 6562],
+    ["Binary", 1 / (1 + 1e-6)],
+  ] as const)("%s: P(3 vs 1) = %f", (model, expected) => {
+    expect(victoryProbability(model, 3, 1)).toBeCloseTo(expected, 12);
+  });
+
+  it("Binary interpolates below a 10% edge", () => {
+    const share = 1.05 / 2.05;
+    expect(victoryProbability("Binary", 1.05, 1)).toBeCloseTo((2.1 * share - 1) / 0.1, 12);
+    expect(victoryProbability("Binary", 1, 1)).toBeCloseTo(0.5, 12);
+  });
+
+  it("sums positive votes per side on top of 1e-8", () => {
+    // voters × options: voter 0 prefers option 0 by 1 (weight 1); voter 1 prefers option 1 by 0.5 (weight 4)
+    const c = coalitionMatrix("Prop", f64(1, 4), f64(1, 0, 0, 0.5), 2, 2);
+    expect(c[1 * 2 + 0]).toBeCloseTo(1e-8 + 2, 12); // C(1:0)
+    expect(c[0 * 2 + 1]).toBeCloseTo(1e-8 + 1, 12); // C(0:1)
+    expect(c[0]).toBe(1e-8);
+    const p = victoryMatrix("Linear", c, 2);
+    expect(p[1 * 2 + 0]).toBeCloseTo(2 / 3, 8);
+    expect((p[1] as number) + (p[2] as number)).toBeCloseTo(1, 15);
+    expect(p[0]).toBe(0.5);
+  });
+});
+
+describe("PCE variants", () => {
+  const victory = f64(0.5, 0.75, 0.25, 0.5);
+  it("Conditional: π ∝ Π_b P(a>b)", () => {
+    const pi = conditionalPce(victory, 2);
+    expect(pi[0]).toBeCloseTo(0.75, 14);
+    expect(pi[1]).toBeCloseTo(0.25, 14);
+  });
+
+  it("MarkovUniform converges to the fixed point π₀ = 0.5π₀ + 0.375", () => {
+    expect(markovUniformPce(victory, 2)[0]).toBeCloseTo(0.75, 5);
+  });
+
+  it("MarkovIncentive: challenges follow incentive C·P", () => {
+    const coalitions = f64(1e-8, 3, 1, 1e-8);
+    const pi = markovIncentivePce(coalitions, victoryMatrix("Linear", coalitions, 2), 2);
+    expect(pi[0]).toBeCloseTo(0.75, 6);
+    expect((pi[0] as number) + (pi[1] as number)).toBeCloseTo(1, 12);
+  });
+
+  it("all three agree that a dominated option is unlikely", () => {
+    // 3 voters all prefer option 0 over 1 over 2
+    const utilities = f64(1, 0.5, 0, 1, 0.6, 0.1, 0.9, 0.5, 0.2);
+    for (const model of ["Conditional", "MarkovUniform", "MarkovIncentive"] as const) {
+      const pi = pce({ VotingRule: "Prop", VictoryProbModel: "Linear", PCEModel: model }, f64(1, 1, 1), utilities, 3, 3);
+      expect(indexOfMaximum(pi), model).toBe(0);
+      expect(pi.reduce((s, p) => s + p, 0)).toBeCloseTo(1, 8);
+    }
+  });
+});
+
+describe("risk attitudes", () => {
+  const pi = f64(0.5, 0.3, 0.2);
+  it.each([
+    ["Mid", [1, 0, -0.5]],
+    ["Min", [1, 1 / 3, 0]],
+    ["Max", [1, -1 / 3, -1]],
+  ] as const)("BigRRange %s", (range, expected) => {
+    const r = riskAttitudes(pi, range);
+    expected.forEach((value, i) => expect(r[i]).toBeCloseTo(value, 12));
+  });
+
+  it("refuses equal probabilities with a ModelError", () => {
+    expect(() => riskAttitudes(f64(1 / 3, 1 / 3, 1 / 3), "Mid")).toThrow(ModelError);
+  });
+
+  it.each([
+    ["None", 1],
+    ["OneThird", 0.5],
+    ["Half", 0.25],
+    ["TwoThirds", 0],
+    ["Full", -0.5],
+  ] as const)("BigRAdjust %s: h (R=1) sees i (R=−½) as %f", (adjust, expected) => {
+    expect(perceivedRisk(1, -0.5, adjust)).toBeCloseTo(expected, 14);
+  });
+});
+
+describe("probEdu and target choice", () => {
+  // D[q][x]: U = 1 − D with risk 0. U[0] = [1, .4, .7], U[1] = [.4, 1, .6], U[2] = [.5, .8, 1]
+  const distances = [
+    [0, 0.6, 0.3],
+    [0.6, 0, 0.4],
+    [0.5, 0.2, 0],
+  ];
+  const byPosition = new Float64Array(9);
+  distances.forEach((row, q) => row.forEach((d, x) => (byPosition[x * 3 + q] = d)));
+  const view = new PerspectiveUtilities(3, byPosition, f64(0, 0, 0), "None").viewFrom(0);
+  const context = (commit: "SemiCommit" | "NoCommit"): ChallengeContext => ({
+    actors: 3,
+    challengeWeights: f64(1, 1, 1),
+    totalSaliences: f64(0.5, 0.5, 0.5),
+    votingRule: "Prop",
+    thirdPartyCommit: commit,
+  });
+
+  it("SemiCommit: the third party's little contest tips P to 0.68/1.28", () => {
+    // principals 0.6 : 0.6; q=2: p = 0.4, V1 = 2.24, V2 = 2.16, t = +0.08
+    const estimate = challengeValue(context("SemiCommit"), view, 0, 0, 1);
+    expect(estimate.probability).toBeCloseTo(0.68 / 1.28, 9);
+    expect(estimate.expectedGain).toBeCloseTo(0.31875, 9); // = Δ(1 − 2S(1−P)) with Δ = 0.6
+  });
+
+  it("NoCommit: third parties do not weigh in", () => {
+    const estimate = challengeValue(context("NoCommit"), view, 0, 0, 1);
+    expect(estimate.probability).toBeCloseTo(0.5, 9);
+    expect(estimate.expectedGain).toBeCloseTo(0.3, 9);
+  });
+
+  it("chooses the best gain above 1e-5, the same as a full scan", () => {
+    const ctx = context("SemiCommit");
+    const choice = chooseTarget(ctx, view, 0);
+    const gains = [1, 2].map((j) => challengeValue(ctx, view, 0, 0, j).expectedGain);
+    expect(choice?.target).toBe((gains[0] as number) >= (gains[1] as number) ? 1 : 2);
+  });
+});
+
+describe("bargains", () => {
+  const xi = f64(0.2);
+  const xj = f64(0.6);
+  const s = f64(0.5);
+  it("S2P2 and S1P1 give one shared point, rounded to 4 decimals", () => {
+    const s2 = interpolateBargain("S2P2", 0, 1, xi, s, xj, s, 0.75);
+    expect(s2.initiatorPosition[0]).toBe(0.24);
+    expect(s2.receiverPosition[0]).toBe(0.24);
+    const s1 = interpolateBargain("S1P1", 0, 1, xi, s, xj, s, 0.75);
+    expect(s1.initiatorPosition[0]).toBe(0.3);
+  });
+
+  it("S2PMax moves only the weaker side", () => {
+    const b = interpolateBargain("S2PMax", 0, 1, xi, s, xj, s, 0.75);
+    expect(b.initiatorPosition[0]).toBe(0.2);
+    expect(b.receiverPosition[0]).toBeCloseTo(0.4, 5);
+  });
+
+  it("PWCompInterp averages with weights c_i·S_i and c_i·S_j", () => {
+    const a = interpolateBargain("S1P1", 0, 1, xi, s, xj, s, 1);
+    const b = interpolateBargain("S1P1", 0, 1, xi, s, xj, s, 0);
+    const avg = averageBargains(a, b, 10, 0.75, 0.25);
+    const expected = 0.75 * (a.initiatorPosition[0] as number) + 0.25 * (b.initiatorPosition[0] as number);
+    expect(avg.initiatorPosition[0]).toBeCloseTo(expected, 12);
+  });
+});
+
+describe("resolution, report and stopping", () => {
+  it("picks the first maximum and draws by inverse CDF", () => {
+    expect(indexOfMaximum(f64(0.2, 0.4, 0.4))).toBe(1);
+    expect(drawIndex(f64(0.2, 0.5, 0.3), 0.1)).toBe(0);
+    expect(drawIndex(f64(0.2, 0.5, 0.3), 0.69)).toBe(1);
+    expect(drawIndex(f64(0.2, 0.5, 0.3), 0.999)).toBe(2);
+  });
+
+  it("merges positions within 1e-3 and assigns the last matching unique position", () => {
+    const classes = classifyPositions(f64(0.5, 0.5009, 0.5018), 3, 1);
+    expect(classes.representatives).toEqual([0, 2]);
+    expect(Array.from(classes.classOf)).toEqual([0, 1, 1]);
+  });
+
+  it("stops at the turn limit or when movement falls below 2% of the first turn's", () => {
+    expect(totalMovement(f64(0, 0, 1, 1), f64(0.3, 0.4, 1, 1), 2, 2)).toBeCloseTo(0.5, 14);
+    expect(shouldStop(1, 0, 0, 100)).toBe(false);
+    expect(shouldStop(2, 0.001, 0.1, 100)).toBe(true);
+    expect(shouldStop(2, 0.01, 0.1, 100)).toBe(false);
+    expect(shouldStop(100, 1, 0.1, 100)).toBe(true);
+  });
+});
