@@ -122,13 +122,13 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
 
   program
     .command("import")
-    .description("convert a KTAB SMP file (CSV/XML) or an EUM reference CSV into a Parley scenario (YAML)")
-    .argument("<file>", "file to import")
+    .description("convert a KTAB SMP file (CSV/XML), an EUM reference CSV, or a GENIUS / GeniusWeb / NegoLog domain with its profiles into a Parley scenario (YAML)")
+    .argument("<file...>", "file(s) to import")
     .option("-o, --output <file>", "write the scenario here (default: stdout)")
     .option("--force", "replace the output file if it exists", false)
     .addOption(fromOption())
-    .action((file: string, opts: { output?: string; force: boolean; from?: InputFormat }) =>
-      setExit(importCommand(file, { force: opts.force, ...(opts.output !== undefined ? { output: opts.output } : {}), ...(opts.from ? { from: opts.from } : {}) }, io)),
+    .action((files: string[], opts: { output?: string; force: boolean; from?: InputFormat }) =>
+      setExit(importCommand(files, { force: opts.force, ...(opts.output !== undefined ? { output: opts.output } : {}), ...(opts.from ? { from: opts.from } : {}) }, io)),
     );
 
   program

@@ -1,8 +1,10 @@
 /**
- * Turning imported data (KTAB SMP files, the EUM reference CSV) into Parley scenarios, written
+ * Turning imported data (KTAB SMP files, the EUM reference CSV, GENIUS-family negotiations) into Parley scenarios, written
  * as the analyst would write them, so an import can be edited, versioned and extended. Pure.
  */
 import type { ScenarioInput } from "../scenario/schema.js";
+import { ImportError } from "./errors.js";
+import type { ImportedNegotiation } from "./genius/types.js";
 import type { EumCsv } from "./eum-csv.js";
 import type { KtabScenario } from "./ktab.js";
 
@@ -81,4 +83,56 @@ export function scenarioFromEumCsv(csv: EumCsv, file: string): ScenarioInput {
 
 function basename(path: string): string {
   return path.split(/[\\/]/).pop() ?? path;
+}
+
+/**
+ * A GENIUS-family negotiation: every issue becomes a discrete issue with the domain's values as
+ * options; every party an actor with capability 1, its walk-away value, and its additive
+ * preferences as value tables and issue weights. Each stance names the party's best option and
+ * its issue weight (×100) as salience, so the spatial models have something to read. Weights are
+ * normalised to sum to 1 on import (GENIUS files almost always do already).
+ */
+export function scenarioFromNegotiation(negotiation: ImportedNegotiation, name: string): ScenarioInput {
+  const issueIds = new Set<string>();
+  const actorIds = new Set<string>();
+  const issues = negotiation.space.issues.map((issue, i) => {
+    const optionIds = new Set<string>();
+    return {
+      id: idFromName(issue.name, issueIds, `issue-${i + 1}`),
+      name: issue.name,
+      options: issue.values.map((v, k) => ({ id: idFromName(String(v), optionIds, `value-${k + 1}`), label: String(v) })),
+    };
+  });
+  const parties = negotiation.parties.map((party, p) => ({ id: idFromName(party, actorIds, `party-${p + 1}`), name: party }));
+  const preferences: NonNullable<ScenarioInput["preferences"]> = {};
+  const stances: ScenarioInput["stances"] = {};
+  negotiation.utilities.forEach((utility, p) => {
+    const party = parties[p]!;
+    if (utility.kind !== "additive") {
+      throw new ImportError("has a non-linear profile, which a Parley scenario cannot express; analyse the files directly with `parley analyze`", negotiation.parties[p]!);
+    }
+    const total = utility.weights.reduce((a, b) => a + b, 0);
+    const weights = utility.weights.map((w) => (total > 0 ? w / total : 0));
+    preferences[party.id] = {
+      weights: Object.fromEntries(issues.map((issue, i) => [issue.id, weights[i]!])),
+      values: Object.fromEntries(issues.map((issue, i) => [issue.id, Object.fromEntries(issue.options.map((o, k) => [o.id, utility.values[i]![k]!]))])),
+    };
+    stances[party.id] = Object.fromEntries(
+      issues.map((issue, i) => {
+        const table = utility.values[i]!;
+        const best = table.indexOf(Math.max(...table));
+        return [issue.id, { position: issue.options[best]!.id, salience: Math.min(100, weights[i]! * 100) }];
+      }),
+    );
+  });
+  return {
+    parley: 1,
+    id: idFromName(name, new Set(), "negotiation"),
+    title: name,
+    sources: [{ id: "import", title: `Imported from ${negotiation.parties.join(", ")} profiles` }],
+    actors: parties.map((party, p) => ({ id: party.id, name: party.name, capability: 1, reservation: negotiation.utilities[p]!.reservation })),
+    issues,
+    stances,
+    preferences,
+  };
 }

@@ -1,10 +1,26 @@
 /** `parley import FILE [-o OUT]`: a KTAB or EUM file as a Parley scenario (YAML). */
 import { stringify } from "yaml";
+import { scenarioFromNegotiation } from "../../importers/to-scenario.js";
 import { importScenario, type InputFormat } from "../../node/input.js";
+import { readTextFile } from "../../node/load.js";
+import { isNegotiationFile, loadNegotiation } from "../../node/negotiation-files.js";
+import type { ScenarioInput } from "../../scenario/schema.js";
 import { writeFileAtomic } from "../../node/write.js";
 import { validateScenarioData } from "../../scenario/validate.js";
 import { formatDiagnostic } from "../../scenario/diagnostics.js";
-import { EXIT, type CliIo } from "../io.js";
+import { EXIT, UsageError, type CliIo } from "../io.js";
+
+/** One KTAB/EUM file, or a GENIUS-family domain with its profiles. */
+function importAny(files: readonly string[], from?: InputFormat): { format: string; scenario: ScenarioInput } {
+  const first = readTextFile(files[0]!);
+  if ("text" in first && isNegotiationFile(first.text)) {
+    const negotiation = loadNegotiation(files);
+    const name = (files.find((f) => /domain/i.test(f)) ?? files[0]!).split(/[\\/]/).pop()!.replace(/\.[^.]+$/, "").replace(/_domain$/i, "");
+    return { format: "genius", scenario: scenarioFromNegotiation(negotiation, name) };
+  }
+  if (files.length > 1) throw new UsageError("give one KTAB or EUM file, or a GENIUS domain with its profiles");
+  return importScenario(files[0]!, from);
+}
 
 export interface ImportCommandOptions {
   readonly from?: InputFormat;
@@ -12,8 +28,9 @@ export interface ImportCommandOptions {
   readonly force: boolean;
 }
 
-export function importCommand(file: string, options: ImportCommandOptions, io: CliIo): number {
-  const { format, scenario } = importScenario(file, options.from);
+export function importCommand(files: readonly string[], options: ImportCommandOptions, io: CliIo): number {
+  const file = files[0]!;
+  const { format, scenario } = importAny(files, options.from);
   const check = validateScenarioData(scenario, { file: `${file} (as imported)` });
   if (!check.ok) {
     for (const d of check.errors) io.err(formatDiagnostic(d));
