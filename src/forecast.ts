@@ -18,6 +18,8 @@ export interface ForecastOptions {
 export interface IssueForecast {
   readonly id: string;
   readonly forecast: number;
+  /** Other point forecasts the model gives, e.g. EUM's `weightedMean`. */
+  readonly [alternative: string]: number | string;
 }
 
 export interface ForecastRound {
@@ -55,7 +57,11 @@ function toResult(scenario: Scenario, model: string, output: ModelOutput): Forec
   return {
     scenario: scenario.id,
     model,
-    issues: scenario.issues.map((issue, i) => ({ id: issue.id, forecast: output.forecasts[i]! })),
+    issues: scenario.issues.map((issue, i) => ({
+      id: issue.id,
+      forecast: output.forecasts[i]!,
+      ...Object.fromEntries(Object.entries(output.alternatives ?? {}).map(([name, values]) => [name, values[i]!])),
+    })),
     ...(output.rounds
       ? {
           rounds: output.rounds.map((round) => ({

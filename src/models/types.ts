@@ -52,7 +52,9 @@ export interface ModelOutput {
   /** One point forecast per issue, on the issue's own scale, in input order. */
   readonly forecasts: readonly number[];
   readonly rounds?: readonly ModelRound[];
-  /** Further figures a model wants to report (e.g. EUM's weighted mean). */
+  /** Other point forecasts per issue, by name (e.g. EUM's `weightedMean`), reported beside `forecast`. */
+  readonly alternatives?: Readonly<Record<string, readonly number[]>>;
+  /** Further figures a model wants to report. */
   readonly details?: Readonly<Record<string, unknown>>;
 }
 

@@ -30,7 +30,7 @@ describe("parley forecast on reference inputs", () => {
 
   it("EUM on the reference CSV matches the reference code's 10 rounds", async () => {
     const run = await runCli("forecast", sharedPath("reference/eum/ExampleActors.csv"), "--model", "eum", "--json");
-    const result = JSON.parse(run.stdout) as { issues: { forecast: number }[]; rounds: Round[]; details: { weightedMean: number[] } };
+    const result = JSON.parse(run.stdout) as { issues: { forecast: number; weightedMean: number }[]; rounds: Round[] };
     const expected = parseSimpleCsv(readShared("reference/eum/ExampleActors.expected.csv"));
     expect(result.rounds).toHaveLength(expected.length);
     for (const row of expected) {
@@ -39,5 +39,6 @@ describe("parley forecast on reference inputs", () => {
     }
     const last = expected[expected.length - 1]!;
     expect(Math.abs(result.issues[0]!.forecast - Number(last["weighted_median_cs"]))).toBeLessThan(1e-9);
+    expect(Math.abs(result.issues[0]!.weightedMean - Number(last["weighted_mean_cs"]))).toBeLessThan(1e-9);
   });
 });

@@ -35,7 +35,7 @@ describe("eumModel adapter", () => {
       ],
     }, { rounds: 3 });
     expect(output.forecasts).toEqual([direct.rounds[3]?.weightedMedian, 40]);
-    expect(output.details?.weightedMean).toEqual([direct.rounds[3]?.weightedMean, 40]);
+    expect(output.alternatives?.["weightedMean"]).toEqual([direct.rounds[3]?.weightedMean, 40]);
     expect(output.rounds).toHaveLength(4);
     expect(output.rounds?.[0]?.positions).toEqual([[0, 40], [10, 40], [4, null]]);
     expect(output.rounds?.[3]?.positions.map((row) => row[0])).toEqual(direct.rounds[3]?.positions);

@@ -43,7 +43,7 @@ interface IssueRun {
 /**
  * Run EUM separately on each issue. Only actors with a stance on an issue take part in it, with
  * salience/100 and their capability on that issue. The forecast is the capability×salience weighted
- * median of the final round; `details.weightedMean` gives the final weighted mean per issue.
+ * median of the final round; `alternatives.weightedMean` gives the final weighted mean per issue.
  *
  * An issue with a single participant, or on which all participants already agree, has nothing to
  * negotiate: its forecast is that common position and it does not move in any round (rather than the
@@ -62,9 +62,9 @@ export const eumModel: ForecastModel = {
     return {
       forecasts: runs.map((run) => run.weightedMedianByRound[roundCount] as number),
       rounds: assembleRounds(input, runs, roundCount),
+      alternatives: { weightedMean: runs.map((run) => run.weightedMeanByRound[roundCount] as number) },
       details: {
         variant: modelOptions.variant ?? "scholz-code",
-        weightedMean: runs.map((run) => run.weightedMeanByRound[roundCount] as number),
         weightedMeanByRound: runs.map((run) => run.weightedMeanByRound),
         weightedMedianByRound: runs.map((run) => run.weightedMedianByRound),
       },
