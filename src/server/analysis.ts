@@ -1,0 +1,173 @@
+/**
+ * The analyses the API runs — forecast, deal evaluation, outcome-space analysis — as functions of
+ * a validated scenario and the request's parameters. They call the same library functions as
+ * `parley forecast`, `parley deal` and `parley analyze`, so the JSON is the same as their `--json`.
+ */
+import { z } from "zod";
+import { dealContext, dealOutcome, evaluateDeal, findDeal, type DealEvaluation } from "../deals/evaluate.js";
+import { DealError } from "../deals/preferences.js";
+import { nearestOutcome, scenarioSpace } from "../deals/space.js";
+import { forecast, type ForecastResult } from "../forecast.js";
+import { findModel, modelIds, models } from "../models/index.js";
+import { ModelError } from "../models/types.js";
+import { analyzeSpace, type SpaceAnalysis } from "../outcomes/analyze.js";
+import { OutcomeSpaceError, outcomeCount } from "../outcomes/space.js";
+import type { Deal, IssueValue, Scenario } from "../scenario/types.js";
+import { HttpProblem } from "./problem.js";
+
+// --- request bodies ----------------------------------------------------------------------------
+
+/** Where the scenario comes from: the store (`scenarioId`, `version`) or the request (`scenario`). */
+const source = {
+  scenarioId: z.string().min(1).optional(),
+  version: z.int().min(1).optional(),
+  /** Scenario data, or its YAML text. */
+  scenario: z.union([z.string(), z.record(z.string(), z.unknown())]).optional(),
+  /** Also save the run (see /api/runs). */
+  save: z.boolean().optional(),
+};
+const issueValues = z.record(z.string(), z.union([z.number(), z.string()]));
+
+export const forecastRequest = z.strictObject({
+  ...source,
+  models: z.array(z.string()).optional(),
+  rounds: z.int().min(1).max(10_000).optional(),
+  seed: z.int().min(0).max(Number.MAX_SAFE_INTEGER).optional(),
+});
+export const dealRequest = z.strictObject({
+  ...source,
+  deal: z.string().min(1).optional(),
+  values: issueValues.optional(),
+  concernSalience: z.number().min(0).max(100).optional(),
+});
+export const analyzeRequest = z.strictObject({
+  ...source,
+  step: z.number().positive().optional(),
+  parties: z.array(z.string()).optional(),
+  deal: z.string().min(1).optional(),
+  agreement: issueValues.optional(),
+  algorithm: z.enum(["auto", "enumeration", "divide-and-conquer"]).optional(),
+});
+export const runRequest = z.discriminatedUnion("kind", [
+  forecastRequest.extend({ kind: z.literal("forecast") }),
+  dealRequest.extend({ kind: z.literal("deal") }),
+  analyzeRequest.extend({ kind: z.literal("analyze") }),
+]);
+
+export type ForecastRequest = z.infer<typeof forecastRequest>;
+export type DealRequest = z.infer<typeof dealRequest>;
+export type AnalyzeRequest = z.infer<typeof analyzeRequest>;
+export type RunRequest = z.infer<typeof runRequest>;
+
+/** A run as stored: what to record besides the results. */
+export interface RunOutput<R> {
+  readonly results: R;
+  readonly models: readonly string[];
+  readonly parameters: Record<string, unknown>;
+  readonly seed: number | null;
+}
+
+// --- forecast ----------------------------------------------------------------------------------
+
+export function runForecast(scenario: Scenario, request: ForecastRequest): RunOutput<ForecastResult[]> {
+  const chosen = request.models && request.models.length > 0 ? request.models : models.map((m) => m.id);
+  const unknown = chosen.flatMap((id, i) => (findModel(id) ? [] : [{ path: `models[${i}]`, line: 0, column: 0, message: `unknown model "${id}"; expected one of: ${modelIds().join(", ")}` }]));
+  if (unknown.length > 0) throw new HttpProblem("invalid-request", unknown.map((u) => u.message).join("; "), { errors: unknown });
+  const results = guard(() =>
+    forecast(scenario, {
+      models: chosen,
+      ...(request.rounds !== undefined ? { rounds: request.rounds } : {}),
+      ...(request.seed !== undefined ? { seed: request.seed } : {}),
+    }),
+  );
+  return { results, models: chosen, parameters: request.rounds !== undefined ? { rounds: request.rounds } : {}, seed: request.seed ?? null };
+}
+
+// --- deals -------------------------------------------------------------------------------------
+
+/** One evaluation for a named deal or given values (or both: the deal changed); every deal without either. */
+export function runDeal(scenario: Scenario, request: DealRequest): RunOutput<DealEvaluation | DealEvaluation[]> {
+  const context = guard(() => dealContext(scenario));
+  const options = request.concernSalience !== undefined ? { concernSalience: request.concernSalience } : {};
+  const parameters: Record<string, unknown> = {
+    ...(request.deal !== undefined ? { deal: request.deal } : {}),
+    ...(request.values !== undefined ? { values: request.values } : {}),
+    ...options,
+  };
+  const done = (results: DealEvaluation | DealEvaluation[]) => ({ results, models: [], parameters, seed: null });
+  const values = request.values !== undefined ? issueValuesOf(scenario, request.values, "values") : undefined;
+  if (request.deal === undefined && values === undefined) {
+    if (scenario.deals.length === 0) throw new HttpProblem("invalid-input", "the scenario defines no deals; name issue values in `values`");
+    return done(scenario.deals.map((deal) => guard(() => evaluateDeal(context, deal, options))));
+  }
+  let deal: Pick<Deal, "id" | "values"> = { id: "custom", values: values ?? {} };
+  if (request.deal !== undefined) {
+    const named = guard(() => findDeal(scenario, request.deal!), "deal");
+    deal = values === undefined ? named : { id: `${named.id}+changes`, values: { ...named.values, ...values } };
+  }
+  return done(guard(() => evaluateDeal(context, deal, options)));
+}
+
+/** `{issue: value}` as a deal's values: numbers on numeric issues' scales, option ids on option issues. */
+function issueValuesOf(scenario: Scenario, raw: Readonly<Record<string, number | string>>, field: string): Record<string, IssueValue> {
+  const values: Record<string, IssueValue> = {};
+  const errors: { path: string; line: number; column: number; message: string }[] = [];
+  const fail = (issueId: string, message: string) => errors.push({ path: `${field}.${issueId}`, line: 0, column: 0, message });
+  for (const [issueId, value] of Object.entries(raw)) {
+    const issue = scenario.issues.find((i) => i.id === issueId);
+    if (!issue) {
+      fail(issueId, `unknown issue "${issueId}"; expected one of: ${scenario.issues.map((i) => i.id).join(", ")}`);
+    } else if (issue.kind === "options") {
+      const option = issue.options.find((o) => o.id === value);
+      if (option) values[issue.id] = { value: option.place, option: option.id, evidence: [] };
+      else fail(issueId, `expected one of: ${issue.options.map((o) => o.id).join(", ")}; got ${JSON.stringify(value)}`);
+    } else if (typeof value !== "number" || !Number.isFinite(value) || value < issue.min || value > issue.max) {
+      fail(issueId, `expected a number from ${issue.min} to ${issue.max}; got ${JSON.stringify(value)}`);
+    } else values[issue.id] = { value, evidence: [] };
+  }
+  if (errors.length > 0) throw new HttpProblem("invalid-input", errors.map((e) => `${e.path}: ${e.message}`).join("; "), { errors });
+  return values;
+}
+
+// --- outcome space -----------------------------------------------------------------------------
+
+/** Spaces larger than this are refused: the analysis would hold the server for too long. */
+export const MAX_ANALYZED_OUTCOMES = 1e12;
+
+export function runAnalyze(scenario: Scenario, request: AnalyzeRequest): RunOutput<SpaceAnalysis> {
+  const { space, parties, utilities } = guard(() =>
+    scenarioSpace(scenario, { ...(request.step !== undefined ? { step: request.step } : {}), ...(request.parties ? { parties: request.parties } : {}) }),
+  );
+  const count = outcomeCount(space);
+  if (count > MAX_ANALYZED_OUTCOMES) {
+    throw new HttpProblem("invalid-input", `the space has ${count.toExponential(2)} outcomes, more than the ${MAX_ANALYZED_OUTCOMES.toExponential(0)} the server analyses; use a larger \`step\` or fewer issues`);
+  }
+  let agreement: number[] | undefined;
+  if (request.deal !== undefined && request.agreement !== undefined) throw new HttpProblem("invalid-request", "give either `deal` or `agreement`, not both");
+  if (request.deal !== undefined) {
+    guard(() => dealContext(scenario));
+    const outcome = dealOutcome(scenario, guard(() => findDeal(scenario, request.deal!), "deal").values);
+    agreement = [...nearestOutcome(space, outcome.values, outcome.options)];
+  } else if (request.agreement !== undefined) {
+    const outcome = dealOutcome(scenario, issueValuesOf(scenario, request.agreement, "agreement"));
+    agreement = [...nearestOutcome(space, outcome.values, outcome.options)];
+  }
+  const results = guard(() =>
+    analyzeSpace(space, utilities, { parties, ...(agreement ? { agreement } : {}), ...(request.algorithm ? { algorithm: request.algorithm } : {}) }),
+  );
+  const parameters: Record<string, unknown> = {};
+  for (const key of ["step", "parties", "deal", "agreement", "algorithm"] as const) if (request[key] !== undefined) parameters[key] = request[key];
+  return { results, models: [], parameters, seed: null };
+}
+
+/** Runs `fn`, turning the library's errors about the input into 422 problems. */
+function guard<T>(fn: () => T, path = ""): T {
+  try {
+    return fn();
+  } catch (error) {
+    if (error instanceof ModelError || error instanceof DealError || error instanceof OutcomeSpaceError) {
+      throw new HttpProblem("invalid-input", error.message, { errors: [{ path, line: 0, column: 0, message: error.message }] });
+    }
+    throw error;
+  }
+}

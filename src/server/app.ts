@@ -1,0 +1,89 @@
+/**
+ * The workbench server as a Hono app: the JSON API under `/api` and the web app's files, from one
+ * process. `createApp` only wires routes and middleware to a store; `start.ts` puts it on a port.
+ * Tests drive it with `app.request()` or over a real socket.
+ */
+import { createRequire } from "node:module";
+import { Hono } from "hono";
+import { HTTPException } from "hono/http-exception";
+import { models } from "../models/index.js";
+import { LATEST_SCHEMA, StoreError, type Store } from "../store/index.js";
+import { limitBody } from "./body-limit.js";
+import { storeProblem } from "./http.js";
+import { openApiDocument } from "./openapi.js";
+import { HttpProblem, problemResponse, type ProblemKind } from "./problem.js";
+import { analysisRoutes } from "./routes/analysis.js";
+import { scenarioRoutes } from "./routes/scenarios.js";
+import { corsFor, loopbackHostOnly, requireToken, sameOriginWrites, securityHeaders } from "./security.js";
+import { staticRoutes } from "./static.js";
+
+/** Request bodies larger than this are refused with 413. */
+export const MAX_BODY_BYTES = 2 * 1024 * 1024;
+
+export interface AppOptions {
+  readonly store: Store;
+  /**
+   * Access token. When set, every request but `GET /api/health` must carry it (see
+   * `security.ts`); when absent, only requests addressed to a loopback host name are answered.
+   */
+  readonly token?: string;
+  /** The built web app (`dist/web`); when absent or not built, pages say how to build it. */
+  readonly staticDir?: string;
+  /** The one origin allowed to call the API from a browser (CORS); none by default. */
+  readonly cors?: string;
+  /** Where internal errors are logged (default: stderr). */
+  readonly log?: (message: string) => void;
+}
+
+const packageVersion = (createRequire(import.meta.url)("../../package.json") as { version: string }).version;
+
+export function createApp(options: AppOptions): Hono {
+  const { store } = options;
+  const log = options.log ?? ((message: string) => process.stderr.write(`${message}\n`));
+  const app = new Hono();
+
+  app.onError((error, c) => {
+    if (error instanceof HttpProblem) return problemResponse(error.problem, error.headers);
+    if (error instanceof StoreError) {
+      const problem = storeProblem(error);
+      return problemResponse(problem.problem, problem.headers);
+    }
+    if (error instanceof HTTPException && error.status < 500) {
+      const kind: ProblemKind = error.status === 413 ? "payload-too-large" : error.status === 401 ? "unauthorized" : "invalid-request";
+      return problemResponse({ ...new HttpProblem(kind, error.message || "the request cannot be processed").problem, status: error.status });
+    }
+    log(`parley serve: internal error on ${c.req.method} ${c.req.path}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    return problemResponse(new HttpProblem("internal", "something went wrong on the server; the details are in its log").problem);
+  });
+  app.notFound((c) => {
+    if (isApi(c.req.path)) return problemResponse(new HttpProblem("not-found", `no route ${c.req.method} ${c.req.path}; see /api/openapi.json`).problem);
+    return c.text("Not found", 404);
+  });
+
+  app.use("*", securityHeaders());
+  if (options.cors !== undefined) app.use("/api/*", corsFor(options.cors));
+  app.use("*", options.token !== undefined ? requireToken(options.token) : loopbackHostOnly());
+  app.use("*", sameOriginWrites(options.cors));
+  app.use("/api/*", async (c, next) => {
+    await next();
+    if (!c.res.headers.has("cache-control")) c.res.headers.set("Cache-Control", "no-store");
+  });
+  app.use(
+    "/api/*",
+    limitBody(MAX_BODY_BYTES, () => problemResponse(new HttpProblem("payload-too-large", `the body is larger than ${MAX_BODY_BYTES / 1024 / 1024} MiB`).problem)),
+  );
+
+  app.get("/api/health", (c) => c.json({ status: "ok", version: packageVersion, schema: LATEST_SCHEMA }));
+  app.get("/api/openapi.json", (c) => c.json(openApiDocument(packageVersion)));
+  app.get("/api/models", (c) => c.json(models.map((m) => ({ id: m.id, name: m.name, description: m.description, iterative: m.iterative }))));
+  app.route("/api/scenarios", scenarioRoutes(store));
+  app.route("/api", analysisRoutes(store));
+  app.all("/api/*", (c) => problemResponse(new HttpProblem("not-found", `no route ${c.req.method} ${c.req.path}; see /api/openapi.json`).problem));
+  app.all("/api", (c) => problemResponse(new HttpProblem("not-found", `no route ${c.req.method} ${c.req.path}; see /api/openapi.json`).problem));
+  app.route("/", staticRoutes(options.staticDir));
+  return app;
+}
+
+function isApi(path: string): boolean {
+  return path === "/api" || path.startsWith("/api/");
+}

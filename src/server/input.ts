@@ -1,0 +1,167 @@
+/**
+ * Reading request bodies into validated values. Every scenario goes through the same validator
+ * as `parley validate`, and every problem comes back located: field path, and line and column in
+ * the text the client sent. The server never reads files a scenario names (quotes are not
+ * checked against sources), so a request cannot make it read the disk.
+ */
+import type { Context } from "hono";
+import { stringify } from "yaml";
+import type { z } from "zod";
+import { detectEumCsv, parseEumCsv } from "../importers/eum-csv.js";
+import { ImportError } from "../importers/errors.js";
+import { detectGeniusFormat, importGeniusWeb, importGeniusXml, importNegoLog, type ImportedNegotiation, type SourceText } from "../importers/genius/index.js";
+import { detectKtab, parseKtabCsv, parseKtabXml } from "../importers/ktab.js";
+import { scenarioFromEumCsv, scenarioFromKtab, scenarioFromNegotiation } from "../importers/to-scenario.js";
+import type { Diagnostic, FieldPath } from "../scenario/diagnostics.js";
+import { parseLocated, type LocatedDocument } from "../scenario/document.js";
+import type { Scenario } from "../scenario/types.js";
+import { validateScenario, type ValidationResult } from "../scenario/validate.js";
+import { HttpProblem, toEntry } from "./problem.js";
+
+/** A validated scenario and the YAML text it will be stored as. */
+export interface ScenarioText {
+  readonly scenario: Scenario;
+  readonly yaml: string;
+  readonly warnings: readonly Diagnostic[];
+}
+
+export type BodyKind = "json" | "yaml" | "multipart";
+
+/** What the request's Content-Type says the body is; 415 for anything else. */
+export function bodyKind(c: Context, accept: readonly BodyKind[]): BodyKind {
+  const type = (c.req.header("content-type") ?? "").split(";")[0]!.trim().toLowerCase();
+  const kind: BodyKind | undefined =
+    type === "application/json" || type.endsWith("+json")
+      ? "json"
+      : ["application/yaml", "application/x-yaml", "text/yaml", "text/x-yaml", "text/plain"].includes(type)
+        ? "yaml"
+        : type === "multipart/form-data"
+          ? "multipart"
+          : undefined;
+  if (kind === undefined || !accept.includes(kind)) {
+    const names = { json: "application/json", yaml: "application/yaml (or text/plain)", multipart: "multipart/form-data" };
+    throw new HttpProblem("unsupported-media-type", `${type === "" ? "no Content-Type" : `Content-Type ${type}`} is not accepted here; expected ${accept.map((k) => names[k]).join(", ")}`);
+  }
+  return kind;
+}
+
+/** Parses a JSON body, keeping where every value is so that later errors can be located. */
+export async function readJsonBody(c: Context): Promise<LocatedDocument & { readonly text: string }> {
+  const text = await c.req.text();
+  if (text.trim() === "") throw new HttpProblem("invalid-request", "the body is empty; expected JSON");
+  const doc = parseLocated(text, "<request body>");
+  if (doc.syntaxErrors.length > 0) throw new HttpProblem("invalid-request", "the body is not valid JSON", { errors: doc.syntaxErrors.map(toEntry) });
+  return { ...doc, text };
+}
+
+/** Checks a parsed body against a zod schema; 400 with every problem located otherwise. */
+export function checkBody<T>(schema: z.ZodType<T>, doc: LocatedDocument): T {
+  const result = schema.safeParse(doc.value);
+  if (result.success) return result.data;
+  const errors = result.error.issues.map((issue) => toEntry(doc.diagnostic(issue.path.filter((p): p is string | number => typeof p !== "symbol"), issue.message)));
+  throw new HttpProblem("invalid-request", `the request body is not what this endpoint expects: ${errors.map((e) => (e.path ? `${e.path}: ${e.message}` : e.message)).join("; ")}`, { errors });
+}
+
+function rejectInvalid(result: ValidationResult, relocate: (d: Diagnostic) => Diagnostic = (d) => d): Scenario {
+  if (result.ok) return result.scenario;
+  const errors = result.errors.map(relocate).map(toEntry);
+  throw new HttpProblem("invalid-scenario", `${errors.length} problem${errors.length === 1 ? "" : "s"} in the scenario: ${errors[0]!.path ? `${errors[0]!.path}: ` : ""}${errors[0]!.message}${errors.length > 1 ? " …" : ""}`, {
+    errors,
+    warnings: result.warnings.map(relocate).map(toEntry),
+  });
+}
+
+/** A scenario written as YAML (or JSON) text; errors located in that text. */
+export function scenarioFromText(text: string, file = "<request body>"): ScenarioText {
+  const result = validateScenario(text, { file });
+  const scenario = rejectInvalid(result);
+  return { scenario, yaml: text, warnings: result.warnings };
+}
+
+/**
+ * A scenario inside a JSON body at `at` (e.g. `["scenario"]`): scenario data, located in the
+ * body with the path prefixed; or a YAML string, located in that string.
+ */
+export function scenarioFromEmbedded(doc: LocatedDocument, at: FieldPath, value: unknown): ScenarioText {
+  if (typeof value === "string") return scenarioFromText(value, `<${at.join(".")}>`);
+  const json = JSON.stringify(value ?? null);
+  const result = validateScenario(json, { file: "<request body>" });
+  const relocate = (d: Diagnostic): Diagnostic => ({ ...doc.diagnostic([...at, ...parsePath(d.path)], d.message), file: d.file });
+  const scenario = rejectInvalid(result, relocate);
+  return { scenario, yaml: stringify(value, { lineWidth: 0 }), warnings: result.warnings.map(relocate) };
+}
+
+/** The segments of a path as `formatPath` writes it: `actors[0].capability` → actors, 0, capability. */
+export function parsePath(path: string): (string | number)[] {
+  const out: (string | number)[] = [];
+  for (const match of path.matchAll(/([^.[\]]+)|\[(\d+)\]/g)) out.push(match[2] !== undefined ? Number(match[2]) : match[1]!);
+  return out;
+}
+
+// --- imports -----------------------------------------------------------------------------------
+
+export interface UploadedFile {
+  readonly name: string;
+  readonly text: string;
+}
+
+/**
+ * Uploaded files as a scenario: one Parley scenario (YAML or JSON), one KTAB SMP input (CSV or
+ * XML) or EUM reference CSV, or a GENIUS / GeniusWeb / NegoLog domain with its profiles. The
+ * format is told from the content, as `parley import` does.
+ */
+export function scenarioFromUploads(files: readonly UploadedFile[]): ScenarioText & { format: string } {
+  const [first] = files;
+  if (first === undefined) throw new HttpProblem("invalid-request", "no file uploaded; send the file in a form field named `file`");
+  try {
+    if (detectGeniusFormat(first.text) !== "unknown") {
+      const negotiation = negotiationFromUploads(files);
+      const name = (files.find((f) => /domain/i.test(f.name)) ?? first).name.replace(/\.[^.]+$/, "").replace(/_domain$/i, "");
+      return imported(scenarioFromNegotiation(negotiation, name), first.name, "genius");
+    }
+    if (files.length > 1) throw new HttpProblem("invalid-request", "upload one scenario, KTAB or EUM file, or a GENIUS domain with its profiles");
+    const ktab = detectKtab(first.text);
+    if (ktab !== null) {
+      return imported(scenarioFromKtab(ktab === "xml" ? parseKtabXml(first.text, first.name) : parseKtabCsv(first.text, first.name), first.name), first.name, "ktab");
+    }
+    if (detectEumCsv(first.text)) return imported(scenarioFromEumCsv(parseEumCsv(first.text, first.name), first.name), first.name, "eum");
+  } catch (error) {
+    if (error instanceof ImportError) throw new HttpProblem("invalid-input", error.message, { errors: [{ path: error.field ?? "", line: error.line ?? 0, column: 0, message: error.message }] });
+    throw error;
+  }
+  if (/^\s*</.test(first.text)) {
+    throw new HttpProblem("unsupported-media-type", `${first.name} is XML but neither a KTAB SMP input nor a GENIUS domain or profile; expected a Parley scenario (YAML/JSON), KTAB CSV/XML, EUM CSV or GENIUS-family files`);
+  }
+  return { ...scenarioFromText(first.text, first.name), format: "scenario" };
+}
+
+function imported(scenario: object, file: string, format: string): ScenarioText & { format: string } {
+  const yaml = `# Imported by parley from ${file} (${format}).\n${stringify(scenario, { lineWidth: 0 })}`;
+  return { ...scenarioFromText(yaml, `${file} (as imported)`), format };
+}
+
+/** A GENIUS-family negotiation from uploaded texts: at most one domain, at least two profiles of one format. */
+function negotiationFromUploads(files: readonly UploadedFile[]): ImportedNegotiation {
+  const sources = files.map((f): SourceText & { format: ReturnType<typeof detectGeniusFormat> } => ({
+    text: f.text,
+    file: f.name,
+    name: f.name.replace(/\.[^.]+$/, ""),
+    format: detectGeniusFormat(f.text),
+  }));
+  const all = files.map((f) => f.name).join(", ");
+  const unknown = sources.find((s) => s.format === "unknown");
+  if (unknown) throw new ImportError("is not a GENIUS, GeniusWeb or NegoLog file (expected a domain or a profile)", unknown.file);
+  const isDomain = (s: (typeof sources)[number]) => s.format === "genius-domain" || s.format === "geniusweb-domain";
+  const domains = sources.filter(isDomain);
+  const profiles = sources.filter((s) => !isDomain(s));
+  if (profiles.length < 2) throw new ImportError(`expected at least two profiles, got ${profiles.length}; upload the domain and every profile together`, all);
+  if (domains.length > 1) throw new ImportError("expected at most one domain file", domains.map((d) => d.file).join(", "));
+  const domain = domains[0];
+  if (profiles.every((p) => p.format === "genius-profile" || p.format === "genius-nonlinear-profile")) {
+    if (!domain || domain.format !== "genius-domain") throw new ImportError("GENIUS profiles need their domain file (the one with <negotiation_template>)", all);
+    return importGeniusXml(domain, profiles);
+  }
+  if (profiles.every((p) => p.format === "geniusweb-profile")) return importGeniusWeb(profiles, domain);
+  if (profiles.every((p) => p.format === "negolog-profile")) return importNegoLog(profiles);
+  throw new ImportError("the profiles are of different formats; upload profiles of one format", all);
+}

@@ -1,0 +1,112 @@
+/**
+ * `/api/forecast`, `/api/deal`, `/api/analyze` and `/api/runs`. An analysis runs on a stored
+ * scenario version (`scenarioId`, `version`) or on a scenario sent with the request (`scenario`);
+ * with `save: true`, or through `POST /api/runs`, it is saved with everything needed to repeat it.
+ */
+import { Hono, type Context } from "hono";
+import type { z } from "zod";
+import type { RunKind, RunRecord, Store } from "../../store/index.js";
+import type { Scenario } from "../../scenario/types.js";
+import { analyzeRequest, dealRequest, forecastRequest, runAnalyze, runDeal, runForecast, runRequest, type RunOutput, type RunRequest } from "../analysis.js";
+import { positiveInt } from "../http.js";
+import { bodyKind, checkBody, readJsonBody, scenarioFromEmbedded } from "../input.js";
+import { HttpProblem } from "../problem.js";
+import type { LocatedDocument } from "../../scenario/document.js";
+
+interface ResolvedScenario {
+  readonly scenario: Scenario;
+  readonly scenarioId: string | null;
+  readonly scenarioVersion: number | null;
+}
+
+/** The scenario a request names: a stored version, or the one it carries. */
+function resolveScenario(store: Store, doc: LocatedDocument, request: { scenarioId?: string | undefined; version?: number | undefined; scenario?: unknown }): ResolvedScenario {
+  if ((request.scenarioId === undefined) === (request.scenario === undefined)) {
+    throw new HttpProblem("invalid-request", "name a stored scenario with `scenarioId` (and optionally `version`), or send one in `scenario` — one of the two");
+  }
+  if (request.scenarioId !== undefined) {
+    const found = store.getScenario(request.scenarioId, request.version, { includeDeleted: request.version !== undefined });
+    return { scenario: found.scenario, scenarioId: found.id, scenarioVersion: found.version };
+  }
+  if (request.version !== undefined) throw new HttpProblem("invalid-request", "`version` goes with `scenarioId`, not with `scenario`");
+  return { scenario: scenarioFromEmbedded(doc, ["scenario"], request.scenario).scenario, scenarioId: null, scenarioVersion: null };
+}
+
+function execute(scenario: Scenario, request: RunRequest): RunOutput<unknown> {
+  switch (request.kind) {
+    case "forecast":
+      return runForecast(scenario, request);
+    case "deal":
+      return runDeal(scenario, request);
+    case "analyze":
+      return runAnalyze(scenario, request);
+  }
+}
+
+function save(store: Store, kind: RunKind, resolved: ResolvedScenario, output: RunOutput<unknown>): RunRecord {
+  return store.saveRun({
+    kind,
+    scenarioId: resolved.scenarioId,
+    scenarioVersion: resolved.scenarioVersion,
+    ...(resolved.scenarioId === null ? { scenario: resolved.scenario } : {}),
+    models: output.models,
+    parameters: output.parameters,
+    seed: output.seed,
+    results: output.results,
+  });
+}
+
+export function analysisRoutes(store: Store): Hono {
+  const app = new Hono();
+
+  const endpoint = <S extends z.ZodType<Omit<RunRequest, "kind">>>(kind: RunKind, schema: S) =>
+    async (c: Context) => {
+      bodyKind(c, ["json"]);
+      const doc = await readJsonBody(c);
+      const request = { ...checkBody(schema, doc), kind } as RunRequest;
+      const resolved = resolveScenario(store, doc, request);
+      const output = execute(resolved.scenario, request);
+      if (request.save) {
+        const run = save(store, kind, resolved, output);
+        c.header("Location", `/api/runs/${run.id}`);
+        c.header("Parley-Run-Id", String(run.id));
+      }
+      return c.json(output.results as object);
+    };
+
+  app.post("/forecast", endpoint("forecast", forecastRequest));
+  app.post("/deal", endpoint("deal", dealRequest));
+  app.post("/analyze", endpoint("analyze", analyzeRequest));
+
+  app.get("/runs", (c) => {
+    const kind = c.req.query("kind");
+    if (kind !== undefined && !["forecast", "deal", "analyze"].includes(kind)) throw new HttpProblem("invalid-request", `kind must be forecast, deal or analyze; got "${kind}"`);
+    const limit = c.req.query("limit");
+    const scenarioId = c.req.query("scenarioId");
+    return c.json(
+      store.listRuns({
+        ...(scenarioId !== undefined ? { scenarioId } : {}),
+        ...(kind !== undefined ? { kind: kind as RunKind } : {}),
+        ...(limit !== undefined ? { limit: Math.min(1000, positiveInt(limit, "limit")) } : {}),
+      }),
+    );
+  });
+
+  app.post("/runs", async (c) => {
+    bodyKind(c, ["json"]);
+    const doc = await readJsonBody(c);
+    const request = checkBody(runRequest, doc);
+    const resolved = resolveScenario(store, doc, request);
+    const run = save(store, request.kind, resolved, execute(resolved.scenario, request));
+    c.header("Location", `/api/runs/${run.id}`);
+    return c.json(run, 201);
+  });
+
+  app.get("/runs/:id", (c) => {
+    const run = store.getRun(positiveInt(c.req.param("id"), "id"));
+    if (!run) throw new HttpProblem("not-found", `no run ${c.req.param("id")}`);
+    return c.json(run);
+  });
+
+  return app;
+}

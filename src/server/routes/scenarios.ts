@@ -1,0 +1,146 @@
+/**
+ * `/api/scenarios`: scenarios and their version history. Every save is a new version; writes
+ * name the version they change with `If-Match` (the ETag of a GET), so that two people editing the
+ * same scenario cannot silently overwrite each other's work.
+ */
+import { Hono, type Context } from "hono";
+import { stringify } from "yaml";
+import { z } from "zod";
+import { diffValues, unifiedDiff, type Store } from "../../store/index.js";
+import { etag, ifMatch, optionalIfMatch, positiveInt, textHeader } from "../http.js";
+import { bodyKind, checkBody, readJsonBody, scenarioFromEmbedded, scenarioFromText, scenarioFromUploads, type ScenarioText, type UploadedFile } from "../input.js";
+import { HttpProblem, toEntry } from "../problem.js";
+
+/** A JSON body that wraps the scenario (data or YAML) with who saves it and why. */
+const envelope = z.strictObject({
+  scenario: z.union([z.string(), z.record(z.string(), z.unknown())]).optional(),
+  yaml: z.string().optional(),
+  author: z.string().max(200).optional(),
+  message: z.string().max(10_000).optional(),
+});
+
+interface Submission extends ScenarioText {
+  readonly author?: string;
+  readonly message?: string;
+}
+
+const isRecord = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === "object" && !Array.isArray(v);
+
+/** The scenario a POST or PUT carries, validated, with author and message from the body or headers. */
+async function readSubmission(c: Context, allowUpload: boolean): Promise<Submission> {
+  const who = { author: textHeader(c, "parley-author"), message: textHeader(c, "parley-message") };
+  const withWho = (text: ScenarioText, body: { author?: string | undefined; message?: string | undefined } = {}): Submission => ({
+    ...text,
+    ...((body.author ?? who.author) !== undefined ? { author: (body.author ?? who.author)! } : {}),
+    ...((body.message ?? who.message) !== undefined ? { message: (body.message ?? who.message)! } : {}),
+  });
+  const kind = bodyKind(c, allowUpload ? ["yaml", "json", "multipart"] : ["yaml", "json"]);
+  if (kind === "yaml") return withWho(scenarioFromText(await c.req.text()));
+  if (kind === "multipart") {
+    const form = await c.req.parseBody({ all: true }).catch(() => {
+      throw new HttpProblem("invalid-request", "the multipart/form-data body cannot be read");
+    });
+    const fileField = form["file"];
+    const files = (Array.isArray(fileField) ? fileField : fileField === undefined ? [] : [fileField]).filter((f): f is File => typeof f !== "string");
+    const uploads: UploadedFile[] = await Promise.all(files.map(async (f) => ({ name: f.name || "upload", text: await f.text() })));
+    const field = (name: string) => (typeof form[name] === "string" ? form[name] : undefined);
+    return withWho(scenarioFromUploads(uploads), { author: field("author"), message: field("message") });
+  }
+  const doc = await readJsonBody(c);
+  const value = doc.value;
+  if (isRecord(value) && !("parley" in value) && ("scenario" in value || "yaml" in value)) {
+    const body = checkBody(envelope, doc);
+    if ((body.scenario === undefined) === (body.yaml === undefined)) throw new HttpProblem("invalid-request", "give the scenario in `scenario` (data or YAML text) or in `yaml`, not both");
+    const text = body.yaml !== undefined ? scenarioFromEmbedded(doc, ["yaml"], body.yaml) : scenarioFromEmbedded(doc, ["scenario"], body.scenario);
+    return withWho(text, body);
+  }
+  // The body is the scenario itself: validate its text, so that errors point into it.
+  const text = scenarioFromText(doc.text);
+  return withWho({ ...text, yaml: stringify(value, { lineWidth: 0 }) });
+}
+
+export function scenarioRoutes(store: Store): Hono {
+  const app = new Hono();
+
+  app.get("/", (c) => c.json(store.listScenarios({ deleted: c.req.query("deleted") === "true" })));
+
+  app.post("/", async (c) => {
+    const submission = await readSubmission(c, true);
+    const created = store.createScenario(submission);
+    c.header("ETag", etag(created.version));
+    c.header("Location", `/api/scenarios/${encodeURIComponent(created.id)}`);
+    return c.json({ ...created, warnings: submission.warnings.map(toEntry) }, 201);
+  });
+
+  app.get("/:id", (c) => {
+    const version = store.getScenario(c.req.param("id"));
+    const tag = etag(version.version);
+    c.header("ETag", tag);
+    if (c.req.header("if-none-match") === tag) return c.body(null, 304);
+    return c.json(version);
+  });
+
+  app.put("/:id", async (c) => {
+    const id = c.req.param("id");
+    const expected = ifMatch(c);
+    const current = store.getScenario(id).version;
+    if (expected !== "*" && expected !== current) {
+      const detail = `scenario "${id}" is at version ${current}, not ${expected}; reload it and apply your change again`;
+      throw new HttpProblem("precondition-failed", detail, { currentVersion: current }, { etag: etag(current) });
+    }
+    const submission = await readSubmission(c, false);
+    const saved = store.saveVersion(id, expected, submission);
+    c.header("ETag", etag(saved.version));
+    return c.json({ ...saved, warnings: submission.warnings.map(toEntry) });
+  });
+
+  app.delete("/:id", (c) => {
+    store.deleteScenario(c.req.param("id"), ifMatch(c), { hard: c.req.query("hard") === "true" });
+    return c.body(null, 204);
+  });
+
+  app.get("/:id/versions", (c) => c.json(store.listVersions(c.req.param("id"))));
+
+  app.get("/:id/versions/:version", (c) => {
+    const id = c.req.param("id");
+    const version = store.getScenario(id, positiveInt(c.req.param("version"), "version"), { includeDeleted: true });
+    c.header("ETag", etag(version.version));
+    const format = c.req.query("format");
+    if (format === "yaml") {
+      c.header("Content-Type", "text/yaml; charset=utf-8");
+      c.header("Content-Disposition", `attachment; filename="${id.replace(/[^A-Za-z0-9._-]/g, "_")}-v${version.version}.yaml"`);
+      return c.body(version.yaml);
+    }
+    if (format !== undefined && format !== "json") throw new HttpProblem("invalid-request", `format must be "json" or "yaml", got "${format}"`);
+    return c.json(version);
+  });
+
+  app.get("/:id/diff", (c) => {
+    const id = c.req.param("id");
+    const latest = store.getScenario(id, undefined, { includeDeleted: true }).version;
+    const to = c.req.query("to") === undefined ? latest : positiveInt(c.req.query("to"), "to");
+    const from = c.req.query("from") === undefined ? Math.max(1, to - 1) : positiveInt(c.req.query("from"), "from");
+    const a = store.getScenario(id, from, { includeDeleted: true });
+    const b = store.getScenario(id, to, { includeDeleted: true });
+    return c.json({
+      id,
+      from,
+      to,
+      changes: diffValues(a.scenario, b.scenario),
+      unified: unifiedDiff(a.yaml, b.yaml, { from: `${id} version ${from}`, to: `${id} version ${to}` }),
+    });
+  });
+
+  app.post("/:id/restore", async (c) => {
+    const id = c.req.param("id");
+    bodyKind(c, ["json"]);
+    const body = checkBody(z.strictObject({ version: z.int().min(1), author: z.string().max(200).optional(), message: z.string().max(10_000).optional() }), await readJsonBody(c));
+    const author = body.author ?? textHeader(c, "parley-author");
+    const message = body.message ?? textHeader(c, "parley-message");
+    const saved = store.restoreVersion(id, body.version, optionalIfMatch(c), { ...(author !== undefined ? { author } : {}), ...(message !== undefined ? { message } : {}) });
+    c.header("ETag", etag(saved.version));
+    return c.json(saved);
+  });
+
+  return app;
+}

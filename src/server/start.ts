@@ -1,0 +1,145 @@
+/**
+ * Starting the workbench server: open (create, migrate, seed) the store, decide on the access
+ * token, and listen. `parley serve` is a thin shell over {@link startServer}.
+ */
+import { randomBytes } from "node:crypto";
+import { chmodSync, mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import type { Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { dirname, join } from "node:path";
+import { serve } from "@hono/node-server";
+import { openStore, seedScenarios, type Store } from "../store/index.js";
+import { createApp } from "./app.js";
+import { bundledScenariosDir, userDataDir, webAppDir } from "./paths.js";
+import { isLoopback } from "./security.js";
+
+export const DEFAULT_HOST = "127.0.0.1";
+export const DEFAULT_PORT = 4321;
+
+export interface ServeOptions {
+  readonly host?: string;
+  /** 0 picks any free port. */
+  readonly port?: number;
+  /** The SQLite file (default: `parley.db` in the user's data folder). */
+  readonly db?: string;
+  /** The one browser origin allowed to call the API. */
+  readonly cors?: string;
+  readonly staticDir?: string;
+  /** Folder for the database and the token (default: {@link userDataDir}). */
+  readonly dataDir?: string;
+  readonly env?: NodeJS.ProcessEnv;
+  /** Messages for the person who started the server (default: stderr). */
+  readonly log?: (message: string) => void;
+}
+
+export interface RunningServer {
+  readonly url: string;
+  readonly host: string;
+  readonly port: number;
+  readonly store: Store;
+  /** The access token in force, if any. */
+  readonly token: string | undefined;
+  /** Where the token came from: the environment, the token file, or made just now (show it). */
+  readonly tokenSource: "env" | "file" | "created" | undefined;
+  /** Stops accepting connections, ends open ones and closes the store. */
+  close(): Promise<void>;
+}
+
+/** The port is taken; the message says what to do. */
+export class PortInUseError extends Error {
+  override readonly name = "PortInUseError";
+}
+
+export async function startServer(options: ServeOptions = {}): Promise<RunningServer> {
+  const env = options.env ?? process.env;
+  const log = options.log ?? ((message: string) => process.stderr.write(`${message}\n`));
+  const host = options.host ?? DEFAULT_HOST;
+  const port = options.port ?? DEFAULT_PORT;
+  const dataDir = options.dataDir ?? userDataDir(env);
+  const dbFile = options.db ?? join(dataDir, "parley.db");
+
+  mkdirSync(dirname(dbFile), { recursive: true, mode: 0o700 });
+  const store = openStore(dbFile);
+  try {
+    if (store.created) {
+      const seeded = seedScenarios(store, bundledScenariosDir());
+      log(`created ${dbFile} with ${seeded.added.length} bundled scenario(s)${seeded.added.length > 0 ? `: ${seeded.added.join(", ")}` : ""}`);
+      for (const problem of seeded.problems) log(`  not added: ${problem}`);
+    }
+    const token = resolveAccessToken(host, env, dataDir, log);
+    const app = createApp({ store, staticDir: options.staticDir ?? webAppDir(), ...(token ? { token: token.value } : {}), ...(options.cors ? { cors: options.cors } : {}), log });
+    const server = await listen(app.fetch, host, port);
+    const address = server.address() as AddressInfo;
+    const url = `http://${urlHost(host)}:${address.port}/`;
+    return {
+      url,
+      host,
+      port: address.port,
+      store,
+      token: token?.value,
+      tokenSource: token?.source,
+      close: () =>
+        new Promise<void>((resolve) => {
+          server.close(() => {
+            store.close();
+            resolve();
+          });
+          server.closeAllConnections();
+        }),
+    };
+  } catch (error) {
+    store.close();
+    throw error;
+  }
+}
+
+function listen(fetch: Parameters<typeof serve>[0]["fetch"], host: string, port: number): Promise<Server> {
+  return new Promise((resolve, reject) => {
+    const server = serve({ fetch, hostname: host, port }) as Server;
+    const onError = (error: NodeJS.ErrnoException) => {
+      server.close();
+      if (error.code === "EADDRINUSE") reject(new PortInUseError(`port ${port} on ${host} is already in use (is another parley serve running?); choose another with --port N, or --port 0 for any free port`));
+      else if (error.code === "EADDRNOTAVAIL" || error.code === "ENOTFOUND") reject(new PortInUseError(`cannot listen on ${host}: no such address on this machine`));
+      else if (error.code === "EACCES") reject(new PortInUseError(`not allowed to listen on port ${port} of ${host}; choose a port above 1023`));
+      else reject(error);
+    };
+    server.once("error", onError);
+    server.once("listening", () => {
+      server.off("error", onError);
+      resolve(server);
+    });
+  });
+}
+
+function urlHost(host: string): string {
+  if (host === "0.0.0.0") return "127.0.0.1";
+  if (host === "::") return "[::1]";
+  return host.includes(":") ? `[${host}]` : host;
+}
+
+/**
+ * The token required of clients: `PARLEY_TOKEN` when set; otherwise, for a host other machines can
+ * reach, the one in `<data folder>/token`, created (mode 0600) and shown on first use.
+ */
+export function resolveAccessToken(host: string, env: NodeJS.ProcessEnv, dataDir: string, log: (message: string) => void): { value: string; source: "env" | "file" | "created" } | undefined {
+  const fromEnv = env["PARLEY_TOKEN"]?.trim();
+  if (fromEnv) return { value: fromEnv, source: "env" };
+  if (isLoopback(host)) return undefined;
+  const file = join(dataDir, "token");
+  try {
+    const existing = readFileSync(file, "utf8").trim();
+    if (existing !== "") {
+      if (process.platform !== "win32" && (statSync(file).mode & 0o077) !== 0) chmodSync(file, 0o600);
+      log(`access token: the one in ${file} (or set PARLEY_TOKEN)`);
+      return { value: existing, source: "file" };
+    }
+  } catch {
+    // No token yet: make one below.
+  }
+  const value = randomBytes(32).toString("base64url");
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  writeFileSync(file, `${value}\n`, { mode: 0o600 });
+  chmodSync(file, 0o600);
+  log(`created an access token in ${file}; it is shown only this once`);
+  return { value, source: "created" };
+}
