@@ -12,8 +12,10 @@ import { InvalidInputError, formatDiagnostic } from "../scenario/diagnostics.js"
 import { scenarioJsonSchema } from "../scenario/validate.js";
 import { analyzeCommand } from "./commands/analyze.js";
 import { dealCommand } from "./commands/deal.js";
-import { forecastCommand } from "./commands/forecast.js";
+import { forecastCommand, forecastRunsCommand } from "./commands/forecast.js";
 import { importCommand } from "./commands/import.js";
+import { registerReportCommand } from "./commands/report.js";
+import { DEFAULT_SENSITIVITY_RUNS, sensitivityCommand } from "./commands/sensitivity.js";
 import { showCommand } from "./commands/show.js";
 import { validateCommand } from "./commands/validate.js";
 import { EXIT, UsageError, processIo, type CliIo } from "./io.js";
@@ -51,10 +53,31 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .option("-m, --model <id>", "model to run (repeatable, or comma-separated); default: all", collect, [])
     .option("--json", "machine-readable output", false)
     .option("--rounds <n>", "rounds for fixed-round models (EUM)", integer("--rounds", 1))
-    .option("--seed <n>", "seed for stochastic models", integer("--seed", 0))
+    .option("--seed <n>", "seed for stochastic models and for --runs sampling", integer("--seed", 0))
+    .option("--runs <n>", "Monte Carlo: sample the uncertain inputs n times and report the forecast distributions (docs/uncertainty.md)", integer("--runs", 1))
+    .option("--workers <n>", "worker threads for --runs (default: one per core)", integer("--workers", 1))
     .addOption(languageOption())
     .addOption(fromOption())
-    .action((file: string, opts: { model: string[]; json: boolean; rounds?: number; seed?: number; lang?: "en" | "zh"; from?: InputFormat }) => {
+    .action(async (file: string, opts: { model: string[]; json: boolean; rounds?: number; seed?: number; runs?: number; workers?: number; lang?: "en" | "zh"; from?: InputFormat }) => {
+      if (opts.runs !== undefined) {
+        const runs = opts.runs;
+        setExit(
+          await forecastRunsCommand(
+            loadInput(file, opts.from),
+            {
+              models: opts.model,
+              json: opts.json,
+              runs,
+              ...(opts.lang ? { language: opts.lang } : {}),
+              ...(opts.rounds !== undefined ? { rounds: opts.rounds } : {}),
+              ...(opts.seed !== undefined ? { seed: opts.seed } : {}),
+              ...(opts.workers !== undefined ? { workers: opts.workers } : {}),
+            },
+            io,
+          ),
+        );
+        return;
+      }
       setExit(
         forecastCommand(
           loadInput(file, opts.from),
@@ -69,6 +92,42 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
         ),
       );
     });
+
+  program
+    .command("sensitivity")
+    .description("rank the inputs that move each issue's forecast most: tornado swings and first-order variance shares")
+    .argument("<file>", "scenario file")
+    .option("-m, --model <id>", "model to run (repeatable, or comma-separated); default: all", collect, [])
+    .option("--runs <n>", `Monte Carlo samples for the first-order indices (default ${DEFAULT_SENSITIVITY_RUNS})`, integer("--runs", 1), DEFAULT_SENSITIVITY_RUNS)
+    .option("--seed <n>", "seed of the sampling", integer("--seed", 0))
+    .option("--rounds <n>", "rounds for fixed-round models (EUM)", integer("--rounds", 1))
+    .option("--workers <n>", "worker threads (default: one per core)", integer("--workers", 1))
+    .option("--top <n>", "inputs shown per issue in the table", integer("--top", 1), 8)
+    .option("--json", "machine-readable output", false)
+    .addOption(languageOption())
+    .addOption(fromOption())
+    .action(
+      async (
+        file: string,
+        opts: { model: string[]; runs: number; seed?: number; rounds?: number; workers?: number; top: number; json: boolean; lang?: "en" | "zh"; from?: InputFormat },
+      ) =>
+        setExit(
+          await sensitivityCommand(
+            loadInput(file, opts.from),
+            {
+              models: opts.model,
+              json: opts.json,
+              runs: opts.runs,
+              top: opts.top,
+              ...(opts.seed !== undefined ? { seed: opts.seed } : {}),
+              ...(opts.rounds !== undefined ? { rounds: opts.rounds } : {}),
+              ...(opts.workers !== undefined ? { workers: opts.workers } : {}),
+              ...(opts.lang ? { language: opts.lang } : {}),
+            },
+            io,
+          ),
+        ),
+    );
 
   program
     .command("deal")
@@ -132,11 +191,41 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     );
 
   program
+    .command("backtest")
+    .description("score every model against recorded outcomes: a DEU III file (with --weights) or a backtest CSV/JSON")
+    .argument("<file>", "DEU III TSV, or a CSV/JSON with one row per actor per case")
+    .option("--weights <file>", "Council voting weights CSV (DEU files)")
+    .option("--models <ids>", "models to run, comma-separated (default: all)", collect, [])
+    .option("--json", "machine-readable output", false)
+    .option("--per-issue <file>", "write every issue's forecasts to this CSV")
+    .option("--force", "replace the --per-issue file if it exists", false)
+    .option("--workers <n>", "worker threads (default: all cores when EUM or SMP runs, else 1; 1: no threads)", integer("--workers", 1))
+    .action(async (file: string, opts: { weights?: string; models: string[]; json: boolean; perIssue?: string; force: boolean; workers?: number }) => {
+      const { backtestCommand } = await import("./commands/backtest.js");
+      setExit(await backtestCommand(file, opts, io));
+    });
+
+  registerReportCommand(program, io, setExit);
+
+  program
     .command("schema")
     .description("print the JSON Schema of the scenario format (for editors)")
     .action(() => {
       io.out(JSON.stringify(scenarioJsonSchema(), null, 2));
       setExit(EXIT.ok);
+    });
+
+  program
+    .command("serve")
+    .description("run the workbench: the web app and its HTTP API (docs/api.md) on a local port, until Ctrl-C")
+    .option("-p, --port <n>", "port (0: any free port)", integer("--port", 0), 4321)
+    .option("--host <host>", "address to listen on; beyond this machine an access token is required", "127.0.0.1")
+    .option("--db <file>", "SQLite database (default: parley.db in the user's data folder)")
+    .option("--cors <origin>", "let web pages from this one origin call the API")
+    .action(async (opts: { port: number; host: string; db?: string; cors?: string }) => {
+      // Loaded on demand: the server's dependencies are not needed by the other commands.
+      const { serveCommand } = await import("./commands/serve.js");
+      setExit(await serveCommand(opts, io));
     });
 
   return program;

@@ -2,8 +2,8 @@
  * From what the analyst wrote to the one shape the rest of Parley reads. Runs only on input
  * that passed validation, so it may assume references resolve.
  */
-import type { IssueValueInput, LabelInput, QuantityInput, ScenarioInput } from "./schema.js";
-import type { Anchor, Citation, Issue, IssueOption, IssueValue, Label, Quantity, RuleEntry, Scenario, Source, Stance } from "./types.js";
+import type { DistributionInput, IssueValueInput, LabelInput, PositionInput, QuantityInput, ScenarioInput } from "./schema.js";
+import type { Anchor, Citation, Distribution, Issue, IssueOption, IssueValue, Label, Quantity, RuleEntry, Scenario, Source, Stance } from "./types.js";
 
 type IssueInput = ScenarioInput["issues"][number];
 
@@ -15,11 +15,26 @@ function toCitations(list: readonly { source: string; quote: string; note?: Labe
   return (list ?? []).map((c) => ({ source: c.source, quote: c.quote, ...(c.note !== undefined ? { note: toLabel(c.note) } : {}) }));
 }
 
-export function toQuantity(q: QuantityInput): Quantity {
+/** A written distribution; estimates naming options become the options' places. */
+export function toDistribution(d: DistributionInput, options: readonly IssueOption[] = []): Distribution {
+  if (typeof d === "string") return { kind: d === "triangular" ? "triangular" : "uniform" };
+  if (d.normal !== undefined) return { kind: "normal", sd: d.normal.sd };
+  const estimates = d.estimates ?? [];
+  const named = estimates.some((e) => typeof e === "string");
+  return {
+    kind: "estimates",
+    values: estimates.map((e) => (typeof e === "number" ? e : (options.find((o) => o.id === e)?.place ?? Number.NaN))),
+    ...(d.weights ? { weights: [...d.weights] } : {}),
+    ...(named ? { options: estimates.map((e) => (typeof e === "string" ? e : undefined)) } : {}),
+  };
+}
+
+export function toQuantity(q: QuantityInput, options: readonly IssueOption[] = []): Quantity {
   if (typeof q === "number") return { value: q, evidence: [] };
   return {
     value: q.value,
     ...(q.range ? { range: [q.range[0], q.range[1]] as const } : {}),
+    ...(q.distribution !== undefined ? { distribution: toDistribution(q.distribution, options) } : {}),
     evidence: toCitations(q.evidence),
     ...(q.note !== undefined ? { note: toLabel(q.note) } : {}),
   };
@@ -36,9 +51,9 @@ function toOptions(options: NonNullable<IssueInput["options"]>): IssueOption[] {
   }));
 }
 
-function toIssueValue(input: IssueValueInput, options: readonly IssueOption[]): IssueValue {
+function toIssueValue(input: IssueValueInput | PositionInput, options: readonly IssueOption[]): IssueValue {
   const written = typeof input === "object" ? input : { value: input };
-  const quantity = toQuantity({ ...written, value: 0 });
+  const quantity = toQuantity({ ...written, value: 0 }, options);
   if (typeof written.value === "string") {
     const option = options.find((o) => o.id === written.value);
     return { ...quantity, value: option?.place ?? Number.NaN, option: written.value };

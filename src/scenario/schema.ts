@@ -47,6 +47,46 @@ const rangeSchema = z
   .tuple([finite(), finite()])
   .describe("Uncertainty range [low, high]: the values the analyst finds plausible.");
 
+const NAMED_DISTRIBUTIONS = ["uniform", "triangular"] as const;
+const DISTRIBUTION_FORMS = "uniform, triangular, {normal: {sd}} or {estimates: [...], weights: [...]}";
+
+/** `uniform` or `triangular` (a text first, so that a mapping is checked against the mapping forms). */
+const namedDistributionSchema = z
+  .string()
+  .refine((v) => (NAMED_DISTRIBUTIONS as readonly string[]).includes(v), { message: `expected ${DISTRIBUTION_FORMS}` })
+  .meta({ enum: [...NAMED_DISTRIBUTIONS] })
+  .describe("uniform: over `range`; triangular: from range[0] to range[1], peaking at `value`.");
+
+/** `{normal: {sd}}` or `{estimates, weights}`: one mapping, so that errors point at the field that is wrong. */
+function distributionMapping<E extends z.ZodType>(estimate: E) {
+  return z
+    .strictObject({
+      normal: z
+        .strictObject({ sd: finite("a standard deviation").describe("Standard deviation (> 0), in the number's units.") })
+        .optional()
+        .describe("Normal around `value`, truncated to `range` (or to the scale when there is none)."),
+      estimates: z.array(estimate).min(1, "expected at least one estimate").optional().describe("Expert estimates to sample from."),
+      weights: z
+        .array(finite("a weight"))
+        .optional()
+        .describe("One weight (≥ 0) per estimate, e.g. how many experts gave it; default: equal weights."),
+    })
+    .refine((d) => (d.normal === undefined) !== (d.estimates === undefined), {
+      message: `expected either {normal: {sd}} or {estimates: [...]}, not both or neither`,
+    })
+    .refine((d) => d.weights === undefined || d.estimates !== undefined, { message: "weights go with estimates; expected `estimates` beside them", path: ["weights"] });
+}
+
+/** Uncertainty of a number: how samples are drawn (docs/uncertainty.md). A bare `range` means uniform over it. */
+export const distributionSchema = z
+  .union([namedDistributionSchema, distributionMapping(finite("an estimate"))])
+  .describe(`How the number is sampled in Monte Carlo runs: ${DISTRIBUTION_FORMS}.`);
+
+/** Like `distributionSchema`, but estimates of a position may be option ids on a discrete issue. */
+export const positionDistributionSchema = z
+  .union([namedDistributionSchema, distributionMapping(z.union([finite("an estimate"), idSchema]))])
+  .describe(`How the position is sampled in Monte Carlo runs: ${DISTRIBUTION_FORMS}; estimates may be option ids.`);
+
 /** A number with optional uncertainty range, evidence and note. */
 export const quantitySchema = z
   .union([
@@ -54,11 +94,12 @@ export const quantitySchema = z
     z.strictObject({
       value: finite(),
       range: rangeSchema.optional(),
+      distribution: distributionSchema.optional(),
       evidence: evidenceSchema.optional(),
       note: labelSchema.optional().describe("Analyst's note, e.g. that the number is a judgement where the source is silent."),
     }),
   ])
-  .describe("A number, written bare or as {value, range, evidence, note}.");
+  .describe("A number, written bare or as {value, range, distribution, evidence, note}.");
 
 /** A value on an issue: a number on its scale or an option id, bare or with range and evidence. */
 export const issueValueSchema = z
@@ -73,6 +114,21 @@ export const issueValueSchema = z
     }),
   ])
   .describe("A number on the issue's scale or an option id, written bare or as {value, range, evidence, note}.");
+
+/** A stance's position: an issue value that may also carry a distribution for Monte Carlo runs. */
+export const positionSchema = z
+  .union([
+    idSchema,
+    finite(),
+    z.strictObject({
+      value: z.union([finite(), idSchema]),
+      range: rangeSchema.optional(),
+      distribution: positionDistributionSchema.optional(),
+      evidence: evidenceSchema.optional(),
+      note: labelSchema.optional(),
+    }),
+  ])
+  .describe("A number on the issue's scale or an option id, written bare or as {value, range, distribution, evidence, note}.");
 
 export const sourceSchema = z
   .strictObject({
@@ -139,7 +195,7 @@ export const issueSchema = z
   });
 
 export const stanceSchema = z.strictObject({
-  position: issueValueSchema.describe("Preferred outcome: a number on the scale, or an option id."),
+  position: positionSchema.describe("Preferred outcome: a number on the scale, or an option id."),
   salience: quantitySchema.describe("How much the issue matters to the actor, 0–100."),
   evidence: evidenceSchema.optional().describe("Citations for the stance as a whole."),
   note: labelSchema.optional(),
@@ -214,4 +270,6 @@ export const scenarioSchema = z.strictObject({
 export type LabelInput = z.input<typeof labelSchema>;
 export type QuantityInput = z.input<typeof quantitySchema>;
 export type IssueValueInput = z.input<typeof issueValueSchema>;
+export type PositionInput = z.input<typeof positionSchema>;
+export type DistributionInput = z.input<typeof positionDistributionSchema>;
 export type ScenarioInput = z.input<typeof scenarioSchema>;

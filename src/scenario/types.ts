@@ -15,9 +15,30 @@ export interface Citation {
   readonly note?: Label;
 }
 
+/**
+ * How a number is sampled in Monte Carlo runs, as written (bounds come from `range` or the scale;
+ * docs/uncertainty.md). Absent: uniform over `range` when there is one, otherwise the number is fixed.
+ */
+export type Distribution =
+  | { readonly kind: "uniform" }
+  /** From range[0] to range[1], peaking at the quantity's value. */
+  | { readonly kind: "triangular" }
+  /** Around the value, truncated to the range (or the scale). */
+  | { readonly kind: "normal"; readonly sd: number }
+  | {
+      readonly kind: "estimates";
+      /** Numbers on the scale; an option's place where the estimate named an option. */
+      readonly values: readonly number[];
+      /** As written; absent: equal weights. */
+      readonly weights?: readonly number[];
+      /** For positions on option issues: the option each estimate named. */
+      readonly options?: readonly (string | undefined)[];
+    };
+
 export interface Quantity {
   readonly value: number;
   readonly range?: readonly [number, number];
+  readonly distribution?: Distribution;
   readonly evidence: readonly Citation[];
   readonly note?: Label;
 }

@@ -73,6 +73,7 @@ function validateDocument(doc: LocatedDocument, options: ValidateOptions): Valid
   errors.push(...checkDealsAndPreferences(data, doc));
   errors.push(...checkRules(data, doc));
   errors.push(...checkEvidence(data, doc, options, warnings));
+  errors.push(...checkDistributions(data, doc));
   warnings.push(...checkCoverage(data, doc));
 
   if (errors.length > 0 || !parsed.success) return { ok: false, errors: sortByPlace(dedupe(errors)), warnings };
@@ -370,6 +371,124 @@ function checkRules(data: Record_, doc: LocatedDocument): Diagnostic[] {
       if (parsed.ok) return;
       for (const error of parsed.errors) out.push(doc.diagnosticWithin([section, index, "rule"], error.offset, error.message));
     });
+  }
+  return out;
+}
+
+// --- uncertainty (distributions for Monte Carlo runs) ------------------------------------------
+
+/** Where a sampled number may fall: the scale, 0–100 for saliences, > 0 for capabilities, 0–1 for reservations. */
+interface SampleBounds {
+  readonly what: string;
+  readonly min?: number;
+  readonly max?: number;
+  /** Values must be greater than `min` (capabilities). */
+  readonly exclusiveMin?: boolean;
+  /** Option ids an estimate may name (positions on option issues). */
+  readonly options?: readonly string[];
+  /** The issue, for messages. */
+  readonly issue?: string;
+}
+
+function boundsText(b: SampleBounds): string {
+  if (b.exclusiveMin) return "a number greater than 0";
+  return b.min !== undefined && b.max !== undefined ? `a number from ${b.min} to ${b.max}` : "a number";
+}
+
+function outside(x: number, b: SampleBounds): boolean {
+  if (b.min !== undefined && (b.exclusiveMin ? x <= b.min : x < b.min)) return true;
+  return b.max !== undefined && x > b.max;
+}
+
+/**
+ * A written distribution must be one Parley can sample: uniform and triangular need a range, a normal's
+ * sd is > 0, estimates lie within bounds (or name options of the issue) and weights match them.
+ */
+function checkDistribution(value: unknown, bounds: SampleBounds, path: FieldPath, doc: LocatedDocument): Diagnostic[] {
+  if (!isRecord(value) || value["distribution"] === undefined) return [];
+  const d = value["distribution"];
+  const at: FieldPath = [...path, "distribution"];
+  const out: Diagnostic[] = [];
+  if (d === "uniform" || d === "triangular") {
+    if (value["range"] === undefined) out.push(doc.diagnostic(at, `a ${d} distribution needs a range [low, high] to sample over; add \`range\` or use {normal: {sd}}`));
+    return out;
+  }
+  if (!isRecord(d)) return out;
+  const normal = d["normal"];
+  if (isRecord(normal) && typeof normal["sd"] === "number" && !(normal["sd"] > 0)) {
+    out.push(doc.diagnostic([...at, "normal", "sd"], `sd ${normal["sd"]} must be greater than 0; expected the spread of the ${bounds.what} in its own units`));
+  }
+  const estimates = d["estimates"];
+  if (!Array.isArray(estimates)) return out;
+  estimates.forEach((e, i) => {
+    const where: FieldPath = [...at, "estimates", i];
+    if (typeof e === "string") {
+      if (bounds.options === undefined) out.push(doc.diagnostic(where, `estimate ${describe(e)} of a ${bounds.what} must be ${boundsText(bounds)}`));
+      else if (!bounds.options.includes(e)) out.push(doc.diagnostic(where, `unknown option "${e}" of issue "${bounds.issue ?? ""}"${suggestion(e, bounds.options)}; expected one of: ${bounds.options.join(", ")}`));
+    } else if (typeof e === "number" && Number.isFinite(e) && outside(e, bounds)) {
+      const scale = bounds.issue !== undefined ? ` is off the scale of "${bounds.issue}"` : " is out of range";
+      out.push(doc.diagnostic(where, `estimate ${e}${scale}; expected ${boundsText(bounds)}`));
+    }
+  });
+  const weights = d["weights"];
+  if (!Array.isArray(weights)) return out;
+  if (weights.length !== estimates.length) {
+    out.push(doc.diagnostic([...at, "weights"], `${weights.length} weight(s) for ${estimates.length} estimate(s); expected one weight per estimate`));
+  }
+  weights.forEach((w, i) => {
+    if (typeof w === "number" && w < 0) out.push(doc.diagnostic([...at, "weights", i], `weight ${w} is negative; expected a number ≥ 0`));
+  });
+  if (weights.length > 0 && weights.every((w) => typeof w === "number" && w <= 0)) {
+    out.push(doc.diagnostic([...at, "weights"], "the weights are all 0; expected at least one weight above 0"));
+  }
+  return out;
+}
+
+/** Sampling bounds of a capability; a range must not reach below 0 (capabilities are > 0). */
+function checkCapability(value: unknown, path: FieldPath, doc: LocatedDocument): Diagnostic[] {
+  const range = rangeOf(value);
+  const out: Diagnostic[] = [];
+  if (range !== undefined && typeof range[0] === "number" && range[0] < 0) {
+    out.push(doc.diagnostic([...path, "range"], `range [${range.join(", ")}] reaches below 0; capabilities are greater than 0`));
+  }
+  out.push(...checkDistribution(value, { what: "capability", min: 0, exclusiveMin: true }, path, doc));
+  return out;
+}
+
+/** Every number that may be sampled: capabilities, reservations, stance positions and saliences. */
+function checkDistributions(data: Record_, doc: LocatedDocument): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const facts = issueFactsOf(data);
+  asList(data["actors"]).forEach((actor, index) => {
+    if (!isRecord(actor)) return;
+    out.push(...checkCapability(actor["capability"], ["actors", index, "capability"], doc));
+    const byIssue = actor["capabilityByIssue"];
+    if (isRecord(byIssue)) {
+      for (const [issueId, value] of Object.entries(byIssue)) {
+        const at: FieldPath = ["actors", index, "capabilityByIssue", issueId];
+        out.push(...checkRange(value, numberOf(value), at, doc), ...checkCapability(value, at, doc));
+      }
+    }
+    const reservation = actor["reservation"];
+    const at: FieldPath = ["actors", index, "reservation"];
+    out.push(...checkRange(reservation, numberOf(reservation), at, doc, 0, 1));
+    out.push(...checkDistribution(reservation, { what: "reservation", min: 0, max: 1 }, at, doc));
+  });
+  const stances = data["stances"];
+  if (!isRecord(stances)) return out;
+  for (const [actorId, byIssue] of Object.entries(stances)) {
+    if (!isRecord(byIssue)) continue;
+    for (const [issueId, stance] of Object.entries(byIssue)) {
+      const f = facts.get(issueId);
+      if (!f || !isRecord(stance)) continue;
+      const at: FieldPath = ["stances", actorId, issueId];
+      const scale: SampleBounds =
+        f.options !== undefined
+          ? { what: "position", min: 0, max: 100, options: f.options, issue: issueId }
+          : { what: "position", issue: issueId, ...(f.min !== undefined ? { min: f.min } : {}), ...(f.max !== undefined ? { max: f.max } : {}) };
+      out.push(...checkDistribution(stance["position"], scale, [...at, "position"], doc));
+      out.push(...checkDistribution(stance["salience"], { what: "salience", min: 0, max: 100 }, [...at, "salience"], doc));
+    }
   }
   return out;
 }

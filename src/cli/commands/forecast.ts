@@ -5,6 +5,10 @@ import { text, type Language } from "../../scenario/label.js";
 import type { Scenario } from "../../scenario/types.js";
 import { formatNumber, table, truncate } from "../format.js";
 import { EXIT, UsageError, type CliIo } from "../io.js";
+import { monteCarloTable } from "../../uncertainty/format.js";
+import { progressBar, type ProgressBar } from "../progress.js";
+import { EXIT_INTERRUPTED, withInterrupt } from "../../uncertainty/interrupt.js";
+import { monteCarlo } from "../../uncertainty/monte-carlo.js";
 
 export interface ForecastCommandOptions {
   readonly models: readonly string[];
@@ -12,6 +16,12 @@ export interface ForecastCommandOptions {
   readonly language?: Language;
   readonly rounds?: number;
   readonly seed?: number;
+  /** Monte Carlo samples of the uncertain inputs (`--runs`); see `forecastRunsCommand`. */
+  readonly runs?: number;
+  /** Worker threads for `--runs` (default: one per core). */
+  readonly workers?: number;
+  /** Aborts a `--runs` run like Ctrl-C (for tests and embedding). */
+  readonly signal?: AbortSignal;
 }
 
 export function forecastCommand(scenario: Scenario, options: ForecastCommandOptions, io: CliIo): number {
@@ -66,4 +76,41 @@ function roundsTable(scenario: Scenario, result: ForecastResult, language: Langu
     blocks.push(`${text(issue.name, language)}\n${table(["", ...shown.map((r) => `r${r.round}`)], rows, ["left", ...shown.map(() => "right" as const)])}`);
   }
   return blocks.join("\n\n");
+}
+
+/** The shared progress bar on stderr, in points evaluated: only on a terminal and never with --json. */
+export function progressReporter(io: CliIo, json: boolean): ProgressBar | undefined {
+  if (json || !io.isTty || !process.stderr.isTTY) return undefined;
+  return progressBar((text) => process.stderr.write(text), { unit: "runs", width: 30 });
+}
+
+/**
+ * `parley forecast FILE --runs N`: samples the uncertain inputs N times and reports each model's forecast
+ * distribution per issue and each deal's acceptance. Ctrl-C prints the summary of the completed samples,
+ * marked partial, and exits with 130.
+ */
+export async function forecastRunsCommand(scenario: Scenario, options: ForecastCommandOptions & { runs: number }, io: CliIo): Promise<number> {
+  for (const id of options.models) {
+    if (!findModel(id)) throw new UsageError(`unknown model "${id}"; expected one of: ${modelIds().join(", ")}`);
+  }
+  const progress = progressReporter(io, options.json);
+  const report = await withInterrupt(
+    (signal) =>
+      monteCarlo(scenario, {
+        runs: options.runs,
+        models: options.models,
+        signal,
+        ...(options.seed !== undefined ? { seed: options.seed } : {}),
+        ...(options.rounds !== undefined ? { rounds: options.rounds } : {}),
+        ...(options.workers !== undefined ? { workers: options.workers } : {}),
+        ...(progress ? { onProgress: (done: number, total: number) => progress.update(done, total) } : {}),
+      }),
+    options.signal,
+  ).finally(() => progress?.finish());
+  io.out(options.json ? JSON.stringify(report, null, 2) : monteCarloTable(scenario, report, options.language ?? scenario.language));
+  if (report.partial) {
+    io.err(`interrupted: the summary covers ${report.completed} of ${report.runs} samples`);
+    return EXIT_INTERRUPTED;
+  }
+  return EXIT.ok;
 }

@@ -1,0 +1,105 @@
+/**
+ * `parley backtest FILE`: forecast real decisions with every model and score them against the
+ * recorded outcomes. FILE is a DEU III TSV (with `--weights` for the Council weights) or the general
+ * backtest CSV/JSON (src/backtest/input.ts). A thin shell: reading, the worker pool, printing.
+ */
+import { existsSync } from "node:fs";
+import { runBacktest } from "../../backtest/backtest.js";
+import { parseBacktestCsv, parseBacktestJson } from "../../backtest/input.js";
+import { BASELINES, BASELINE_IDS } from "../../backtest/run.js";
+import { perIssueCsv } from "../../backtest/report.js";
+import { SKIP_REASONS, type BacktestInput, type BacktestReport, type ModelScore } from "../../backtest/types.js";
+import { isDeuTsv, parseCouncilWeights, parseDeu } from "../../importers/deu.js";
+import { findModel, modelIds } from "../../models/index.js";
+import { readTextFile } from "../../node/load.js";
+import { OutputExistsError, writeFileAtomic } from "../../node/write.js";
+import { InvalidInputError } from "../../scenario/diagnostics.js";
+import { formatNumber, table } from "../format.js";
+import { EXIT, UsageError, processIo, type CliIo } from "../io.js";
+import { progressBar } from "../progress.js";
+
+export interface BacktestCommandOptions {
+  /** Council weights CSV, required for a DEU file. */
+  readonly weights?: string;
+  /** Model ids; all registered models when empty. */
+  readonly models: readonly string[];
+  readonly json: boolean;
+  /** Write a per-issue CSV here. */
+  readonly perIssue?: string;
+  /** Replace the per-issue CSV if it exists. */
+  readonly force?: boolean;
+  readonly workers?: number;
+  /** Show the progress bar; default: when stderr is a terminal, the process's own output is used and not --json. */
+  readonly progress?: boolean;
+}
+
+function readOrThrow(path: string): string {
+  const read = readTextFile(path);
+  if ("error" in read) throw new InvalidInputError([read.error]);
+  return read.text;
+}
+
+/** Reads FILE as a DEU TSV (needs weights) or as the general CSV/JSON, by content. */
+export function loadBacktestInput(file: string, weightsFile: string | undefined): BacktestInput {
+  const text = readOrThrow(file);
+  if (isDeuTsv(text)) {
+    if (weightsFile === undefined) throw new UsageError(`${file} is a DEU file: give the Council weights with --weights FILE.csv`);
+    return parseDeu(text, file, parseCouncilWeights(readOrThrow(weightsFile), weightsFile));
+  }
+  if (weightsFile !== undefined) throw new UsageError(`--weights applies to DEU files only; ${file} is not one (capabilities come from its capability column)`);
+  const start = text.replace(/^\uFEFF/, "").trimStart();
+  return start.startsWith("[") || start.startsWith("{") || file.toLowerCase().endsWith(".json") ? parseBacktestJson(text, file) : parseBacktestCsv(text, file);
+}
+
+export async function backtestCommand(file: string, options: BacktestCommandOptions, io: CliIo): Promise<number> {
+  const unknown = options.models.filter((id) => !findModel(id));
+  if (unknown.length > 0) throw new UsageError(`unknown model ${unknown.map((id) => `"${id}"`).join(", ")}; expected one of: ${modelIds().join(", ")}`);
+  if (options.perIssue !== undefined && !options.force && existsSync(options.perIssue)) {
+    throw new OutputExistsError(`${options.perIssue} exists; use --force to replace it`);
+  }
+  const input = loadBacktestInput(file, options.weights);
+
+  const showProgress = !options.json && (options.progress ?? (io === processIo && process.stderr.isTTY === true));
+  const bar = showProgress ? progressBar((text) => process.stderr.write(text), { unit: "issues" }) : undefined;
+  const run = await runBacktest(input, {
+    models: options.models,
+    ...(options.workers !== undefined ? { workers: options.workers } : {}),
+    ...(bar ? { onProgress: (done: number, total: number) => bar.update(done, total) } : {}),
+  }).finally(() => bar?.finish());
+
+  if (options.perIssue !== undefined) {
+    const models = options.models.length > 0 ? options.models : modelIds();
+    writeFileAtomic(options.perIssue, perIssueCsv(run.cases, models), true);
+    if (!options.json) io.err(`wrote ${options.perIssue}: ${run.cases.length} issues`);
+  }
+  io.out(options.json ? JSON.stringify(run.report, null, 2) : reportTable(run.report));
+  return EXIT.ok;
+}
+
+const percent = (share: number | null): string => (share === null ? "–" : `${Math.round(share * 100)}%`);
+const points = (value: number | null): string => (value === null ? "–" : value.toFixed(2));
+
+/** The report for people: one row per model and baseline, then skipped rows and failures. */
+export function reportTable(report: BacktestReport): string {
+  const skipped = Object.entries(report.skipped).filter(([, n]) => n > 0);
+  const lines = [
+    `Backtest on ${report.issues} issues; errors in points of the 0–100 scale.` +
+      (skipped.length > 0 ? ` Skipped: ${skipped.map(([reason, n]) => `${n} (${SKIP_REASONS[reason as keyof typeof SKIP_REASONS] ?? reason})`).join(", ")}.` : ""),
+    "",
+  ];
+  const rows = Object.entries(report.models).map(([id, s]: [string, ModelScore]) => [
+    id,
+    points(s.mae),
+    points(s.rmse),
+    points(s.medianAE),
+    percent(s.within10),
+    percent(s.within20),
+    String(s.n),
+    formatNumber(Object.values(s.failed ?? {}).reduce((sum, n) => sum + n, 0), 0),
+  ]);
+  lines.push(table(["model", "MAE", "RMSE", "median AE", "≤10", "≤20", "n", "failed"], rows, ["left", "right", "right", "right", "right", "right", "right", "right"]));
+  const failures = Object.entries(report.models).flatMap(([id, s]) => Object.entries(s.failed ?? {}).map(([reason, n]) => `  ${id}: ${n} × ${reason}`));
+  if (failures.length > 0) lines.push("", "Failed cases:", ...failures);
+  lines.push("", "Baselines:", ...BASELINE_IDS.map((id) => `  ${id}: ${BASELINES[id]}`));
+  return lines.join("\n");
+}

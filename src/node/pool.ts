@@ -1,0 +1,185 @@
+/**
+ * A small, generic, deterministic parallel map over worker threads (piscina).
+ *
+ * `parallelMap(workerFile, inputs)` applies the default export of the module at `workerFile` — a
+ * function `(input: I) => O | Promise<O>` that must be pure and importable on its own — to every
+ * input and returns the outputs by input index, so the result is identical whatever the number of
+ * workers. Inputs are sent in chunks (about four per worker) to keep message overhead low; inputs and
+ * outputs cross threads by structured clone (plain data only: no classes, functions or symbols).
+ *
+ * The worker module runs from compiled `dist/` in production and from the TypeScript sources under
+ * vitest/tsx: when it (or this file) ends in `.ts`, workers start with `--import tsx`, which must then
+ * be resolvable from the working directory (it is a devDependency). With one worker or few inputs the
+ * map runs in this thread, without a pool.
+ *
+ * This module is also the pool's worker entry: in a worker thread piscina calls its default export
+ * with one chunk, which imports the worker module and maps the chunk.
+ */
+import { availableParallelism } from "node:os";
+import { isMainThread } from "node:worker_threads";
+import { Piscina } from "piscina";
+
+export interface ParallelMapOptions {
+  /** Worker threads; default: the machine's available parallelism. 1 runs in this thread. */
+  readonly workers?: number;
+  /** Called after each chunk with the inputs done so far and the total. */
+  readonly onProgress?: (done: number, total: number) => void;
+  /** Stops scheduling chunks; chunks already done keep their results. */
+  readonly signal?: AbortSignal;
+  /** Below this many inputs the map runs in this thread (starting workers costs more). Default 32. */
+  readonly minParallelInputs?: number;
+  /** Inputs per chunk; default: about four chunks per worker. */
+  readonly chunkSize?: number;
+}
+
+export interface ParallelMapResult<O> {
+  /** Output per input index; undefined for inputs not processed (after an abort). */
+  readonly results: (O | undefined)[];
+  /** Number of inputs processed. */
+  readonly completed: number;
+  /** True when the signal stopped the map before every input was processed. */
+  readonly aborted: boolean;
+}
+
+/** What the pool sends a worker thread: the module to apply and a slice of the inputs. */
+interface Chunk<I> {
+  readonly module: string;
+  readonly inputs: readonly I[];
+}
+
+/** The number of chunks aimed at per worker: enough to balance uneven inputs, few enough to keep messaging cheap. */
+const CHUNKS_PER_WORKER = 4;
+
+/** Default worker count: every core this process may use. */
+export function defaultWorkers(): number {
+  return Math.max(1, availableParallelism());
+}
+
+/** Splits `count` indices into consecutive [start, end) ranges of at most `size`. */
+export function chunkRanges(count: number, size: number): [number, number][] {
+  const step = Math.max(1, Math.floor(size));
+  const ranges: [number, number][] = [];
+  for (let start = 0; start < count; start += step) ranges.push([start, Math.min(count, start + step)]);
+  return ranges;
+}
+
+/** The chunk size for a map: about CHUNKS_PER_WORKER chunks per worker. */
+export function defaultChunkSize(count: number, workers: number): number {
+  return Math.max(1, Math.ceil(count / (Math.max(1, workers) * CHUNKS_PER_WORKER)));
+}
+
+type WorkerFunction<I, O> = (input: I) => O | Promise<O>;
+
+/**
+ * Imports a module by URL. In a worker thread a `.ts` module goes through tsx's API: on Node 20,
+ * tsx's `--import` hooks reach only the main thread (its CommonJS hook, which loads this file in the
+ * worker, does reach workers).
+ */
+async function importModule(url: string): Promise<unknown> {
+  if (!isMainThread && isTypeScript(url)) {
+    const { tsImport } = await import("tsx/esm/api");
+    return tsImport(url, import.meta.url);
+  }
+  return import(url);
+}
+
+/** Imports a worker module and returns its default export, checking that it is a function. */
+async function loadWorkerFunction<I, O>(module: string): Promise<WorkerFunction<I, O>> {
+  const loaded = (await importModule(module)) as { default?: unknown };
+  if (typeof loaded.default !== "function") throw new TypeError(`worker module ${module} has no default export function`);
+  return loaded.default as WorkerFunction<I, O>;
+}
+
+/** Worker-thread entry (piscina calls it): maps one chunk with the worker module. */
+export default async function runChunk<I, O>(chunk: Chunk<I>): Promise<O[]> {
+  const apply = await loadWorkerFunction<I, O>(chunk.module);
+  const outputs: O[] = [];
+  for (const input of chunk.inputs) outputs.push(await apply(input));
+  return outputs;
+}
+
+/** True when a module URL is TypeScript source (run under tsx or vitest). */
+function isTypeScript(url: string): boolean {
+  return new URL(url).pathname.endsWith(".ts");
+}
+
+/**
+ * Applies the default export of `workerFile` to every input, on worker threads when worthwhile.
+ * Results are assembled by input index. Rejects with the first error a worker throws (after
+ * stopping the pool); an abort is not an error: it resolves with `aborted: true`.
+ */
+export async function parallelMap<I, O>(workerFile: URL, inputs: readonly I[], options: ParallelMapOptions = {}): Promise<ParallelMapResult<O>> {
+  const total = inputs.length;
+  const workers = Math.max(1, Math.floor(options.workers ?? defaultWorkers()));
+  const results: (O | undefined)[] = new Array<O | undefined>(total).fill(undefined);
+  const ranges = chunkRanges(total, options.chunkSize ?? defaultChunkSize(total, workers));
+  const inProcess = workers === 1 || total < (options.minParallelInputs ?? 32);
+  const done = inProcess ? await mapInProcess(workerFile, inputs, ranges, results, options) : await mapOnPool(workerFile, inputs, ranges, results, workers, options);
+  return { results, completed: done, aborted: done < total };
+}
+
+async function mapInProcess<I, O>(
+  workerFile: URL,
+  inputs: readonly I[],
+  ranges: readonly [number, number][],
+  results: (O | undefined)[],
+  options: ParallelMapOptions,
+): Promise<number> {
+  const apply = await loadWorkerFunction<I, O>(workerFile.href);
+  let done = 0;
+  for (const [start, end] of ranges) {
+    if (options.signal?.aborted) break;
+    for (let i = start; i < end; i++) results[i] = await apply(inputs[i]!);
+    done += end - start;
+    options.onProgress?.(done, inputs.length);
+    // Let timers, signals and the progress bar run between chunks.
+    await new Promise<void>((resolve) => setImmediate(resolve));
+  }
+  return done;
+}
+
+async function mapOnPool<I, O>(
+  workerFile: URL,
+  inputs: readonly I[],
+  ranges: readonly [number, number][],
+  results: (O | undefined)[],
+  workers: number,
+  options: ParallelMapOptions,
+): Promise<number> {
+  const typeScript = isTypeScript(import.meta.url) || isTypeScript(workerFile.href);
+  const pool = new Piscina<Chunk<I>, O[]>({
+    filename: import.meta.url,
+    minThreads: Math.min(workers, ranges.length),
+    maxThreads: Math.min(workers, ranges.length),
+    ...(typeScript ? { execArgv: ["--import", "tsx"] } : {}),
+  });
+  let done = 0;
+  let failure: { error: unknown } | undefined;
+  const stop = new AbortController();
+  // Replies to tasks cancelled by an abort surface as pool errors; they are not failures of the map.
+  pool.on("error", (error: unknown) => {
+    if (!stop.signal.aborted && !options.signal?.aborted && !failure) failure = { error };
+  });
+  const signal = options.signal ? AbortSignal.any([options.signal, stop.signal]) : stop.signal;
+  try {
+    await Promise.all(
+      ranges.map(async ([start, end]) => {
+        if (signal.aborted) return;
+        try {
+          const outputs = await pool.run({ module: workerFile.href, inputs: inputs.slice(start, end) }, { signal });
+          outputs.forEach((output, k) => (results[start + k] = output));
+          done += end - start;
+          options.onProgress?.(done, inputs.length);
+        } catch (error) {
+          if (signal.aborted && !failure) return; // aborted from outside: not an error
+          if (!failure) failure = { error };
+          stop.abort();
+        }
+      }),
+    );
+  } finally {
+    await pool.destroy();
+  }
+  if (failure) throw failure.error;
+  return done;
+}

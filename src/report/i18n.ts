@@ -1,0 +1,370 @@
+/**
+ * The briefing's fixed wording in English and Chinese. Templates take fragments the renderer has
+ * already escaped (and perhaps marked up), so no message ever sees raw scenario text.
+ */
+import type { ClaimStatus } from "../analysis/alignment.js";
+import type { Language } from "../scenario/label.js";
+import type { AgreementLevel } from "./types.js";
+
+export interface Messages {
+  readonly sections: {
+    readonly summary: string;
+    readonly forecasts: string;
+    readonly uncertainty: string;
+    readonly deals: string;
+    readonly stakes: string;
+    readonly alignment: string;
+    readonly inputs: string;
+    readonly evidence: string;
+    readonly sources: string;
+    readonly method: string;
+    readonly contents: string;
+  };
+  readonly words: {
+    readonly actor: string;
+    readonly issue: string;
+    readonly model: string;
+    readonly forecast: string;
+    readonly nearestAnchor: string;
+    readonly position: string;
+    readonly salience: string;
+    readonly capability: string;
+    readonly statusQuo: string;
+    readonly walkAway: string;
+    readonly utility: string;
+    readonly gain: string;
+    readonly accepts: string;
+    readonly yes: string;
+    readonly no: string;
+    readonly deal: string;
+    readonly value: string;
+    readonly criterion: string;
+    readonly trap: string;
+    readonly met: string;
+    readonly notMet: string;
+    readonly fallsIn: string;
+    readonly avoids: string;
+    readonly acceptedByAll: string;
+    readonly bloc: string;
+    readonly blocs: string;
+    readonly overall: string;
+    readonly pair: string;
+    readonly distance: string;
+    readonly scale: string;
+    readonly range: string;
+    readonly onIssue: string;
+    readonly source: string;
+    readonly note: string;
+    readonly reservationGiven: string;
+    readonly all: string;
+    readonly median: string;
+    readonly statusQuoKept: string;
+    readonly claims: string;
+  };
+  readonly intro: string;
+  readonly generatedBy: (models: string) => string;
+  readonly noDeals: string;
+  readonly dealsSkipped: (reason: string) => string;
+  readonly modelFailed: (model: string, message: string) => string;
+  readonly forecastChartNote: string;
+  readonly chartsOmitted: string;
+  readonly spread: (level: AgreementLevel, min: string, max: string, range: string, share: string) => string;
+  readonly anchorGroups: (groups: readonly { anchor: string; models: string }[]) => string;
+  readonly uncertaintyIntro: (runs: string, completed: string, partial: boolean, seed: string | undefined) => string;
+  readonly uncertaintyPending: string;
+  readonly dealsIntro: string;
+  readonly dealValuesCaption: string;
+  readonly matrixCaption: string;
+  readonly reasonsCaption: string;
+  readonly acceptanceCaption: string;
+  readonly stakesIntro: string;
+  readonly acceptedBy: (deal: string, actors: string) => string;
+  readonly acceptedByNone: (deal: string) => string;
+  readonly alignmentIntro: (issueThreshold: string, overallThreshold: string) => string;
+  readonly overallHeatCaption: string;
+  readonly issueHeatCaption: string;
+  readonly heatLegend: string;
+  readonly closestPairs: string;
+  readonly issueStatement: (issue: string, parts: readonly string[]) => string;
+  readonly togetherPhrase: (actors: string, positions: string) => string;
+  readonly alonePhrase: (actors: readonly string[]) => string;
+  readonly sides: (reference: string, below: string, at: string, above: string) => string;
+  readonly overallBlocs: (blocs: string) => string;
+  readonly claimHead: (actors: string, issue: string | undefined) => string;
+  readonly claimStatus: (status: ClaimStatus) => string;
+  readonly claimCore: (core: string, single: boolean, threshold: string) => string;
+  readonly claimOutlier: (actor: string, distance: string, nearer: string | undefined) => string;
+  readonly claimBorneOut: (threshold: string, spread: string) => string;
+  readonly summaryForecasts: (agree: number, broad: number, disagree: number, total: number, widest: string | undefined) => string;
+  readonly summaryAccepted: (deals: string | undefined) => string;
+  readonly summaryCriteria: (deals: string | undefined) => string;
+  readonly summaryTraps: (deals: string | undefined) => string;
+  readonly summaryPairs: (closest: string, farthest: string) => string;
+  readonly inputsIntro: string;
+  readonly evidenceIntro: string;
+  readonly subject: {
+    readonly capability: (actor: string, issue: string | undefined) => string;
+    readonly reservation: (actor: string) => string;
+    readonly reference: (issue: string) => string;
+    readonly stance: (actor: string, issue: string) => string;
+    readonly deal: (deal: string) => string;
+    readonly dealValue: (deal: string, issue: string) => string;
+    readonly criterion: (name: string) => string;
+    readonly trap: (name: string) => string;
+  };
+  readonly methodText: readonly string[];
+  readonly list: (items: readonly string[]) => string;
+  readonly percent: (share: number) => string;
+}
+
+const enList = (items: readonly string[]): string =>
+  items.length <= 1 ? (items[0] ?? "") : items.length === 2 ? `${items[0]} and ${items[1]}` : `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
+const zhList = (items: readonly string[]): string => (items.length <= 1 ? (items[0] ?? "") : `${items.slice(0, -1).join("、")}和${items[items.length - 1]}`);
+
+const en: Messages = {
+  sections: {
+    summary: "In brief",
+    forecasts: "Where the talks are forecast to settle",
+    uncertainty: "How sure: distributions",
+    deals: "Deals against criteria and traps",
+    stakes: "Each actor's stake",
+    alignment: "Who stands with whom",
+    inputs: "The numbers behind it",
+    evidence: "Evidence",
+    sources: "Sources",
+    method: "Method",
+    contents: "Contents",
+  },
+  words: {
+    actor: "actor",
+    issue: "issue",
+    model: "model",
+    forecast: "forecast",
+    nearestAnchor: "nearest anchor",
+    position: "position",
+    salience: "salience",
+    capability: "capability",
+    statusQuo: "status quo",
+    walkAway: "walk-away",
+    utility: "utility",
+    gain: "gain",
+    accepts: "accepts",
+    yes: "yes",
+    no: "no",
+    deal: "deal",
+    value: "value",
+    criterion: "criterion",
+    trap: "trap",
+    met: "met",
+    notMet: "not met",
+    fallsIn: "falls in",
+    avoids: "avoids",
+    acceptedByAll: "accepted by all",
+    bloc: "bloc",
+    blocs: "blocs",
+    overall: "all issues",
+    pair: "pair",
+    distance: "distance",
+    scale: "scale",
+    range: "range",
+    onIssue: "on",
+    source: "source",
+    note: "note",
+    reservationGiven: "walk-away utility",
+    all: "all",
+    median: "median",
+    statusQuoKept: "status quo",
+    claims: "Claims tested against the numbers",
+  },
+  intro: "A briefing generated by Parley from the scenario below. Numbers taken from the scenario link to the evidence behind them; computed numbers (forecasts, gains, distances) follow from those by the methods at the end.",
+  generatedBy: (models) => `Generated by Parley with the models: ${models}.`,
+  noDeals: "The scenario names no deals.",
+  dealsSkipped: (reason) => `Deals could not be evaluated: ${reason}.`,
+  modelFailed: (model, message) => `The model ${model} could not run on this scenario: ${message}`,
+  forecastChartNote: "Above the line: the actors' positions (dot size grows with salience); the diamond: the status quo; below the line: each model's forecast.",
+  chartsOmitted: "Charts are in the HTML version of this briefing (parley report --format html).",
+  spread: (level, min, max, range, share) =>
+    `${level === "agree" ? "The models agree" : level === "broad" ? "The models broadly agree" : "The models disagree"}: forecasts run from ${min} to ${max} (a spread of ${range}, ${share} of the scale).`,
+  anchorGroups: (groups) =>
+    groups.length === 1
+      ? `All point to “${groups[0]!.anchor}”.`
+      : `They split between ${enList(groups.map((g) => `“${g.anchor}” (${g.models})`))}.`,
+  uncertaintyIntro: (runs, completed, partial, seed) =>
+    `From a Monte Carlo run of ${completed}${partial ? ` of ${runs} (interrupted)` : ""} samples of the uncertain inputs${seed !== undefined ? `, seed ${seed}` : ""}: the middle 50 % and 90 % of each model's forecasts.`,
+  uncertaintyPending: "No Monte Carlo run was supplied: the forecasts above are point forecasts from the numbers as written.",
+  dealsIntro: "Each named deal fixes some issues; the rest stay at the status quo. ✓ marks a criterion met or a trap avoided, ✗ a criterion missed or a trap fallen into; the reason follows each mark.",
+  dealValuesCaption: "What each deal sets; values in italics stay at the status quo",
+  matrixCaption: "Criteria and traps",
+  reasonsCaption: "Why",
+  acceptanceCaption: "Share of samples in which each actor accepts each deal",
+  stakesIntro: "Gain = the actor's utility from the deal minus its walk-away utility (the status quo unless given). An actor accepts a deal it gains from (gain ≥ 0).",
+  acceptedBy: (deal, actors) => `${deal}: accepted by ${actors}.`,
+  acceptedByNone: (deal) => `${deal}: accepted by no actor.`,
+  alignmentIntro: (issueThreshold, overallThreshold) =>
+    `Distances run from 0 (same position) to 100 (opposite ends of the scale). A bloc is a group of actors all within ${issueThreshold} of one another on an issue (${overallThreshold} over all issues, salience-weighted).`,
+  overallHeatCaption: "Salience-weighted distance over all issues",
+  issueHeatCaption: "Distance per issue, for every pair",
+  heatLegend: "Darker: closer. 0 = the same position; 100 = opposite ends of the scale.",
+  closestPairs: "Pairs, closest first",
+  issueStatement: (issue, parts) => `On ${issue}, ${parts.join("; ")}.`,
+  togetherPhrase: (actors, positions) => `${actors} stand together (${positions})`,
+  alonePhrase: (actors) => (actors.length === 1 ? `${actors[0]} stands alone` : `${enList(actors)} each stand alone`),
+  sides: (reference, below, at, above) =>
+    [below && `below the status quo (${reference}): ${below}`, at && `at it: ${at}`, above && `above it: ${above}`].filter(Boolean).join("; ").replace(/^./, (c) => c.toUpperCase()) + ".",
+  overallBlocs: (blocs) => `Over all issues the actors fall into these blocs: ${blocs}.`,
+  claimHead: (actors, issue) => (issue === undefined ? `Claim: ${actors} stand together over all issues` : `Claim: ${actors} stand together on ${issue}`),
+  claimStatus: (status) => (status === "borne-out" ? "borne out by the numbers" : status === "partly" ? "partly borne out by the numbers" : "not borne out by the numbers"),
+  claimCore: (core, single, threshold) => (single ? `no two of them stand within ${threshold} of each other` : `${core} stand together`),
+  claimOutlier: (actor, distance, nearer) => `${actor} stands ${distance} points from them${nearer ? `, nearer ${nearer}` : ", nearer them than anyone else, but beyond the bloc threshold"}`,
+  claimBorneOut: (threshold, spread) => `all stand within ${threshold} of one another (largest gap ${spread})`,
+  summaryForecasts: (agree, broad, disagree, total, widest) =>
+    `Across ${total} issues the models agree on ${agree}, broadly agree on ${broad} and disagree on ${disagree}${widest ? `; they are farthest apart on ${widest}` : ""}.`,
+  summaryAccepted: (deals) => (deals ? `Accepted by every actor: ${deals}.` : "No named deal is accepted by every actor."),
+  summaryCriteria: (deals) => (deals ? `Meets every criterion: ${deals}.` : "No named deal meets every criterion."),
+  summaryTraps: (deals) => (deals ? `Avoids every trap: ${deals}.` : "No named deal avoids every trap."),
+  summaryPairs: (closest, farthest) => `Closest pair over all issues: ${closest}; farthest: ${farthest}.`,
+  inputsIntro: "Each actor's capability (clout) and, per issue, its position and salience (0–100: how much the issue matters to it). Every number links to its evidence.",
+  evidenceIntro: "The quotes, sources and notes behind the numbers. Notes marked as the analyst's judgement are numbers the source does not state.",
+  subject: {
+    capability: (actor, issue) => (issue ? `${actor}: capability on ${issue}` : `${actor}: capability`),
+    reservation: (actor) => `${actor}: walk-away utility`,
+    reference: (issue) => `${issue}: status quo`,
+    stance: (actor, issue) => `${actor} on ${issue}: position and salience`,
+    deal: (deal) => `Deal: ${deal}`,
+    dealValue: (deal, issue) => `Deal ${deal}: ${issue}`,
+    criterion: (name) => `Criterion: ${name}`,
+    trap: (name) => `Trap: ${name}`,
+  },
+  methodText: [
+    "Forecasts: each model runs on the scenario's positions, saliences and capabilities as written; see docs/models.md. The spread between models is max − min of their forecasts; within 10 % of the scale the models agree, within 25 % they broadly agree, beyond that they disagree.",
+    "Deals: each actor's utility is additive over issues, weighted by its saliences, falling linearly with the distance from its position; its walk-away value is the utility of the status quo unless the scenario gives one. Criteria and traps are the scenario's rules, each verdict with its one-line reason.",
+    "Alignment: on issue i, δ_abi = |x_ai − x_bi| / (max_i − min_i). Over all issues, d_ab = Σ_i w_abi·δ_abi / Σ_i w_abi with w_abi = √(s_ai·s_bi), over the issues on which both take a stance: an issue weighs as much as both actors care about it. Blocs: complete-linkage clusters, every member within the threshold of every other. See docs/report.md.",
+  ],
+  list: enList,
+  percent: (share) => `${Math.round(share * 100)} %`,
+};
+
+const zh: Messages = {
+  sections: {
+    summary: "要点",
+    forecasts: "谈判预计在何处达成",
+    uncertainty: "把握有多大:分布",
+    deals: "各协议与标准和陷阱",
+    stakes: "各方的得失",
+    alignment: "谁与谁站在一起",
+    inputs: "依据的数字",
+    evidence: "证据",
+    sources: "来源",
+    method: "方法",
+    contents: "目录",
+  },
+  words: {
+    actor: "行为体",
+    issue: "议题",
+    model: "模型",
+    forecast: "预测",
+    nearestAnchor: "最近的锚点",
+    position: "立场",
+    salience: "重要性",
+    capability: "能力",
+    statusQuo: "现状",
+    walkAway: "底线",
+    utility: "效用",
+    gain: "收益",
+    accepts: "接受",
+    yes: "是",
+    no: "否",
+    deal: "协议",
+    value: "值",
+    criterion: "标准",
+    trap: "陷阱",
+    met: "满足",
+    notMet: "未满足",
+    fallsIn: "落入",
+    avoids: "避开",
+    acceptedByAll: "各方均接受",
+    bloc: "阵营",
+    blocs: "阵营",
+    overall: "全部议题",
+    pair: "双方",
+    distance: "距离",
+    scale: "量表",
+    range: "范围",
+    onIssue: "在",
+    source: "来源",
+    note: "说明",
+    reservationGiven: "底线效用",
+    all: "全部",
+    median: "中位数",
+    statusQuoKept: "现状",
+    claims: "用数字检验的论断",
+  },
+  intro: "本简报由 Parley 根据下述情景生成。取自情景的数字均链接到其证据;计算所得的数字(预测、收益、距离)按文末的方法由这些数字得出。",
+  generatedBy: (models) => `由 Parley 生成，所用模型:${models}。`,
+  noDeals: "情景中没有列出协议。",
+  dealsSkipped: (reason) => `无法评估协议:${reason}。`,
+  modelFailed: (model, message) => `模型 ${model} 无法在此情景上运行:${message}`,
+  forecastChartNote: "线上方:各方立场(圆点越大，重要性越高);菱形:现状;线下方:各模型的预测。",
+  chartsOmitted: "图表见本简报的 HTML 版本(parley report --format html)。",
+  spread: (level, min, max, range, share) =>
+    `${level === "agree" ? "各模型一致" : level === "broad" ? "各模型大体一致" : "各模型分歧明显"}:预测值在${min}至${max}之间(相差${range}，占量表的${share})。`,
+  anchorGroups: (groups) =>
+    groups.length === 1 ? `均指向“${groups[0]!.anchor}”。` : `分别指向${zhList(groups.map((g) => `“${g.anchor}”(${g.models})`))}。`,
+  uncertaintyIntro: (runs, completed, partial, seed) =>
+    `基于对不确定输入的${completed}次蒙特卡洛抽样${partial ? `(计划${runs}次，已中断)` : ""}${seed !== undefined ? `，种子${seed}` : ""}:各模型预测的中间50%和90%区间。`,
+  uncertaintyPending: "未提供蒙特卡洛运行结果:以上为按所写数字得出的点预测。",
+  dealsIntro: "每项协议确定部分议题，其余议题维持现状。✓ 表示满足标准或避开陷阱，✗ 表示未满足标准或落入陷阱;每个标记后附理由。",
+  dealValuesCaption: "各协议的取值;斜体值维持现状",
+  matrixCaption: "标准与陷阱",
+  reasonsCaption: "理由",
+  acceptanceCaption: "各方在抽样中接受各协议的比例",
+  stakesIntro: "收益 = 该方从协议获得的效用减去其底线效用(除非另行给出，即现状的效用)。收益 ≥ 0 时该方接受协议。",
+  acceptedBy: (deal, actors) => `${deal}:${actors}接受。`,
+  acceptedByNone: (deal) => `${deal}:无一方接受。`,
+  alignmentIntro: (issueThreshold, overallThreshold) =>
+    `距离从0(立场相同)到100(量表两端)。阵营指在某一议题上彼此相距不超过${issueThreshold}的一组行为体(全部议题按重要性加权时为${overallThreshold})。`,
+  overallHeatCaption: "全部议题上按重要性加权的距离",
+  issueHeatCaption: "各议题上每对行为体的距离",
+  heatLegend: "颜色越深越接近。0 = 立场相同;100 = 位于量表两端。",
+  closestPairs: "各对行为体，由近及远",
+  issueStatement: (issue, parts) => `在${issue}上，${parts.join(";")}。`,
+  togetherPhrase: (actors, positions) => `${actors}站在一起(${positions})`,
+  alonePhrase: (actors) => (actors.length === 1 ? `${actors[0]}独自一方` : `${zhList(actors)}各自独立`),
+  sides: (reference, below, at, above) =>
+    [below && `低于现状(${reference}):${below}`, at && `等于现状:${at}`, above && `高于现状:${above}`].filter(Boolean).join(";") + "。",
+  overallBlocs: (blocs) => `在全部议题上，各方分为以下阵营:${blocs}。`,
+  claimHead: (actors, issue) => (issue === undefined ? `论断:${actors}在全部议题上站在一起` : `论断:${actors}在${issue}上站在一起`),
+  claimStatus: (status) => (status === "borne-out" ? "数字支持这一论断" : status === "partly" ? "数字部分支持这一论断" : "数字不支持这一论断"),
+  claimCore: (core, single, threshold) => (single ? `其中任何两方的距离都超过${threshold}` : `${core}站在一起`),
+  claimOutlier: (actor, distance, nearer) => `${actor}与他们相距${distance}${nearer ? `，更接近${nearer}` : `，虽比其他各方更接近他们，但超出阵营阈值`}`,
+  claimBorneOut: (threshold, spread) => `彼此相距均不超过${threshold}(最大差距${spread})`,
+  summaryForecasts: (agree, broad, disagree, total, widest) =>
+    `在${total}个议题中，各模型在${agree}个上一致，${broad}个上大体一致，${disagree}个上分歧明显${widest ? `;分歧最大的是${widest}` : ""}。`,
+  summaryAccepted: (deals) => (deals ? `各方均接受的协议:${deals}。` : "没有一项协议为各方均接受。"),
+  summaryCriteria: (deals) => (deals ? `满足全部标准的协议:${deals}。` : "没有一项协议满足全部标准。"),
+  summaryTraps: (deals) => (deals ? `避开全部陷阱的协议:${deals}。` : "没有一项协议避开全部陷阱。"),
+  summaryPairs: (closest, farthest) => `全部议题上最接近的一对:${closest};相距最远的一对:${farthest}。`,
+  inputsIntro: "各方的能力(影响力)，以及在每个议题上的立场和重要性(0–100:该议题对其的重要程度)。每个数字都链接到其证据。",
+  evidenceIntro: "数字所依据的引文、来源和说明。标为分析者判断的数字，来源中并未直接给出。",
+  subject: {
+    capability: (actor, issue) => (issue ? `${actor}:在${issue}上的能力` : `${actor}:能力`),
+    reservation: (actor) => `${actor}:底线效用`,
+    reference: (issue) => `${issue}:现状`,
+    stance: (actor, issue) => `${actor}在${issue}上:立场与重要性`,
+    deal: (deal) => `协议:${deal}`,
+    dealValue: (deal, issue) => `协议${deal}:${issue}`,
+    criterion: (name) => `标准:${name}`,
+    trap: (name) => `陷阱:${name}`,
+  },
+  methodText: [
+    "预测:各模型按情景中所写的立场、重要性和能力运行，见 docs/models.md。模型间的差距为各预测的最大值减最小值;不超过量表的10%为一致，不超过25%为大体一致，否则为分歧明显。",
+    "协议:各方效用按议题相加，以其重要性加权，随与其立场的距离线性下降;除非情景另行给出，底线为现状的效用。标准和陷阱是情景中的规则，每项判定附一行理由。",
+    "阵营:在议题 i 上，δ_abi = |x_ai − x_bi| / (max_i − min_i)。全部议题上，d_ab = Σ_i w_abi·δ_abi / Σ_i w_abi，其中 w_abi = √(s_ai·s_bi)，只计双方都有立场的议题:一个议题的权重取决于双方对它的共同重视程度。阵营为完全连接聚类，成员两两相距均不超过阈值。见 docs/report.md。",
+  ],
+  list: zhList,
+  percent: (share) => `${Math.round(share * 100)}%`,
+};
+
+export function messages(language: Language): Messages {
+  return language === "zh" ? zh : en;
+}

@@ -1,0 +1,163 @@
+/**
+ * The briefing as data: everything the rendered report says, computed once from a scenario and
+ * independent of the output format and language. Renderers (Markdown, HTML) only lay it out.
+ */
+import type { Alignment, AlignmentClaim, AlignmentOptions, ClaimVerdict } from "../analysis/alignment.js";
+import type { DealEvaluation } from "../deals/evaluate.js";
+import type { Anchor, Citation, Label, Scenario } from "../scenario/types.js";
+
+/** What a piece of evidence stands behind. */
+export type EvidenceSubject =
+  | { readonly kind: "capability"; readonly actor: string; readonly issue?: string }
+  | { readonly kind: "reservation"; readonly actor: string }
+  | { readonly kind: "reference"; readonly issue: string }
+  | { readonly kind: "stance"; readonly actor: string; readonly issue: string }
+  | { readonly kind: "deal"; readonly deal: string }
+  | { readonly kind: "dealValue"; readonly deal: string; readonly issue: string }
+  | { readonly kind: "criterion"; readonly id: string }
+  | { readonly kind: "trap"; readonly id: string };
+
+/** One entry of the evidence section: the citations and note behind one number (or group of numbers). */
+export interface EvidenceEntry {
+  /** 1-based; the footnote number and the anchor of the entry. */
+  readonly number: number;
+  readonly subject: EvidenceSubject;
+  readonly citations: readonly Citation[];
+  readonly note?: Label;
+}
+
+/** A number taken from the scenario, with the evidence entry behind it when there is one. */
+export interface Figure {
+  readonly value: number;
+  /** For option issues: the option the number stands for. */
+  readonly option?: string;
+  readonly range?: readonly [number, number];
+  /** `EvidenceEntry.number`. */
+  readonly evidence?: number;
+}
+
+export interface ModelForecast {
+  readonly model: string;
+  readonly value: number;
+  readonly anchor?: Anchor;
+}
+
+/** `agree`: the models' forecasts lie within 10 % of the scale; `broad`: within 25 %; `disagree`: farther apart. */
+export type AgreementLevel = "agree" | "broad" | "disagree";
+
+export interface ForecastSpread {
+  readonly min: number;
+  readonly max: number;
+  /** max − min, on the issue's scale. */
+  readonly range: number;
+  /** range as a share of the scale's width. */
+  readonly share: number;
+  readonly level: AgreementLevel;
+  /** Models grouped by the anchor nearest their forecast, in anchor order. */
+  readonly anchorGroups: readonly { readonly anchor?: Anchor; readonly models: readonly string[] }[];
+}
+
+/** A forecast's distribution over sampled inputs (quantiles on the issue's scale). */
+export interface ForecastDistribution {
+  readonly model: string;
+  readonly forecast: number;
+  readonly p5: number;
+  readonly p25: number;
+  readonly p50: number;
+  readonly p75: number;
+  readonly p95: number;
+}
+
+export interface IssueBriefing {
+  readonly issue: string;
+  readonly reference?: Figure;
+  /** Actors with a stance, in scenario order. */
+  readonly positions: readonly { readonly actor: string; readonly position: Figure; readonly salience: Figure }[];
+  readonly forecasts: readonly ModelForecast[];
+  /** Absent when no model ran. */
+  readonly spread?: ForecastSpread;
+  /** From a Monte Carlo run, when one was supplied. */
+  readonly distributions?: readonly ForecastDistribution[];
+}
+
+export interface DealBriefing {
+  readonly deal: string;
+  /** The outcome on every issue; `named` is false where the deal leaves the issue at the status quo. */
+  readonly values: readonly { readonly issue: string; readonly value: Figure; readonly named: boolean }[];
+  readonly evaluation: DealEvaluation;
+  /** Evidence entry of the deal as a whole. */
+  readonly evidence?: number;
+}
+
+export interface DealsSection {
+  readonly deals: readonly DealBriefing[];
+  /** Why deals could not be evaluated (e.g. an issue without a reference point). */
+  readonly skipped?: string;
+}
+
+/** An actor's gain (utility − walk-away) under each deal. */
+export interface ActorStake {
+  readonly actor: string;
+  readonly reservation: number;
+  readonly gains: readonly { readonly deal: string; readonly utility: number; readonly gain: number; readonly accepts: boolean }[];
+}
+
+/**
+ * What a Monte Carlo run hands the briefing: structurally a subset of the uncertainty module's
+ * report, so its result can be passed as is.
+ */
+export interface UncertaintyInput {
+  readonly runs: number;
+  readonly completed: number;
+  readonly partial: boolean;
+  readonly seed?: number;
+  readonly models: readonly {
+    readonly model: string;
+    readonly issues: readonly { readonly id: string; readonly forecast: number; readonly quantiles: Readonly<Record<string, number>> }[];
+  }[];
+  readonly deals?: readonly { readonly id: string; readonly accept: Readonly<Record<string, number>>; readonly all: number }[];
+}
+
+export interface UncertaintySection {
+  readonly runs: number;
+  readonly completed: number;
+  readonly partial: boolean;
+  readonly seed?: number;
+  /** Per deal: the share of samples in which each actor, and every actor, accepts. */
+  readonly deals: readonly { readonly id: string; readonly accept: Readonly<Record<string, number>>; readonly all: number }[];
+}
+
+export interface BriefingOptions {
+  /** Model ids; every model when absent or empty. */
+  readonly models?: readonly string[];
+  readonly rounds?: number;
+  readonly seed?: number;
+  readonly alignment?: AlignmentOptions;
+  /** Claims of alignment to test against the numbers. */
+  readonly claims?: readonly AlignmentClaim[];
+  /** A Monte Carlo run to report distributions from. */
+  readonly uncertainty?: UncertaintyInput;
+}
+
+export interface ActorInputs {
+  readonly actor: string;
+  readonly capability: Figure;
+  readonly byIssue: readonly { readonly issue: string; readonly capability: Figure }[];
+  readonly reservation?: Figure;
+}
+
+export interface Briefing {
+  readonly scenario: Scenario;
+  /** The models that ran, in order, with their display names. */
+  readonly models: readonly { readonly id: string; readonly name: string }[];
+  /** Models that could not run on this scenario, with the reason. */
+  readonly failedModels: readonly { readonly model: string; readonly message: string }[];
+  readonly issues: readonly IssueBriefing[];
+  readonly deals: DealsSection;
+  readonly stakes: readonly ActorStake[];
+  readonly alignment: Alignment;
+  readonly claims: readonly ClaimVerdict[];
+  readonly inputs: readonly ActorInputs[];
+  readonly evidence: readonly EvidenceEntry[];
+  readonly uncertainty?: UncertaintySection;
+}

@@ -1,0 +1,6 @@
+/** Worker-thread entry for the shared pool (`../node/pool.ts`): evaluates one block of points. */
+import { runPointsTask, type PointsResult, type PointsTask } from "./evaluate.js";
+
+export default function run(task: PointsTask): PointsResult {
+  return runPointsTask(task);
+}

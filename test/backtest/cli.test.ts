@@ -1,0 +1,121 @@
+import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { runCli, sharedPath } from "../helpers.js";
+
+const DEU = sharedPath("reference/deu/deu3-train.tsv");
+const WEIGHTS = sharedPath("reference/deu/council-weights.csv");
+const METRICS = ["mae", "rmse", "medianAE", "within10", "within20", "n"];
+const BASELINES = ["baseline:status-quo", "baseline:commission", "baseline:mean", "baseline:median"];
+
+function tempDir(): string {
+  return mkdtempSync(join(tmpdir(), "parley-backtest-"));
+}
+
+function tempFile(name: string, content: string): string {
+  const path = join(tempDir(), name);
+  writeFileSync(path, content);
+  return path;
+}
+
+const GENERAL = `case,actor,position,salience,capability,reference,outcome
+tax,A,0,50,1,0,60
+tax,B,100,50,3,,
+tax,C,80,,,,
+fees,A,10,20,1,,
+fees,B,30,20,1,,
+`;
+
+describe("parley backtest on DEU III", () => {
+  it("prints the JSON report with exactly the documented shape", async () => {
+    const run = await runCli("backtest", DEU, "--weights", WEIGHTS, "--models", "compromise,median", "--json", "--workers", "2");
+    expect(run.code).toBe(0);
+    expect(run.stderr).toBe("");
+    const report = JSON.parse(run.stdout) as { issues: number; skipped: Record<string, number>; models: Record<string, Record<string, number>> };
+    expect(Object.keys(report)).toEqual(["issues", "skipped", "models"]);
+    expect(report.issues).toBe(207);
+    expect(report.skipped).toEqual({ "no-outcome": 5, "too-few-actors": 1 });
+    expect(Object.keys(report.models)).toEqual(["compromise", "median", ...BASELINES]);
+    for (const score of Object.values(report.models)) expect(Object.keys(score)).toEqual(METRICS);
+    expect(report.models["compromise"]!["mae"]).toBeCloseTo(22.76, 2);
+  });
+
+  it("prints a table by default and writes the per-issue CSV atomically", async () => {
+    const out = join(tempDir(), "per-issue.csv");
+    const run = await runCli("backtest", DEU, "--weights", WEIGHTS, "--models", "compromise", "--per-issue", out, "--workers", "1");
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/Backtest on 207 issues/);
+    expect(run.stdout).toMatch(/compromise\s+22\.76/);
+    expect(run.stdout).toMatch(/baseline:mean\s+24\.23/);
+    const lines = readFileSync(out, "utf8").trim().split("\n");
+    expect(lines[0]).toBe(`issue,outcome,compromise,${BASELINES.join(",")}`);
+    expect(lines).toHaveLength(208);
+    expect(lines[1]).toMatch(/^d00062i1,90,\d/);
+    expect(readdirSync(join(out, ".."))).toEqual(["per-issue.csv"]); // no temporary file left
+
+    const again = await runCli("backtest", DEU, "--weights", WEIGHTS, "--models", "compromise", "--per-issue", out);
+    expect(again.code).toBe(2);
+    expect(again.stderr).toMatch(/per-issue\.csv exists; use --force to replace it/);
+    const forced = await runCli("backtest", DEU, "--weights", WEIGHTS, "--models", "compromise", "--per-issue", out, "--force", "--workers", "1");
+    expect(forced.code).toBe(0);
+  });
+
+  it("needs --weights for a DEU file", async () => {
+    const run = await runCli("backtest", DEU);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/is a DEU file: give the Council weights with --weights/);
+  });
+
+  it("rejects unknown models and bad worker counts with exit 2", async () => {
+    const unknown = await runCli("backtest", DEU, "--weights", WEIGHTS, "--models", "compromise,oracle");
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toMatch(/unknown model "oracle"; expected one of: compromise, median, nbs/);
+    const workers = await runCli("backtest", DEU, "--weights", WEIGHTS, "--workers", "0");
+    expect(workers.code).toBe(2);
+  });
+});
+
+describe("parley backtest on the general format", () => {
+  it("scores a CSV and counts skipped cases", async () => {
+    const run = await runCli("backtest", tempFile("cases.csv", GENERAL), "--models", "compromise", "--json");
+    expect(run.code).toBe(0);
+    const report = JSON.parse(run.stdout) as { issues: number; skipped: Record<string, number>; models: Record<string, Record<string, number>> };
+    expect(report.issues).toBe(1);
+    expect(report.skipped).toEqual({ "no-outcome": 1 });
+    expect(report.models["compromise"]).toEqual({ mae: 15, rmse: 15, medianAE: 15, within10: 0, within20: 1, n: 1 });
+    expect(report.models["baseline:status-quo"]!["mae"]).toBe(60);
+  });
+
+  it("scores the JSON equivalent", async () => {
+    const rows = [
+      { case: "tax", actor: "A", position: 0, salience: 50, capability: 1, outcome: 60 },
+      { case: "tax", actor: "B", position: 100, salience: 50, capability: 3 },
+      { case: "tax", actor: "C", position: 80 },
+    ];
+    const run = await runCli("backtest", tempFile("cases.json", JSON.stringify(rows)), "--models", "compromise", "--json");
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout).models.compromise.mae).toBe(15);
+  });
+
+  it("reports invalid input located, all at once, exit 2, no stack trace", async () => {
+    const file = tempFile("bad.csv", "case,actor,position,salience,capability,outcome\nt,A,150,50,1,60\nt,B,1,x,1,60\n");
+    const run = await runCli("backtest", file);
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe("");
+    expect(run.stderr.trim().split("\n")).toEqual([
+      `${file}:2:5: position: expected a number from 0 to 100, got "150"`,
+      `${file}:3:7: salience: expected a number from 0 to 100 or an empty cell, got "x"`,
+    ]);
+  });
+
+  it("refuses --weights for a general file and says when the file is missing", async () => {
+    const run = await runCli("backtest", tempFile("cases.csv", GENERAL), "--weights", WEIGHTS);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/--weights applies to DEU files only/);
+    const missing = await runCli("backtest", "no/such/cases.csv");
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain("no/such/cases.csv: file not found");
+    expect(existsSync("no")).toBe(false);
+  });
+});
