@@ -15,3 +15,26 @@ export { compromise, weightedMean } from "./models/compromise.js";
 export { weightedMedian } from "./models/weighted-median.js";
 export { nashBargaining } from "./models/nash-bargaining.js";
 export { ModelError, type ForecastModel, type ModelInput, type ModelOutput, type ModelOptions } from "./models/types.js";
+
+// Deals and the space of agreements.
+export { dealContext, evaluateDeal, findDeal, dealOutcome, type DealEvaluation, type DealContext, type ActorVerdict } from "./deals/evaluate.js";
+export { actorPreferences, reservationValues, statusQuo, utility, DealError, type Outcome as DealOutcome } from "./deals/preferences.js";
+export { scenarioSpace, issueGrid, type ScenarioSpace } from "./deals/space.js";
+export { analyzeSpace, type SpaceAnalysis } from "./outcomes/analyze.js";
+export { parseRule, evaluateRule, type Rule, type RuleContext, type RuleSchema } from "./rules/index.js";
+
+// Importers (pure: text in, data out).
+export { parseKtabCsv, parseKtabXml } from "./importers/ktab.js";
+export { parseEumCsv } from "./importers/eum-csv.js";
+export { importGeniusXml, importGeniusWeb, importNegoLog } from "./importers/genius/index.js";
+export { parseDeu, parseCouncilWeights } from "./importers/deu.js";
+export { scenarioFromKtab, scenarioFromEumCsv, scenarioFromNegotiation } from "./importers/to-scenario.js";
+export { ImportError } from "./importers/errors.js";
+export { loadInput, importScenario } from "./node/input.js";
+
+// Backtests, uncertainty, briefings.
+export { runBacktest, type BacktestRun } from "./backtest/backtest.js";
+export { monteCarlo, type MonteCarloReport } from "./uncertainty/monte-carlo.js";
+export { sensitivity, type SensitivityReport } from "./uncertainty/sensitivity.js";
+export { buildBriefing, renderHtml, renderMarkdown } from "./report/index.js";
+export { alignment, testClaim } from "./analysis/alignment.js";
