@@ -2,10 +2,12 @@
  * `npm run bench`: every benchmark, printed as a table (or JSON with --json). Figures are wall
  * times on this machine: compare runs on the same machine only.
  */
+import { benchBacktest } from "./backtest.bench.js";
 import { benchCore } from "./core.bench.js";
 import { benchEum } from "./eum.bench.js";
 import { benchOutcomes } from "./outcomes.bench.js";
 import { benchSmp } from "./smp.bench.js";
+import { benchUncertainty } from "./uncertainty.bench.js";
 import type { BenchResult } from "./timing.js";
 
 const suites: [string, () => Promise<readonly BenchResult[]>][] = [
@@ -13,6 +15,9 @@ const suites: [string, () => Promise<readonly BenchResult[]>][] = [
   ["smp", benchSmp],
   ["eum", benchEum],
   ["outcomes", benchOutcomes],
+  ["uncertainty", benchUncertainty],
+  ["backtest", benchBacktest],
+  ["web", async () => (await import("./web.bench.js")).benchWeb()],
 ];
 
 const json = process.argv.includes("--json");

@@ -1,0 +1,83 @@
+/**
+ * `npm run screenshots`: the workbench's main views as 1280×800 PNGs in docs/screenshots/, taken
+ * from the real server and the built app in Debian's Chromium (see docs/workbench.md).
+ */
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
+import { chromiumAvailable, MISSING_CHROMIUM, openWorkbench, ROOT, setSlider } from "./browser.js";
+
+if (!chromiumAvailable()) {
+  console.error(MISSING_CHROMIUM);
+  process.exit(1);
+}
+const out = join(ROOT, "docs", "screenshots");
+mkdirSync(out, { recursive: true });
+const wb = await openWorkbench();
+const { page } = wb;
+const shot = async (name: string) => {
+  await page.waitForTimeout(250);
+  await page.screenshot({ path: join(out, `${name}.png`) });
+  console.log(`docs/screenshots/${name}.png`);
+};
+try {
+  await page.goto(wb.url);
+  await page.locator("[data-testid=stance-grid]").waitFor();
+  await page.click("[data-testid=stance-grid] input[data-path='stances.DPRK.sanctions.salience'] ~ button.pin");
+  await page.locator("input[data-path='stances.DPRK.denuclearization.salience']").scrollIntoViewIfNeeded();
+  await page.evaluate("window.scrollTo(0, 0)");
+  await shot("scenario-grid");
+
+  await page.locator("input[data-path='stances.JPN.sanctions.salience']").fill("150");
+  await page.locator("input[data-path='stances.JPN.sanctions.salience']").scrollIntoViewIfNeeded();
+  await page.locator(".cell-error").first().waitFor();
+  await shot("scenario-validation");
+  await page.locator("input[data-path='stances.JPN.sanctions.salience']").fill("95");
+
+  await page.click("[data-testid=tab-forecast]");
+  await page.locator("[data-testid=forecast-table]").waitFor();
+  await shot("forecast");
+  await page.locator(".rounds").scrollIntoViewIfNeeded();
+  await page.selectOption(".rounds select", "sanctions");
+  await page.evaluate("document.querySelector('.rounds').scrollIntoView({block: 'end'})");
+  await shot("forecast-rounds");
+
+  await page.click("[data-testid=tab-deal]");
+  await page.locator("[data-testid=current-deal]").waitFor({ state: "attached" });
+  await page.selectOption("[data-testid=deal-preset]", "dprk-offer");
+  await setSlider(page, "input[data-issue=declaration]", 55);
+  await shot("deal-builder");
+  await page.evaluate("document.querySelector('.space').scrollIntoView({block: 'start'})");
+  await page.evaluate("window.scrollBy(0, -60)");
+  await shot("deal-space");
+
+  await page.fill("[data-testid=save-message]", "Japan weighs sanctions relief more heavily");
+  await page.click("[data-testid=save-version]");
+  await page.locator(".scenario-title .version", { hasText: "v2" }).waitFor();
+  await page.click("[data-testid=tab-forecast]");
+  await page.getByRole("button", { name: "Save this forecast as a run" }).click();
+  await page.click("[data-testid=tab-history]");
+  await page.locator("[data-testid=versions] tbody tr").nth(1).waitFor();
+  await page.click("[data-testid=compare]");
+  await page.locator("[data-testid=diff]").waitFor();
+  await page.click("[data-testid=diff] summary");
+  await shot("history");
+
+  await page.click("[data-testid=lang-zh]");
+  await page.click("[data-testid=tab-scenario]");
+  await page.locator("[data-testid=stance-grid]").waitFor();
+  await page.hover("input[data-path='stances.CHN.missiles.salience']");
+  await shot("scenario-grid-zh");
+  await page.click("[data-testid=tab-deal]");
+  await page.locator("[data-testid=current-deal]").waitFor({ state: "attached" });
+  await shot("deal-builder-zh");
+  await page.click("[data-testid=lang-en]");
+
+  await page.click("[data-testid=print-briefing]");
+  await page.locator("[data-testid=briefing]").waitFor();
+  await page.emulateMedia({ media: "print" });
+  await shot("briefing-print");
+  await page.emulateMedia({ media: "screen" });
+  if (wb.problems.length > 0) console.error(`browser console errors:\n${wb.problems.join("\n")}`);
+} finally {
+  await wb.close();
+}

@@ -1,0 +1,265 @@
+/**
+ * The workbench's frame: the scenarios on the left (the home list; Hanoi 2019 opens by default),
+ * the open scenario's views as tabs, the language switch, and the About panel with timings.
+ */
+import { lazy, Suspense, useEffect, useState, useSyncExternalStore, type ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+import { api, type ScenarioSummary } from "./api.js";
+import { fmtMs, useLabel } from "./format.js";
+import { setLanguage } from "./i18n.js";
+import { perf, subscribe } from "./perf.js";
+import { navigate, parseRoute, routePath, usePath, type View } from "./router.js";
+import { SaveBar } from "./SaveBar.js";
+import { ScenarioView } from "./views/ScenarioView.js";
+import { useWorkspace, WorkspaceProvider } from "./workspace.js";
+
+// The grid comes first; the charting views load when first opened.
+const SourceView = lazy(() => import("./views/SourceView.js").then((m) => ({ default: m.SourceView })));
+const ForecastView = lazy(() => import("./views/ForecastView.js").then((m) => ({ default: m.ForecastView })));
+const DealView = lazy(() => import("./views/DealView.js").then((m) => ({ default: m.DealView })));
+const HistoryView = lazy(() => import("./views/HistoryView.js").then((m) => ({ default: m.HistoryView })));
+const BriefingView = lazy(() => import("./views/BriefingView.js").then((m) => ({ default: m.BriefingView })));
+
+const DEFAULT_SCENARIO = "hanoi-2019";
+const TABS: View[] = ["scenario", "source", "forecast", "deal", "history"];
+
+export function App() {
+  const { t } = useTranslation();
+  const route = parseRoute(usePath());
+  const [scenarios, setScenarios] = useState<ScenarioSummary[]>();
+  const [listError, setListError] = useState<string>();
+
+  const refresh = async () => {
+    try {
+      setScenarios(await api.listScenarios());
+      setListError(undefined);
+    } catch (error) {
+      setListError(error instanceof Error ? error.message : String(error));
+    }
+  };
+  useEffect(() => {
+    void refresh();
+  }, []);
+
+  // Home: open Hanoi 2019 (or the first scenario).
+  useEffect(() => {
+    if (route.scenarioId || !scenarios || scenarios.length === 0) return;
+    const first = scenarios.find((s) => s.id === DEFAULT_SCENARIO) ?? scenarios[0]!;
+    navigate(routePath(first.id), true);
+  }, [route.scenarioId, scenarios]);
+
+  return (
+    <div className="app">
+      <a className="skip" href="#main">
+        {t("app.skip")}
+      </a>
+      <Sidebar scenarios={scenarios} error={listError} current={route.scenarioId} onImported={refresh} />
+      {route.scenarioId ? (
+        <WorkspaceProvider key={route.scenarioId} id={route.scenarioId}>
+          <ScenarioFrame view={route.view} onSaved={refresh} />
+        </WorkspaceProvider>
+      ) : (
+        <main id="main" className="main">
+          <TopBar />
+          <p className="muted pad">{scenarios && scenarios.length === 0 ? t("home.empty") : t("app.loading")}</p>
+        </main>
+      )}
+    </div>
+  );
+}
+
+function TopBar({ children }: { children?: ReactNode }) {
+  const { t, i18n } = useTranslation();
+  return (
+    <div className="topbar">
+      {children}
+      <div className="topbar-end no-print">
+        <div className="lang-switch" role="group" aria-label={t("app.language")}>
+          {(["en", "zh"] as const).map((lng) => (
+            <button key={lng} type="button" aria-pressed={i18n.language === lng} onClick={() => setLanguage(lng)} lang={lng} data-testid={`lang-${lng}`}>
+              {lng === "en" ? "English" : "中文"}
+            </button>
+          ))}
+        </div>
+        <About />
+      </div>
+    </div>
+  );
+}
+
+function Sidebar({ scenarios, error, current, onImported }: { scenarios: ScenarioSummary[] | undefined; error: string | undefined; current: string | undefined; onImported: () => Promise<void> }) {
+  const { t } = useTranslation();
+  const label = useLabel();
+  const [importError, setImportError] = useState<string>();
+  return (
+    <nav className="sidebar no-print" aria-label={t("home.title")}>
+      <div className="brand">
+        <span className="logo" aria-hidden="true">
+          ◭
+        </span>{" "}
+        Parley
+      </div>
+      <h2>{t("home.title")}</h2>
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
+      <ul className="scenario-list" data-testid="scenario-list">
+        {(scenarios ?? []).map((s) => (
+          <li key={s.id}>
+            <a
+              href={routePath(s.id)}
+              aria-current={s.id === current ? "page" : undefined}
+              onClick={(e) => {
+                e.preventDefault();
+                navigate(routePath(s.id));
+              }}
+            >
+              <span className="title">{label(s.title) || s.id}</span>
+              <span className="meta">
+                {s.id} · v{s.version}
+              </span>
+            </a>
+          </li>
+        ))}
+      </ul>
+      <label className="import">
+        <span>{t("home.import")}</span>
+        <input
+          type="file"
+          multiple
+          accept=".yaml,.yml,.json,.csv,.xml"
+          onChange={async (e) => {
+            const files = [...(e.target.files ?? [])];
+            e.target.value = "";
+            if (files.length === 0) return;
+            setImportError(undefined);
+            try {
+              const created = await api.createScenario({ files });
+              await onImported();
+              navigate(routePath(created.id));
+            } catch (err) {
+              setImportError(err instanceof Error ? err.message : String(err));
+            }
+          }}
+        />
+        <span className="muted small-text">{t("home.importHint")}</span>
+      </label>
+      {importError && (
+        <p className="error" role="alert">
+          {importError}
+        </p>
+      )}
+    </nav>
+  );
+}
+
+function ScenarioFrame({ view, onSaved }: { view: View; onSaved: () => Promise<void> }) {
+  const ws = useWorkspace();
+  const { t } = useTranslation();
+  const label = useLabel();
+  useEffect(() => {
+    if (ws.version !== undefined) void onSaved();
+    // Refresh the list's version numbers after a save or restore.
+  }, [ws.version]);
+  useEffect(() => {
+    document.title = ws.scenario ? `${label(ws.scenario.title)} — Parley` : "Parley";
+  });
+  return (
+    <main id="main" className={`main view-${view}`}>
+      <TopBar>
+        <div className="scenario-title">
+          <span className="id">{ws.id}</span>
+          {ws.version !== undefined && <span className="version">v{ws.version}</span>}
+          {ws.dirty && <span className="dirty">{t("save.unsavedShort")}</span>}
+        </div>
+        <div className="tabs no-print" role="tablist" aria-label={t("app.views")}>
+          {TABS.map((tab) => (
+            <a
+              key={tab}
+              role="tab"
+              href={routePath(ws.id, tab)}
+              aria-selected={view === tab}
+              data-testid={`tab-${tab}`}
+              onClick={(e) => {
+                e.preventDefault();
+                navigate(routePath(ws.id, tab));
+              }}
+            >
+              {t(`tabs.${tab}`)}
+            </a>
+          ))}
+        </div>
+        <a
+          className="button no-print"
+          href={routePath(ws.id, "briefing")}
+          data-testid="print-briefing"
+          onClick={(e) => {
+            e.preventDefault();
+            navigate(routePath(ws.id, "briefing"));
+          }}
+        >
+          {t("briefing.open")}
+        </a>
+      </TopBar>
+      <SaveBar />
+      <div className="content" role="tabpanel">
+        <Suspense fallback={<p className="muted">{t("app.loading")}</p>}>
+        {ws.loadError ? (
+          <p className="problems" role="alert">
+            {t("app.loadError", { id: ws.id })}: {ws.loadError}
+          </p>
+        ) : ws.loading && !ws.scenario ? (
+          <p className="muted">{t("app.loading")}</p>
+        ) : !ws.scenario ? (
+          <p className="problems">{t("app.invalidStored")}</p>
+        ) : view === "scenario" ? (
+          <ScenarioView />
+        ) : view === "source" ? (
+          <SourceView />
+        ) : view === "forecast" ? (
+          <ForecastView />
+        ) : view === "deal" ? (
+          <DealView />
+        ) : view === "history" ? (
+          <HistoryView />
+        ) : (
+          <BriefingView />
+        )}
+        </Suspense>
+      </div>
+    </main>
+  );
+}
+
+function About() {
+  const { t } = useTranslation();
+  useSyncExternalStore(subscribe, () => JSON.stringify(perf));
+  return (
+    <details className="about">
+      <summary>{t("about.title")}</summary>
+      <div className="about-body" data-testid="about">
+        <p>{t("about.text")}</p>
+        <dl>
+          <dt>{t("about.firstView")}</dt>
+          <dd data-testid="perf-first-view">{fmtMs(perf.firstView)}</dd>
+          <dt>{t("about.dealEval")}</dt>
+          <dd data-testid="perf-deal-eval">
+            {fmtMs(perf.dealEval)}
+            {perf.dealEvalMedian !== undefined ? ` (${t("about.median")} ${fmtMs(perf.dealEvalMedian)}, n=${perf.dealEvalCount})` : ""}
+          </dd>
+          <dt>{t("about.validate")}</dt>
+          <dd>{fmtMs(perf.validate)}</dd>
+          <dt>{t("about.forecast")}</dt>
+          <dd>{fmtMs(perf.forecast)}</dd>
+          <dt>{t("about.space")}</dt>
+          <dd>{fmtMs(perf.space)}</dd>
+        </dl>
+        <p className="small-text">
+          <a href="/api/openapi.json">API (OpenAPI)</a> · MIT
+        </p>
+      </div>
+    </details>
+  );
+}

@@ -1,0 +1,459 @@
+/**
+ * The deal builder: a value for every issue (a slider for numeric issues, a choice for option
+ * issues), or a named deal to start from; each actor's utility against its walk-away value, the
+ * criteria and traps with their one-line reasons, and the agreement space of any two parties
+ * with the Pareto frontier, the bargaining solutions and the current deal on it.
+ *
+ * Moving a slider re-evaluates the deal and re-renders the builder only; the space of agreements
+ * is computed once per scenario and pair of parties. The time from the input event to the updated
+ * DOM is recorded (About panel, `data-eval-ms`).
+ */
+import * as Plot from "@observablehq/plot";
+import { useCallback, useLayoutEffect, useMemo, useRef, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { evaluateDeal, type DealContext, type DealEvaluation } from "../../../src/deals/evaluate.js";
+import { nearestAnchor } from "../../../src/forecast.js";
+import type { Issue, IssueValue, Scenario } from "../../../src/scenario/types.js";
+import { PlotFigure } from "../charts/PlotFigure.js";
+import { agreementSpaceOf, dealContextOf, type AgreementSpace } from "../compute.js";
+import { fmt, useLabel, useLanguage } from "../format.js";
+import { record } from "../perf.js";
+import { useWorkspace, type DealValues } from "../workspace.js";
+
+const CUSTOM = "";
+
+export function DealView() {
+  const ws = useWorkspace();
+  const scenario = ws.scenario;
+  const context = useMemo(() => (scenario ? dealContextOf(scenario) : undefined), [scenario]);
+  if (!scenario || !context) return null;
+  if (context instanceof Error) return <p className="problems">{context.message}</p>;
+  return <DealBuilder scenario={scenario} context={context} />;
+}
+
+function issueValue(issue: Issue, value: number | string): IssueValue {
+  if (typeof value === "string") {
+    const option = issue.options.find((o) => o.id === value)!;
+    return { value: option.place, option: option.id, evidence: [] };
+  }
+  return { value, evidence: [] };
+}
+
+export function evaluateCurrent(context: DealContext, values: DealValues, name?: string): DealEvaluation {
+  return evaluateDeal(context, { id: name ?? "custom", values });
+}
+
+function DealBuilder({ scenario, context }: { scenario: Scenario; context: DealContext }) {
+  const ws = useWorkspace();
+  const { t } = useTranslation();
+  const label = useLabel();
+  const [deal, setDealState] = useState(() => ({ values: ws.deal.values, ...(ws.deal.name !== undefined ? { name: ws.deal.name } : {}) }));
+  const started = useRef<number | undefined>(undefined);
+  const root = useRef<HTMLDivElement>(null);
+  const [lastMs, setLastMs] = useState<number>();
+
+  const setDeal = (values: DealValues, name?: string) => {
+    started.current = performance.now();
+    ws.deal.values = values;
+    if (name === undefined) delete ws.deal.name;
+    else ws.deal.name = name;
+    setDealState(name === undefined ? { values } : { values, name });
+  };
+
+  const evaluation = useMemo(() => evaluateCurrent(context, deal.values, deal.name), [context, deal]);
+
+  useLayoutEffect(() => {
+    if (started.current === undefined) return;
+    const ms = performance.now() - started.current;
+    started.current = undefined;
+    record("dealEval", ms);
+    root.current?.setAttribute("data-eval-ms", ms.toFixed(3));
+  }, [evaluation]);
+
+  // The figure shown is updated a moment later, outside the measured path.
+  useLayoutEffect(() => {
+    const timer = window.setTimeout(() => setLastMs(Number(root.current?.getAttribute("data-eval-ms") ?? NaN)), 250);
+    return () => window.clearTimeout(timer);
+  }, [evaluation]);
+
+  const valueOf = (issue: Issue): number | string => {
+    const v = deal.values[issue.id] ?? issue.reference;
+    return v ? (v.option ?? v.value) : issue.kind === "options" ? (issue.options[0]?.id ?? "") : issue.min;
+  };
+
+  return (
+    <div className="deal-view" ref={root} data-testid="deal-view">
+      <header className="view-header">
+        <h2>{t("deal.title")}</h2>
+        <p className="hint">{t("deal.hint")}</p>
+      </header>
+      <div className="deal-columns">
+        <section className="deal-inputs" aria-label={t("deal.values")}>
+          <label className="block">
+            {t("deal.startFrom")}
+            <select
+              data-testid="deal-preset"
+              value={deal.name ?? CUSTOM}
+              onChange={(e) => {
+                const named = scenario.deals.find((d) => d.id === e.target.value);
+                if (named) setDeal(named.values, named.id);
+                else if (e.target.value === "status-quo") setDeal({}, undefined);
+              }}
+            >
+              <option value={CUSTOM} disabled>
+                {t("deal.custom")}
+              </option>
+              <option value="status-quo">{t("deal.statusQuo")}</option>
+              {scenario.deals.map((d) => (
+                <option key={d.id} value={d.id}>
+                  {label(d.name)}
+                </option>
+              ))}
+            </select>
+          </label>
+          {deal.name && scenario.deals.find((d) => d.id === deal.name)?.description && <p className="muted small-text">{label(scenario.deals.find((d) => d.id === deal.name)!.description)}</p>}
+          {scenario.issues.map((issue) => (
+            <IssueInput
+              key={issue.id}
+              issue={issue}
+              value={valueOf(issue)}
+              onChange={(v) => {
+                setDeal({ ...deal.values, [issue.id]: issueValue(issue, v) });
+              }}
+            />
+          ))}
+        </section>
+        <section className="deal-results" aria-live="polite">
+          <Verdicts scenario={scenario} evaluation={evaluation} />
+          <Rules scenario={scenario} evaluation={evaluation} />
+        </section>
+      </div>
+      <SpaceChart scenario={scenario} evaluation={evaluation} context={context} />
+      <p className="muted small-text" data-testid="deal-timing">
+        {t("deal.timing", { ms: lastMs === undefined || Number.isNaN(lastMs) ? "–" : lastMs.toFixed(2) })}
+      </p>
+    </div>
+  );
+}
+
+function IssueInput({ issue, value, onChange }: { issue: Issue; value: number | string; onChange: (v: number | string) => void }) {
+  const label = useLabel();
+  const { t } = useTranslation();
+  const id = `deal-${issue.id}`;
+  if (issue.kind === "options") {
+    return (
+      <div className="issue-input">
+        <label htmlFor={id}>{label(issue.name)}</label>
+        <select id={id} data-issue={issue.id} value={String(value)} onChange={(e) => onChange(e.target.value)}>
+          {issue.options.map((o) => (
+            <option key={o.id} value={o.id}>
+              {label(o.label)}
+              {issue.reference?.option === o.id ? ` (${t("deal.statusQuoShort")})` : ""}
+            </option>
+          ))}
+        </select>
+      </div>
+    );
+  }
+  const n = value as number;
+  const anchor = nearestAnchor(issue, n);
+  return (
+    <div className="issue-input">
+      <label htmlFor={id}>
+        {label(issue.name)} <output htmlFor={id}>{fmt(n)}</output>
+      </label>
+      <input
+        id={id}
+        type="range"
+        data-issue={issue.id}
+        min={issue.min}
+        max={issue.max}
+        step="any"
+        value={n}
+        list={`${id}-anchors`}
+        aria-valuetext={`${fmt(n)} — ${label(anchor?.label)}`}
+        onChange={(e) => onChange(Number(e.target.value))}
+      />
+      <datalist id={`${id}-anchors`}>
+        {issue.anchors.map((a) => (
+          <option key={a.value} value={a.value} label={label(a.label)} />
+        ))}
+      </datalist>
+      <span className="anchor-label">{label(anchor?.label)}</span>
+    </div>
+  );
+}
+
+function Verdicts({ scenario, evaluation }: { scenario: Scenario; evaluation: DealEvaluation }) {
+  const { t } = useTranslation();
+  const label = useLabel();
+  const width = 230;
+  const x = (u: number) => Math.max(0, Math.min(1, u)) * width;
+  return (
+    <section>
+      <h3>
+        {t("deal.acceptance")}{" "}
+        <span className={evaluation.acceptedByAll ? "badge ok" : "badge bad"} data-testid="accepted-by-all">
+          {evaluation.acceptedByAll ? t("deal.allAccept") : t("deal.notAll", { count: evaluation.actors.filter((a) => !a.accepts).length })}
+        </span>
+      </h3>
+      <table className="verdicts" data-testid="verdicts">
+        <thead>
+          <tr>
+            <th scope="col">{t("grid.actor")}</th>
+            <th scope="col">{t("deal.utilityVsWalkAway")}</th>
+            <th scope="col">{t("deal.verdict")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {evaluation.actors.map((a) => {
+            const actor = scenario.actors.find((x) => x.id === a.id)!;
+            return (
+              <tr key={a.id} data-actor={a.id} data-accepts={a.accepts}>
+                <th scope="row">{label(actor.name)}</th>
+                <td>
+                  <svg width={width + 70} height={18} aria-hidden="true" className="bar">
+                    <rect x={0} y={3} width={width} height={12} className="track" />
+                    <rect x={0} y={3} width={x(a.utility)} height={12} className={a.accepts ? "fill ok" : "fill bad"} />
+                    <line x1={x(a.reservation)} x2={x(a.reservation)} y1={0} y2={18} className="walkaway" />
+                    <text x={width + 6} y={13}>
+                      {fmt(a.utility, 2)} / {fmt(a.reservation, 2)}
+                    </text>
+                  </svg>
+                </td>
+                <td className={a.accepts ? "ok" : "bad"}>{a.accepts ? `✓ ${t("deal.accepts")}` : `✗ ${t("deal.rejects")}`}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+      <p className="legend muted small-text">{t("deal.barLegend")}</p>
+    </section>
+  );
+}
+
+function Rules({ scenario, evaluation }: { scenario: Scenario; evaluation: DealEvaluation }) {
+  const { t } = useTranslation();
+  const label = useLabel();
+  return (
+    <div className="rules">
+      <section>
+        <h3>{t("deal.criteria")}</h3>
+        <ul className="rule-list" data-testid="criteria">
+          {evaluation.criteria.map((c) => {
+            const entry = scenario.criteria.find((x) => x.id === c.id);
+            return (
+              <li key={c.id} data-rule={c.id} data-met={c.met} className={c.met ? "ok" : "bad"}>
+                <span className="icon" aria-hidden="true">
+                  {c.met ? "✓" : "✗"}
+                </span>
+                <span className="sr-only">{c.met ? t("deal.met") : t("deal.notMet")}</span> <strong>{label(entry?.name) || c.id}</strong>
+                <span className="why">{c.why}</span>
+              </li>
+            );
+          })}
+        </ul>
+      </section>
+      <section>
+        <h3>{t("deal.traps")}</h3>
+        <ul className="rule-list" data-testid="traps">
+          {evaluation.traps.map((c) => {
+            const entry = scenario.traps.find((x) => x.id === c.id);
+            return (
+              <li key={c.id} data-rule={c.id} data-triggered={c.triggered} className={c.triggered ? "bad" : "ok"}>
+                <span className="icon" aria-hidden="true">
+                  {c.triggered ? "⚠" : "○"}
+                </span>
+                <span className="sr-only">{c.triggered ? t("deal.triggered") : t("deal.avoided")}</span> <strong>{label(entry?.name) || c.id}</strong>
+                <span className="why">{c.why}</span>
+              </li>
+            );
+          })}
+        </ul>
+      </section>
+    </div>
+  );
+}
+
+interface Scales {
+  x: (v: number) => number;
+  y: (v: number) => number;
+  svg: SVGSVGElement;
+}
+
+function SpaceChart({ scenario, evaluation, context }: { scenario: Scenario; evaluation: DealEvaluation; context: DealContext }) {
+  const { t } = useTranslation();
+  const label = useLabel();
+  const ids = scenario.actors.map((a) => a.id);
+  const [pair, setPair] = useState<[string, string]>([ids[0] ?? "", ids[1] ?? ids[0] ?? ""]);
+  const [a, b] = pair;
+  const space = useMemo(() => (a && b && a !== b ? agreementSpaceOf(scenario, a, b) : undefined), [scenario, a, b]);
+  const language = useLanguage();
+  const scales = useRef<Scales | undefined>(undefined);
+  const marker = useRef<SVGGElement | null>(null);
+  const named = useMemo(
+    () =>
+      scenario.deals.map((d) => {
+        const e = evaluateDeal(context, d);
+        return { id: d.id, name: label(d.name), u: e.actors };
+      }),
+    [scenario, context, language],
+  );
+  const nameKey = named.map((n) => n.name).join("|");
+  const labels = [t("deal.frontier"), t("deal.nash"), t("deal.ks"), t("deal.maxWelfare"), t("deal.walkAway"), label(scenario.actors.find((x) => x.id === a)?.name), label(scenario.actors.find((x) => x.id === b)?.name)].join("|");
+
+  const make = useCallback(() => {
+    if (!space || space instanceof Error) return document.createElement("div");
+    return spacePlot(space, named, labels.split("|"), a, b);
+  }, [space, nameKey, labels, a, b]);
+
+  const onMount = useCallback((figure: Element) => {
+    if (!(figure instanceof SVGSVGElement)) {
+      scales.current = undefined;
+      return;
+    }
+    const plot = figure as SVGSVGElement & { scale(name: string): { apply(v: number): number } };
+    scales.current = { x: (v) => plot.scale("x").apply(v), y: (v) => plot.scale("y").apply(v), svg: figure };
+    const ns = "http://www.w3.org/2000/svg";
+    const g = document.createElementNS(ns, "g");
+    g.setAttribute("class", "current-deal");
+    g.setAttribute("data-testid", "current-deal");
+    const circle = document.createElementNS(ns, "circle");
+    circle.setAttribute("r", "7");
+    const text = document.createElementNS(ns, "text");
+    text.setAttribute("dx", "10");
+    text.setAttribute("dy", "4");
+    g.append(circle, text);
+    figure.append(g);
+    marker.current = g;
+    placeMarker();
+  }, []);
+
+  const dealLabel = t("deal.current");
+  const placeMarker = () => {
+    const s = scales.current;
+    const g = marker.current;
+    if (!s || !g) return;
+    const ua = evaluation.actors.find((x) => x.id === a)?.utility;
+    const ub = evaluation.actors.find((x) => x.id === b)?.utility;
+    if (ua === undefined || ub === undefined) return;
+    g.setAttribute("transform", `translate(${s.x(ua).toFixed(1)},${s.y(ub).toFixed(1)})`);
+    g.querySelector("text")!.textContent = dealLabel;
+    g.setAttribute("data-x", ua.toFixed(4));
+    g.setAttribute("data-y", ub.toFixed(4));
+  };
+  useLayoutEffect(placeMarker);
+
+  return (
+    <section className="space" aria-labelledby="space-title">
+      <h3 id="space-title">{t("deal.space")}</h3>
+      <div className="space-controls">
+        <label>
+          {t("deal.partyX")}{" "}
+          <select data-testid="party-x" value={a} onChange={(e) => setPair([e.target.value, b])}>
+            {scenario.actors.map((x) => (
+              <option key={x.id} value={x.id}>
+                {label(x.name)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t("deal.partyY")}{" "}
+          <select data-testid="party-y" value={b} onChange={(e) => setPair([a, e.target.value])}>
+            {scenario.actors.map((x) => (
+              <option key={x.id} value={x.id}>
+                {label(x.name)}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      {a === b ? (
+        <p className="muted">{t("deal.twoParties")}</p>
+      ) : space instanceof Error ? (
+        <p className="problems">{space.message}</p>
+      ) : space ? (
+        <div className="space-body">
+          <PlotFigure make={make} onMount={onMount} label={t("deal.spaceLabel", { a: label(scenario.actors.find((x) => x.id === a)?.name), b: label(scenario.actors.find((x) => x.id === b)?.name) })} className="space-plot" />
+          <div>
+            <SpaceFacts space={space} />
+            <h4>{t("deal.namedDeals")}</h4>
+            <ol className="named-deals small-text">
+              {named.map((d) => (
+                <li key={d.id}>
+                  {d.name} ({fmt(d.u.find((v) => v.id === a)?.utility, 2)}, {fmt(d.u.find((v) => v.id === b)?.utility, 2)})
+                </li>
+              ))}
+            </ol>
+          </div>
+        </div>
+      ) : null}
+    </section>
+  );
+}
+
+function SpaceFacts({ space }: { space: AgreementSpace }) {
+  const { t } = useTranslation();
+  const an = space.analysis;
+  const point = (u: number[] | null) => (u ? `(${fmt(u[0], 2)}, ${fmt(u[1], 2)})` : "–");
+  return (
+    <dl className="space-facts">
+      <dt>{t("deal.outcomes")}</dt>
+      <dd>
+        {an.outcomes.toLocaleString()}
+        {space.sampled ? ` (${t("deal.sampled")})` : ""}
+      </dd>
+      <dt>{t("deal.frontier")}</dt>
+      <dd>{t("deal.frontierSize", { points: an.pareto.distinctPoints, rational: an.pareto.rationalSize })}</dd>
+      <dt>{t("deal.nash")}</dt>
+      <dd>{point(an.nash.utilities)}</dd>
+      <dt>{t("deal.ks")}</dt>
+      <dd>{point(an.ks.utilities)}</dd>
+      <dt>{t("deal.maxWelfare")}</dt>
+      <dd>{point(an.maxWelfare.utilities)}</dd>
+      <dt>{t("deal.opposition")}</dt>
+      <dd>{fmt(an.opposition, 3)}</dd>
+    </dl>
+  );
+}
+
+function spacePlot(space: AgreementSpace, named: readonly { id: string; name: string; u: DealEvaluation["actors"] }[], labels: string[], a: string, b: string): Element {
+  const [frontierLabel, nashLabel, ksLabel, welfareLabel, walkLabel, aName, bName] = labels as [string, string, string, string, string, string, string];
+  const an = space.analysis;
+  const frontier = [...an.pareto.points].sort((p, q) => p[0]! - q[0]!);
+  const solutions = [
+    { name: nashLabel, u: an.nash.utilities, symbol: "star" },
+    { name: ksLabel, u: an.ks.utilities, symbol: "diamond" },
+    { name: welfareLabel, u: an.maxWelfare.utilities, symbol: "triangle" },
+  ].flatMap((s) => (s.u ? [{ name: s.name, x: s.u[0]!, y: s.u[1]!, symbol: s.symbol }] : []));
+  const deals = named.flatMap((d) => {
+    const x = d.u.find((v) => v.id === a)?.utility;
+    const y = d.u.find((v) => v.id === b)?.utility;
+    return x === undefined || y === undefined ? [] : [{ name: d.name, key: String(named.indexOf(d) + 1), x, y }];
+  });
+  const [ra, rb] = an.reservations as [number, number];
+  return Plot.plot({
+    width: 640,
+    height: 440,
+    marginLeft: 50,
+    marginRight: 20,
+    style: { fontSize: "11px" },
+    x: { label: `${aName} →`, domain: [0, 1], grid: true },
+    y: { label: `↑ ${bName}`, domain: [0, 1], grid: true },
+    symbol: { legend: false },
+    marks: [
+      Plot.dot(space.cloud, { x: "0", y: "1", r: 1.3, fill: "#9aa5b1", fillOpacity: 0.45 }),
+      Plot.ruleX([ra], { stroke: "#555", strokeDasharray: "4,3" }),
+      Plot.ruleY([rb], { stroke: "#555", strokeDasharray: "4,3" }),
+      Plot.text([walkLabel], { x: ra, y: 1, dx: 4, textAnchor: "start", fill: "#444" }),
+      Plot.line(frontier, { x: "0", y: "1", stroke: "#c0392b", strokeWidth: 2 }),
+      Plot.dot(frontier, { x: "0", y: "1", r: 2.5, fill: "#c0392b" }),
+      Plot.text([frontierLabel], { x: frontier[0]?.[0] ?? 0, y: frontier[0]?.[1] ?? 0, dy: -10, textAnchor: "start", fill: "#c0392b", fontWeight: 600 }),
+      Plot.dot(deals, { x: "x", y: "y", r: 4, stroke: "#1f4e79", fill: "white", symbol: "square", title: "name" }),
+      Plot.text(deals, { x: "x", y: "y", text: "key", dx: 8, dy: 8, fill: "#1f4e79", fontWeight: 700 }),
+      Plot.dot(solutions, { x: "x", y: "y", r: 6, fill: "#111", symbol: "symbol", title: "name" }),
+      Plot.text(solutions, { x: "x", y: "y", text: "name", dx: -9, textAnchor: "end", fontWeight: 600 }),
+    ],
+  });
+}

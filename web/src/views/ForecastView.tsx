@@ -1,0 +1,255 @@
+/**
+ * Every model's forecast per issue: a comparison table, a strip chart per issue with the actors'
+ * positions and each model's forecast on the issue's scale, and for the dynamic models (SMP, EUM)
+ * how the positions move round by round. Recomputed whenever an edit validates.
+ */
+import * as Plot from "@observablehq/plot";
+import { useCallback, useMemo, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { nearestAnchor, type ForecastResult } from "../../../src/forecast.js";
+import type { Issue, Scenario } from "../../../src/scenario/types.js";
+import { api } from "../api.js";
+import { PlotFigure } from "../charts/PlotFigure.js";
+import { forecastOf } from "../compute.js";
+import { fmt, useLabel } from "../format.js";
+import { useWorkspace } from "../workspace.js";
+
+export const ACTOR_COLORS = ["#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b", "#e377c2", "#17becf", "#7f7f7f", "#bcbd22"];
+
+export function useModelName(): (id: string) => string {
+  const { t } = useTranslation();
+  return (id) => t(`models.${id}`, { defaultValue: id });
+}
+
+export function ForecastView() {
+  const ws = useWorkspace();
+  const { t } = useTranslation();
+  const scenario = ws.scenario;
+  const results = useMemo(() => (scenario ? forecastOf(scenario) : undefined), [scenario]);
+  if (!scenario || !results) return null;
+  if (results instanceof Error) return <p className="problems">{results.message}</p>;
+  return (
+    <div className="forecast-view" data-testid="forecast-view">
+      <header className="view-header">
+        <h2>{t("forecast.title")}</h2>
+        <p className="hint">{t("forecast.hint")}</p>
+        {ws.errors.length > 0 && <p className="warning">{t("forecast.staleNote")}</p>}
+        <SaveRun results={results} />
+      </header>
+      <ComparisonTable scenario={scenario} results={results} />
+      <h3>{t("forecast.strips")}</h3>
+      <div className="strips">
+        {scenario.issues.map((issue) => (
+          <IssueStrip key={issue.id} scenario={scenario} issue={issue} results={results} />
+        ))}
+      </div>
+      <Rounds scenario={scenario} results={results} />
+    </div>
+  );
+}
+
+function SaveRun({ results }: { results: readonly ForecastResult[] }) {
+  const ws = useWorkspace();
+  const { t } = useTranslation();
+  const [state, setState] = useState<{ saving?: boolean; saved?: number | string; error?: string }>({});
+  const disabled = ws.dirty || ws.version === undefined || state.saving;
+  return (
+    <div className="actions no-print">
+      <button
+        type="button"
+        disabled={disabled}
+        onClick={async () => {
+          setState({ saving: true });
+          try {
+            const run = await api.saveForecastRun(ws.id, ws.version!, results.map((r) => r.model));
+            setState({ saved: run.id ?? "✓" });
+          } catch (error) {
+            setState({ error: error instanceof Error ? error.message : String(error) });
+          }
+        }}
+      >
+        {t("forecast.saveRun")}
+      </button>
+      {ws.dirty && <span className="muted"> {t("forecast.saveFirst")}</span>}
+      {state.saved !== undefined && <span role="status"> {t("forecast.savedRun", { id: state.saved })}</span>}
+      {state.error && <span role="alert" className="error"> {state.error}</span>}
+    </div>
+  );
+}
+
+export function ComparisonTable({ scenario, results }: { scenario: Scenario; results: readonly ForecastResult[] }) {
+  const { t } = useTranslation();
+  const label = useLabel();
+  const modelName = useModelName();
+  const hasOutcome = scenario.issues.some((i) => i.outcome !== undefined);
+  const valueText = (issue: Issue, value: number) => {
+    const anchor = nearestAnchor(issue, value);
+    return (
+      <>
+        <span className="value">{fmt(value)}</span>
+        {anchor && <span className="anchor-label">{label(anchor.label)}</span>}
+      </>
+    );
+  };
+  return (
+    <table className="comparison" data-testid="forecast-table">
+      <caption>{t("forecast.comparison")}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{t("grid.issue")}</th>
+          <th scope="col">{t("forecast.statusQuo")}</th>
+          {results.map((r) => (
+            <th scope="col" key={r.model}>
+              {modelName(r.model)}
+            </th>
+          ))}
+          {hasOutcome && <th scope="col">{t("forecast.outcome")}</th>}
+        </tr>
+      </thead>
+      <tbody>
+        {scenario.issues.map((issue, i) => (
+          <tr key={issue.id}>
+            <th scope="row">{label(issue.name)}</th>
+            <td>{issue.reference ? valueText(issue, issue.reference.value) : "–"}</td>
+            {results.map((r) => (
+              <td key={r.model} data-model={r.model} data-issue={issue.id}>
+                {valueText(issue, r.issues[i]!.forecast)}
+              </td>
+            ))}
+            {hasOutcome && <td>{issue.outcome ? valueText(issue, issue.outcome.value) : "–"}</td>}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+export function IssueStrip({ scenario, issue, results, width = 600 }: { scenario: Scenario; issue: Issue; results: readonly ForecastResult[]; width?: number }) {
+  const { t } = useTranslation();
+  const label = useLabel();
+  const modelName = useModelName();
+  const i = scenario.issues.indexOf(issue);
+  const positionsRow = t("forecast.positions");
+  const key = JSON.stringify([issue.id, results.map((r) => r.issues[i]?.forecast), scenario.actors.map((a) => scenario.stances[a.id]?.[issue.id]?.position.value), positionsRow, label(issue.name)]);
+  const make = useCallback(() => {
+    const actors = scenario.actors.flatMap((actor) => {
+      const stance = scenario.stances[actor.id]?.[issue.id];
+      const cap = actor.capabilityByIssue[issue.id]?.value ?? actor.capability.value;
+      return stance ? [{ actor: actor.id, name: label(actor.name), x: stance.position.value, weight: cap * stance.salience.value, salience: stance.salience.value }] : [];
+    });
+    // Stack labels of actors at (nearly) the same place.
+    const sorted = [...actors].sort((a, b) => a.x - b.x);
+    const level = new Map<string, number>();
+    sorted.forEach((d, k) => {
+      const prev = sorted[k - 1];
+      level.set(d.actor, prev && Math.abs(prev.x - d.x) < (issue.max - issue.min) * 0.06 ? (level.get(prev.actor)! + 1) % 3 : 0);
+    });
+    const models = results.map((r) => ({ model: modelName(r.model), x: r.issues[i]!.forecast }));
+    const rows = [positionsRow, ...models.map((m) => m.model)];
+    const ref = issue.reference?.value;
+    return Plot.plot({
+      width,
+      height: 46 + rows.length * 20,
+      marginLeft: 150,
+      marginRight: 30,
+      marginTop: 26,
+      style: { fontSize: "11px" },
+      x: { domain: [issue.min, issue.max], ticks: issue.anchors.map((a) => a.value), tickFormat: (v: number) => fmt(v), grid: true, label: null },
+      y: { domain: rows, label: null, padding: 0.3 },
+      color: { domain: scenario.actors.map((a) => a.id), range: ACTOR_COLORS },
+      r: { range: [3, 9] },
+      marks: [
+        ...(ref !== undefined ? [Plot.ruleX([ref], { stroke: "#666", strokeDasharray: "4,3" }), Plot.text([ref], { x: (d: number) => d, frameAnchor: "top", dy: -18, text: () => t("forecast.statusQuoShort"), fill: "#555" })] : []),
+        Plot.dot(actors, { x: "x", y: () => positionsRow, r: "weight", fill: "actor", fillOpacity: 0.8, stroke: "white", title: (d: { name: string; x: number; salience: number }) => `${d.name}: ${fmt(d.x)} (${t("grid.salience")} ${fmt(d.salience)})` }),
+        ...[0, 1, 2].map((k) => Plot.text(actors.filter((d) => (level.get(d.actor) ?? 0) === k), { x: "x", y: () => positionsRow, text: "actor", dy: -11 - 10 * k, fill: "actor", fontWeight: 600 })),
+        Plot.tickX(models, { x: "x", y: "model", stroke: "#111", strokeWidth: 2.5 }),
+        Plot.text(models, { x: "x", y: "model", text: (d: { x: number }) => fmt(d.x), dx: 6, textAnchor: "start" }),
+      ],
+    });
+  }, [key, width]);
+  return (
+    <figure className="strip" data-issue={issue.id}>
+      <figcaption>{label(issue.name)}</figcaption>
+      <PlotFigure make={make} label={t("forecast.stripLabel", { issue: label(issue.name) })} />
+    </figure>
+  );
+}
+
+function Rounds({ scenario, results }: { scenario: Scenario; results: readonly ForecastResult[] }) {
+  const { t } = useTranslation();
+  const label = useLabel();
+  const dynamic = results.filter((r) => r.rounds && r.rounds.length > 0);
+  const [issueId, setIssueId] = useState(scenario.issues[0]?.id ?? "");
+  const issue = scenario.issues.find((i) => i.id === issueId) ?? scenario.issues[0];
+  if (dynamic.length === 0 || !issue) return null;
+  return (
+    <section className="rounds">
+      <h3>{t("forecast.rounds")}</h3>
+      <label className="inline">
+        {t("grid.issue")}{" "}
+        <select value={issue.id} onChange={(e) => setIssueId(e.target.value)}>
+          {scenario.issues.map((i) => (
+            <option key={i.id} value={i.id}>
+              {label(i.name)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <div className="rounds-charts">
+        {dynamic.map((r) => (
+          <RoundsChart key={r.model} scenario={scenario} issue={issue} result={r} />
+        ))}
+      </div>
+    </section>
+  );
+}
+
+/** Labels at nearly the same height moved apart by a few pixels. */
+function stackLabels<T extends { position: number }>(rows: readonly T[], near: number): (T & { level: number })[] {
+  const sorted = [...rows].sort((a, b) => a.position - b.position);
+  let run = 0;
+  return sorted.map((d, k) => {
+    run = k > 0 && d.position - sorted[k - 1]!.position < near ? Math.min(4, run + 1) : 0;
+    return { ...d, level: run };
+  });
+}
+
+function RoundsChart({ scenario, issue, result }: { scenario: Scenario; issue: Issue; result: ForecastResult }) {
+  const { t } = useTranslation();
+  const label = useLabel();
+  const modelName = useModelName();
+  const i = scenario.issues.indexOf(issue);
+  const key = JSON.stringify([issue.id, result.model, result.rounds?.length, result.issues[i]?.forecast, scenario.actors.map((a) => scenario.stances[a.id]?.[issue.id]?.position.value)]);
+  const make = useCallback(() => {
+    const data = (result.rounds ?? []).flatMap((round) =>
+      scenario.actors.flatMap((actor) => {
+        const x = round.positions[actor.id]?.[issue.id];
+        return x === undefined ? [] : [{ round: round.round, actor: actor.id, position: x }];
+      }),
+    );
+    const last = result.rounds?.[result.rounds.length - 1]?.round ?? 0;
+    const ends = data.filter((d) => d.round === last);
+    const f = result.issues[i]!.forecast;
+    return Plot.plot({
+      width: 440,
+      height: 260,
+      marginRight: 50,
+      style: { fontSize: "11px" },
+      x: { label: t("forecast.round"), ticks: Math.min(last, 10), tickFormat: "d" },
+      y: { domain: [issue.min, issue.max], label: label(issue.name), grid: true },
+      color: { domain: scenario.actors.map((a) => a.id), range: ACTOR_COLORS },
+      marks: [
+        Plot.ruleY([f], { stroke: "#111", strokeDasharray: "5,3" }),
+        Plot.text([f], { x: 0, y: (d: number) => d, text: () => `${t("forecast.forecast")} ${fmt(f)}`, dy: -7, textAnchor: "start" }),
+        Plot.line(data, { x: "round", y: "position", stroke: "actor", strokeWidth: 2, marker: "dot" }),
+        ...[0, 1, 2, 3, 4].map((k) => Plot.text(stackLabels(ends, (issue.max - issue.min) * 0.05).filter((d) => d.level === k), { x: "round", y: "position", text: "actor", fill: "actor", dx: 8, dy: -11 * k, textAnchor: "start" })),
+      ],
+    });
+  }, [key]);
+  return (
+    <figure className="rounds-chart" data-model={result.model}>
+      <figcaption>{modelName(result.model)}</figcaption>
+      <PlotFigure make={make} label={t("forecast.roundsLabel", { model: modelName(result.model), issue: label(issue.name) })} />
+    </figure>
+  );
+}

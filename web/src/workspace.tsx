@@ -1,0 +1,193 @@
+/**
+ * The open scenario: its YAML text as edited (the single source of truth, shared by the grid and
+ * the source editor), its validation as you type, the last valid scenario that forecasts and
+ * deals are computed from, and the deal being built. Saving writes the text as a new version.
+ */
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
+import type { Diagnostic } from "../../src/scenario/diagnostics.js";
+import type { IssueValue, Scenario } from "../../src/scenario/types.js";
+import { api, ApiError } from "./api.js";
+import { record } from "./perf.js";
+import { plainData, setValueAt, type YamlPath } from "./yamlEdit.js";
+
+export type DealValues = Readonly<Record<string, IssueValue>>;
+
+export interface Workspace {
+  readonly id: string;
+  readonly loading: boolean;
+  readonly loadError?: string;
+  /** The stored version the text started from. */
+  readonly version?: number;
+  readonly savedText?: string;
+  readonly text: string;
+  /** The text's plain data (undefined when the YAML does not parse). */
+  readonly data: unknown;
+  /** True while the latest text awaits validation. */
+  readonly validating: boolean;
+  readonly errors: readonly Diagnostic[];
+  readonly warnings: readonly Diagnostic[];
+  /** The last valid scenario (the stored one until an edit validates). */
+  readonly scenario?: Scenario;
+  readonly dirty: boolean;
+  setText(text: string): void;
+  /** Sets one value (number or option id) at a YAML path; the text stays as written elsewhere. */
+  edit(path: YamlPath, value: string | number | null): void;
+  save(author: string, message: string): Promise<void>;
+  /** Discards edits and loads the current stored version. */
+  reload(): Promise<void>;
+  readonly saveError?: string;
+  readonly staleVersion?: number;
+  /**
+   * The deal being built (values per issue; others stay at the status quo), kept outside React
+   * state so that moving a slider re-renders the deal builder only.
+   */
+  readonly deal: { values: DealValues; name?: string };
+}
+
+const WorkspaceContext = createContext<Workspace | undefined>(undefined);
+
+export function useWorkspace(): Workspace {
+  const workspace = useContext(WorkspaceContext);
+  if (!workspace) throw new Error("useWorkspace outside a WorkspaceProvider");
+  return workspace;
+}
+
+const VALIDATE_DELAY = 150;
+
+export function WorkspaceProvider({ id, children }: { id: string; children: ReactNode }) {
+  const [loading, setLoading] = useState(true);
+  const [loadError, setLoadError] = useState<string>();
+  const [version, setVersion] = useState<number>();
+  const [savedText, setSavedText] = useState<string>();
+  const [text, setTextState] = useState("");
+  const [checked, setChecked] = useState<{ text: string; errors: readonly Diagnostic[]; warnings: readonly Diagnostic[] }>({ text: "", errors: [], warnings: [] });
+  const [scenario, setScenario] = useState<Scenario>();
+  /** The scenario as stored (validated from savedText by the server). */
+  const [stored, setStored] = useState<Scenario>();
+  const [saveError, setSaveError] = useState<string>();
+  const [staleVersion, setStaleVersion] = useState<number>();
+  const deal = useRef<{ values: DealValues; name?: string }>({ values: {} }).current;
+  const textRef = useRef(text);
+  textRef.current = text;
+
+  const load = useCallback(async () => {
+    setLoading(true);
+    setLoadError(undefined);
+    try {
+      const doc = await api.getScenario(id);
+      performance.mark("parley:scenario-loaded");
+      setVersion(doc.version);
+      setSavedText(doc.yaml);
+      setTextState(doc.yaml);
+      setScenario(doc.scenario);
+      setStored(doc.scenario);
+      setChecked({ text: doc.yaml, errors: [], warnings: [] });
+      setSaveError(undefined);
+      setStaleVersion(undefined);
+    } catch (error) {
+      setLoadError(error instanceof Error ? error.message : String(error));
+    } finally {
+      setLoading(false);
+    }
+  }, [id]);
+
+  useEffect(() => {
+    deal.values = {};
+    delete deal.name;
+    void load();
+  }, [load, deal]);
+
+  // Validation as you type, after a short pause.
+  useEffect(() => {
+    if (loading || text === checked.text) return;
+    let cancelled = false;
+    const timer = window.setTimeout(async () => {
+      // The validator (zod and the rule checker) loads with the first edit, not with the page.
+      const { validateScenario } = await import("../../src/scenario/validate.js");
+      if (cancelled) return;
+      const start = performance.now();
+      const result = validateScenario(text, { file: id });
+      record("validate", performance.now() - start);
+      setChecked({ text, errors: result.ok ? [] : result.errors, warnings: result.warnings });
+      if (result.ok) setScenario(result.scenario);
+    }, VALIDATE_DELAY);
+    return () => {
+      cancelled = true;
+      window.clearTimeout(timer);
+    };
+  }, [text, checked.text, loading, id]);
+
+  const data = useMemo(() => {
+    // Until the first edit, the stored scenario has the numbers as written: no need to parse.
+    if (stored && text === savedText) return writtenShape(stored);
+    const start = performance.now();
+    const parsed = plainData(text);
+    if (text !== "") record("parse", performance.now() - start);
+    return parsed;
+  }, [text, savedText, stored]);
+
+  const setText = useCallback((next: string) => setTextState(next), []);
+  const edit = useCallback((path: YamlPath, value: string | number | null) => {
+    setTextState(setValueAt(textRef.current, path, value));
+  }, []);
+
+  const save = useCallback(
+    async (author: string, message: string) => {
+      if (version === undefined) return;
+      setSaveError(undefined);
+      try {
+        const saved = await api.saveScenario(id, textRef.current, version, author, message);
+        const doc = await api.getScenario(id);
+      performance.mark("parley:scenario-loaded");
+        setVersion(saved.version || doc.version);
+        setSavedText(doc.yaml);
+        if (doc.yaml !== textRef.current) setTextState(doc.yaml);
+        setScenario(doc.scenario);
+        setStored(doc.scenario);
+        setChecked({ text: doc.yaml, errors: [], warnings: [] });
+      } catch (error) {
+        if (error instanceof ApiError && error.status === 412) setStaleVersion(error.currentVersion ?? -1);
+        setSaveError(error instanceof Error ? error.message : String(error));
+        throw error;
+      }
+    },
+    [id, version],
+  );
+
+  const validating = text !== checked.text;
+  const workspace: Workspace = {
+    id,
+    loading,
+    ...(loadError !== undefined ? { loadError } : {}),
+    ...(version !== undefined ? { version } : {}),
+    ...(savedText !== undefined ? { savedText } : {}),
+    text,
+    data,
+    validating,
+    errors: data === undefined && !validating ? checked.errors : checked.errors,
+    warnings: checked.warnings,
+    ...(scenario !== undefined ? { scenario } : {}),
+    dirty: savedText !== undefined && text !== savedText,
+    setText,
+    edit,
+    save,
+    reload: load,
+    ...(saveError !== undefined ? { saveError } : {}),
+    ...(staleVersion !== undefined ? { staleVersion } : {}),
+    deal,
+  };
+  return <WorkspaceContext.Provider value={workspace}>{children}</WorkspaceContext.Provider>;
+}
+
+/** The parts of a scenario's written form the grid reads: capabilities, positions, saliences. */
+function writtenShape(scenario: Scenario): unknown {
+  return {
+    actors: scenario.actors.map((actor) => ({ id: actor.id, capability: actor.capability.value })),
+    stances: Object.fromEntries(
+      Object.entries(scenario.stances).map(([actor, byIssue]) => [
+        actor,
+        Object.fromEntries(Object.entries(byIssue).map(([issue, stance]) => [issue, { position: stance.position.option ?? stance.position.value, salience: stance.salience.value }])),
+      ]),
+    ),
+  };
+}
