@@ -175,6 +175,18 @@ export function openApiDocument(version: string): Json {
         ],
         get: { summary: "Compare two versions", responses: { 200: json(ref("Diff")), ...problems(400, 404) } },
       },
+      "/api/scenarios/{id}/briefing": {
+        parameters: [
+          idParam,
+          { name: "version", in: "query", schema: { type: "integer", minimum: 1 }, description: "Default: the current version." },
+          { name: "lang", in: "query", schema: { type: "string", enum: ["en", "zh"] }, description: "Default: the scenario's language." },
+          { name: "format", in: "query", schema: { type: "string", enum: ["html", "md"] }, description: "Default: html." },
+        ],
+        get: {
+          summary: "The briefing of a version (docs/report.md): self-contained HTML to read and print, or Markdown",
+          responses: { 200: { description: "The briefing", content: { "text/html": { schema: { type: "string" } }, "text/markdown": { schema: { type: "string" } } } }, ...problems(400, 404) },
+        },
+      },
       "/api/scenarios/{id}/restore": {
         parameters: [idParam],
         post: {

@@ -17,9 +17,15 @@ import { HttpProblem, problemResponse } from "./problem.js";
 
 export const TOKEN_COOKIE = "parley_token";
 
+/**
+ * A route that serves a self-contained document (the briefing, with inline styles) names its own,
+ * narrower policy in this internal header; it replaces the default and never leaves the server.
+ */
+export const DOCUMENT_POLICY_HEADER = "Parley-Document-Policy";
+
 /** Headers on every response: a strict CSP, no framing, no sniffing, no referrer. */
 export function securityHeaders(): MiddlewareHandler {
-  return secureHeaders({
+  const secure = secureHeaders({
     contentSecurityPolicy: {
       defaultSrc: ["'self'"],
       scriptSrc: ["'self'"],
@@ -39,6 +45,14 @@ export function securityHeaders(): MiddlewareHandler {
     crossOriginOpenerPolicy: "same-origin",
     permissionsPolicy: { camera: [], microphone: [], geolocation: [] },
   });
+  return async (c, next) => {
+    await secure(c, next);
+    const policy = c.res.headers.get(DOCUMENT_POLICY_HEADER);
+    if (policy !== null) {
+      c.res.headers.set("Content-Security-Policy", policy);
+      c.res.headers.delete(DOCUMENT_POLICY_HEADER);
+    }
+  };
 }
 
 /** CORS for one allowed origin on the API (none by default: then no CORS headers at all). */

@@ -335,3 +335,31 @@ describe("errors", () => {
     removeDir(other.dir);
   });
 });
+
+describe("briefing", () => {
+  it("serves a stored version's briefing as HTML with a policy that allows its inline styles and no script", async () => {
+    const response = await t.request("/api/scenarios/hanoi-2019/briefing?version=1&lang=zh");
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toMatch(/^text\/html/);
+    const policy = response.headers.get("content-security-policy")!;
+    expect(policy).toContain("default-src 'none'");
+    expect(policy).toContain("style-src 'unsafe-inline'");
+    expect(policy).not.toContain("script-src");
+    expect(response.headers.get("parley-document-policy")).toBeNull();
+    const html = await response.text();
+    expect(html).toContain("2019年2月美朝河内峰会");
+    expect(html).not.toContain("<script");
+  });
+
+  it("serves Markdown and rejects an unknown language or format", async () => {
+    const md = await t.request("/api/scenarios/hanoi-2019/briefing?format=md");
+    expect(md.headers.get("content-type")).toMatch(/^text\/markdown/);
+    expect(await md.text()).toMatch(/^# US–DPRK summit in Hanoi/);
+    expect((await t.request("/api/scenarios/hanoi-2019/briefing?lang=fr")).status).toBe(400);
+    expect((await t.request("/api/scenarios/hanoi-2019/briefing?format=pdf")).status).toBe(400);
+  });
+
+  it("keeps the strict policy everywhere else", async () => {
+    expect((await t.request("/api/health")).headers.get("content-security-policy")).toContain("script-src 'self'");
+  });
+});

@@ -9,7 +9,9 @@ import { z } from "zod";
 import { diffValues, unifiedDiff, type Store } from "../../store/index.js";
 import { etag, ifMatch, optionalIfMatch, positiveInt, textHeader } from "../http.js";
 import { bodyKind, checkBody, readJsonBody, scenarioFromEmbedded, scenarioFromText, scenarioFromUploads, type ScenarioText, type UploadedFile } from "../input.js";
+import { buildBriefing, renderHtml, renderMarkdown } from "../../report/index.js";
 import { HttpProblem, toEntry } from "../problem.js";
+import { DOCUMENT_POLICY_HEADER } from "../security.js";
 
 /** A JSON body that wraps the scenario (data or YAML) with who saves it and why. */
 const envelope = z.strictObject({
@@ -113,6 +115,25 @@ export function scenarioRoutes(store: Store): Hono {
     }
     if (format !== undefined && format !== "json") throw new HttpProblem("invalid-request", `format must be "json" or "yaml", got "${format}"`);
     return c.json(version);
+  });
+
+  // The briefing (docs/report.md) of a stored version, for reading and printing. It carries its own
+  // inline styles and no script, so this one response allows inline styles and nothing more.
+  app.get("/:id/briefing", (c) => {
+    const id = c.req.param("id");
+    const versionQuery = c.req.query("version");
+    const found = store.getScenario(id, versionQuery === undefined ? undefined : positiveInt(versionQuery, "version"), { includeDeleted: versionQuery !== undefined });
+    const lang = c.req.query("lang") ?? found.scenario.language;
+    if (lang !== "en" && lang !== "zh") throw new HttpProblem("invalid-request", `lang must be "en" or "zh", got "${lang}"`);
+    const format = c.req.query("format") ?? "html";
+    if (format !== "html" && format !== "md") throw new HttpProblem("invalid-request", `format must be "html" or "md", got "${format}"`);
+    const briefing = buildBriefing(found.scenario);
+    if (format === "md") {
+      c.header("Content-Type", "text/markdown; charset=utf-8");
+      return c.body(renderMarkdown(briefing, lang));
+    }
+    c.header(DOCUMENT_POLICY_HEADER, "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'none'; base-uri 'none'; form-action 'none'");
+    return c.html(renderHtml(briefing, lang));
   });
 
   app.get("/:id/diff", (c) => {

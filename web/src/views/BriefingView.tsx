@@ -14,7 +14,7 @@ import { ComparisonTable, IssueStrip } from "./ForecastView.js";
 
 export function BriefingView() {
   const ws = useWorkspace();
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const label = useLabel();
   const scenario = ws.scenario;
   const results = useMemo(() => (scenario ? forecastOf(scenario) : undefined), [scenario]);
@@ -26,6 +26,19 @@ export function BriefingView() {
           {t("briefing.print")}
         </button>
         <span className="muted"> {t("briefing.hint")}</span>
+        {ws.id && ws.version !== undefined && (
+          <>
+            {" "}
+            <a
+              href={`/api/scenarios/${encodeURIComponent(ws.id)}/briefing?version=${ws.version}&lang=${i18n.language === "zh" ? "zh" : "en"}`}
+              target="_blank"
+              rel="noopener"
+              data-testid="full-briefing"
+            >
+              {t("briefing.full")}
+            </a>
+          </>
+        )}
       </div>
       <header>
         <p className="kicker">{t("briefing.kicker")}</p>
