@@ -3,7 +3,7 @@
  * The only impure step is the worker pool; results do not depend on the number of workers.
  */
 import { defaultWorkers, parallelMap } from "../node/pool.js";
-import { findModel, modelIds } from "../models/index.js";
+import { findModel, modelIds, unknownModelsMessage } from "../models/index.js";
 import { ModelError } from "../models/types.js";
 import { summarise } from "./report.js";
 import type { BacktestTask } from "./worker.js";
@@ -35,8 +35,8 @@ const WORKER = new URL(`./worker${import.meta.url.endsWith(".ts") ? ".ts" : ".js
 /** Forecasts every case with every chosen model and scores them. */
 export async function runBacktest(input: BacktestInput, options: BacktestOptions = {}): Promise<BacktestRun> {
   const models = options.models && options.models.length > 0 ? [...options.models] : modelIds();
-  const unknown = models.filter((id) => !findModel(id));
-  if (unknown.length > 0) throw new ModelError(`unknown model(s) ${unknown.map((id) => `"${id}"`).join(", ")}; expected one of: ${modelIds().join(", ")}`);
+  const unknown = unknownModelsMessage(models);
+  if (unknown !== undefined) throw new ModelError(unknown);
   const tasks: BacktestTask[] = input.cases.map((c) => ({ case: c, models }));
   const iterative = models.some((id) => findModel(id)?.iterative === true);
   const mapped = await parallelMap<BacktestTask, CaseForecasts>(WORKER, tasks, {

@@ -16,3 +16,10 @@ export function findModel(id: string): ForecastModel | undefined {
 }
 
 export const modelIds = (): string[] => models.map((m) => m.id);
+
+/** The message for ids that name no model; undefined when every id is known. */
+export function unknownModelsMessage(ids: readonly string[]): string | undefined {
+  const unknown = ids.filter((id) => !findModel(id));
+  if (unknown.length === 0) return undefined;
+  return `unknown model${unknown.length > 1 ? "s" : ""} ${unknown.map((id) => `"${id}"`).join(", ")}; expected one of: ${modelIds().join(", ")}`;
+}

@@ -6,7 +6,7 @@
  */
 import { DealError } from "../deals/preferences.js";
 import { dealContext, evaluateDeal } from "../deals/evaluate.js";
-import { findModel, modelIds, models as allModels } from "../models/index.js";
+import { models as allModels, unknownModelsMessage } from "../models/index.js";
 import { ModelError } from "../models/types.js";
 import { parallelMap } from "../node/pool.js";
 import type { Scenario } from "../scenario/types.js";
@@ -33,9 +33,8 @@ const WORKER = new URL(import.meta.url.endsWith(".ts") ? "./worker.ts" : "./work
 /** Checks the models and deals once, up front, and lists the uncertain inputs. */
 export function makePlan(scenario: Scenario, options: Pick<RunOptions, "models" | "seed" | "rounds">): { plan: EvaluationPlan; dealsSkipped?: string } {
   const models = options.models && options.models.length > 0 ? [...options.models] : allModels.map((m) => m.id);
-  for (const id of models) {
-    if (!findModel(id)) throw new ModelError(`unknown model "${id}"; expected one of: ${modelIds().join(", ")}`);
-  }
+  const unknown = unknownModelsMessage(models);
+  if (unknown !== undefined) throw new ModelError(unknown);
   let deals = scenario.deals.map((d) => d.id);
   let dealsSkipped: string | undefined;
   if (deals.length > 0) {

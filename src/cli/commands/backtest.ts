@@ -10,12 +10,12 @@ import { BASELINES, BASELINE_IDS } from "../../backtest/run.js";
 import { perIssueCsv } from "../../backtest/report.js";
 import { SKIP_REASONS, type BacktestInput, type BacktestReport, type ModelScore } from "../../backtest/types.js";
 import { isDeuTsv, parseCouncilWeights, parseDeu } from "../../importers/deu.js";
-import { findModel, modelIds } from "../../models/index.js";
+import { modelIds } from "../../models/index.js";
 import { readTextFile } from "../../node/load.js";
 import { OutputExistsError, writeFileAtomic } from "../../node/write.js";
 import { InvalidInputError } from "../../scenario/diagnostics.js";
 import { formatNumber, table } from "../format.js";
-import { EXIT, UsageError, processIo, type CliIo } from "../io.js";
+import { EXIT, UsageError, processIo, requireKnownModels, type CliIo } from "../io.js";
 import { progressBar } from "../progress.js";
 
 export interface BacktestCommandOptions {
@@ -52,8 +52,7 @@ export function loadBacktestInput(file: string, weightsFile: string | undefined)
 }
 
 export async function backtestCommand(file: string, options: BacktestCommandOptions, io: CliIo): Promise<number> {
-  const unknown = options.models.filter((id) => !findModel(id));
-  if (unknown.length > 0) throw new UsageError(`unknown model ${unknown.map((id) => `"${id}"`).join(", ")}; expected one of: ${modelIds().join(", ")}`);
+  requireKnownModels(options.models);
   if (options.perIssue !== undefined && !options.force && existsSync(options.perIssue)) {
     throw new OutputExistsError(`${options.perIssue} exists; use --force to replace it`);
   }

@@ -1,14 +1,14 @@
 /** `parley forecast FILE`: every model's forecast per issue, as a table or JSON. */
 import { forecast, nearestAnchor, type ForecastResult } from "../../forecast.js";
-import { findModel, modelIds } from "../../models/index.js";
+import { findModel } from "../../models/index.js";
 import { text, type Language } from "../../scenario/label.js";
 import type { Scenario } from "../../scenario/types.js";
 import { formatNumber, table, truncate } from "../format.js";
-import { EXIT, UsageError, type CliIo } from "../io.js";
+import { EXIT, requireKnownModels, type CliIo } from "../io.js";
 import { monteCarloTable } from "../../uncertainty/format.js";
 import { progressBar, type ProgressBar } from "../progress.js";
 import { EXIT_INTERRUPTED, withInterrupt } from "../../uncertainty/interrupt.js";
-import { monteCarlo } from "../../uncertainty/monte-carlo.js";
+import { monteCarlo, type MonteCarloOptions } from "../../uncertainty/monte-carlo.js";
 
 export interface ForecastCommandOptions {
   readonly models: readonly string[];
@@ -25,9 +25,7 @@ export interface ForecastCommandOptions {
 }
 
 export function forecastCommand(scenario: Scenario, options: ForecastCommandOptions, io: CliIo): number {
-  for (const id of options.models) {
-    if (!findModel(id)) throw new UsageError(`unknown model "${id}"; expected one of: ${modelIds().join(", ")}`);
-  }
+  requireKnownModels(options.models);
   const results = forecast(scenario, {
     models: options.models,
     ...(options.rounds !== undefined ? { rounds: options.rounds } : {}),
@@ -84,19 +82,34 @@ export function progressReporter(io: CliIo, json: boolean): ProgressBar | undefi
   return progressBar((text) => process.stderr.write(text), { unit: "runs", width: 30 });
 }
 
+/** What a sampled analysis (Monte Carlo, sensitivity) needs from the command line. */
+export interface SamplingCommandOptions {
+  readonly models: readonly string[];
+  readonly json: boolean;
+  readonly runs: number;
+  readonly seed?: number;
+  readonly rounds?: number;
+  readonly workers?: number;
+  /** Aborts the run like Ctrl-C (for tests and embedding). */
+  readonly signal?: AbortSignal;
+}
+
 /**
- * `parley forecast FILE --runs N`: samples the uncertain inputs N times and reports each model's forecast
- * distribution per issue and each deal's acceptance. Ctrl-C prints the summary of the completed samples,
- * marked partial, and exits with 130.
+ * Runs a sampled analysis with the shared options, a progress bar on a terminal and Ctrl-C handling;
+ * prints its output and says when it covers only the completed samples (exit 130).
  */
-export async function forecastRunsCommand(scenario: Scenario, options: ForecastCommandOptions & { runs: number }, io: CliIo): Promise<number> {
-  for (const id of options.models) {
-    if (!findModel(id)) throw new UsageError(`unknown model "${id}"; expected one of: ${modelIds().join(", ")}`);
-  }
+export async function runSampling<R extends { readonly partial: boolean; readonly completed: number; readonly runs: number }>(
+  options: SamplingCommandOptions,
+  io: CliIo,
+  analyse: (options: MonteCarloOptions) => Promise<R>,
+  render: (report: R) => string,
+  partialWhat: string,
+): Promise<number> {
+  requireKnownModels(options.models);
   const progress = progressReporter(io, options.json);
   const report = await withInterrupt(
     (signal) =>
-      monteCarlo(scenario, {
+      analyse({
         runs: options.runs,
         models: options.models,
         signal,
@@ -107,10 +120,25 @@ export async function forecastRunsCommand(scenario: Scenario, options: ForecastC
       }),
     options.signal,
   ).finally(() => progress?.finish());
-  io.out(options.json ? JSON.stringify(report, null, 2) : monteCarloTable(scenario, report, options.language ?? scenario.language));
+  io.out(options.json ? JSON.stringify(report, null, 2) : render(report));
   if (report.partial) {
-    io.err(`interrupted: the summary covers ${report.completed} of ${report.runs} samples`);
+    io.err(`interrupted: ${partialWhat} ${report.completed} of ${report.runs} samples`);
     return EXIT_INTERRUPTED;
   }
   return EXIT.ok;
+}
+
+/**
+ * `parley forecast FILE --runs N`: samples the uncertain inputs N times and reports each model's forecast
+ * distribution per issue and each deal's acceptance. Ctrl-C prints the summary of the completed samples,
+ * marked partial, and exits with 130.
+ */
+export function forecastRunsCommand(scenario: Scenario, options: ForecastCommandOptions & SamplingCommandOptions, io: CliIo): Promise<number> {
+  return runSampling(
+    options,
+    io,
+    (sampling) => monteCarlo(scenario, sampling),
+    (report) => monteCarloTable(scenario, report, options.language ?? scenario.language),
+    "the summary covers",
+  );
 }

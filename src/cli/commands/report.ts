@@ -1,7 +1,6 @@
 /** `parley report FILE`: the briefing, as self-contained HTML or Markdown, to stdout or a file. */
 import { Option, type Command } from "commander";
 import type { AlignmentClaim } from "../../analysis/alignment.js";
-import { findModel, modelIds } from "../../models/index.js";
 import { INPUT_FORMATS, loadInput, type InputFormat } from "../../node/input.js";
 import { writeFileAtomic } from "../../node/write.js";
 import { buildBriefing } from "../../report/build.js";
@@ -9,7 +8,7 @@ import { renderHtml } from "../../report/html.js";
 import { renderMarkdown } from "../../report/markdown.js";
 import type { Language } from "../../scenario/label.js";
 import type { Scenario } from "../../scenario/types.js";
-import { EXIT, UsageError, type CliIo } from "../io.js";
+import { EXIT, UsageError, requireKnownModels, type CliIo } from "../io.js";
 
 export type ReportFormat = "html" | "md";
 
@@ -48,9 +47,7 @@ export function parseClaim(scenario: Scenario, text: string): AlignmentClaim {
 }
 
 export function reportCommand(scenario: Scenario, options: ReportCommandOptions, io: CliIo): number {
-  for (const id of options.models) {
-    if (!findModel(id)) throw new UsageError(`unknown model "${id}"; expected one of: ${modelIds().join(", ")}`);
-  }
+  requireKnownModels(options.models);
   const claims = options.claims.map((c) => parseClaim(scenario, c));
   const briefing = buildBriefing(scenario, { models: options.models, claims });
   const language = options.language ?? scenario.language;
