@@ -38,6 +38,11 @@ export interface ModelOptions {
   readonly seed?: number;
   /** Model-specific parameters, validated by the model itself. */
   readonly parameters?: Readonly<Record<string, unknown>>;
+  /**
+   * The caller reads only `forecasts` (e.g. a Monte Carlo sample): a model may then leave out `rounds` to
+   * save work. The forecasts are the same either way.
+   */
+  readonly forecastOnly?: boolean;
 }
 
 export interface ModelRound {

@@ -64,6 +64,7 @@ export function evaluatePoint(plan: EvaluationPlan, values: ArrayLike<number>, s
       const model = findModel(id);
       if (!model) throw new ModelError(`unknown model "${id}"`);
       const output = model.run(input, {
+        forecastOnly: true,
         ...(plan.rounds !== undefined ? { rounds: plan.rounds } : {}),
         ...(seed !== undefined ? { seed } : {}),
         ...(scenario.models[id] ? { parameters: scenario.models[id] } : {}),

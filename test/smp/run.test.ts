@@ -176,3 +176,51 @@ describe("smpModel adapter", () => {
     expect(() => smpModel.run(bad)).toThrow(/outside its scale/);
   });
 });
+
+describe("final-turn-only runs", () => {
+  it("record: final keeps exactly the last turn of a full run", () => {
+    const full = runSmp(DUMMY);
+    const final = runSmp(DUMMY, {}, { record: "final" });
+    expect(final.turns).toHaveLength(1);
+    expect(final.turns[0]).toEqual(full.turns[full.turns.length - 1]);
+  });
+
+  it("forecastOnly gives the same forecasts without rounds", () => {
+    const input: ModelInput = {
+      actors: DUMMY.actors.map((a) => ({ id: a.name, capability: [a.capability, a.capability, a.capability] })),
+      issues: DUMMY.dimensions.map((id) => ({ id, min: 0, max: 100, reference: undefined })),
+      stances: DUMMY.actors.map((a) => a.position.map((position, k) => ({ position, salience: a.salience[k]! }))),
+    };
+    const full = smpModel.run(input);
+    const fast = smpModel.run(input, { forecastOnly: true });
+    expect(fast.forecasts).toEqual(full.forecasts);
+    expect(fast.rounds).toBeUndefined();
+  });
+});
+
+describe("actors who care about nothing", () => {
+  const input = (withIndifferent: boolean): ModelInput => {
+    const actors = [
+      { id: "A", x: 10, s: 80, c: 50 },
+      { id: "B", x: 60, s: 50, c: 30 },
+      { id: "C", x: 90, s: 70, c: 40 },
+      ...(withIndifferent ? [{ id: "Z", x: 40, s: 0, c: 100 }] : []),
+    ];
+    return {
+      actors: actors.map((a) => ({ id: a.id, capability: [a.c] })),
+      issues: [{ id: "x", min: 0, max: 100, reference: undefined }],
+      stances: actors.map((a) => [{ position: a.x, salience: a.s }]),
+    };
+  };
+
+  it("sit out the run at their position with probability 0, leaving the others' run unchanged", () => {
+    const without = smpModel.run(input(false));
+    const withZ = smpModel.run(input(true));
+    expect(withZ.forecasts).toEqual(without.forecasts);
+    for (const round of withZ.rounds!) {
+      expect(round.positions[3]).toEqual([40]);
+      expect(round.probabilities![3]).toBe(0);
+    }
+    expect(withZ.rounds!.map((r) => r.positions.slice(0, 3))).toEqual(without.rounds!.map((r) => r.positions));
+  });
+});

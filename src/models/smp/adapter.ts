@@ -123,9 +123,47 @@ function accommodationOf(input: ModelInput, value: unknown): NonNullable<SmpInpu
 }
 
 /**
+ * Actors with salience 0 on every issue care about nothing here: KTAB refuses them (S_i must be > 0),
+ * and they could neither challenge nor resist. They sit out the run, keeping their positions, with
+ * probability 0. Returns the indices of those who take part and the input restricted to them.
+ */
+function withoutIndifferentActors(input: SmpInput): { taking: number[]; subset: SmpInput } {
+  const taking = input.actors.flatMap((actor, i) => (actor.salience.some((s) => s > 0) ? [i] : []));
+  if (taking.length === input.actors.length) return { taking, subset: input };
+  const newIndex = new Map(taking.map((i, k) => [i, k]));
+  const accommodation = input.accommodation?.flatMap((a) => {
+    const adjusting = newIndex.get(a.adjusting);
+    const reference = newIndex.get(a.reference);
+    return adjusting === undefined || reference === undefined ? [] : [{ ...a, adjusting, reference }];
+  });
+  return {
+    taking,
+    subset: { ...input, actors: taking.map((i) => input.actors[i]!), ...(accommodation ? { accommodation } : {}) },
+  };
+}
+
+/** A result over the taking part actors, put back in the full actor order (see `withoutIndifferentActors`). */
+function expandResult(result: SmpResult, taking: readonly number[], input: SmpInput): SmpResult {
+  if (taking.length === input.actors.length) return result;
+  return {
+    ...result,
+    turns: result.turns.map((turn) => {
+      const positions = input.actors.map((actor) => [...actor.position]);
+      const probabilities = input.actors.map(() => 0);
+      taking.forEach((i, k) => {
+        positions[i] = turn.positions[k]!;
+        probabilities[i] = turn.probabilities[k]!;
+      });
+      return { ...turn, positions, probabilities };
+    }),
+  };
+}
+
+/**
  * Runs SMP on a ModelInput. `options.parameters` may set any of the nine SMP parameters (validated; an unknown
  * name or value is a ModelError listing what is allowed); `options.seed` seeds Stochastic mode.
- * `options.rounds` is ignored: SMP stops by its own rule (at most 100 turns).
+ * `options.rounds` is ignored: SMP stops by its own rule (at most 100 turns). With `options.forecastOnly`
+ * only the final turn is kept and no rounds are returned (the forecasts are the same).
  */
 export function runSmpModel(input: ModelInput, options?: ModelOptions): ModelOutput {
   const { accommodation, seed: scenarioSeed, ...enums } = options?.parameters ?? {};
@@ -133,13 +171,22 @@ export function runSmpModel(input: ModelInput, options?: ModelOptions): ModelOut
   const seed = options?.seed ?? (scenarioSeed === undefined ? undefined : seedOf(scenarioSeed));
   const smpInput = toSmpInput(input);
   const withAccommodation = accommodation === undefined ? smpInput : { ...smpInput, accommodation: accommodationOf(input, accommodation) };
-  const result = runSmp(withAccommodation, parameters, seed === undefined ? {} : { seed });
+  const forecastOnly = options?.forecastOnly === true;
+  const { taking, subset } = withoutIndifferentActors(withAccommodation);
+  const result = expandResult(
+    runSmp(subset, parameters, {
+      ...(seed === undefined ? {} : { seed }),
+      ...(forecastOnly ? { record: "final" as const } : {}),
+    }),
+    taking,
+    withAccommodation,
+  );
   return {
     forecasts: forecastsOf(input, result),
-    rounds: roundsOf(input, result),
+    ...(forecastOnly ? {} : { rounds: roundsOf(input, result) }),
     details: {
       parameters: result.parameters,
-      turns: result.turns.length - 1,
+      turns: result.turns[result.turns.length - 1]?.turn ?? 0,
       consensus: result.consensus,
       ...(parameters.StateTransitions === "Stochastic" ? { seed: seed ?? 0 } : {}),
     },

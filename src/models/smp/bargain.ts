@@ -40,12 +40,47 @@ export function interpolateBargain(
   const dims = xi.length;
   const bi = new Float64Array(dims);
   const bj = new Float64Array(dims);
+  interpolate(mode, xi, si, 0, xj, sj, 0, dims, probabilityI, bi, bj);
+  return { initiator, receiver, initiatorPosition: bi, receiverPosition: bj };
+}
+
+/**
+ * `interpolateBargain` reading i's and j's positions and saliences in place from n×m arrays (rows at
+ * `iAt` and `jAt`) and writing the two positions into `bi` and `bj`: the same numbers, no allocation.
+ */
+export function interpolateBargainInto(
+  mode: InterVecBrgn,
+  positions: Float64Array,
+  saliences: Float64Array,
+  iAt: number,
+  jAt: number,
+  dims: number,
+  probabilityI: number,
+  bi: Float64Array,
+  bj: Float64Array,
+): void {
+  interpolate(mode, positions, saliences, iAt, positions, saliences, jAt, dims, probabilityI, bi, bj);
+}
+
+function interpolate(
+  mode: InterVecBrgn,
+  xi: Float64Array,
+  si: Float64Array,
+  iAt: number,
+  xj: Float64Array,
+  sj: Float64Array,
+  jAt: number,
+  dims: number,
+  probabilityI: number,
+  bi: Float64Array,
+  bj: Float64Array,
+): void {
   const probabilityJ = 1 - probabilityI;
   for (let k = 0; k < dims; k++) {
-    const tik = xi[k] as number;
-    const tjk = xj[k] as number;
-    const sik = si[k] as number;
-    const sjk = sj[k] as number;
+    const tik = xi[iAt + k] as number;
+    const tjk = xj[jAt + k] as number;
+    const sik = si[iAt + k] as number;
+    const sjk = sj[jAt + k] as number;
     if (mode === "S2PMax") {
       bi[k] = tik + maxShift(probabilityI, probabilityJ, sik, sjk) * (tjk - tik);
       bj[k] = tjk + maxShift(probabilityJ, probabilityI, sjk, sik) * (tik - tjk);
@@ -57,7 +92,6 @@ export function interpolateBargain(
       bj[k] = roundTo4Decimals((wik * tik + (MIN_BARGAIN_WEIGHT + wjk) * tjk) / denominator);
     }
   }
-  return { initiator, receiver, initiatorPosition: bi, receiverPosition: bj };
 }
 
 /** S2PMax: how far an actor with win probability `own` moves toward one with `other` on one dimension. */

@@ -49,14 +49,27 @@ export class PerspectiveUtilities {
   /** `distancesByPosition[x·n + q]` = D_qx = d_q(x_x) for the current turn. */
   constructor(
     readonly actors: number,
-    private readonly distancesByPosition: Float64Array,
-    private readonly ownRisks: Float64Array,
+    private distancesByPosition: Float64Array,
+    private ownRisks: Float64Array,
     private readonly adjust: BigRAdjust,
   ) {
     this.columns = new Float64Array(actors * actors);
     this.diagonal = new Float64Array(actors);
     this.risks = new Float64Array(actors);
     this.ready = new Uint8Array(actors);
+  }
+
+  /** Points the view at another turn's distances and risk attitudes (same n), so its buffers are reused. */
+  rebind(distancesByPosition: Float64Array, ownRisks: Float64Array): this {
+    this.distancesByPosition = distancesByPosition;
+    this.ownRisks = ownRisks;
+    this.perspectiveOf = -1;
+    return this;
+  }
+
+  /** D_qx at x·n + q, as given to the constructor or `rebind`. */
+  get distances(): Float64Array {
+    return this.distancesByPosition;
   }
 
   /** Switches to actor h's perspective: its risk estimates and the diagonal. O(n). */
@@ -106,49 +119,65 @@ export function challengeValue(
   i: number,
   j: number,
 ): ChallengeEstimate {
+  evaluateChallenge(context, view, k, i, j);
+  return { probability: estimated[0] as number, expectedGain: estimated[1] as number };
+}
+
+/**
+ * Module-level out-parameters of the hot loop (typed arrays, so storing a number allocates nothing):
+ * `estimated` = [P(i>j), expected gain] of the latest `evaluateChallenge`; `support` = [for i, for j] left
+ * by `thirdPartySupport*`. Read immediately after the call.
+ */
+const estimated = new Float64Array(2);
+const support = new Float64Array(2);
+
+/**
+ * `challengeValue` without the result object: leaves P and EU in `estimated`.
+ * Column i of U^h is cached in the view (every challenge of a perspective reuses it); j's utilities are
+ * computed where they are used, since a perspective values each target once.
+ */
+function evaluateChallenge(context: ChallengeContext, view: PerspectiveUtilities, k: number, i: number, j: number): void {
   const rule = context.votingRule;
   const weights = context.challengeWeights;
   const utilities = view.columns;
   const diagonal = view.diagonal;
   const atI = view.column(i); // utilities of i's position to every actor
-  const atJ = view.column(j); // utilities of j's position to every actor
   const uki = utilities[atI + k] as number;
-  const ukj = utilities[atJ + k] as number;
+  const ukj = view.utility(k, j);
   const statusQuo = uki + ukj;
   const utilityIfWin = 2 * uki;
   const utilityIfLose = 2 * ukj;
 
-  const voteI = vote(rule, weights[i] as number, utilities[atI + i] as number, utilities[atJ + i] as number);
-  const voteJ = vote(rule, weights[j] as number, utilities[atI + j] as number, utilities[atJ + j] as number);
+  const voteI = vote(rule, weights[i] as number, utilities[atI + i] as number, view.utility(i, j));
+  const voteJ = vote(rule, weights[j] as number, utilities[atI + j] as number, view.utility(j, j));
   const principalsForI = MIN_CHALLENGE_SUPPORT + Math.max(voteI, 0) + Math.max(voteJ, 0);
   const principalsForJ = MIN_CHALLENGE_SUPPORT + Math.max(-voteI, 0) + Math.max(-voteJ, 0);
   let forI = principalsForI;
   let forJ = principalsForJ;
 
   if (context.thirdPartyCommit === "SemiCommit") {
-    const thirdParties = rule === "Prop" ? thirdPartySupportProp : thirdPartySupport;
-    thirdParties(rule, weights, utilities, atI, atJ, diagonal, i, j, principalsForI, principalsForJ);
-    forI = supportForI;
-    forJ = supportForJ;
+    if (rule === "Prop") {
+      thirdPartySupportProp(weights, utilities, atI, view.distances, j * view.actors, view.risks, diagonal, i, j, principalsForI, principalsForJ);
+    } else {
+      const atJ = view.column(j);
+      thirdPartySupport(rule, weights, utilities, atI, atJ, diagonal, i, j, principalsForI, principalsForJ);
+    }
+    forI = support[0] as number;
+    forJ = support[1] as number;
   }
 
   const probability = forI / (forI + forJ);
   const resist = context.totalSaliences[j] as number;
-  const expectedGain =
+  estimated[0] = probability;
+  estimated[1] =
     (1 - resist) * utilityIfWin + resist * (probability * utilityIfWin + (1 - probability) * utilityIfLose) - statusQuo;
-  return { probability, expectedGain };
 }
-
-/** Total support for i and for j (principals plus third parties), left here by `thirdPartySupport*`
- * (module-level out-parameters, so the hot loop allocates nothing; read immediately after the call). */
-let supportForI = 0;
-let supportForJ = 0;
 
 /**
  * SemiCommit third parties: each q ∉ {i, j} judges the little contest it joins (probability p), compares
  * V1 = p(2U[q][i]+U[q][q]) + (1−p)·3U[q][j] with V2 = p·3U[q][i] + (1−p)(2U[q][j]+U[q][q]), and votes between
  * them. Supports are added onto the principals' in q order, as KTAB does, and the totals are left in
- * `supportForI` / `supportForJ`. O(n); this is the innermost loop of target choice.
+ * `support`. O(n); this is the innermost loop of target choice.
  */
 function thirdPartySupport(
   rule: VotingRule,
@@ -177,43 +206,100 @@ function thirdPartySupport(
     if (thirdParty > 0) forI += thirdParty;
     if (thirdParty < 0) forJ -= thirdParty;
   }
-  supportForI = forI;
-  supportForJ = forJ;
+  support[0] = forI;
+  support[1] = forJ;
 }
 
-/** `thirdPartySupport` for the default Prop rule (v = w·du) with the votes written out: same numbers, faster. */
+/**
+ * `thirdPartySupport` for the default Prop rule (v = w·du) with the votes written out: same numbers, faster.
+ * U^h[q][j] is computed on the fly from `distances` (D_qj at atJ + q) and the perceived `risks`.
+ *
+ * Branch-free: "add v to one side if v > 0, −v to the other if v < 0" is written as adding (v + |v|)·½ and
+ * (|v| − v)·½, which are exactly max(0, v) and max(0, −v); adding 0 leaves a sum as it is, so the totals are
+ * bit-identical to the branching form. Only an infinite vote (absurd capabilities) can make them NaN where
+ * the branching form is not; then the support is summed again with branches.
+ */
 function thirdPartySupportProp(
-  _rule: VotingRule,
   weights: Float64Array,
   utilities: Float64Array,
   atI: number,
+  distances: Float64Array,
   atJ: number,
+  risks: Float64Array,
   diagonal: Float64Array,
   i: number,
   j: number,
   principalsForI: number,
   principalsForJ: number,
 ): void {
-  let forI = principalsForI;
-  let forJ = principalsForJ;
-  for (let q = 0; q < diagonal.length; q++) {
-    if (q === i || q === j) continue;
+  const n = diagonal.length;
+  const low = i < j ? i : j;
+  const high = i < j ? j : i;
+  // Three runs of q that skip i and j, so the loop body has no test for them; q stays in increasing order.
+  support[0] = principalsForI;
+  support[1] = principalsForJ;
+  addThirdParties(weights, utilities, atI, distances, atJ, risks, diagonal, 0, low, principalsForI, principalsForJ);
+  addThirdParties(weights, utilities, atI, distances, atJ, risks, diagonal, low + 1, high, principalsForI, principalsForJ);
+  addThirdParties(weights, utilities, atI, distances, atJ, risks, diagonal, high + 1, n, principalsForI, principalsForJ);
+  const forI = support[0] as number;
+  const forJ = support[1] as number;
+  if (forI !== forI || forJ !== forJ) {
+    // NaN: some vote was infinite. Redo with branches, as KTAB sums.
+    let branchForI = principalsForI;
+    let branchForJ = principalsForJ;
+    for (let q = 0; q < n; q++) {
+      if (q === i || q === j) continue;
+      const w = weights[q] as number;
+      const uqi = utilities[atI + q] as number;
+      const uqj = riskUtility(distances[atJ + q] as number, risks[q] as number);
+      const uqq = diagonal[q] as number;
+      const pLittle = littleContestProbability(principalsForI, principalsForJ, w * (uqi - uqj));
+      const joinI = pLittle * (uqi + uqi + uqq) + (1 - pLittle) * (uqj + uqj + uqj);
+      const joinJ = pLittle * (uqi + uqi + uqi) + (1 - pLittle) * (uqj + uqj + uqq);
+      const thirdParty = w * (joinI - joinJ);
+      if (thirdParty > 0) branchForI += thirdParty;
+      if (thirdParty < 0) branchForJ -= thirdParty;
+    }
+    support[0] = branchForI;
+    support[1] = branchForJ;
+  }
+}
+
+/** Adds the third parties q ∈ [from, to) onto the running totals in `support` (see `thirdPartySupportProp`). */
+function addThirdParties(
+  weights: Float64Array,
+  utilities: Float64Array,
+  atI: number,
+  distances: Float64Array,
+  atJ: number,
+  risks: Float64Array,
+  diagonal: Float64Array,
+  from: number,
+  to: number,
+  principalsForI: number,
+  principalsForJ: number,
+): void {
+  let forI = support[0] as number;
+  let forJ = support[1] as number;
+  for (let q = from; q < to; q++) {
     const w = weights[q] as number;
     const uqi = utilities[atI + q] as number;
-    const uqj = utilities[atJ + q] as number;
+    const uqj = riskUtility(distances[atJ + q] as number, risks[q] as number);
     const uqq = diagonal[q] as number;
     const direct = w * (uqi - uqj);
-    const littleForI = direct > 0 ? principalsForI + direct : principalsForI;
-    const littleForJ = direct < 0 ? principalsForJ - direct : principalsForJ;
+    const directSize = Math.abs(direct);
+    const littleForI = principalsForI + (direct + directSize) * 0.5;
+    const littleForJ = principalsForJ + (directSize - direct) * 0.5;
     const pLittle = littleForI / (littleForI + littleForJ);
     const joinI = pLittle * (uqi + uqi + uqq) + (1 - pLittle) * (uqj + uqj + uqj);
     const joinJ = pLittle * (uqi + uqi + uqi) + (1 - pLittle) * (uqj + uqj + uqq);
     const thirdParty = w * (joinI - joinJ);
-    if (thirdParty > 0) forI += thirdParty;
-    if (thirdParty < 0) forJ -= thirdParty;
+    const size = Math.abs(thirdParty);
+    forI += (thirdParty + size) * 0.5;
+    forJ += (size - thirdParty) * 0.5;
   }
-  supportForI = forI;
-  supportForJ = forJ;
+  support[0] = forI;
+  support[1] = forJ;
 }
 
 /**
@@ -240,31 +326,93 @@ const GAIN_BOUND_SLACK = 1e-12;
  * gain (first index on ties), provided it exceeds 1e-5.
  *
  * Exact pruning: the gain simplifies to EU = Δ_j·(1 − 2S_j(1−P)) with Δ_j = U[i][i] − U[i][j] and
- * S_j, P ∈ [0,1], so |EU| ≤ |Δ_j|. Targets are therefore visited by decreasing |Δ_j| and the scan stops
- * once no remaining target can reach the best gain found (or the 1e-5 threshold); the choice is the same as
- * a full scan. Worst case O(n²), typically a small fraction of it.
+ * S_j, P ∈ [0,1], so EU ≤ Δ_j when Δ_j ≥ 0 and EU ≤ |Δ_j|·max(0, 2S_j − 1) when Δ_j < 0. Targets are
+ * therefore visited by decreasing bound and the scan stops once no remaining target can reach the best gain
+ * found (or the 1e-5 threshold); the choice is the same as a full scan. Worst case O(n²), typically a
+ * fraction of it.
  */
 export function chooseTarget(context: ChallengeContext, view: PerspectiveUtilities, i: number): TargetChoice | null {
+  const target = bestTarget(context, view, i);
+  return target < 0 ? null : { target, estimate: { probability: chosen[0] as number, expectedGain: chosen[1] as number } };
+}
+
+/** i's estimate of the challenge `bestTarget` chose, [P(i>j), expected gain] (a module-level out-parameter). */
+export const chosen = new Float64Array(2);
+
+/** Scratch of `bestTarget`, reused across calls: each candidate's gain bound, and a heap of candidates. */
+let candidateBounds = new Float64Array(0);
+let heap = new Int32Array(0);
+
+/**
+ * `chooseTarget` without allocating: returns the target (−1 for none) and leaves i's estimate of the
+ * challenge in `chosen`.
+ */
+export function bestTarget(context: ChallengeContext, view: PerspectiveUtilities, i: number): number {
   const n = context.actors;
   const own = view.diagonal[i] as number;
-  const candidates: number[] = [];
-  const bounds = new Float64Array(n);
+  if (candidateBounds.length < n) {
+    candidateBounds = new Float64Array(n);
+    heap = new Int32Array(n);
+  }
+  const bounds = candidateBounds;
+  const resist = context.totalSaliences;
+  let size = 0;
   for (let j = 0; j < n; j++) {
     if (j === i) continue;
-    const bound = Math.abs(own - view.utility(i, j)) + GAIN_BOUND_SLACK;
+    const delta = own - view.utility(i, j);
+    const reach = delta >= 0 ? delta : -delta * Math.max(0, 2 * (resist[j] as number) - 1);
+    const bound = reach + GAIN_BOUND_SLACK;
     if (bound <= MIN_CHALLENGE_GAIN) continue;
     bounds[j] = bound;
-    candidates.push(j);
+    heap[size++] = j;
   }
-  candidates.sort((a, b) => (bounds[b] as number) - (bounds[a] as number) || a - b);
-  let best: TargetChoice | null = null;
-  for (const j of candidates) {
-    if (best !== null && (bounds[j] as number) < best.estimate.expectedGain) break;
-    const estimate = challengeValue(context, view, i, i, j);
-    const gain = estimate.expectedGain;
-    if (best === null || gain > best.estimate.expectedGain || (gain === best.estimate.expectedGain && j < best.target)) {
-      best = { target: j, estimate };
+  // Candidates come off a max-heap by decreasing bound (lower index first on ties): the scan usually stops
+  // long before the end, so only the candidates visited are ordered.
+  for (let at = (size >> 1) - 1; at >= 0; at--) siftDown(heap, bounds, at, size);
+  let best = -1;
+  let bestGain = 0;
+  let bestProbability = 0;
+  while (size > 0) {
+    const j = heap[0] as number;
+    heap[0] = heap[--size] as number;
+    siftDown(heap, bounds, 0, size);
+    if (best >= 0 && (bounds[j] as number) < bestGain) break;
+    evaluateChallenge(context, view, i, i, j);
+    const gain = estimated[1] as number;
+    if (best < 0 || gain > bestGain || (gain === bestGain && j < best)) {
+      best = j;
+      bestGain = gain;
+      bestProbability = estimated[0] as number;
     }
   }
-  return best !== null && best.estimate.expectedGain > MIN_CHALLENGE_GAIN ? best : null;
+  if (best < 0 || !(bestGain > MIN_CHALLENGE_GAIN)) return -1;
+  chosen[0] = bestProbability;
+  chosen[1] = bestGain;
+  return best;
+}
+
+/** Restores the heap order below `at`: a parent's bound is at least its children's (lower index on ties). */
+function siftDown(heap: Int32Array, bounds: Float64Array, at: number, size: number): void {
+  const item = heap[at] as number;
+  const itemBound = bounds[item] as number;
+  let parent = at;
+  for (;;) {
+    let child = 2 * parent + 1;
+    if (child >= size) break;
+    const right = child + 1;
+    if (right < size && before(heap[right] as number, heap[child] as number, bounds)) child = right;
+    const candidate = heap[child] as number;
+    const candidateBound = bounds[candidate] as number;
+    if (!(candidateBound > itemBound || (candidateBound === itemBound && candidate < item))) break;
+    heap[parent] = candidate;
+    parent = child;
+  }
+  heap[parent] = item;
+}
+
+/** True when candidate a comes before b: a larger bound, or the same bound and a lower index. */
+function before(a: number, b: number, bounds: Float64Array): boolean {
+  const boundA = bounds[a] as number;
+  const boundB = bounds[b] as number;
+  return boundA > boundB || (boundA === boundB && a < b);
 }

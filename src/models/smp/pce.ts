@@ -5,7 +5,7 @@
 
 import { ModelError } from "../types.js";
 import type { PceModel, VictoryProbModel, VotingRule } from "./parameters.js";
-import { coalitionMatrix, victoryMatrix } from "./votes.js";
+import { coalitionMatrix, coalitionsByOption, victoryMatrix } from "./votes.js";
 
 /** The three rules a PCE needs; a subset of the SMP parameters. */
 export interface PceRules {
@@ -45,12 +45,50 @@ export function pce(
   }
 }
 
+/** Scratch for `pceByOption`, grown on demand and reused across calls (runs are synchronous). */
+let scratchCoalitions = new Float64Array(0);
+let scratchVictory = new Float64Array(0);
+/** Conditional results by number of options, so each has the exact length. */
+const scratchProbabilities: Float64Array[] = [];
+
+/**
+ * `pce` for utilities laid out option-major (`byOption[a·voters + k]` = voter k's utility of option a),
+ * the same numbers without the transpose. The Conditional result lives in a buffer that the next call
+ * overwrites: read it before calling again. The Markov models return a fresh array.
+ */
+export function pceByOption(
+  rules: PceRules,
+  weights: Float64Array,
+  byOption: Float64Array,
+  voters: number,
+  options: number,
+): Float64Array {
+  const size = options * options;
+  if (scratchCoalitions.length < size) {
+    scratchCoalitions = new Float64Array(size);
+    scratchVictory = new Float64Array(size);
+  }
+  const coalitions = coalitionsByOption(rules.VotingRule, weights, byOption, voters, options, scratchCoalitions);
+  const victory = victoryMatrix(rules.VictoryProbModel, coalitions, options, scratchVictory);
+  switch (rules.PCEModel) {
+    case "Conditional":
+      return conditionalPceInto(victory, options, (scratchProbabilities[options] ??= new Float64Array(options)));
+    case "MarkovUniform":
+      return markovUniformPce(victory, options);
+    case "MarkovIncentive":
+      return markovIncentivePce(coalitions, victory, options);
+  }
+}
+
 /**
  * Conditional PCE: π_a ∝ Π_b P(a>b), the product including the ½ on the diagonal; i.e. the probability
  * that a beats every alternative, conditional on some option doing so.
  */
 export function conditionalPce(victory: Float64Array, options: number): Float64Array {
-  const probabilities = new Float64Array(options);
+  return conditionalPceInto(victory, options, new Float64Array(options));
+}
+
+function conditionalPceInto(victory: Float64Array, options: number, probabilities: Float64Array): Float64Array {
   let total = 0;
   for (let a = 0; a < options; a++) {
     let product = 1;

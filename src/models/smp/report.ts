@@ -2,7 +2,7 @@
  * KTAB's per-turn "prob" report and stopping rule (spec step 8).
  */
 
-import { pce, type PceRules } from "./pce.js";
+import { pceByOption, type PceRules } from "./pce.js";
 
 /** Two positions closer than this (Euclidean, on [0,1]) count as the same position. */
 export const POSITION_TOLERANCE = 1e-3;
@@ -62,15 +62,19 @@ export function positionProbabilities(
   actors: number,
 ): number[] {
   const options = classes.representatives.length;
-  const utilities = new Float64Array(actors * options);
-  for (let i = 0; i < actors; i++) {
-    for (let u = 0; u < options; u++) {
-      utilities[i * options + u] = ownUtilities[i * actors + (classes.representatives[u] as number)] as number;
-    }
+  const size = actors * options;
+  if (optionUtilities.length < size) optionUtilities = new Float64Array(Math.max(size, 2 * optionUtilities.length));
+  const utilities = optionUtilities; // option-major: utilities[u·actors + i] = U^i[i][representative u]
+  for (let u = 0; u < options; u++) {
+    const representative = classes.representatives[u] as number;
+    for (let i = 0; i < actors; i++) utilities[u * actors + i] = ownUtilities[i * actors + representative] as number;
   }
-  const probabilities = pce(rules, capabilities, utilities, actors, options);
+  const probabilities = pceByOption(rules, capabilities, utilities, actors, options);
   return Array.from(classes.classOf, (u) => probabilities[u] as number);
 }
+
+/** Scratch of `positionProbabilities`, grown on demand. */
+let optionUtilities = new Float64Array(0);
 
 /** Δ_t = Σ_i ‖x_i(t) − x_i(t−1)‖₂ on [0,1]. O(n·m). */
 export function totalMovement(previous: Float64Array, current: Float64Array, actors: number, dims: number): number {

@@ -4,7 +4,7 @@
  */
 
 import type { Bargain } from "./bargain.js";
-import { pce, type PceRules } from "./pce.js";
+import { pceByOption, type PceRules } from "./pce.js";
 import { riskUtility, weightedDistance } from "./utility.js";
 
 /** Per-turn facts the valuation needs; everything on [0,1]. */
@@ -33,11 +33,17 @@ export interface ValuedBargain {
 export const STATUS_QUO = null;
 export type QueueEntry = ValuedBargain | typeof STATUS_QUO;
 
-/** Precomputes every actor's utility of both proposed positions of a bargain. O(n·m). */
-export function valueBargain(context: ValuationContext, bargain: Bargain): ValuedBargain {
+/**
+ * Precomputes every actor's utility of both proposed positions of a bargain. O(n·m). The utilities are
+ * written into the given arrays (n long) when the caller recycles them.
+ */
+export function valueBargain(
+  context: ValuationContext,
+  bargain: Bargain,
+  initiatorUtilities: Float64Array = new Float64Array(context.actors),
+  receiverUtilities: Float64Array = new Float64Array(context.actors),
+): ValuedBargain {
   const n = context.actors;
-  const initiatorUtilities = new Float64Array(n);
-  const receiverUtilities = new Float64Array(n);
   for (let a = 0; a < n; a++) {
     const squareSum = context.salienceSquareSums[a] as number;
     const risk = context.risks[a] as number;
@@ -90,13 +96,19 @@ export function resolveQueue(
   const options = queue.length;
   if (options === 1) return 0;
   const n = context.actors;
-  const values = new Float64Array(n * options);
-  for (let a = 0; a < n; a++) {
-    for (let m = 0; m < options; m++) values[a * options + m] = bargainValue(context, queue[m] as QueueEntry, a);
+  const size = n * options;
+  if (queueValues.length < size) queueValues = new Float64Array(Math.max(size, 2 * queueValues.length));
+  const values = queueValues; // option-major: values[m·n + a] = V_a(m)
+  for (let m = 0; m < options; m++) {
+    const entry = queue[m] as QueueEntry;
+    for (let a = 0; a < n; a++) values[m * n + a] = bargainValue(context, entry, a);
   }
-  const probabilities = pce(rules, capabilities, values, n, options);
+  const probabilities = pceByOption(rules, capabilities, values, n, options);
   return uniform === undefined ? indexOfMaximum(probabilities) : drawIndex(probabilities, uniform);
 }
+
+/** Scratch of `resolveQueue`, grown on demand. */
+let queueValues = new Float64Array(0);
 
 /** Index of the largest entry, the first one on ties. */
 export function indexOfMaximum(values: Float64Array): number {

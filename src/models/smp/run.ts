@@ -6,15 +6,17 @@
  *  - target choice O(n³): each of n perspectives fills U^h (n²) and evaluates n−1 challenges of O(n);
  *  - resolution O(n·B·m) to value bargains plus O(n·Σ_k M_k²) for the queue PCEs, using the incremental
  *    bargain value of `bargainValue` (the naive evaluation is O(n⁴)).
- * So O(n³ + n²m) per turn overall, with Float64Array buffers reused within a turn.
+ * So O(n³ + n²m) per turn overall. The n×n buffers, bargain vectors and queues live in a per-run `Workspace`
+ * and the PCEs' in module scratch, reused from turn to turn, so a turn allocates little beyond its output;
+ * with `record: "final"` the per-turn output (and, for the Conditional PCE, the "prob" report) is skipped too.
  */
 
 import { createRng } from "../../random.js";
 import { ModelError } from "../types.js";
-import { averageBargains, interpolateBargain, type Bargain } from "./bargain.js";
-import { chooseTarget, challengeValue, PerspectiveUtilities, type ChallengeContext } from "./challenge.js";
+import { averageBargains, interpolateBargainInto, type Bargain } from "./bargain.js";
+import { bestTarget, challengeValue, chosen, PerspectiveUtilities, type ChallengeContext } from "./challenge.js";
 import { resolveSmpParameters, type SmpParameters } from "./parameters.js";
-import { pce } from "./pce.js";
+import { pceByOption } from "./pce.js";
 import {
   classifyPositions,
   positionProbabilities,
@@ -24,7 +26,7 @@ import {
 import { resolveQueue, sideOf, STATUS_QUO, valueBargain, type QueueEntry, type ValuationContext } from "./resolution.js";
 import { MIN_PROBABILITY_SPREAD, riskAttitudes } from "./risk.js";
 import type { SmpInput, SmpResult, SmpRunOptions, SmpTurn } from "./types.js";
-import { distanceMatrix, riskUtility } from "./utility.js";
+import { riskUtility, weightedDistance } from "./utility.js";
 
 export const MIN_ACTORS = 3;
 export const MAX_ACTORS = 250;
@@ -45,6 +47,47 @@ interface Scenario {
   readonly salienceSquareSums: Float64Array;
   /** Dense n×n accommodation matrix A, or null for the identity (ideals follow positions). */
   readonly accommodation: Float64Array | null;
+}
+
+/**
+ * Buffers of a run, reused from turn to turn (a turn's analysis is consumed before the next turn's):
+ * n×n distances by position, the risk-neutral utilities by option, own utilities, and the perspective view.
+ */
+interface Workspace {
+  readonly distancesByPosition: Float64Array;
+  readonly neutralByOption: Float64Array;
+  readonly ownUtilities: Float64Array;
+  readonly view: PerspectiveUtilities;
+  readonly challenge: ChallengeContext;
+  /** Per actor, its queue of bargains; emptied to the status quo every turn. */
+  readonly queues: QueueEntry[][];
+  /** Vectors of bargain positions and values, handed out anew every turn. */
+  readonly pool: VectorPool;
+}
+
+/**
+ * Float64Arrays reused from turn to turn: a turn's bargains are dead once the next positions are set, so
+ * their vectors are handed out again after `reset` (at the start of a turn), in the same order; a slot whose
+ * vector has another length gets a fresh one.
+ */
+class VectorPool {
+  private readonly vectors: Float64Array[] = [];
+  private used = 0;
+
+  reset(): void {
+    this.used = 0;
+  }
+
+  vector(length: number): Float64Array {
+    const existing = this.vectors[this.used];
+    if (existing !== undefined && existing.length === length) {
+      this.used++;
+      return existing;
+    }
+    const fresh = new Float64Array(length);
+    this.vectors[this.used++] = fresh;
+    return fresh;
+  }
 }
 
 /** What a turn's analysis yields: risk attitudes and each actor's own utilities. */
@@ -72,8 +115,15 @@ export function runSmp(input: SmpInput, params?: Partial<SmpParameters>, options
   const nextUniform = stochastic ? createRng(checkSeed(options?.seed)) : null;
   const { actors, dims } = scenario;
 
+  const recordAll = checkRecord(options?.record) === "all";
+  // Conditional PCE cannot fail; the Markov ones can (no convergence), so their per-turn report is always
+  // computed, keeping the same errors whatever is recorded.
+  const probabilitiesEveryTurn = recordAll || parameters.PCEModel !== "Conditional";
+  const workspace = createWorkspace(scenario, parameters);
+
   let positions: Float64Array = toUnitArray(input.actors.map((a) => a.position), dims);
-  let ideals: Float64Array = positions.slice();
+  // Without an accommodation matrix the ideals are the positions themselves (never written in place).
+  let ideals: Float64Array = scenario.accommodation === null ? positions : positions.slice();
   const turns: SmpTurn[] = [];
   let previous: Float64Array | null = null;
   let firstMovement = 0;
@@ -81,27 +131,35 @@ export function runSmp(input: SmpInput, params?: Partial<SmpParameters>, options
 
   for (let turn = 0; ; turn++) {
     const classes = classifyPositions(positions, actors, dims);
-    const analysis = analyseTurn(scenario, parameters, positions, ideals, turn, classes.representatives.length);
-    const probabilities =
-      analysis === null
-        ? new Array<number>(actors).fill(1)
-        : positionProbabilities(parameters, scenario.capabilities, analysis.ownUtilities, classes, actors);
-    turns.push({ turn, positions: turn === 0 ? copyInput(input) : toPercentRows(positions, dims), probabilities });
+    const analysis = analyseTurn(scenario, parameters, workspace, positions, ideals, turn, classes.representatives.length);
+    let last = analysis === null;
+    if (analysis !== null) {
+      if (previous !== null) {
+        const movement = totalMovement(previous, positions, actors, dims);
+        if (turn === 1) firstMovement = movement;
+        last = shouldStop(turn, movement, firstMovement, maxTurns);
+      } else {
+        last = maxTurns === 0;
+      }
+    }
+    if (last || probabilitiesEveryTurn) {
+      const probabilities =
+        analysis === null
+          ? new Array<number>(actors).fill(1)
+          : positionProbabilities(parameters, scenario.capabilities, analysis.ownUtilities, classes, actors);
+      if (last || recordAll) {
+        turns.push({ turn, positions: turn === 0 ? copyInput(input) : toPercentRows(positions, dims), probabilities });
+      }
+    }
     if (analysis === null) {
       consensus = true;
       break;
     }
-
-    if (previous !== null) {
-      const movement = totalMovement(previous, positions, actors, dims);
-      if (turn === 1) firstMovement = movement;
-      if (shouldStop(turn, movement, firstMovement, maxTurns)) break;
-    } else if (maxTurns === 0) {
-      break;
-    }
+    if (last) break;
 
     const uniforms = nextUniform === null ? null : Float64Array.from({ length: actors }, () => nextUniform());
-    const next = playTurn(scenario, parameters, positions, ideals, analysis, uniforms);
+    // The turn before last is no longer needed once this turn's movement is known: reuse its buffer.
+    const next = playTurn(scenario, parameters, workspace, positions, ideals, analysis, uniforms, previous ?? new Float64Array(actors * dims));
     previous = positions;
     positions = next;
     ideals = accommodateIdeals(scenario, ideals, positions);
@@ -109,33 +167,65 @@ export function runSmp(input: SmpInput, params?: Partial<SmpParameters>, options
   return { turns, parameters, consensus };
 }
 
+/** The run's reusable buffers (see `Workspace`). */
+function createWorkspace(scenario: Scenario, parameters: SmpParameters): Workspace {
+  const { actors } = scenario;
+  const distancesByPosition = new Float64Array(actors * actors);
+  const risks = new Float64Array(actors);
+  return {
+    distancesByPosition,
+    neutralByOption: new Float64Array(actors * actors),
+    ownUtilities: new Float64Array(actors * actors),
+    view: new PerspectiveUtilities(actors, distancesByPosition, risks, parameters.BigRAdjust),
+    challenge: {
+      actors,
+      challengeWeights: scenario.capabilities.map((c, i) => c * (scenario.totalSaliences[i] as number)),
+      totalSaliences: scenario.totalSaliences,
+      votingRule: parameters.VotingRule,
+      thirdPartyCommit: parameters.ThirdPartyCommit,
+    },
+    queues: Array.from({ length: actors }, () => [STATUS_QUO]),
+    pool: new VectorPool(),
+  };
+}
+
 /**
  * Steps 1–2 for the current state: distances D_ij = d_i(x_j), the risk-neutral PCE over all n positions
  * (capability weights, U = 1 − D), risk attitudes R, and U(D_ij; R_i). Returns null for a consensus state
- * after turn 0 (see `runSmp`).
+ * after turn 0 (see `runSmp`). The distances are stored by position (D_ij at j·n + i), which is the layout
+ * both the PCE (options × voters) and the perspective views read.
  */
 function analyseTurn(
   scenario: Scenario,
   parameters: SmpParameters,
+  workspace: Workspace,
   positions: Float64Array,
   ideals: Float64Array,
   turn: number,
   uniquePositions: number,
 ): TurnAnalysis | null {
-  const { actors, dims } = scenario;
-  const distances = distanceMatrix(ideals, positions, scenario.saliences, scenario.salienceSquareSums, actors, dims);
-  const neutral = new Float64Array(actors * actors);
-  for (let index = 0; index < neutral.length; index++) neutral[index] = 1 - (distances[index] as number);
-  const probabilities = pce(parameters, scenario.capabilities, neutral, actors, actors);
+  const { actors, dims, saliences, salienceSquareSums } = scenario;
+  const { distancesByPosition, neutralByOption, ownUtilities } = workspace;
+  for (let i = 0; i < actors; i++) {
+    const squareSum = salienceSquareSums[i] as number;
+    for (let j = 0; j < actors; j++) {
+      distancesByPosition[j * actors + i] = weightedDistance(ideals, saliences, squareSum, i, positions, j * dims, dims);
+    }
+  }
+  for (let index = 0; index < neutralByOption.length; index++) {
+    neutralByOption[index] = 1 - (distancesByPosition[index] as number);
+  }
+  const probabilities = pceByOption(parameters, scenario.capabilities, neutralByOption, actors, actors);
   if (turn > 0 && uniquePositions === 1 && probabilitySpread(probabilities) <= MIN_PROBABILITY_SPREAD) return null;
   const risks = riskAttitudes(probabilities, parameters.BigRRange);
-  const ownUtilities = new Float64Array(actors * actors);
   for (let i = 0; i < actors; i++) {
     const risk = risks[i] as number;
-    for (let j = 0; j < actors; j++) ownUtilities[i * actors + j] = riskUtility(distances[i * actors + j] as number, risk);
+    for (let j = 0; j < actors; j++) {
+      ownUtilities[i * actors + j] = riskUtility(distancesByPosition[j * actors + i] as number, risk);
+    }
   }
   assertFinite(ownUtilities, turn);
-  return { distancesByPosition: transpose(distances, actors), risks, ownUtilities };
+  return { distancesByPosition, risks, ownUtilities };
 }
 
 /** π_max − π_min. */
@@ -156,24 +246,29 @@ function probabilitySpread(probabilities: Float64Array): number {
 function playTurn(
   scenario: Scenario,
   parameters: SmpParameters,
+  workspace: Workspace,
   positions: Float64Array,
   ideals: Float64Array,
   analysis: TurnAnalysis,
   uniforms: Float64Array | null,
+  next: Float64Array,
 ): Float64Array {
   const { actors, dims } = scenario;
-  const queues: QueueEntry[][] = Array.from({ length: actors }, () => [STATUS_QUO]);
+  const queues = workspace.queues;
+  for (const queue of queues) queue.length = 1; // the status quo
   const valuation = valuationContext(scenario, ideals, analysis);
-  for (const bargain of proposeBargains(scenario, parameters, positions, analysis)) {
-    const valued = valueBargain(valuation, bargain);
+  const bargains = proposeBargains(scenario, parameters, workspace, positions, analysis);
+  for (let b = 0; b < bargains.length; b++) {
+    const bargain = bargains[b] as Bargain;
+    const valued = valueBargain(valuation, bargain, workspace.pool.vector(actors), workspace.pool.vector(actors));
     (queues[bargain.initiator] as QueueEntry[]).push(valued);
     (queues[bargain.receiver] as QueueEntry[]).push(valued);
   }
-  const next = positions.slice();
+  next.set(positions);
   for (let k = 0; k < actors; k++) {
     const queue = queues[k] as QueueEntry[];
-    const chosen = resolveQueue(valuation, parameters, scenario.capabilities, queue, uniforms?.[k]);
-    const side = sideOf(queue[chosen] as QueueEntry, k);
+    const picked = resolveQueue(valuation, parameters, scenario.capabilities, queue, uniforms?.[k]);
+    const side = sideOf(queue[picked] as QueueEntry, k);
     if (side !== null) next.set(side, k * dims);
   }
   return next;
@@ -208,30 +303,25 @@ function valuationContext(scenario: Scenario, ideals: Float64Array, analysis: Tu
 function proposeBargains(
   scenario: Scenario,
   parameters: SmpParameters,
+  workspace: Workspace,
   positions: Float64Array,
   analysis: TurnAnalysis,
 ): Bargain[] {
   const { actors } = scenario;
-  const context: ChallengeContext = {
-    actors,
-    challengeWeights: scenario.capabilities.map((c, i) => c * (scenario.totalSaliences[i] as number)),
-    totalSaliences: scenario.totalSaliences,
-    votingRule: parameters.VotingRule,
-    thirdPartyCommit: parameters.ThirdPartyCommit,
-  };
-  const view = new PerspectiveUtilities(actors, analysis.distancesByPosition, analysis.risks, parameters.BigRAdjust);
+  const context = workspace.challenge;
+  const view = workspace.view.rebind(analysis.distancesByPosition, analysis.risks);
+  workspace.pool.reset();
   const bargains: Bargain[] = [];
   for (let i = 0; i < actors; i++) {
-    const choice = chooseTarget(context, view.viewFrom(i), i);
-    if (choice === null) continue;
-    const j = choice.target;
-    const fromInitiator = bargainBetween(scenario, parameters, positions, i, j, choice.estimate.probability);
+    const j = bestTarget(context, view.viewFrom(i), i);
+    if (j < 0) continue;
+    const fromInitiator = bargainBetween(scenario, parameters, workspace.pool, positions, i, j, chosen[0] as number);
     if (parameters.BargnModel === "InitOnlyInterp") {
       bargains.push(fromInitiator);
       continue;
     }
     const receiverView = challengeValue(context, view.viewFrom(j), i, i, j).probability;
-    const fromReceiver = bargainBetween(scenario, parameters, positions, i, j, receiverView);
+    const fromReceiver = bargainBetween(scenario, parameters, workspace.pool, positions, i, j, receiverView);
     if (parameters.BargnModel === "InitRcvrInterp") {
       bargains.push(fromInitiator, fromReceiver);
     } else {
@@ -244,33 +334,21 @@ function proposeBargains(
   return bargains;
 }
 
-/** The transpose of an n×n row-major matrix. */
-function transpose(matrix: Float64Array, size: number): Float64Array {
-  const out = new Float64Array(size * size);
-  for (let r = 0; r < size; r++) for (let c = 0; c < size; c++) out[c * size + r] = matrix[r * size + c] as number;
-  return out;
-}
-
 /** Interpolates the bargain between i and j for a given P(i>j), with the InterVecBrgn rule. */
 function bargainBetween(
   scenario: Scenario,
   parameters: SmpParameters,
+  pool: VectorPool,
   positions: Float64Array,
   i: number,
   j: number,
   probabilityI: number,
 ): Bargain {
   const { dims, saliences } = scenario;
-  return interpolateBargain(
-    parameters.InterVecBrgn,
-    i,
-    j,
-    positions.subarray(i * dims, (i + 1) * dims),
-    saliences.subarray(i * dims, (i + 1) * dims),
-    positions.subarray(j * dims, (j + 1) * dims),
-    saliences.subarray(j * dims, (j + 1) * dims),
-    probabilityI,
-  );
+  const initiatorPosition = pool.vector(dims);
+  const receiverPosition = pool.vector(dims);
+  interpolateBargainInto(parameters.InterVecBrgn, positions, saliences, i * dims, j * dims, dims, probabilityI, initiatorPosition, receiverPosition);
+  return { initiator: i, receiver: j, initiatorPosition, receiverPosition };
 }
 
 /**
@@ -279,7 +357,7 @@ function bargainBetween(
  */
 function accommodateIdeals(scenario: Scenario, ideals: Float64Array, positions: Float64Array): Float64Array {
   const matrix = scenario.accommodation;
-  if (matrix === null) return positions.slice();
+  if (matrix === null) return positions; // an alias: positions are never written in place
   const { actors, dims } = scenario;
   const next = new Float64Array(actors * dims);
   for (let i = 0; i < actors; i++) {
@@ -377,6 +455,11 @@ function buildAccommodation(input: SmpInput, actors: number): Float64Array | nul
     matrix[cell.adjusting * actors + cell.reference] = cell.adjust;
   }
   return matrix;
+}
+
+function checkRecord(record: SmpRunOptions["record"]): "all" | "final" {
+  if (record === undefined || record === "all" || record === "final") return record ?? "all";
+  throw new ModelError(`record must be "all" or "final"; got ${JSON.stringify(record)}.`);
 }
 
 function checkMaxTurns(maxTurns: number | undefined): number {

@@ -35,6 +35,12 @@ export interface SmpRunOptions {
   readonly seed?: number;
   /** Last turn that may be computed (default 100, KTAB's limit); turn 0 is the input. */
   readonly maxTurns?: number;
+  /**
+   * Which turns the result lists: "all" (default) or "final", only the last one (for callers that need
+   * just the forecast, e.g. Monte Carlo samples; it saves converting, and mostly reporting, every turn).
+   * The final turn is the same either way.
+   */
+  readonly record?: "all" | "final";
 }
 
 export interface SmpTurn {
@@ -46,6 +52,7 @@ export interface SmpTurn {
 }
 
 export interface SmpResult {
+  /** Every turn from turn 0, or only the last one when run with `record: "final"`. */
   readonly turns: SmpTurn[];
   readonly parameters: SmpParameters;
   /** True when the run ended because every actor reached one common position (see `runSmp`). */

@@ -117,7 +117,22 @@ export function coalitionMatrix(
   for (let k = 0; k < voters; k++) {
     for (let a = 0; a < options; a++) byOption[a * voters + k] = utilities[k * options + a] as number;
   }
-  const coalitions = new Float64Array(options * options);
+  return coalitionsByOption(rule, weights, byOption, voters, options, new Float64Array(options * options));
+}
+
+/**
+ * `coalitionMatrix` from utilities already laid out option-major (`byOption[a·voters + k]` = voter k's
+ * utility of option a), written into `coalitions` (at least options² long) and returned. Callers that
+ * build their utilities in this layout skip the transpose and the allocations.
+ */
+export function coalitionsByOption(
+  rule: VotingRule,
+  weights: Float64Array,
+  byOption: Float64Array,
+  voters: number,
+  options: number,
+  coalitions: Float64Array,
+): Float64Array {
   if (rule === "Prop") return fillProportionalCoalitions(weights, byOption, voters, options, coalitions);
   for (let a = 0; a < options; a++) {
     const rowA = a * voters;
@@ -141,6 +156,11 @@ export function coalitionMatrix(
 /**
  * `coalitionMatrix` for the default Prop rule (v = w·du) with the vote written out: the same numbers in the
  * same order, without a call per voter. `byOption[a·voters + k]` is voter k's utility of option a.
+ *
+ * The sums are branch-free: max(0, v) is (v + |v|)·½ and max(0, −v) is (|v| − v)·½, both exact (doubling and
+ * halving are exact), and adding 0 leaves a sum unchanged, so every sum is bit-identical to the branching
+ * `if (v > 0) forA += v; else if (v < 0) forB -= v`. Only an infinite vote (absurd capabilities) makes the
+ * branch-free form NaN where the branching one is not; such a pair is summed again the branching way.
  */
 function fillProportionalCoalitions(
   weights: Float64Array,
@@ -151,17 +171,42 @@ function fillProportionalCoalitions(
 ): Float64Array {
   for (let a = 0; a < options; a++) {
     const rowA = a * voters;
-    for (let b = 0; b < a; b++) {
+    let b = 0;
+    // Two pairs (a, b) and (a, b+1) per pass over the voters: each pair is still summed in voter order,
+    // but the two independent sums overlap in the pipeline.
+    for (; b + 1 < a; b += 2) {
+      const rowB = b * voters;
+      const rowC = rowB + voters;
+      let forA = MIN_COALITION;
+      let forB = MIN_COALITION;
+      let forAOverC = MIN_COALITION;
+      let forC = MIN_COALITION;
+      for (let k = 0; k < voters; k++) {
+        const w = weights[k] as number;
+        const ua = byOption[rowA + k] as number;
+        const v = w * (ua - (byOption[rowB + k] as number));
+        const size = Math.abs(v);
+        forA += (v + size) * 0.5;
+        forB += (size - v) * 0.5;
+        const vc = w * (ua - (byOption[rowC + k] as number));
+        const sizeC = Math.abs(vc);
+        forAOverC += (vc + sizeC) * 0.5;
+        forC += (sizeC - vc) * 0.5;
+      }
+      storePair(weights, byOption, voters, options, coalitions, a, b, forA, forB);
+      storePair(weights, byOption, voters, options, coalitions, a, b + 1, forAOverC, forC);
+    }
+    for (; b < a; b++) {
       const rowB = b * voters;
       let forA = MIN_COALITION;
       let forB = MIN_COALITION;
       for (let k = 0; k < voters; k++) {
         const v = (weights[k] as number) * ((byOption[rowA + k] as number) - (byOption[rowB + k] as number));
-        if (v > 0) forA += v;
-        else if (v < 0) forB -= v;
+        const size = Math.abs(v);
+        forA += (v + size) * 0.5;
+        forB += (size - v) * 0.5;
       }
-      coalitions[a * options + b] = forA;
-      coalitions[b * options + a] = forB;
+      storePair(weights, byOption, voters, options, coalitions, a, b, forA, forB);
     }
     coalitions[a * options + a] = MIN_COALITION;
   }
@@ -169,11 +214,59 @@ function fillProportionalCoalitions(
 }
 
 /**
+ * Stores C(a:b) and C(b:a). A NaN sum (x !== x) is only reachable through an infinite vote; that pair is
+ * then summed again with branches, as KTAB does.
+ */
+function storePair(
+  weights: Float64Array,
+  byOption: Float64Array,
+  voters: number,
+  options: number,
+  coalitions: Float64Array,
+  a: number,
+  b: number,
+  forA: number,
+  forB: number,
+): void {
+  if (forA !== forA || forB !== forB) {
+    const rowA = a * voters;
+    const rowB = b * voters;
+    forA = MIN_COALITION;
+    forB = MIN_COALITION;
+    for (let k = 0; k < voters; k++) {
+      const v = (weights[k] as number) * ((byOption[rowA + k] as number) - (byOption[rowB + k] as number));
+      if (v > 0) forA += v;
+      else if (v < 0) forB -= v;
+    }
+  }
+  coalitions[a * options + b] = forA;
+  coalitions[b * options + a] = forB;
+}
+
+/**
  * Victory probabilities P[a·options + b] = P(a beats b) from coalition strengths; P(a>a) = ½.
  * Both directions of a pair are computed from the same two strengths, so P(a>b) + P(b>a) = 1.
+ * Written into `probabilities` when given (at least options² long).
  */
-export function victoryMatrix(model: VictoryProbModel, coalitions: Float64Array, options: number): Float64Array {
-  const probabilities = new Float64Array(options * options);
+export function victoryMatrix(
+  model: VictoryProbModel,
+  coalitions: Float64Array,
+  options: number,
+  probabilities: Float64Array = new Float64Array(options * options),
+): Float64Array {
+  if (model === "Linear") {
+    // x_a = C(a:b), x_b = C(b:a): `victoryOdds` written out for the default model.
+    for (let a = 0; a < options; a++) {
+      for (let b = 0; b < a; b++) {
+        const xa = coalitions[a * options + b] as number;
+        const xb = coalitions[b * options + a] as number;
+        probabilities[a * options + b] = xa / (xa + xb);
+        probabilities[b * options + a] = xb / (xa + xb);
+      }
+      probabilities[a * options + a] = 0.5;
+    }
+    return probabilities;
+  }
   for (let a = 0; a < options; a++) {
     for (let b = 0; b < a; b++) {
       const forA = coalitions[a * options + b] as number;
