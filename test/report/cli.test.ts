@@ -71,3 +71,15 @@ describe("parley report", () => {
     expect(reportFormat("html", "x.md")).toBe("html");
   });
 });
+
+describe("parley report --runs", () => {
+  it("adds the forecasts' Monte Carlo distributions and deal acceptance shares, reproducibly", async () => {
+    const args = ["report", HANOI, "--format", "md", "--runs", "40", "--seed", "3", "-m", "compromise,nbs"];
+    const first = await runCli(...args);
+    expect(first.code).toBe(0);
+    expect(first.stdout).toContain("From a Monte Carlo run of 40 samples");
+    expect(first.stdout).toContain("Share of samples in which each actor accepts each deal");
+    expect((await runCli(...args)).stdout).toBe(first.stdout);
+    expect((await runCli("report", HANOI, "--runs", "0")).code).toBe(2);
+  });
+});

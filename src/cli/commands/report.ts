@@ -8,6 +8,7 @@ import { renderHtml } from "../../report/html.js";
 import { renderMarkdown } from "../../report/markdown.js";
 import type { Language } from "../../scenario/label.js";
 import type { Scenario } from "../../scenario/types.js";
+import { monteCarlo } from "../../uncertainty/monte-carlo.js";
 import { EXIT, UsageError, requireKnownModels, type CliIo } from "../io.js";
 
 export type ReportFormat = "html" | "md";
@@ -21,6 +22,9 @@ export interface ReportCommandOptions {
   readonly models: readonly string[];
   /** `ACTOR,ACTOR[,...][@ISSUE]`: claims of alignment to test. */
   readonly claims: readonly string[];
+  /** Monte Carlo samples for the forecasts' distributions (none when absent). */
+  readonly runs?: number;
+  readonly seed?: number;
 }
 
 /** The format asked for, or the one the output file's extension names (HTML otherwise). */
@@ -46,10 +50,15 @@ export function parseClaim(scenario: Scenario, text: string): AlignmentClaim {
   return { actors, ...(issue !== undefined ? { issue } : {}) };
 }
 
-export function reportCommand(scenario: Scenario, options: ReportCommandOptions, io: CliIo): number {
+export async function reportCommand(scenario: Scenario, options: ReportCommandOptions, io: CliIo): Promise<number> {
   requireKnownModels(options.models);
   const claims = options.claims.map((c) => parseClaim(scenario, c));
-  const briefing = buildBriefing(scenario, { models: options.models, claims });
+  // With --runs, the briefing says how sure each forecast is from a Monte Carlo over the inputs' uncertainty.
+  const uncertainty =
+    options.runs === undefined
+      ? undefined
+      : await monteCarlo(scenario, { runs: options.runs, models: options.models, ...(options.seed !== undefined ? { seed: options.seed } : {}) });
+  const briefing = buildBriefing(scenario, { models: options.models, claims, ...(uncertainty ? { uncertainty } : {}) });
   const language = options.language ?? scenario.language;
   const format = reportFormat(options.format, options.output);
   const content = format === "md" ? renderMarkdown(briefing, language) : renderHtml(briefing, language);
@@ -73,11 +82,21 @@ export function registerReportCommand(program: Command, io: CliIo, setExit: (cod
     .option("--force", "replace the output file if it exists", false)
     .option("-m, --model <id>", "model to run (repeatable, or comma-separated); default: all", (v: string, p: string[]) => [...p, ...v.split(",").filter((x) => x !== "")], [])
     .option("--claim <actors@issue>", "test a claim that actors stand together, e.g. CHN,DPRK,ROK@alliance (repeatable; without @ISSUE: over all issues)", (v: string, p: string[]) => [...p, v], [])
+    .option("--runs <n>", "add forecast distributions from a Monte Carlo of n samples (docs/uncertainty.md)", (v: string) => {
+      const n = Number(v);
+      if (!Number.isInteger(n) || n < 1) throw new UsageError(`--runs expects a whole number ≥ 1, got "${v}"`);
+      return n;
+    })
+    .option("--seed <n>", "seed of the Monte Carlo sampling", (v: string) => {
+      const n = Number(v);
+      if (!Number.isInteger(n) || n < 0) throw new UsageError(`--seed expects a whole number ≥ 0, got "${v}"`);
+      return n;
+    })
     .addOption(new Option("--lang <language>", "language of the briefing (default: the scenario's)").choices(["en", "zh"]))
     .addOption(new Option("--from <format>", "input format (default: detected from the content)").choices([...INPUT_FORMATS]))
-    .action((file: string, opts: { format?: ReportFormat; output?: string; force: boolean; model: string[]; claim: string[]; lang?: Language; from?: InputFormat }) =>
+    .action(async (file: string, opts: { format?: ReportFormat; output?: string; force: boolean; model: string[]; claim: string[]; runs?: number; seed?: number; lang?: Language; from?: InputFormat }) =>
       setExit(
-        reportCommand(
+        await reportCommand(
           loadInput(file, opts.from),
           {
             force: opts.force,
@@ -86,6 +105,8 @@ export function registerReportCommand(program: Command, io: CliIo, setExit: (cod
             ...(opts.format ? { format: opts.format } : {}),
             ...(opts.output !== undefined ? { output: opts.output } : {}),
             ...(opts.lang ? { language: opts.lang } : {}),
+            ...(opts.runs !== undefined ? { runs: opts.runs } : {}),
+            ...(opts.seed !== undefined ? { seed: opts.seed } : {}),
           },
           io,
         ),
