@@ -6,12 +6,7 @@
 
 import { runEum, type EumActor, type EumOptions } from "../src/models/eum/index.js";
 import { createRng } from "../src/random.js";
-
-export interface BenchResult {
-  readonly name: string;
-  readonly ms: number;
-  readonly detail?: string;
-}
+import { medianMs, type BenchResult } from "./timing.js";
 
 /** The EC car-emission case of Bueno de Mesquita (1994), as in the reference code's ExampleActors.csv. */
 const EC_EXAMPLE: readonly EumActor[] = [
@@ -43,21 +38,8 @@ export function syntheticActors(count: number, seed: number): EumActor[] {
   }));
 }
 
-/** Median wall time in ms of `repetitions` runs after one warm-up. */
-function medianMs(repetitions: number, run: () => void): number {
-  run();
-  const times: number[] = [];
-  for (let i = 0; i < repetitions; i++) {
-    const start = performance.now();
-    run();
-    times.push(performance.now() - start);
-  }
-  times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)] ?? Number.NaN;
-}
-
 function timeCase(name: string, actors: readonly EumActor[], repetitions: number, options: EumOptions = {}): BenchResult {
-  const ms = medianMs(repetitions, () => runEum({ actors }, { rounds: 10, ...options }));
+  const ms = medianMs(() => runEum({ actors }, { rounds: 10, ...options }), repetitions);
   const summation = options.normaliserSummation ?? "exact-order";
   return { name, ms, detail: `${actors.length} actors × 10 rounds, ${summation} normaliser, median of ${repetitions}` };
 }
