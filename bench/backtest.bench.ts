@@ -9,7 +9,7 @@ import { runBacktest } from "../src/backtest/backtest.js";
 import { forecastCase } from "../src/backtest/run.js";
 import { parseCouncilWeights, parseDeu } from "../src/importers/deu.js";
 import { modelIds } from "../src/models/index.js";
-import { defaultWorkers } from "../src/node/pool.js";
+import { defaultWorkers } from "../src/parallel/pool.js";
 import { medianMs, type BenchResult } from "./timing.js";
 
 const DEU = "../shared/reference/deu/deu3-train.tsv";

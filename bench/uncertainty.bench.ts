@@ -4,7 +4,7 @@
  * Sampled runs take more SMP turns than the run as written (about 13 against 4), so they cost more each.
  */
 import { forecast } from "../src/forecast.js";
-import { loadScenario } from "../src/node/load.js";
+import { loadScenario } from "../src/files/load.js";
 import { monteCarlo } from "../src/uncertainty/monte-carlo.js";
 import { medianMs, type BenchResult } from "./timing.js";
 

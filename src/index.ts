@@ -2,7 +2,7 @@
  * Parley's library: load and validate scenarios, forecast them with established models.
  * The CLI, the server and the workbench use only what is exported here.
  */
-export { loadScenario, validateScenarioFile } from "./node/load.js";
+export { loadScenario, validateScenarioFile } from "./files/load.js";
 export { validateScenario, validateScenarioData, scenarioJsonSchema, type ValidateOptions, type ValidationResult } from "./scenario/validate.js";
 export { InvalidInputError, formatDiagnostic, type Diagnostic } from "./scenario/diagnostics.js";
 export { text, type Language } from "./scenario/label.js";
@@ -30,11 +30,11 @@ export { importGeniusXml, importGeniusWeb, importNegoLog } from "./importers/gen
 export { parseDeu, parseCouncilWeights } from "./importers/deu.js";
 export { scenarioFromKtab, scenarioFromEumCsv, scenarioFromNegotiation } from "./importers/to-scenario.js";
 export { ImportError } from "./importers/errors.js";
-export { loadInput, importScenario } from "./node/input.js";
+export { loadInput, importScenario } from "./files/input.js";
 
 // Backtests, uncertainty, briefings.
 export { runBacktest, type BacktestRun } from "./backtest/backtest.js";
 export { monteCarlo, type MonteCarloReport } from "./uncertainty/monte-carlo.js";
 export { sensitivity, type SensitivityReport } from "./uncertainty/sensitivity.js";
 export { buildBriefing, renderHtml, renderMarkdown } from "./report/index.js";
-export { alignment, testClaim } from "./analysis/alignment.js";
+export { alignment, testClaim } from "./alignment/alignment.js";

@@ -2,7 +2,7 @@
  * Running a backtest: every chosen model on every case, in parallel when worthwhile, then scored.
  * The only impure step is the worker pool; results do not depend on the number of workers.
  */
-import { defaultWorkers, parallelMap } from "../node/pool.js";
+import { defaultWorkers, parallelMap } from "../parallel/pool.js";
 import { findModel, modelIds, unknownModelsMessage } from "../models/index.js";
 import { ModelError } from "../models/types.js";
 import { summarise } from "./report.js";

@@ -1,5 +1,5 @@
 /**
- * The backtest's worker module for `parallelMap` (src/node/pool.ts): forecasts one case with the
+ * The backtest's worker module for `parallelMap` (src/parallel/pool.ts): forecasts one case with the
  * chosen models. Pure; runs in a worker thread or in the main thread alike.
  */
 import { forecastCase } from "./run.js";

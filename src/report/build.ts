@@ -3,7 +3,7 @@
  * deal against the criteria and traps, each actor's stake, the alignment map, and the evidence
  * behind every number taken from the scenario. Pure apart from running the models.
  */
-import { alignment, testClaim } from "../analysis/alignment.js";
+import { alignment, testClaim } from "../alignment/alignment.js";
 import { dealContext, evaluateDeal, type DealContext } from "../deals/evaluate.js";
 import { DealError } from "../deals/preferences.js";
 import { forecast, nearestAnchor, type ForecastResult } from "../forecast.js";

@@ -3,7 +3,7 @@
  * `Markup` says how the target format escapes text and cites evidence; everything here builds
  * on it, so scenario text is escaped exactly once, wherever it appears. Pure.
  */
-import type { ClaimVerdict, IssueAlignment } from "../analysis/alignment.js";
+import type { ClaimVerdict, IssueAlignment } from "../alignment/alignment.js";
 import { text, type Language } from "../scenario/label.js";
 import type { Issue } from "../scenario/types.js";
 import { messages } from "./i18n.js";

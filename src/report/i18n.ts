@@ -2,7 +2,7 @@
  * The briefing's fixed wording in English and Chinese. Templates take fragments the renderer has
  * already escaped (and perhaps marked up), so no message ever sees raw scenario text.
  */
-import type { ClaimStatus } from "../analysis/alignment.js";
+import type { ClaimStatus } from "../alignment/alignment.js";
 import type { Language } from "../scenario/label.js";
 import type { AgreementLevel } from "./types.js";
 

@@ -2,7 +2,7 @@
  * The briefing as data: everything the rendered report says, computed once from a scenario and
  * independent of the output format and language. Renderers (Markdown, HTML) only lay it out.
  */
-import type { Alignment, AlignmentClaim, AlignmentOptions, ClaimVerdict } from "../analysis/alignment.js";
+import type { Alignment, AlignmentClaim, AlignmentOptions, ClaimVerdict } from "../alignment/alignment.js";
 import type { DealEvaluation } from "../deals/evaluate.js";
 import type { Anchor, Citation, Label, Scenario } from "../scenario/types.js";
 

@@ -1,7 +1,7 @@
 /** Filling a new store with the scenarios that ship with Parley. */
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
-import { readTextFile, validateScenarioFile } from "../node/load.js";
+import { readTextFile, validateScenarioFile } from "../files/load.js";
 import { formatDiagnostic } from "../scenario/diagnostics.js";
 import type { Store } from "./store.js";
 

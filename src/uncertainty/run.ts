@@ -8,7 +8,7 @@ import { DealError } from "../deals/preferences.js";
 import { dealContext, evaluateDeal } from "../deals/evaluate.js";
 import { models as allModels, unknownModelsMessage } from "../models/index.js";
 import { ModelError } from "../models/types.js";
-import { parallelMap } from "../node/pool.js";
+import { parallelMap } from "../parallel/pool.js";
 import type { Scenario } from "../scenario/types.js";
 import { type EvaluationPlan, type PointsResult, type PointsTask } from "./evaluate.js";
 import { uncertainInputs } from "./inputs.js";

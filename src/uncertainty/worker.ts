@@ -1,4 +1,4 @@
-/** Worker-thread entry for the shared pool (`../node/pool.ts`): evaluates one block of points. */
+/** Worker-thread entry for the shared pool (`../parallel/pool.ts`): evaluates one block of points. */
 import { runPointsTask, type PointsResult, type PointsTask } from "./evaluate.js";
 
 export default function run(task: PointsTask): PointsResult {

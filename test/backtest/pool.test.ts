@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { chunkRanges, defaultChunkSize, parallelMap } from "../../src/node/pool.js";
+import { chunkRanges, defaultChunkSize, parallelMap } from "../../src/parallel/pool.js";
 
 const worker = new URL("./fixtures/square-worker.ts", import.meta.url);
 const inputs = Array.from({ length: 100 }, (_, i) => i);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { dealContext, evaluateDeal, findDeal } from "../../src/deals/evaluate.js";
 import { actorPreferences, distanceValue, reservationValues, utility } from "../../src/deals/preferences.js";
-import { loadScenario } from "../../src/node/load.js";
+import { loadScenario } from "../../src/files/load.js";
 import { validateScenario } from "../../src/scenario/validate.js";
 import type { Scenario } from "../../src/scenario/types.js";
 import { runCli } from "../helpers.js";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { alignment, completeLinkageBlocs, pairWeight, scaleDistance, statusQuoSides, testClaim, weightedDistance } from "../../src/analysis/alignment.js";
-import { loadScenario } from "../../src/node/load.js";
+import { alignment, completeLinkageBlocs, pairWeight, scaleDistance, statusQuoSides, testClaim, weightedDistance } from "../../src/alignment/alignment.js";
+import { loadScenario } from "../../src/files/load.js";
 import { validateScenario } from "../../src/scenario/validate.js";
 import type { Scenario } from "../../src/scenario/types.js";
 

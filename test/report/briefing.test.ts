@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { loadScenario } from "../../src/node/load.js";
+import { loadScenario } from "../../src/files/load.js";
 import { buildBriefing } from "../../src/report/build.js";
 import { escapeHtml, escapeMarkdown, safeUrl } from "../../src/report/escape.js";
 import { renderHtml } from "../../src/report/html.js";

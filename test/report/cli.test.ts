@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseClaim, reportFormat } from "../../src/cli/commands/report.js";
-import { loadScenario } from "../../src/node/load.js";
+import { loadScenario } from "../../src/files/load.js";
 import { runCli } from "../helpers.js";
 
 const HANOI = "scenarios/hanoi-2019.yaml";

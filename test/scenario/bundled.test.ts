@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { forecast } from "../../src/forecast.js";
 import { validateScenario, scenarioJsonSchema } from "../../src/scenario/validate.js";
-import { loadScenario } from "../../src/node/load.js";
+import { loadScenario } from "../../src/files/load.js";
 import { readShared } from "../helpers.js";
 
 const bundled = readdirSync("scenarios").filter((f) => f.endsWith(".yaml"));

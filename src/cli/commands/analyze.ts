@@ -7,9 +7,9 @@ import { dealContext, dealOutcome, findDeal } from "../../deals/evaluate.js";
 import { nearestOutcome, scenarioSpace } from "../../deals/space.js";
 import { analyzeSpace, type SolutionSummary, type SpaceAnalysis } from "../../outcomes/analyze.js";
 import { outcomeCount } from "../../outcomes/space.js";
-import { loadInput, type InputFormat } from "../../node/input.js";
-import { readTextFile } from "../../node/load.js";
-import { isNegotiationFile, loadNegotiation } from "../../node/negotiation-files.js";
+import { loadInput, type InputFormat } from "../../files/input.js";
+import { readTextFile } from "../../files/load.js";
+import { isNegotiationFile, loadNegotiation } from "../../files/negotiation-files.js";
 import { formatNumber, table } from "../format.js";
 import { EXIT, UsageError, type CliIo } from "../io.js";
 

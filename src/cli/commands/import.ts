@@ -1,11 +1,11 @@
 /** `parley import FILE [-o OUT]`: a KTAB or EUM file as a Parley scenario (YAML). */
 import { stringify } from "yaml";
 import { scenarioFromNegotiation } from "../../importers/to-scenario.js";
-import { importScenario, type InputFormat } from "../../node/input.js";
-import { readTextFile } from "../../node/load.js";
-import { isNegotiationFile, loadNegotiation } from "../../node/negotiation-files.js";
+import { importScenario, type InputFormat } from "../../files/input.js";
+import { readTextFile } from "../../files/load.js";
+import { isNegotiationFile, loadNegotiation } from "../../files/negotiation-files.js";
 import type { ScenarioInput } from "../../scenario/schema.js";
-import { writeFileAtomic } from "../../node/write.js";
+import { writeFileAtomic } from "../../files/write.js";
 import { validateScenarioData } from "../../scenario/validate.js";
 import { formatDiagnostic } from "../../scenario/diagnostics.js";
 import { EXIT, UsageError, type CliIo } from "../io.js";

@@ -1,8 +1,8 @@
 /** `parley report FILE`: the briefing, as self-contained HTML or Markdown, to stdout or a file. */
 import { Option, type Command } from "commander";
-import type { AlignmentClaim } from "../../analysis/alignment.js";
-import { INPUT_FORMATS, loadInput, type InputFormat } from "../../node/input.js";
-import { writeFileAtomic } from "../../node/write.js";
+import type { AlignmentClaim } from "../../alignment/alignment.js";
+import { INPUT_FORMATS, loadInput, type InputFormat } from "../../files/input.js";
+import { writeFileAtomic } from "../../files/write.js";
 import { buildBriefing } from "../../report/build.js";
 import { renderHtml } from "../../report/html.js";
 import { renderMarkdown } from "../../report/markdown.js";

@@ -1,5 +1,5 @@
 /** `parley validate FILE...`: located errors for every file, exit 2 when any is invalid. */
-import { validateScenarioFile } from "../../node/load.js";
+import { validateScenarioFile } from "../../files/load.js";
 import { formatDiagnostic } from "../../scenario/diagnostics.js";
 import { EXIT, type CliIo } from "../io.js";
 
