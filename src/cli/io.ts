@@ -1,5 +1,3 @@
-import { unknownModelsMessage } from "../models/index.js";
-
 /** Where a command writes: data to `out`, messages to `err`. Tests pass their own. */
 export interface CliIo {
   out(text: string): void;
@@ -20,10 +18,4 @@ export const EXIT = { ok: 0, failure: 1, usage: 2 } as const;
 /** A user mistake detected by a command: printed without a stack trace, exit 2. */
 export class UsageError extends Error {
   override readonly name = "UsageError";
-}
-
-/** Refuses model ids that name no model, as a usage error. */
-export function requireKnownModels(ids: readonly string[]): void {
-  const message = unknownModelsMessage(ids);
-  if (message !== undefined) throw new UsageError(message);
 }

@@ -1,36 +1,43 @@
 /**
  * The `parley` command line: a thin shell over the library. Exit codes: 0 success,
  * 1 failure while running, 2 bad usage or invalid input. Data goes to stdout, messages to stderr.
+ *
+ * Start-up is a feature (issue 15): this file only declares commands and their options, and imports
+ * nothing heavy. A command's work — and everything it needs (zod, yaml, the importers, the models,
+ * the worker pool) — is loaded inside its action, so `parley --help` or a typo costs almost nothing:
+ *
+ *     program
+ *       .command("frobnicate")
+ *       .argument("<file>", "scenario file")
+ *       .option("--limit <n>", "…", integer("--limit", 1))          // parsers, choices, defaults: from here or ./options.ts
+ *       .addOption(fromOption())
+ *       .action(async (file: string, opts: FrobnicateOptions) => {
+ *         const { frobnicateCommand } = await import("./commands/frobnicate.js");  // the work: loaded now
+ *         setExit(await frobnicateCommand(await scenarioInput(file, opts.from), opts, io));
+ *       });
+ *
+ * Static imports here stay light: commander, `./io.js`, `./options.ts`, the error classes (no imports of their own)
+ * and types. A constant an option needs (a default, a list of choices) lives in a light module, never in the
+ * command's module. `test/cli/startup.test.ts` fails when a static import drags a heavy dependency back in.
  */
-import { Command, CommanderError, Option } from "commander";
+import { Command, CommanderError } from "commander";
 import { DealError } from "../deals/preferences.js";
 import { ModelError } from "../models/types.js";
 import { ImportError } from "../importers/errors.js";
-import { INPUT_FORMATS, loadInput, type InputFormat } from "../files/input.js";
+import type { InputFormat } from "../files/formats.js";
 import { OutputExistsError } from "../files/write.js";
 import { InvalidInputError, formatDiagnostic } from "../scenario/diagnostics.js";
-import { scenarioJsonSchema } from "../scenario/validate.js";
-import { analyzeCommand } from "./commands/analyze.js";
-import { dealCommand } from "./commands/deal.js";
-import { forecastCommand, forecastRunsCommand } from "./commands/forecast.js";
-import { importCommand } from "./commands/import.js";
-import { registerReportCommand } from "./commands/report.js";
-import { DEFAULT_SENSITIVITY_RUNS, sensitivityCommand } from "./commands/sensitivity.js";
-import { showCommand } from "./commands/show.js";
-import { validateCommand } from "./commands/validate.js";
+import type { Language } from "../scenario/label.js";
+import type { Scenario } from "../scenario/types.js";
+import type { ReportFormat } from "./commands/report.js";
 import { EXIT, UsageError, processIo, type CliIo } from "./io.js";
+import { DEFAULT_SENSITIVITY_RUNS, collect, formatOption, fromOption, integer, languageOption, positiveNumber, repeat } from "./options.js";
 
-function integer(name: string, min: number) {
-  return (value: string): number => {
-    const n = Number(value);
-    if (!Number.isInteger(n) || n < min) throw new UsageError(`${name} expects a whole number ≥ ${min}, got "${value}"`);
-    return n;
-  };
+/** Loads a scenario file of any supported format; the loaders (zod, yaml, the importers) are imported only now. */
+async function scenarioInput(file: string, from: InputFormat | undefined): Promise<Scenario> {
+  const { loadInput } = await import("../files/input.js");
+  return loadInput(file, from);
 }
-
-const collect = (value: string, previous: string[]): string[] => [...previous, ...value.split(",").filter((v) => v !== "")];
-const languageOption = () => new Option("--lang <language>", "language of labels").choices(["en", "zh"]);
-const fromOption = () => new Option("--from <format>", "input format (default: detected from the content)").choices([...INPUT_FORMATS]);
 
 function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
   const program = new Command("parley")
@@ -44,7 +51,10 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .command("validate")
     .description("check scenario files; print every problem with its file, line and field")
     .argument("<file...>", "scenario files (YAML or JSON)")
-    .action((files: string[]) => setExit(validateCommand(files, io)));
+    .action(async (files: string[]) => {
+      const { validateCommand } = await import("./commands/validate.js");
+      setExit(validateCommand(files, io));
+    });
 
   program
     .command("forecast")
@@ -58,39 +68,18 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .option("--workers <n>", "worker threads for --runs (default: one per core)", integer("--workers", 1))
     .addOption(languageOption())
     .addOption(fromOption())
-    .action(async (file: string, opts: { model: string[]; json: boolean; rounds?: number; seed?: number; runs?: number; workers?: number; lang?: "en" | "zh"; from?: InputFormat }) => {
-      if (opts.runs !== undefined) {
-        const runs = opts.runs;
-        setExit(
-          await forecastRunsCommand(
-            loadInput(file, opts.from),
-            {
-              models: opts.model,
-              json: opts.json,
-              runs,
-              ...(opts.lang ? { language: opts.lang } : {}),
-              ...(opts.rounds !== undefined ? { rounds: opts.rounds } : {}),
-              ...(opts.seed !== undefined ? { seed: opts.seed } : {}),
-              ...(opts.workers !== undefined ? { workers: opts.workers } : {}),
-            },
-            io,
-          ),
-        );
-        return;
-      }
-      setExit(
-        forecastCommand(
-          loadInput(file, opts.from),
-          {
-            models: opts.model,
-            json: opts.json,
-            ...(opts.lang ? { language: opts.lang } : {}),
-            ...(opts.rounds !== undefined ? { rounds: opts.rounds } : {}),
-            ...(opts.seed !== undefined ? { seed: opts.seed } : {}),
-          },
-          io,
-        ),
-      );
+    .action(async (file: string, opts: { model: string[]; json: boolean; rounds?: number; seed?: number; runs?: number; workers?: number; lang?: Language; from?: InputFormat }) => {
+      const { forecastCommand, forecastRunsCommand } = await import("./commands/forecast.js");
+      const scenario = await scenarioInput(file, opts.from);
+      const options = {
+        models: opts.model,
+        json: opts.json,
+        ...(opts.lang ? { language: opts.lang } : {}),
+        ...(opts.rounds !== undefined ? { rounds: opts.rounds } : {}),
+        ...(opts.seed !== undefined ? { seed: opts.seed } : {}),
+      };
+      if (opts.runs === undefined) setExit(forecastCommand(scenario, options, io));
+      else setExit(await forecastRunsCommand(scenario, { ...options, runs: opts.runs, ...(opts.workers !== undefined ? { workers: opts.workers } : {}) }, io));
     });
 
   program
@@ -109,11 +98,12 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .action(
       async (
         file: string,
-        opts: { model: string[]; runs: number; seed?: number; rounds?: number; workers?: number; top: number; json: boolean; lang?: "en" | "zh"; from?: InputFormat },
-      ) =>
+        opts: { model: string[]; runs: number; seed?: number; rounds?: number; workers?: number; top: number; json: boolean; lang?: Language; from?: InputFormat },
+      ) => {
+        const { sensitivityCommand } = await import("./commands/sensitivity.js");
         setExit(
           await sensitivityCommand(
-            loadInput(file, opts.from),
+            await scenarioInput(file, opts.from),
             {
               models: opts.model,
               json: opts.json,
@@ -126,7 +116,8 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
             },
             io,
           ),
-        ),
+        );
+      },
     );
 
   program
@@ -134,13 +125,14 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .description("evaluate deals: each actor's gain against its walk-away, criteria met, traps triggered")
     .argument("<file>", "scenario file")
     .option("-d, --deal <id>", "named deal (repeatable); default: every deal in the scenario", collect, [])
-    .option("--set <issue=value>", "set an issue's value (repeatable): an ad-hoc deal, or a change to --deal", (v: string, p: string[]) => [...p, v], [])
+    .option("--set <issue=value>", "set an issue's value (repeatable): an ad-hoc deal, or a change to --deal", repeat, [])
     .option("--json", "machine-readable output", false)
     .addOption(languageOption())
     .addOption(fromOption())
-    .action((file: string, opts: { deal: string[]; set: string[]; json: boolean; lang?: "en" | "zh"; from?: InputFormat }) =>
-      setExit(dealCommand(loadInput(file, opts.from), { deals: opts.deal, set: opts.set, json: opts.json, ...(opts.lang ? { language: opts.lang } : {}) }, io)),
-    );
+    .action(async (file: string, opts: { deal: string[]; set: string[]; json: boolean; lang?: Language; from?: InputFormat }) => {
+      const { dealCommand } = await import("./commands/deal.js");
+      setExit(dealCommand(await scenarioInput(file, opts.from), { deals: opts.deal, set: opts.set, json: opts.json, ...(opts.lang ? { language: opts.lang } : {}) }, io));
+    });
 
   program
     .command("analyze")
@@ -148,14 +140,11 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .argument("<file...>", "a scenario, or a GENIUS domain with its profiles (GeniusWeb / NegoLog profiles too)")
     .option("--json", "machine-readable output", false)
     .option("--agreement <deal>", "a named deal: outcomes that improve on it for every party")
-    .option("--step <n>", "discretise numeric issues every n units (default: at their anchors)", (v: string) => {
-      const n = Number(v);
-      if (!(n > 0)) throw new UsageError(`--step expects a number > 0, got "${v}"`);
-      return n;
-    })
+    .option("--step <n>", "discretise numeric issues every n units (default: at their anchors)", positiveNumber("--step"))
     .option("--parties <ids>", "actor ids of the parties, comma-separated (default: all)", collect, [])
     .addOption(fromOption())
-    .action((files: string[], opts: { json: boolean; agreement?: string; step?: number; parties: string[]; from?: InputFormat }) =>
+    .action(async (files: string[], opts: { json: boolean; agreement?: string; step?: number; parties: string[]; from?: InputFormat }) => {
+      const { analyzeCommand } = await import("./commands/analyze.js");
       setExit(
         analyzeCommand(
           files,
@@ -168,8 +157,8 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
           },
           io,
         ),
-      ),
-    );
+      );
+    });
 
   program
     .command("show")
@@ -177,7 +166,10 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .argument("<file>", "scenario file")
     .addOption(languageOption())
     .addOption(fromOption())
-    .action((file: string, opts: { lang?: "en" | "zh"; from?: InputFormat }) => setExit(showCommand(loadInput(file, opts.from), opts.lang, io)));
+    .action(async (file: string, opts: { lang?: Language; from?: InputFormat }) => {
+      const { showCommand } = await import("./commands/show.js");
+      setExit(showCommand(await scenarioInput(file, opts.from), opts.lang, io));
+    });
 
   program
     .command("import")
@@ -186,9 +178,10 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .option("-o, --output <file>", "write the scenario here (default: stdout)")
     .option("--force", "replace the output file if it exists", false)
     .addOption(fromOption())
-    .action((files: string[], opts: { output?: string; force: boolean; from?: InputFormat }) =>
-      setExit(importCommand(files, { force: opts.force, ...(opts.output !== undefined ? { output: opts.output } : {}), ...(opts.from ? { from: opts.from } : {}) }, io)),
-    );
+    .action(async (files: string[], opts: { output?: string; force: boolean; from?: InputFormat }) => {
+      const { importCommand } = await import("./commands/import.js");
+      setExit(importCommand(files, { force: opts.force, ...(opts.output !== undefined ? { output: opts.output } : {}), ...(opts.from ? { from: opts.from } : {}) }, io));
+    });
 
   program
     .command("backtest")
@@ -205,12 +198,44 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
       setExit(await backtestCommand(file, opts, io));
     });
 
-  registerReportCommand(program, io, setExit);
+  program
+    .command("report")
+    .description("a briefing to hand on: forecasts and their spread, deals against criteria and traps, each actor's stake, who stands with whom, every number with its evidence")
+    .argument("<file>", "scenario file")
+    .addOption(formatOption())
+    .option("-o, --output <file>", "write the briefing here (default: stdout)")
+    .option("--force", "replace the output file if it exists", false)
+    .option("-m, --model <id>", "model to run (repeatable, or comma-separated); default: all", collect, [])
+    .option("--claim <actors@issue>", "test a claim that actors stand together, e.g. CHN,DPRK,ROK@alliance (repeatable; without @ISSUE: over all issues)", repeat, [])
+    .option("--runs <n>", "add forecast distributions from a Monte Carlo of n samples (docs/uncertainty.md)", integer("--runs", 1))
+    .option("--seed <n>", "seed of the Monte Carlo sampling", integer("--seed", 0))
+    .addOption(languageOption("language of the briefing (default: the scenario's)"))
+    .addOption(fromOption())
+    .action(async (file: string, opts: { format?: ReportFormat; output?: string; force: boolean; model: string[]; claim: string[]; runs?: number; seed?: number; lang?: Language; from?: InputFormat }) => {
+      const { reportCommand } = await import("./commands/report.js");
+      setExit(
+        await reportCommand(
+          await scenarioInput(file, opts.from),
+          {
+            force: opts.force,
+            models: opts.model,
+            claims: opts.claim,
+            ...(opts.format ? { format: opts.format } : {}),
+            ...(opts.output !== undefined ? { output: opts.output } : {}),
+            ...(opts.lang ? { language: opts.lang } : {}),
+            ...(opts.runs !== undefined ? { runs: opts.runs } : {}),
+            ...(opts.seed !== undefined ? { seed: opts.seed } : {}),
+          },
+          io,
+        ),
+      );
+    });
 
   program
     .command("schema")
     .description("print the JSON Schema of the scenario format (for editors)")
-    .action(() => {
+    .action(async () => {
+      const { scenarioJsonSchema } = await import("../scenario/validate.js");
       io.out(JSON.stringify(scenarioJsonSchema(), null, 2));
       setExit(EXIT.ok);
     });
@@ -223,7 +248,6 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .option("--db <file>", "SQLite database (default: parley.db in the user's data folder)")
     .option("--cors <origin>", "let web pages from this one origin call the API")
     .action(async (opts: { port: number; host: string; db?: string; cors?: string }) => {
-      // Loaded on demand: the server's dependencies are not needed by the other commands.
       const { serveCommand } = await import("./commands/serve.js");
       setExit(await serveCommand(opts, io));
     });

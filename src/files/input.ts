@@ -11,10 +11,10 @@ import { InvalidInputError } from "../scenario/diagnostics.js";
 import type { ScenarioInput } from "../scenario/schema.js";
 import type { Scenario } from "../scenario/types.js";
 import { validateScenarioData } from "../scenario/validate.js";
+import type { InputFormat } from "./formats.js";
 import { loadScenario, readTextFile } from "./load.js";
 
-export const INPUT_FORMATS = ["scenario", "ktab", "eum"] as const;
-export type InputFormat = (typeof INPUT_FORMATS)[number];
+export { INPUT_FORMATS, type InputFormat } from "./formats.js";
 
 /** The format of a text, judged by its content. */
 export function detectFormat(text: string): InputFormat {

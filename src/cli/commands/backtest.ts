@@ -15,7 +15,8 @@ import { readTextFile } from "../../files/load.js";
 import { OutputExistsError, writeFileAtomic } from "../../files/write.js";
 import { InvalidInputError } from "../../scenario/diagnostics.js";
 import { formatNumber, table } from "../format.js";
-import { EXIT, UsageError, processIo, requireKnownModels, type CliIo } from "../io.js";
+import { requireKnownModels } from "../models.js";
+import { EXIT, UsageError, processIo, type CliIo } from "../io.js";
 import { progressBar } from "../progress.js";
 
 export interface BacktestCommandOptions {

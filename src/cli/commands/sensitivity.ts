@@ -12,9 +12,6 @@ export interface SensitivityCommandOptions extends SamplingCommandOptions {
   readonly language?: Language;
 }
 
-/** Default Monte Carlo sample for the first-order indices. */
-export const DEFAULT_SENSITIVITY_RUNS = 2000;
-
 export function sensitivityCommand(scenario: Scenario, options: SensitivityCommandOptions, io: CliIo): Promise<number> {
   return runSampling(
     options,

@@ -1,0 +1,37 @@
+/**
+ * What the CLI needs to declare its options: value parsers, shared options, defaults. Light on
+ * purpose — `main.ts` imports it for every command, `--help` included (see the note at the top of main.ts).
+ */
+import { Option } from "commander";
+import { INPUT_FORMATS } from "../files/formats.js";
+import { UsageError } from "./io.js";
+
+/** Parses a whole number ≥ `min`, or refuses it naming the option. */
+export function integer(name: string, min: number) {
+  return (value: string): number => {
+    const n = Number(value);
+    if (!Number.isInteger(n) || n < min) throw new UsageError(`${name} expects a whole number ≥ ${min}, got "${value}"`);
+    return n;
+  };
+}
+
+/** Parses a number > 0, or refuses it naming the option. */
+export function positiveNumber(name: string) {
+  return (value: string): number => {
+    const n = Number(value);
+    if (!(n > 0)) throw new UsageError(`${name} expects a number > 0, got "${value}"`);
+    return n;
+  };
+}
+
+/** A repeatable option whose values may also be comma-separated: `-m smp -m eum,nash`. */
+export const collect = (value: string, previous: string[]): string[] => [...previous, ...value.split(",").filter((v) => v !== "")];
+/** A repeatable option taken verbatim (its values may contain commas). */
+export const repeat = (value: string, previous: string[]): string[] => [...previous, value];
+
+export const languageOption = (description = "language of labels") => new Option("--lang <language>", description).choices(["en", "zh"]);
+export const fromOption = () => new Option("--from <format>", "input format (default: detected from the content)").choices([...INPUT_FORMATS]);
+export const formatOption = () => new Option("--format <format>", "output format (default: from the -o extension, else html)").choices(["html", "md"]);
+
+/** Default Monte Carlo sample of `parley sensitivity` for the first-order indices. */
+export const DEFAULT_SENSITIVITY_RUNS = 2000;
