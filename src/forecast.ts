@@ -3,7 +3,7 @@
  * workbench share. Results name actors and issues by id, in scenario order.
  */
 import { findModel, modelIds, models } from "./models/index.js";
-import { ModelError, type ModelOutput } from "./models/types.js";
+import { ModelError, type ModelExchange, type ModelOutput } from "./models/types.js";
 import { toModelInput } from "./scenario/model-input.js";
 import type { Issue, Scenario } from "./scenario/types.js";
 
@@ -27,6 +27,14 @@ export interface ForecastRound {
   /** positions[actorId][issueId]; actors without a stance on an issue are left out of it. */
   readonly positions: Record<string, Record<string, number>>;
   readonly probabilities?: Record<string, number>;
+  /** Exchange model: the exchanges of this round, by actor and issue id (see {@link ModelExchange}). */
+  readonly exchanges?: readonly ForecastExchange[];
+}
+
+/** A realised exchange: actors [i, j], issues [p, q]; i moves on q and j on p, in each issue's units. */
+export interface ForecastExchange extends Omit<ModelExchange, "actors" | "issues"> {
+  readonly actors: readonly [string, string];
+  readonly issues: readonly [string, string];
 }
 
 export interface ForecastResult {
@@ -79,6 +87,17 @@ function toResult(scenario: Scenario, model: string, output: ModelOutput): Forec
             ),
             ...(round.probabilities
               ? { probabilities: Object.fromEntries(scenario.actors.map((actor, a) => [actor.id, round.probabilities![a]!])) }
+              : {}),
+            ...(round.exchanges
+              ? {
+                  exchanges: round.exchanges.map(
+                    (e): ForecastExchange => ({
+                      ...e,
+                      actors: [scenario.actors[e.actors[0]]!.id, scenario.actors[e.actors[1]]!.id],
+                      issues: [scenario.issues[e.issues[0]]!.id, scenario.issues[e.issues[1]]!.id],
+                    }),
+                  ),
+                }
               : {}),
           })),
         }

@@ -1,8 +1,9 @@
 /**
  * Reading any file Parley understands as a scenario: a Parley scenario (YAML/JSON), a KTAB SMP
- * input (CSV or XML) or the EUM reference CSV — detected by content, or named with `from`.
+ * input (CSV or XML), the EUM reference CSV or a Decide exchange-model file — detected by content, or named with `from`.
  */
 import { dirname, resolve } from "node:path";
+import { detectDecide, parseDecide, scenarioFromDecide } from "../importers/decide.js";
 import { detectEumCsv, parseEumCsv } from "../importers/eum-csv.js";
 import { ImportError } from "../importers/errors.js";
 import { detectKtab, parseKtabCsv, parseKtabXml } from "../importers/ktab.js";
@@ -18,6 +19,7 @@ export { INPUT_FORMATS, type InputFormat } from "./formats.js";
 
 /** The format of a text, judged by its content. */
 export function detectFormat(text: string): InputFormat {
+  if (detectDecide(text)) return "decide";
   if (detectKtab(text) !== null) return "ktab";
   if (detectEumCsv(text)) return "eum";
   return "scenario";
@@ -40,6 +42,8 @@ export function importScenario(path: string, from?: InputFormat): { format: Inpu
     }
     case "eum":
       return { format, scenario: scenarioFromEumCsv(parseEumCsv(text, path), path) };
+    case "decide":
+      return { format, scenario: scenarioFromDecide(parseDecide(text, path), path) };
     case "scenario":
       throw new ImportError("is already a Parley scenario; nothing to import", path);
   }

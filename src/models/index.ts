@@ -4,12 +4,13 @@
  */
 import { compromiseModel } from "./compromise.js";
 import { eumModel } from "./eum/index.js";
+import { exchangeModel } from "./exchange/index.js";
 import { nashBargainingModel } from "./nash-bargaining.js";
 import { smpModel } from "./smp/index.js";
 import type { ForecastModel } from "./types.js";
 import { weightedMedianModel } from "./weighted-median.js";
 
-export const models: readonly ForecastModel[] = [compromiseModel, weightedMedianModel, nashBargainingModel, smpModel, eumModel];
+export const models: readonly ForecastModel[] = [compromiseModel, weightedMedianModel, nashBargainingModel, smpModel, eumModel, exchangeModel];
 
 export function findModel(id: string): ForecastModel | undefined {
   return models.find((m) => m.id === id);

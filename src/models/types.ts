@@ -51,6 +51,28 @@ export interface ModelRound {
   readonly positions: readonly (readonly (number | null)[])[];
   /** Per actor, the probability of its position (SMP). */
   readonly probabilities?: readonly number[];
+  /** The exchanges realised in this round, which led from the previous round's positions to these (exchange model). */
+  readonly exchanges?: readonly ModelExchange[];
+}
+
+/**
+ * One realised exchange of support: actor i moves on issue q in return for actor j's move on issue p
+ * (p before q in issue order). Indices into the model input; positions on each issue's own scale.
+ */
+export interface ModelExchange {
+  /** [i, j]. */
+  readonly actors: readonly [number, number];
+  /** [p, q]: j moves on p, i moves on q. */
+  readonly issues: readonly [number, number];
+  /** [i's move on q, j's move on p], signed. */
+  readonly moves: readonly [number, number];
+  /** [i's position on q, j's position on p] before and after the exchange. */
+  readonly from: readonly [number, number];
+  readonly to: readonly [number, number];
+  /** Each side's gain in utility (salience × outcome shift toward it, saliences on 0–1). */
+  readonly gains: readonly [number, number];
+  /** True when the moves were shortened so as not to push an outcome past the demander's position. */
+  readonly capped: boolean;
 }
 
 export interface ModelOutput {
