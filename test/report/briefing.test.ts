@@ -30,11 +30,11 @@ describe("the Hanoi briefing", () => {
   });
 
   it("forecasts every issue with every model, with the spread between them", () => {
-    expect(briefing.models.map((m) => m.id)).toEqual(["compromise", "median", "nbs", "smp", "eum"]);
+    expect(briefing.models.map((m) => m.id)).toEqual(["compromise", "median", "nbs", "smp", "eum", "exchange"]);
     expect(briefing.failedModels).toEqual([]);
     expect(briefing.issues).toHaveLength(9);
     for (const issue of briefing.issues) {
-      expect(issue.forecasts).toHaveLength(5);
+      expect(issue.forecasts).toHaveLength(6);
       const values = issue.forecasts.map((f) => f.value);
       expect(issue.spread!.range).toBeCloseTo(Math.max(...values) - Math.min(...values), 12);
       expect(issue.spread!.anchorGroups.flatMap((g) => g.models).sort()).toEqual(briefing.models.map((m) => m.id).sort());
