@@ -1,8 +1,11 @@
 /**
- * `npm run bench`: every benchmark, printed as a table (or JSON with --json). Figures are wall
- * times on this machine: compare runs on the same machine only.
+ * `npm run bench`: every benchmark, printed as a table (or JSON with --json); `npm run bench -- cli smp`
+ * runs only the suites named. It runs from the compiled output (`dist/bench/run.js`, bundled like the
+ * CLI; worker threads run `dist/`), so start-up and worker figures are those users see. Figures are wall
+ * times on this machine: compare runs on the same machine only; the `cli` suite gives ratios to `node -e 0`.
  */
 import { benchBacktest } from "./backtest.bench.js";
+import { benchCli } from "./cli.bench.js";
 import { benchCore } from "./core.bench.js";
 import { benchEum } from "./eum.bench.js";
 import { benchOutcomes } from "./outcomes.bench.js";
@@ -11,6 +14,7 @@ import { benchUncertainty } from "./uncertainty.bench.js";
 import type { BenchResult } from "./timing.js";
 
 const suites: [string, () => Promise<readonly BenchResult[]>][] = [
+  ["cli", benchCli],
   ["core", benchCore],
   ["smp", benchSmp],
   ["eum", benchEum],

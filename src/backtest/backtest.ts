@@ -6,7 +6,7 @@ import { defaultWorkers, parallelMap } from "../parallel/pool.js";
 import { findModel, modelIds, unknownModelsMessage } from "../models/index.js";
 import { ModelError } from "../models/types.js";
 import { summarise } from "./report.js";
-import type { BacktestTask } from "./worker.js";
+import forecastTask, { type BacktestTask } from "./worker.js";
 import type { BacktestInput, BacktestReport, CaseForecasts } from "./types.js";
 
 export interface BacktestOptions {
@@ -40,6 +40,7 @@ export async function runBacktest(input: BacktestInput, options: BacktestOptions
   const tasks: BacktestTask[] = input.cases.map((c) => ({ case: c, models }));
   const iterative = models.some((id) => findModel(id)?.iterative === true);
   const mapped = await parallelMap<BacktestTask, CaseForecasts>(WORKER, tasks, {
+    local: forecastTask,
     workers: options.workers ?? (iterative ? defaultWorkers() : 1),
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
     ...(options.signal ? { signal: options.signal } : {}),

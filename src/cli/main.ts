@@ -16,6 +16,7 @@
  *         setExit(await frobnicateCommand(await scenarioInput(file, opts.from), opts, io));
  *       });
  *
+ * Work that can start before the input is read (worker threads: `startSamplingWorkers`) starts here too.
  * Static imports here stay light: commander, `./io.js`, `./options.ts`, the error classes (no imports of their own)
  * and types. A constant an option needs (a default, a list of choices) lives in a light module, never in the
  * command's module. `test/cli/startup.test.ts` fails when a static import drags a heavy dependency back in.
@@ -70,6 +71,7 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .addOption(fromOption())
     .action(async (file: string, opts: { model: string[]; json: boolean; rounds?: number; seed?: number; runs?: number; workers?: number; lang?: Language; from?: InputFormat }) => {
       const { forecastCommand, forecastRunsCommand } = await import("./commands/forecast.js");
+      if (opts.runs !== undefined) (await import("../uncertainty/run.js")).startSamplingWorkers(opts.runs, opts.workers);
       const scenario = await scenarioInput(file, opts.from);
       const options = {
         models: opts.model,
@@ -213,6 +215,7 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .addOption(fromOption())
     .action(async (file: string, opts: { format?: ReportFormat; output?: string; force: boolean; model: string[]; claim: string[]; runs?: number; seed?: number; lang?: Language; from?: InputFormat }) => {
       const { reportCommand } = await import("./commands/report.js");
+      if (opts.runs !== undefined) (await import("../uncertainty/run.js")).startSamplingWorkers(opts.runs);
       setExit(
         await reportCommand(
           await scenarioInput(file, opts.from),

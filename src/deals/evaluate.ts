@@ -5,7 +5,7 @@
  */
 import { evaluateRule, parseRule, type Rule, type RuleContext } from "../rules/index.js";
 import type { Deal, IssueValue, Scenario } from "../scenario/types.js";
-import { ruleSchemaOf } from "../scenario/validate.js";
+import { ruleSchemaOf } from "../scenario/rule-schema.js";
 import { actorPreferences, DealError, reservationValues, statusQuo, utility, type ActorPreference, type Outcome } from "./preferences.js";
 
 export interface ActorVerdict {

@@ -13,13 +13,20 @@
  * map runs in this thread, without a pool.
  *
  * This module is also the pool's worker entry: in a worker thread piscina calls its default export
- * with one chunk, which imports the worker module and maps the chunk.
+ * with one chunk, which imports the worker module and maps the chunk. Each thread starts importing the
+ * worker module as soon as it starts, and `startWorkers` starts the threads ahead of the map (while the
+ * caller still reads its input), so the threads' start-up overlaps the main thread's.
  */
 import { availableParallelism } from "node:os";
-import { isMainThread } from "node:worker_threads";
-import { Piscina } from "piscina";
+import { isMainThread, workerData } from "node:worker_threads";
+import type { Piscina } from "piscina";
 
-export interface ParallelMapOptions {
+export interface ParallelMapOptions<I = never, O = unknown> {
+  /**
+   * The worker module's function, already loaded in this thread: used when the map runs here, instead
+   * of importing `workerFile` (in a bundled build that file is a second copy of the code).
+   */
+  readonly local?: (input: I) => O | Promise<O>;
   /** Worker threads; default: the machine's available parallelism. 1 runs in this thread. */
   readonly workers?: number;
   /** Called after each chunk with the inputs done so far and the total. */
@@ -90,9 +97,31 @@ async function loadWorkerFunction<I, O>(module: string): Promise<WorkerFunction<
   return loaded.default as WorkerFunction<I, O>;
 }
 
+/** Worker functions by module URL, each loaded once per thread. */
+const workerFunctions = new Map<string, Promise<WorkerFunction<unknown, unknown>>>();
+
+function workerFunction<I, O>(module: string): Promise<WorkerFunction<I, O>> {
+  let loading = workerFunctions.get(module);
+  if (!loading) {
+    loading = loadWorkerFunction<unknown, unknown>(module);
+    workerFunctions.set(module, loading);
+  }
+  return loading as Promise<WorkerFunction<I, O>>;
+}
+
+/** What a pool thread is told at start: the worker module to import before the first chunk comes. */
+interface PoolThreadData {
+  readonly preload: string;
+}
+
+const isPoolThreadData = (data: unknown): data is PoolThreadData => typeof (data as Partial<PoolThreadData> | null)?.preload === "string";
+
+// In a pool thread: import the worker module now; a failure resurfaces with the first chunk.
+if (!isMainThread && isPoolThreadData(workerData)) workerFunction(workerData.preload).catch(() => undefined);
+
 /** Worker-thread entry (piscina calls it): maps one chunk with the worker module. */
 export default async function runChunk<I, O>(chunk: Chunk<I>): Promise<O[]> {
-  const apply = await loadWorkerFunction<I, O>(chunk.module);
+  const apply = await workerFunction<I, O>(chunk.module);
   const outputs: O[] = [];
   for (const input of chunk.inputs) outputs.push(await apply(input));
   return outputs;
@@ -108,14 +137,66 @@ function isTypeScript(url: string): boolean {
  * Results are assembled by input index. Rejects with the first error a worker throws (after
  * stopping the pool); an abort is not an error: it resolves with `aborted: true`.
  */
-export async function parallelMap<I, O>(workerFile: URL, inputs: readonly I[], options: ParallelMapOptions = {}): Promise<ParallelMapResult<O>> {
+export async function parallelMap<I, O>(workerFile: URL, inputs: readonly I[], options: ParallelMapOptions<I, O> = {}): Promise<ParallelMapResult<O>> {
   const total = inputs.length;
   const workers = Math.max(1, Math.floor(options.workers ?? defaultWorkers()));
   const results: (O | undefined)[] = new Array<O | undefined>(total).fill(undefined);
   const ranges = chunkRanges(total, options.chunkSize ?? defaultChunkSize(total, workers));
-  const inProcess = workers === 1 || total < (options.minParallelInputs ?? 32);
-  const done = inProcess ? await mapInProcess(workerFile, inputs, ranges, results, options) : await mapOnPool(workerFile, inputs, ranges, results, workers, options);
+  const threads = threadCount(total, workers, ranges.length, options);
+  const done = threads === 1 ? await mapInProcess(workerFile, inputs, ranges, results, options) : await mapOnPool(workerFile, inputs, ranges, results, threads, options);
   return { results, completed: done, aborted: done < total };
+}
+
+/** Threads a map of `total` inputs in `chunks` chunks uses; 1: in this thread. */
+function threadCount(total: number, workers: number, chunks: number, options: Pick<ParallelMapOptions, "minParallelInputs">): number {
+  if (workers === 1 || total < (options.minParallelInputs ?? 32)) return 1;
+  return Math.min(workers, chunks);
+}
+
+/** Threads started ahead of a map, waiting for it. */
+interface WarmPool {
+  readonly module: string;
+  readonly threads: number;
+  readonly pool: Promise<Piscina>;
+}
+
+let warmPool: WarmPool | undefined;
+
+/**
+ * Starts the threads that `parallelMap(workerFile, inputs, options)` with `count` inputs will use, now,
+ * so that their start-up overlaps what the caller does meanwhile (reading and checking its input). The
+ * next map on `workerFile` with as many threads takes them; a map that needs other threads stops them.
+ * Idle threads do not keep the process alive. Does nothing when the map would run in this thread.
+ */
+export function startWorkers(workerFile: URL, count: number, options: Pick<ParallelMapOptions, "workers" | "chunkSize" | "minParallelInputs"> = {}): void {
+  const workers = Math.max(1, Math.floor(options.workers ?? defaultWorkers()));
+  const chunks = chunkRanges(count, options.chunkSize ?? defaultChunkSize(count, workers)).length;
+  const threads = threadCount(count, workers, chunks, options);
+  if (threads === 1 || warmPool) return;
+  warmPool = { module: workerFile.href, threads, pool: createPool(workerFile, threads) };
+}
+
+/** The warm pool if it fits, else a new one (stopping a warm pool that does not fit). */
+async function takePool(workerFile: URL, threads: number): Promise<Piscina> {
+  const warm = warmPool;
+  warmPool = undefined;
+  if (warm && warm.module === workerFile.href && warm.threads === threads) return warm.pool;
+  if (warm) await (await warm.pool).destroy();
+  return createPool(workerFile, threads);
+}
+
+async function createPool(workerFile: URL, threads: number): Promise<Piscina> {
+  const typeScript = isTypeScript(import.meta.url) || isTypeScript(workerFile.href);
+  // Loaded here, not at the top: most commands that can fan out end up running in this thread.
+  const { Piscina: Pool } = await import("piscina");
+  const data: PoolThreadData = { preload: workerFile.href };
+  return new Pool({
+    filename: import.meta.url,
+    minThreads: threads,
+    maxThreads: threads,
+    workerData: data,
+    ...(typeScript ? { execArgv: ["--import", "tsx"] } : {}),
+  });
 }
 
 async function mapInProcess<I, O>(
@@ -123,9 +204,9 @@ async function mapInProcess<I, O>(
   inputs: readonly I[],
   ranges: readonly [number, number][],
   results: (O | undefined)[],
-  options: ParallelMapOptions,
+  options: ParallelMapOptions<I, O>,
 ): Promise<number> {
-  const apply = await loadWorkerFunction<I, O>(workerFile.href);
+  const apply = options.local ?? (await loadWorkerFunction<I, O>(workerFile.href));
   let done = 0;
   for (const [start, end] of ranges) {
     if (options.signal?.aborted) break;
@@ -143,16 +224,10 @@ async function mapOnPool<I, O>(
   inputs: readonly I[],
   ranges: readonly [number, number][],
   results: (O | undefined)[],
-  workers: number,
-  options: ParallelMapOptions,
+  threads: number,
+  options: ParallelMapOptions<I, O>,
 ): Promise<number> {
-  const typeScript = isTypeScript(import.meta.url) || isTypeScript(workerFile.href);
-  const pool = new Piscina<Chunk<I>, O[]>({
-    filename: import.meta.url,
-    minThreads: Math.min(workers, ranges.length),
-    maxThreads: Math.min(workers, ranges.length),
-    ...(typeScript ? { execArgv: ["--import", "tsx"] } : {}),
-  });
+  const pool = (await takePool(workerFile, threads)) as Piscina<Chunk<I>, O[]>;
   let done = 0;
   let failure: { error: unknown } | undefined;
   const stop = new AbortController();

@@ -114,6 +114,17 @@ export function parseLocated(text: string, file: string): LocatedDocument {
   };
 }
 
+/**
+ * Data that has no text behind it (an imported file, an object built in code): diagnostics name the
+ * field path only. The data is copied through JSON so it holds exactly what a JSON text of it would.
+ */
+export function unlocatedDocument(data: unknown, file: string): LocatedDocument {
+  const value: unknown = JSON.parse(JSON.stringify(data ?? null));
+  const nowhere: Position = { line: 0, column: 0 };
+  const diagnostic = (path: FieldPath, message: string): Diagnostic => ({ file, line: 0, column: 0, path: formatPath(path), message });
+  return { file, value, syntaxErrors: [], locate: () => nowhere, diagnostic, diagnosticWithin: (path, _offset, message) => diagnostic(path, message) };
+}
+
 /** The YAML library's messages include a code excerpt; we keep only the sentence. */
 function cleanYamlMessage(message: string): string {
   const firstLine = message.split("\n")[0] ?? message;

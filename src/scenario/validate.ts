@@ -5,12 +5,13 @@
  */
 import { z } from "zod";
 import type { Diagnostic, FieldPath } from "./diagnostics.js";
-import { parseLocated, type LocatedDocument } from "./document.js";
+import { parseLocated, unlocatedDocument, type LocatedDocument } from "./document.js";
 import { normalizeScenario } from "./normalize.js";
 import { SCHEMA_VERSION, scenarioSchema, type ScenarioInput } from "./schema.js";
 import type { Scenario } from "./types.js";
 import { describe, suggestion, zodIssuesToDiagnostics } from "./zod-diagnostics.js";
-import { parseRule, type RuleSchema } from "../rules/index.js";
+import { parseRule } from "../rules/index.js";
+import { ruleSchemaOf } from "./rule-schema.js";
 
 export interface ValidateOptions {
   /** Name used in diagnostics. */
@@ -45,9 +46,9 @@ export function validateScenario(text: string, options: ValidateOptions = {}): V
   return validateDocument(doc, options);
 }
 
-/** Validates already-parsed data (e.g. a JSON body), locating errors by field path only. */
+/** Validates already-parsed data (e.g. an imported file), locating errors by field path only. */
 export function validateScenarioData(data: unknown, options: ValidateOptions = {}): ValidationResult {
-  return validateScenario(JSON.stringify(data ?? null), options);
+  return validateDocument(unlocatedDocument(data, options.file ?? "<scenario>"), options);
 }
 
 function validateDocument(doc: LocatedDocument, options: ValidateOptions): ValidationResult {
@@ -340,16 +341,6 @@ function checkDealsAndPreferences(data: Record_, doc: LocatedDocument): Diagnost
     }
   }
   return out;
-}
-
-/** The names a rule may use: issues (with their options) and actors. */
-export function ruleSchemaOf(data: { issues: readonly { id: string; kind?: string; options?: readonly { id: string }[] }[]; actors: readonly { id: string }[] }): RuleSchema {
-  return {
-    issues: data.issues.map((i) =>
-      i.options && i.options.length > 0 ? { id: i.id, kind: "options" as const, options: i.options.map((o) => o.id) } : { id: i.id, kind: "numeric" as const },
-    ),
-    actors: data.actors.map((a) => a.id),
-  };
 }
 
 function checkRules(data: Record_, doc: LocatedDocument): Diagnostic[] {

@@ -8,9 +8,9 @@ import { DealError } from "../deals/preferences.js";
 import { dealContext, evaluateDeal } from "../deals/evaluate.js";
 import { models as allModels, unknownModelsMessage } from "../models/index.js";
 import { ModelError } from "../models/types.js";
-import { parallelMap } from "../parallel/pool.js";
+import { parallelMap, startWorkers } from "../parallel/pool.js";
 import type { Scenario } from "../scenario/types.js";
-import { type EvaluationPlan, type PointsResult, type PointsTask } from "./evaluate.js";
+import { runPointsTask, type EvaluationPlan, type PointsResult, type PointsTask } from "./evaluate.js";
 import { uncertainInputs } from "./inputs.js";
 
 export interface RunOptions {
@@ -58,6 +58,14 @@ export function makePlan(scenario: Scenario, options: Pick<RunOptions, "models" 
   return dealsSkipped === undefined ? { plan } : { plan, dealsSkipped };
 }
 
+/**
+ * Starts the worker threads a Monte Carlo of `runs` samples will use (see `startWorkers`), so that they
+ * start while the scenario is still being read and checked.
+ */
+export function startSamplingWorkers(runs: number, workers?: number): void {
+  startWorkers(WORKER, Math.ceil(runs / blockSize(runs)), workers !== undefined ? { workers } : {});
+}
+
 /** Samples per block: about 200 blocks for smooth progress, at most 100 samples each. */
 export function blockSize(runs: number): number {
   return Math.min(100, Math.max(1, Math.ceil(runs / 200)));
@@ -89,6 +97,7 @@ export function taskSize(task: PointsTask): number {
 export async function runTasks(tasks: readonly PointsTask[], options: Pick<RunOptions, "workers" | "signal" | "onProgress">): Promise<TasksOutcome> {
   const total = tasks.map(taskSize).reduce((a, b) => a + b, 0);
   const outcome = await parallelMap<PointsTask, PointsResult>(WORKER, tasks, {
+    local: runPointsTask,
     ...(options.workers !== undefined ? { workers: options.workers } : {}),
     ...(options.signal ? { signal: options.signal } : {}),
     ...(options.onProgress ? { onProgress: (done: number, count: number) => options.onProgress?.(Math.round((done / Math.max(1, count)) * total), total) } : {}),

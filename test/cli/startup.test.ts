@@ -2,6 +2,7 @@
  * Start-up stays light (issue 15): what `src/cli/main.ts` imports statically is loaded by every command,
  * `--help` included, so none of it may reach a heavy dependency. Commands load their work in their action
  * with `await import(...)` (see the note at the top of main.ts); this walks the static imports only.
+ * Worker threads start for every Monte Carlo or backtest run: their entry points stay lean too.
  */
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, relative, resolve } from "node:path";
@@ -53,5 +54,12 @@ describe("CLI start-up", () => {
     const { packages } = staticGraph("src/files/input.ts");
     expect(packages.has("zod")).toBe(true);
     expect(packages.has("yaml")).toBe(true);
+  });
+});
+
+describe("worker thread start-up", () => {
+  it.each(["src/parallel/pool.ts", "src/uncertainty/worker.ts", "src/backtest/worker.ts"])("%s loads no parser, schema library or pool", (entry) => {
+    const { packages } = staticGraph(entry);
+    expect(HEAVY.filter((name) => packages.has(name)).map((name) => `${name} (imported by ${packages.get(name)})`)).toEqual([]);
   });
 });

@@ -1,0 +1,80 @@
+/**
+ * Bundles the CLI, its worker-thread entry points and (with --bench) the benchmarks with esbuild: a few
+ * files instead of a few hundred modules, zod and yaml tree-shaken, so `parley` starts fast (issue 15) and
+ * worker threads run the same bundled code as the main thread. `npm run build` runs it after tsc.
+ *
+ * Output: `dist/bundle/cli/main.js` (what `bin/parley.js` runs), `dist/bundle/parallel/pool.js` and the
+ * worker modules (laid out as in src/, since they are found relative to each other), and shared chunks.
+ * Each bundled module's `import.meta.url` is rewritten to the URL of its tsc-compiled file in `dist/`, so
+ * what is located relative to a module (the package root, package.json, better-sqlite3) is found as in
+ * the unbundled build — except in the modules that locate worker entry points, which see their place in
+ * the bundle. Files outside src/ (benchmarks, test helpers) keep their source location.
+ */
+import { rmSync } from "node:fs";
+import { readFile } from "node:fs/promises";
+import { relative, resolve } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { build } from "esbuild";
+
+const root = fileURLToPath(new URL("../", import.meta.url));
+const src = resolve(root, "src");
+const bench = process.argv.includes("--bench");
+
+/** Modules that locate worker entry points relative to themselves: they see their place in the bundle. */
+const LOCATES_WORKERS = new Set(["parallel/pool.ts", "uncertainty/run.ts", "backtest/backtest.ts"]);
+/** Entry points, as their paths under src/ (worker modules are loaded by URL, not imported). */
+const ENTRIES = ["cli/main.ts", "parallel/pool.ts", "uncertainty/worker.ts", "backtest/worker.ts"];
+
+const toPosix = (path) => path.replace(/\\/g, "/");
+
+/** The URL a bundled module believes it has; every output file sits two folders below dist/. */
+function moduleUrl(path) {
+  const inSrc = toPosix(relative(src, path));
+  if (inSrc.startsWith("..")) return JSON.stringify(pathToFileURL(path).href);
+  const compiled = inSrc.replace(/\.ts$/, ".js");
+  return `new URL(${JSON.stringify(LOCATES_WORKERS.has(inSrc) ? `bundle/${compiled}` : compiled)}, new URL("../../", import.meta.url)).href`;
+}
+
+const moduleUrls = {
+  name: "module-urls",
+  setup(b) {
+    b.onLoad({ filter: /\.ts$/ }, async (args) => {
+      const text = await readFile(args.path, "utf8");
+      if (!text.includes("import.meta.url")) return undefined;
+      return { contents: text.replaceAll("import.meta.url", moduleUrl(args.path)), loader: "ts" };
+    });
+  },
+};
+
+/** zod's `z.locales` namespace pulls in ~45 translations; Parley speaks to zod in English only. */
+const englishZodOnly = {
+  name: "english-zod-only",
+  setup(b) {
+    b.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) =>
+      toPosix(args.importer).includes("/node_modules/zod/") ? { path: resolve(args.resolveDir, "../locales/en.js"), namespace: "zod-en" } : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: "zod-en" }, (args) => ({ contents: `export { default as en } from ${JSON.stringify(args.path)};`, loader: "js", resolveDir: root }));
+  },
+};
+
+const outdir = resolve(root, bench ? "dist/bench" : "dist/bundle");
+rmSync(outdir, { recursive: true, force: true }); // chunks are content-hashed: stale ones would pile up
+
+await build({
+  entryPoints: bench ? [{ in: resolve(root, "bench/run.ts"), out: "bench/run" }] : ENTRIES.map((entry) => ({ in: resolve(src, entry), out: entry.replace(/\.ts$/, "") })),
+  outdir,
+  bundle: true,
+  splitting: true,
+  format: "esm",
+  platform: "node",
+  target: "node20",
+  chunkNames: "chunks/[name]-[hash]",
+  // Native or thread-spawning packages stay outside: they locate files relative to themselves.
+  external: ["better-sqlite3", "piscina", "tsx", "tsx/*", "playwright-core", "esbuild", "vite", "@vitejs/*"],
+  banner: { js: 'import { createRequire as __parleyCreateRequire } from "node:module"; const require = __parleyCreateRequire(import.meta.url);' },
+  plugins: [moduleUrls, englishZodOnly],
+  minifyWhitespace: true,
+  minifySyntax: true,
+  legalComments: "none",
+  logLevel: "warning",
+});
