@@ -8,7 +8,7 @@ export default tseslint.config(
   {
     // Plain JavaScript entry points run on Node.
     files: ["bin/**/*.js", "scripts/**/*.mjs"],
-    languageOptions: { globals: { process: "readonly", console: "readonly" } },
+    languageOptions: { globals: { process: "readonly", console: "readonly", URL: "readonly" } },
   },
   {
     rules: {

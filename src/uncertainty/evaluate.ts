@@ -3,10 +3,10 @@
  * and each deal checked against each actor's walk-away value. Used alike by Monte Carlo samples and
  * the tornado's one-at-a-time swings, in worker threads or in process. Pure.
  */
-import { actorPreferences, reservationValues, utility } from "../deals/preferences.js";
+import { actorPreferences, reservationValues, utility, type Outcome } from "../deals/preferences.js";
 import { dealOutcome } from "../deals/evaluate.js";
 import { findModel } from "../models/index.js";
-import { ModelError } from "../models/types.js";
+import { ModelError, type ForecastModel, type ModelInput, type ModelOptions } from "../models/types.js";
 import { toModelInput } from "../scenario/model-input.js";
 import type { Scenario } from "../scenario/types.js";
 import { quantile } from "./distributions.js";
@@ -50,43 +50,140 @@ export function swingValues(plan: Pick<EvaluationPlan, "inputs">, input: number,
   return out;
 }
 
+/** Where an uncertain input's number goes in the model input. */
+type InputTarget =
+  /** An actor's capability: on every issue without a capability of its own. */
+  | { readonly field: "capability"; readonly actor: number; readonly issues: readonly number[]; readonly written: number }
+  | { readonly field: "capabilityByIssue" | "position" | "salience"; readonly actor: number; readonly issue: number; readonly written: number }
+  /** A walk-away value: read by deal acceptance only. */
+  | { readonly field: "reservation" };
+
+interface MutableStance {
+  position: number;
+  salience: number;
+}
+
+/** What every point of a plan shares, built once per plan (in each thread): the points then only write numbers. */
+interface PreparedPlan {
+  /** The model input as written; each point overwrites the uncertain numbers in place. */
+  readonly input: { readonly actors: readonly { readonly id: string; readonly capability: number[] }[]; readonly issues: ModelInput["issues"]; readonly stances: readonly (MutableStance | null)[][] };
+  readonly targets: readonly InputTarget[];
+  readonly models: readonly { readonly model: ForecastModel | undefined; readonly options: ModelOptions }[];
+  /** Per deal of the plan, its outcome (deals and the status quo are not sampled). */
+  readonly outcomes: readonly (Outcome | undefined)[];
+}
+
+const prepared = new WeakMap<EvaluationPlan, PreparedPlan>();
+
+function prepare(plan: EvaluationPlan): PreparedPlan {
+  let ready = prepared.get(plan);
+  if (ready) return ready;
+  const { scenario } = plan;
+  const model = toModelInput(scenario);
+  const input = {
+    actors: model.actors.map((a) => ({ id: a.id, capability: [...a.capability] })),
+    issues: model.issues,
+    stances: model.stances.map((row) => row.map((s) => (s ? { position: s.position, salience: s.salience } : null))),
+  };
+  const actorIndex = new Map(scenario.actors.map((a, i) => [a.id, i]));
+  const issueIndex = new Map(scenario.issues.map((x, i) => [x.id, i]));
+  const targets = plan.inputs.map((u): InputTarget => {
+    const a = actorIndex.get(u.actor)!;
+    const actor = scenario.actors[a]!;
+    const i = u.issue === undefined ? -1 : issueIndex.get(u.issue)!;
+    switch (u.field) {
+      case "capability": {
+        const issues = scenario.issues.flatMap((x, k) => (actor.capabilityByIssue[x.id] ? [] : [k]));
+        return { field: u.field, actor: a, issues, written: actor.capability.value };
+      }
+      case "capabilityByIssue":
+        return { field: u.field, actor: a, issue: i, written: input.actors[a]!.capability[i]! };
+      case "position":
+      case "salience":
+        return { field: u.field, actor: a, issue: i, written: input.stances[a]![i]![u.field] };
+      case "reservation":
+        return { field: u.field };
+    }
+  });
+  const models = plan.models.map((id) => ({
+    model: findModel(id),
+    options: {
+      forecastOnly: true,
+      ...(plan.rounds !== undefined ? { rounds: plan.rounds } : {}),
+      ...(scenario.models[id] ? { parameters: scenario.models[id] } : {}),
+    } satisfies ModelOptions,
+  }));
+  const outcomes = plan.deals.map((id) => {
+    const deal = scenario.deals.find((x) => x.id === id);
+    return deal ? dealOutcome(scenario, deal.values) : undefined;
+  });
+  ready = { input, targets, models, outcomes };
+  prepared.set(plan, ready);
+  return ready;
+}
+
+/** Capabilities are > 0: a draw at the very bottom of a range starting at 0 is nudged above it (as `withInputValues`). */
+const positive = (x: number): number => (x > 0 ? x : Number.MIN_VALUE);
+
+/** Puts a point's numbers into the prepared model input: `values[i]` for input i, or the number as written when NaN. */
+function writeValues(ready: PreparedPlan, values: ArrayLike<number>): void {
+  const { input } = ready;
+  ready.targets.forEach((target, t) => {
+    if (target.field === "reservation") return;
+    const v = values[t] as number;
+    const sampled = !Number.isNaN(v);
+    const capabilities = input.actors[target.actor]!.capability;
+    switch (target.field) {
+      case "capability": {
+        const value = sampled ? positive(v) : target.written;
+        for (const k of target.issues) capabilities[k] = value;
+        return;
+      }
+      case "capabilityByIssue":
+        capabilities[target.issue] = sampled ? positive(v) : target.written;
+        return;
+      case "position":
+      case "salience":
+        input.stances[target.actor]![target.issue]![target.field] = sampled ? v : target.written;
+        return;
+    }
+  });
+}
+
 /**
  * Evaluates one point into `result` at position `p`: every model's forecast per issue, and which actors
  * accept each deal (utility ≥ walk-away value, as `parley deal` decides). `seed` goes to stochastic models.
+ * The models read a model input prepared once per plan, with this point's numbers written in; only deal
+ * acceptance needs the scenario itself with the point's values.
  */
 export function evaluatePoint(plan: EvaluationPlan, values: ArrayLike<number>, seed: number | undefined, result: PointsResult, p: number): void {
-  const scenario = withInputValues(plan.scenario, plan.inputs, values);
-  const issues = scenario.issues.length;
-  const input = toModelInput(scenario);
-  plan.models.forEach((id, m) => {
+  const ready = prepare(plan);
+  writeValues(ready, values);
+  const issues = plan.scenario.issues.length;
+  ready.models.forEach(({ model, options }, m) => {
     const at = (p * plan.models.length + m) * issues;
     try {
-      const model = findModel(id);
-      if (!model) throw new ModelError(`unknown model "${id}"`);
-      const output = model.run(input, {
-        forecastOnly: true,
-        ...(plan.rounds !== undefined ? { rounds: plan.rounds } : {}),
-        ...(seed !== undefined ? { seed } : {}),
-        ...(scenario.models[id] ? { parameters: scenario.models[id] } : {}),
-      });
+      if (!model) throw new ModelError(`unknown model "${plan.models[m]}"`);
+      const output = model.run(ready.input, seed !== undefined ? { ...options, seed } : options);
       for (let i = 0; i < issues; i++) result.forecasts[at + i] = output.forecasts[i] as number;
     } catch (error) {
       if (!(error instanceof ModelError)) throw error;
       result.forecasts.fill(Number.NaN, at, at + issues);
     }
   });
-  if (plan.deals.length > 0) acceptances(scenario, plan.deals, result.accepts, p * plan.deals.length * scenario.actors.length);
+  if (plan.deals.length > 0) {
+    const scenario = withInputValues(plan.scenario, plan.inputs, values);
+    acceptances(scenario, ready.outcomes, result.accepts, p * plan.deals.length * scenario.actors.length);
+  }
 }
 
 /** Per deal, per actor: 1 when the deal is worth at least the actor's walk-away value. */
-function acceptances(scenario: Scenario, dealIds: readonly string[], out: Uint8Array, offset: number): void {
+function acceptances(scenario: Scenario, outcomes: readonly (Outcome | undefined)[], out: Uint8Array, offset: number): void {
   const preferences = actorPreferences(scenario);
   const reservations = reservationValues(scenario, preferences);
   const actors = scenario.actors.length;
-  dealIds.forEach((id, d) => {
-    const deal = scenario.deals.find((x) => x.id === id);
-    if (!deal) return;
-    const outcome = dealOutcome(scenario, deal.values);
+  outcomes.forEach((outcome, d) => {
+    if (!outcome) return;
     for (let a = 0; a < actors; a++) {
       // The same tolerance as `evaluateDeal`: indifference counts as acceptance.
       out[offset + d * actors + a] = utility(preferences[a]!, outcome) >= reservations[a]! - 1e-12 ? 1 : 0;
