@@ -1,18 +1,25 @@
 /**
- * The analyses the API runs — forecast, deal evaluation, outcome-space analysis — as functions of
- * a validated scenario and the request's parameters. They call the same library functions as
- * `parley forecast`, `parley deal` and `parley analyze`, so the JSON is the same as their `--json`.
+ * The analyses the API runs — forecast (and its Monte Carlo distributions), sensitivity, deal
+ * evaluation, outcome-space analysis — as functions of a validated scenario and the request's
+ * parameters. They call the same library functions as `parley forecast`, `parley sensitivity`,
+ * `parley deal` and `parley analyze`, so the JSON is the same as their `--json`. Everything but a
+ * deal evaluation (microseconds) runs as a compute job off the event loop, within the server's budgets
+ * (`compute.ts`).
  */
+import type { Context } from "hono";
 import { z } from "zod";
 import { dealContext, dealOutcome, evaluateDeal, findDeal, type DealEvaluation } from "../deals/evaluate.js";
 import { DealError } from "../deals/preferences.js";
 import { nearestOutcome, scenarioSpace } from "../deals/space.js";
-import { forecast, type ForecastResult } from "../forecast.js";
+import type { ForecastResult } from "../forecast.js";
 import { findModel, modelIds, models } from "../models/index.js";
 import { ModelError } from "../models/types.js";
-import { analyzeSpace, type SpaceAnalysis } from "../outcomes/analyze.js";
+import type { SpaceAnalysis } from "../outcomes/analyze.js";
 import { OutcomeSpaceError, outcomeCount } from "../outcomes/space.js";
 import type { Deal, IssueValue, Scenario } from "../scenario/types.js";
+import type { MonteCarloReport } from "../uncertainty/monte-carlo.js";
+import type { SensitivityReport } from "../uncertainty/sensitivity.js";
+import { BUDGETS, checkBudget, runJob } from "./compute.js";
 import { HttpProblem } from "./problem.js";
 
 // --- request bodies ----------------------------------------------------------------------------
@@ -31,8 +38,20 @@ const issueValues = z.record(z.string(), z.union([z.number(), z.string()]));
 export const forecastRequest = z.strictObject({
   ...source,
   models: z.array(z.string()).optional(),
-  rounds: z.int().min(1).max(10_000).optional(),
+  rounds: z.int().min(1).optional(),
   seed: z.int().min(0).max(Number.MAX_SAFE_INTEGER).optional(),
+  /** Monte Carlo: sample the uncertain inputs this many times and return the forecast distributions. */
+  runs: z.int().min(1).optional(),
+});
+/** Sensitivity runs are not saved (no `save`). */
+export const sensitivityRequest = z.strictObject({
+  scenarioId: source.scenarioId,
+  version: source.version,
+  scenario: source.scenario,
+  models: z.array(z.string()).optional(),
+  rounds: z.int().min(1).optional(),
+  seed: z.int().min(0).max(Number.MAX_SAFE_INTEGER).optional(),
+  runs: z.int().min(1).optional(),
 });
 export const dealRequest = z.strictObject({
   ...source,
@@ -57,6 +76,7 @@ export const runRequest = z.discriminatedUnion("kind", [
 export type ForecastRequest = z.infer<typeof forecastRequest>;
 export type DealRequest = z.infer<typeof dealRequest>;
 export type AnalyzeRequest = z.infer<typeof analyzeRequest>;
+export type SensitivityRequest = z.infer<typeof sensitivityRequest>;
 export type RunRequest = z.infer<typeof runRequest>;
 
 /** A run as stored: what to record besides the results. */
@@ -69,18 +89,63 @@ export interface RunOutput<R> {
 
 // --- forecast ----------------------------------------------------------------------------------
 
-export function runForecast(scenario: Scenario, request: ForecastRequest): RunOutput<ForecastResult[]> {
+/** The models a request names (all by default), each checked. */
+function chosenModels(request: { models?: string[] | undefined }): string[] {
   const chosen = request.models && request.models.length > 0 ? request.models : models.map((m) => m.id);
   const unknown = chosen.flatMap((id, i) => (findModel(id) ? [] : [{ path: `models[${i}]`, line: 0, column: 0, message: `unknown model "${id}"; expected one of: ${modelIds().join(", ")}` }]));
   if (unknown.length > 0) throw new HttpProblem("invalid-request", unknown.map((u) => u.message).join("; "), { errors: unknown });
-  const results = guard(() =>
-    forecast(scenario, {
-      models: chosen,
+  return chosen;
+}
+
+function checkRounds(rounds: number | undefined): void {
+  if (rounds !== undefined) checkBudget({ limit: "rounds", requested: rounds, max: BUDGETS.rounds, askForLess: "ask for fewer `rounds`" });
+}
+
+/** Samples of a Monte Carlo (`runs`), checked against the budget. */
+export function checkRuns(runs: number): void {
+  checkBudget({ limit: "runs", what: "Monte Carlo samples", requested: runs, max: BUDGETS.runs, askForLess: "ask for fewer `runs`" });
+}
+
+const LESS_FORECAST = "ask for fewer `models`, fewer `rounds` or fewer `runs`, or send a smaller scenario";
+
+/** Every chosen model's forecast; with `runs`, the Monte Carlo distributions of `parley forecast --runs`. */
+export async function runForecast(c: Context, scenario: Scenario, request: ForecastRequest): Promise<RunOutput<ForecastResult[] | MonteCarloReport>> {
+  const chosen = chosenModels(request);
+  checkRounds(request.rounds);
+  const options = {
+    models: chosen,
+    ...(request.rounds !== undefined ? { rounds: request.rounds } : {}),
+    ...(request.seed !== undefined ? { seed: request.seed } : {}),
+  };
+  const parameters = { ...(request.rounds !== undefined ? { rounds: request.rounds } : {}), ...(request.runs !== undefined ? { runs: request.runs } : {}) };
+  const output = { models: chosen, parameters, seed: request.seed ?? null };
+  if (request.runs !== undefined) {
+    checkRuns(request.runs);
+    return { ...output, results: await runJob(c, "monte-carlo", { scenario, runs: request.runs, ...options }, LESS_FORECAST) };
+  }
+  return { ...output, results: await runJob(c, "forecast", { scenario, ...options }, LESS_FORECAST) };
+}
+
+/** Default Monte Carlo samples of a sensitivity analysis (as `parley sensitivity`). */
+export const DEFAULT_SENSITIVITY_RUNS = 2000;
+
+/** Which inputs move each forecast most: the JSON of `parley sensitivity --json`. */
+export async function runSensitivity(c: Context, scenario: Scenario, request: SensitivityRequest): Promise<SensitivityReport> {
+  const runs = request.runs ?? DEFAULT_SENSITIVITY_RUNS;
+  checkRounds(request.rounds);
+  checkRuns(runs);
+  return runJob(
+    c,
+    "sensitivity",
+    {
+      scenario,
+      runs,
+      models: chosenModels(request),
       ...(request.rounds !== undefined ? { rounds: request.rounds } : {}),
       ...(request.seed !== undefined ? { seed: request.seed } : {}),
-    }),
+    },
+    LESS_FORECAST,
   );
-  return { results, models: chosen, parameters: request.rounds !== undefined ? { rounds: request.rounds } : {}, seed: request.seed ?? null };
 }
 
 // --- deals -------------------------------------------------------------------------------------
@@ -131,17 +196,18 @@ function issueValuesOf(scenario: Scenario, raw: Readonly<Record<string, number |
 
 // --- outcome space -----------------------------------------------------------------------------
 
-/** Spaces larger than this are refused: the analysis would hold the server for too long. */
-export const MAX_ANALYZED_OUTCOMES = 1e12;
-
-export function runAnalyze(scenario: Scenario, request: AnalyzeRequest): RunOutput<SpaceAnalysis> {
-  const { space, parties, utilities } = guard(() =>
+export async function runAnalyze(c: Context, scenario: Scenario, request: AnalyzeRequest): Promise<RunOutput<SpaceAnalysis>> {
+  // Building the space is cheap (a grid per issue): it tells the size before anything heavy starts.
+  const { space } = guard(() =>
     scenarioSpace(scenario, { ...(request.step !== undefined ? { step: request.step } : {}), ...(request.parties ? { parties: request.parties } : {}) }),
   );
-  const count = outcomeCount(space);
-  if (count > MAX_ANALYZED_OUTCOMES) {
-    throw new HttpProblem("invalid-input", `the space has ${count.toExponential(2)} outcomes, more than the ${MAX_ANALYZED_OUTCOMES.toExponential(0)} the server analyses; use a larger \`step\` or fewer issues`);
-  }
+  checkBudget({
+    limit: "outcomes",
+    what: "outcomes",
+    requested: outcomeCount(space),
+    max: BUDGETS.outcomes,
+    askForLess: "use a larger `step` (or none: the issues' anchors), or send a scenario with fewer issues",
+  });
   let agreement: number[] | undefined;
   if (request.deal !== undefined && request.agreement !== undefined) throw new HttpProblem("invalid-request", "give either `deal` or `agreement`, not both");
   if (request.deal !== undefined) {
@@ -152,8 +218,17 @@ export function runAnalyze(scenario: Scenario, request: AnalyzeRequest): RunOutp
     const outcome = dealOutcome(scenario, issueValuesOf(scenario, request.agreement, "agreement"));
     agreement = [...nearestOutcome(space, outcome.values, outcome.options)];
   }
-  const results = guard(() =>
-    analyzeSpace(space, utilities, { parties, ...(agreement ? { agreement } : {}), ...(request.algorithm ? { algorithm: request.algorithm } : {}) }),
+  const results = await runJob(
+    c,
+    "analyze",
+    {
+      scenario,
+      ...(request.step !== undefined ? { step: request.step } : {}),
+      ...(request.parties ? { parties: request.parties } : {}),
+      ...(agreement ? { agreement } : {}),
+      ...(request.algorithm ? { algorithm: request.algorithm } : {}),
+    },
+    "use a larger `step`, fewer `parties`, or a scenario with fewer issues",
   );
   const parameters: Record<string, unknown> = {};
   for (const key of ["step", "parties", "deal", "agreement", "algorithm"] as const) if (request[key] !== undefined) parameters[key] = request[key];

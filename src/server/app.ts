@@ -8,7 +8,9 @@ import { Hono } from "hono";
 import { HTTPException } from "hono/http-exception";
 import { models } from "../models/index.js";
 import { LATEST_SCHEMA, StoreError, type Store } from "../store/index.js";
+import { ComputePool } from "../compute/pool.js";
 import { limitBody } from "./body-limit.js";
+import { provideCompute } from "./compute.js";
 import { storeProblem } from "./http.js";
 import { openApiDocument } from "./openapi.js";
 import { HttpProblem, problemResponse, type ProblemKind } from "./problem.js";
@@ -33,6 +35,11 @@ export interface AppOptions {
   readonly cors?: string;
   /** Where internal errors are logged (default: stderr). */
   readonly log?: (message: string) => void;
+  /**
+   * The worker pool heavy analyses run on (src/compute/). Default: a pool with the default limits,
+   * started on first use; whoever passes one closes it.
+   */
+  readonly compute?: ComputePool;
 }
 
 const packageVersion = (createRequire(import.meta.url)("../../package.json") as { version: string }).version;
@@ -61,6 +68,7 @@ export function createApp(options: AppOptions): Hono {
   });
 
   app.use("*", securityHeaders());
+  app.use("/api/*", provideCompute(options.compute ?? new ComputePool()));
   if (options.cors !== undefined) app.use("/api/*", corsFor(options.cors));
   app.use("*", options.token !== undefined ? requireToken(options.token) : loopbackHostOnly());
   app.use("*", sameOriginWrites(options.cors));

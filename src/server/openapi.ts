@@ -96,9 +96,10 @@ const PROBLEM_STATUSES: Record<number, string> = {
   413: "The body is larger than 2 MiB.",
   415: "The Content-Type (or the uploaded file's format) is not accepted.",
   421: "Without a token the server answers only to loopback host names.",
-  422: "The scenario (or the analysis's input) is invalid; `errors` lists every problem.",
+  422: "The scenario (or the analysis's input) is invalid; `errors` lists every problem. `over-budget`: the request asks for more computation than the server allows; `limit` says which limit, the detail how to ask for less.",
   428: "If-Match is required.",
   500: "Internal error (details are only in the server's log).",
+  503: "Every compute thread is busy and the queue is full (`server-busy`); retry after `Retry-After` seconds.",
 };
 
 let cached: Json | undefined;
@@ -181,10 +182,11 @@ export function openApiDocument(version: string): Json {
           { name: "version", in: "query", schema: { type: "integer", minimum: 1 }, description: "Default: the current version." },
           { name: "lang", in: "query", schema: { type: "string", enum: ["en", "zh"] }, description: "Default: the scenario's language." },
           { name: "format", in: "query", schema: { type: "string", enum: ["html", "md"] }, description: "Default: html." },
+          { name: "runs", in: "query", schema: { type: "integer", minimum: 1, maximum: 20000 }, description: "Add forecast distributions from a Monte Carlo of this many samples." },
         ],
         get: {
           summary: "The briefing of a version (docs/report.md): self-contained HTML to read and print, or Markdown",
-          responses: { 200: { description: "The briefing", content: { "text/html": { schema: { type: "string" } }, "text/markdown": { schema: { type: "string" } } } }, ...problems(400, 404) },
+          responses: { 200: { description: "The briefing", content: { "text/html": { schema: { type: "string" } }, "text/markdown": { schema: { type: "string" } } } }, ...problems(400, 404, 422, 503) },
         },
       },
       "/api/scenarios/{id}/restore": {
@@ -198,13 +200,26 @@ export function openApiDocument(version: string): Json {
       },
       "/api/forecast": {
         post: {
-          summary: "Forecast with every model or the chosen ones (the JSON of `parley forecast --json`, always an array)",
+          summary: "Forecast with every model or the chosen ones (the JSON of `parley forecast --json`, an array); with `runs`, the Monte Carlo report of `parley forecast --runs N --json`",
           requestBody: analysisBody({
             models: { type: "array", items: { type: "string" }, description: "Model ids (default: all)." },
             rounds: { type: "integer", minimum: 1, maximum: 10000 },
             seed: { type: "integer", minimum: 0 },
+            runs: { type: "integer", minimum: 1, maximum: 20000, description: "Monte Carlo samples of the uncertain inputs." },
           }),
-          responses: { 200: { ...json({ type: "array", items: ref("ForecastResult") }), headers: savedRunHeaders }, ...problems(400, 404, 413, 415, 422) },
+          responses: { 200: { ...json({ oneOf: [{ type: "array", items: ref("ForecastResult") }, { type: "object", description: "MonteCarloReport" }] }), headers: savedRunHeaders }, ...problems(400, 404, 413, 415, 422, 503) },
+        },
+      },
+      "/api/sensitivity": {
+        post: {
+          summary: "Which inputs move each forecast most (the JSON of `parley sensitivity --json`); not saved",
+          requestBody: analysisBody({
+            models: { type: "array", items: { type: "string" }, description: "Model ids (default: all)." },
+            rounds: { type: "integer", minimum: 1, maximum: 10000 },
+            seed: { type: "integer", minimum: 0 },
+            runs: { type: "integer", minimum: 1, maximum: 20000, description: "Monte Carlo samples for the first-order indices (default 2000)." },
+          }),
+          responses: { 200: json({ type: "object", description: "SensitivityReport" }), ...problems(400, 404, 413, 415, 422, 503) },
         },
       },
       "/api/deal": {
@@ -228,7 +243,7 @@ export function openApiDocument(version: string): Json {
             agreement: { type: "object", additionalProperties: { type: ["number", "string"] }, description: "Or assess these issue values." },
             algorithm: { enum: ["auto", "enumeration", "divide-and-conquer"] },
           }),
-          responses: { 200: { ...json(ref("SpaceAnalysis")), headers: savedRunHeaders }, ...problems(400, 404, 413, 415, 422) },
+          responses: { 200: { ...json(ref("SpaceAnalysis")), headers: savedRunHeaders }, ...problems(400, 404, 413, 415, 422, 503) },
         },
       },
       "/api/runs": {
@@ -275,6 +290,12 @@ export function openApiDocument(version: string): Json {
             errors: { type: "array", items: ref("ProblemEntry") },
             warnings: { type: "array", items: ref("ProblemEntry") },
             currentVersion: { type: "integer", description: "412 only: the current version." },
+            limit: {
+              type: "object",
+              description: "422 `over-budget` and 503 `server-busy`: the limit that was hit.",
+              required: ["name", "max"],
+              properties: { name: { type: "string" }, max: { type: "number" }, requested: { type: "number" }, unit: { type: "string" } },
+            },
           },
         },
         Model: { type: "object", required: ["id", "name", "description", "iterative"], properties: { id: { type: "string" }, name: { type: "string" }, description: { type: "string" }, iterative: { type: "boolean" } } },

@@ -23,6 +23,19 @@ export interface Problem {
   readonly warnings?: readonly ProblemEntry[];
   /** For 412: the version the resource is now at. */
   readonly currentVersion?: number;
+  /** For 422 `over-budget` and 503 `server-busy`: the limit that was hit. */
+  readonly limit?: ProblemLimit;
+}
+
+/** A limit of the server's (docs/api.md, "Limits"): which one, its maximum, and what was asked for. */
+export interface ProblemLimit {
+  /** `outcomes`, `runs`, `rounds`, `time`, `memory`, `queue`, … */
+  readonly name: string;
+  readonly max: number;
+  /** What the request asked for, when known before running. */
+  readonly requested?: number;
+  /** The unit of `max` and `requested` when not a count: `ms`, `MiB`. */
+  readonly unit?: string;
 }
 
 /** The kinds of problem the API reports, with their status and title. */
@@ -39,9 +52,12 @@ export const PROBLEMS = {
   "misdirected-request": [421, "Unexpected Host header"],
   "invalid-scenario": [422, "The scenario is invalid"],
   "invalid-input": [422, "The input cannot be used"],
+  "over-budget": [422, "The request asks for more computation than the server allows"],
   "precondition-required": [428, "If-Match is required"],
+  "client-closed": [499, "The client closed the request"],
   internal: [500, "Internal server error"],
   "not-implemented": [501, "Not implemented"],
+  "server-busy": [503, "The server is busy"],
 } as const satisfies Record<string, readonly [number, string]>;
 
 export type ProblemKind = keyof typeof PROBLEMS;
@@ -54,7 +70,7 @@ export class HttpProblem extends Error {
   constructor(
     kind: ProblemKind,
     detail: string,
-    extra: { errors?: readonly ProblemEntry[]; warnings?: readonly ProblemEntry[]; currentVersion?: number } = {},
+    extra: { errors?: readonly ProblemEntry[]; warnings?: readonly ProblemEntry[]; currentVersion?: number; limit?: ProblemLimit } = {},
     headers: Record<string, string> = {},
   ) {
     super(detail);

@@ -8,6 +8,7 @@ import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { dirname, join } from "node:path";
 import { serve } from "@hono/node-server";
+import { ComputePool, type ComputeLimits } from "../compute/pool.js";
 import { openStore, seedScenarios, type Store } from "../store/index.js";
 import { createApp } from "./app.js";
 import { bundledScenariosDir, userDataDir, webAppDir } from "./paths.js";
@@ -30,6 +31,8 @@ export interface ServeOptions {
   readonly env?: NodeJS.ProcessEnv;
   /** Messages for the person who started the server (default: stderr). */
   readonly log?: (message: string) => void;
+  /** Limits of the worker pool heavy analyses run on (default: `defaultComputeLimits()`). */
+  readonly compute?: Partial<ComputeLimits>;
 }
 
 export interface RunningServer {
@@ -37,6 +40,8 @@ export interface RunningServer {
   readonly host: string;
   readonly port: number;
   readonly store: Store;
+  /** The worker pool the analyses run on. */
+  readonly compute: ComputePool;
   /** The access token in force, if any. */
   readonly token: string | undefined;
   /** Where the token came from: the environment, the token file, or made just now (show it). */
@@ -67,7 +72,8 @@ export async function startServer(options: ServeOptions = {}): Promise<RunningSe
       for (const problem of seeded.problems) log(`  not added: ${problem}`);
     }
     const token = resolveAccessToken(host, env, dataDir, log);
-    const app = createApp({ store, staticDir: options.staticDir ?? webAppDir(), ...(token ? { token: token.value } : {}), ...(options.cors ? { cors: options.cors } : {}), log });
+    const compute = new ComputePool(options.compute);
+    const app = createApp({ store, compute, staticDir: options.staticDir ?? webAppDir(), ...(token ? { token: token.value } : {}), ...(options.cors ? { cors: options.cors } : {}), log });
     const server = await listen(app.fetch, host, port);
     const address = server.address() as AddressInfo;
     const url = `http://${urlHost(host)}:${address.port}/`;
@@ -78,6 +84,7 @@ export async function startServer(options: ServeOptions = {}): Promise<RunningSe
       store,
       token: token?.value,
       tokenSource: token?.source,
+      compute,
       close: () =>
         new Promise<void>((resolve) => {
           server.close(() => {
@@ -85,6 +92,7 @@ export async function startServer(options: ServeOptions = {}): Promise<RunningSe
             resolve();
           });
           server.closeAllConnections();
+          void compute.close();
         }),
     };
   } catch (error) {

@@ -1,5 +1,5 @@
 /**
- * `/api/forecast`, `/api/deal`, `/api/analyze` and `/api/runs`. An analysis runs on a stored
+ * `/api/forecast`, `/api/sensitivity`, `/api/deal`, `/api/analyze` and `/api/runs`. An analysis runs on a stored
  * scenario version (`scenarioId`, `version`) or on a scenario sent with the request (`scenario`);
  * with `save: true`, or through `POST /api/runs`, it is saved with everything needed to repeat it.
  */
@@ -7,7 +7,19 @@ import { Hono, type Context } from "hono";
 import type { z } from "zod";
 import type { RunKind, RunRecord, Store } from "../../store/index.js";
 import type { Scenario } from "../../scenario/types.js";
-import { analyzeRequest, dealRequest, forecastRequest, runAnalyze, runDeal, runForecast, runRequest, type RunOutput, type RunRequest } from "../analysis.js";
+import {
+  analyzeRequest,
+  dealRequest,
+  forecastRequest,
+  runAnalyze,
+  runDeal,
+  runForecast,
+  runRequest,
+  runSensitivity,
+  sensitivityRequest,
+  type RunOutput,
+  type RunRequest,
+} from "../analysis.js";
 import { positiveInt } from "../http.js";
 import { bodyKind, checkBody, readJsonBody, scenarioFromEmbedded } from "../input.js";
 import { HttpProblem } from "../problem.js";
@@ -32,14 +44,14 @@ function resolveScenario(store: Store, doc: LocatedDocument, request: { scenario
   return { scenario: scenarioFromEmbedded(doc, ["scenario"], request.scenario).scenario, scenarioId: null, scenarioVersion: null };
 }
 
-function execute(scenario: Scenario, request: RunRequest): RunOutput<unknown> {
+function execute(c: Context, scenario: Scenario, request: RunRequest): Promise<RunOutput<unknown>> | RunOutput<unknown> {
   switch (request.kind) {
     case "forecast":
-      return runForecast(scenario, request);
+      return runForecast(c, scenario, request);
     case "deal":
       return runDeal(scenario, request);
     case "analyze":
-      return runAnalyze(scenario, request);
+      return runAnalyze(c, scenario, request);
   }
 }
 
@@ -65,7 +77,7 @@ export function analysisRoutes(store: Store): Hono {
       const doc = await readJsonBody(c);
       const request = { ...checkBody(schema, doc), kind } as RunRequest;
       const resolved = resolveScenario(store, doc, request);
-      const output = execute(resolved.scenario, request);
+      const output = await execute(c, resolved.scenario, request);
       if (request.save) {
         const run = save(store, kind, resolved, output);
         c.header("Location", `/api/runs/${run.id}`);
@@ -77,6 +89,13 @@ export function analysisRoutes(store: Store): Hono {
   app.post("/forecast", endpoint("forecast", forecastRequest));
   app.post("/deal", endpoint("deal", dealRequest));
   app.post("/analyze", endpoint("analyze", analyzeRequest));
+
+  app.post("/sensitivity", async (c) => {
+    bodyKind(c, ["json"]);
+    const doc = await readJsonBody(c);
+    const request = checkBody(sensitivityRequest, doc);
+    return c.json(await runSensitivity(c, resolveScenario(store, doc, request).scenario, request));
+  });
 
   app.get("/runs", (c) => {
     const kind = c.req.query("kind");
@@ -97,7 +116,7 @@ export function analysisRoutes(store: Store): Hono {
     const doc = await readJsonBody(c);
     const request = checkBody(runRequest, doc);
     const resolved = resolveScenario(store, doc, request);
-    const run = save(store, request.kind, resolved, execute(resolved.scenario, request));
+    const run = save(store, request.kind, resolved, await execute(c, resolved.scenario, request));
     c.header("Location", `/api/runs/${run.id}`);
     return c.json(run, 201);
   });

@@ -9,7 +9,8 @@ import { z } from "zod";
 import { diffValues, unifiedDiff, type Store } from "../../store/index.js";
 import { etag, ifMatch, optionalIfMatch, positiveInt, textHeader } from "../http.js";
 import { bodyKind, checkBody, readJsonBody, scenarioFromEmbedded, scenarioFromText, scenarioFromUploads, type ScenarioText, type UploadedFile } from "../input.js";
-import { buildBriefing, renderHtml, renderMarkdown } from "../../report/index.js";
+import { checkRuns } from "../analysis.js";
+import { runJob } from "../compute.js";
 import { HttpProblem, toEntry } from "../problem.js";
 import { DOCUMENT_POLICY_HEADER } from "../security.js";
 
@@ -119,7 +120,7 @@ export function scenarioRoutes(store: Store): Hono {
 
   // The briefing (docs/report.md) of a stored version, for reading and printing. It carries its own
   // inline styles and no script, so this one response allows inline styles and nothing more.
-  app.get("/:id/briefing", (c) => {
+  app.get("/:id/briefing", async (c) => {
     const id = c.req.param("id");
     const versionQuery = c.req.query("version");
     const found = store.getScenario(id, versionQuery === undefined ? undefined : positiveInt(versionQuery, "version"), { includeDeleted: versionQuery !== undefined });
@@ -127,13 +128,16 @@ export function scenarioRoutes(store: Store): Hono {
     if (lang !== "en" && lang !== "zh") throw new HttpProblem("invalid-request", `lang must be "en" or "zh", got "${lang}"`);
     const format = c.req.query("format") ?? "html";
     if (format !== "html" && format !== "md") throw new HttpProblem("invalid-request", `format must be "html" or "md", got "${format}"`);
-    const briefing = buildBriefing(found.scenario);
+    const runsQuery = c.req.query("runs");
+    const runs = runsQuery === undefined ? undefined : positiveInt(runsQuery, "runs");
+    if (runs !== undefined) checkRuns(runs);
+    const text = await runJob(c, "briefing", { scenario: found.scenario, language: lang, format, ...(runs !== undefined ? { runs } : {}) }, "ask for fewer `runs`, or none");
     if (format === "md") {
       c.header("Content-Type", "text/markdown; charset=utf-8");
-      return c.body(renderMarkdown(briefing, lang));
+      return c.body(text);
     }
     c.header(DOCUMENT_POLICY_HEADER, "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'none'; base-uri 'none'; form-action 'none'");
-    return c.html(renderHtml(briefing, lang));
+    return c.html(text);
   });
 
   app.get("/:id/diff", (c) => {

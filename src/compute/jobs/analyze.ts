@@ -1,0 +1,30 @@
+/**
+ * Compute job `analyze`: the outcome-space analysis of `parley analyze --json` (Pareto frontier,
+ * bargaining solutions, opposition, improvements on an agreement). The space is rebuilt here from the
+ * scenario: utilities are functions and cannot cross threads.
+ */
+import { scenarioSpace } from "../../deals/space.js";
+import { analyzeSpace, type SpaceAnalysis } from "../../outcomes/analyze.js";
+import type { FrontierAlgorithm } from "../../outcomes/pareto.js";
+import type { Scenario } from "../../scenario/types.js";
+
+export interface AnalyzeJobInput {
+  readonly scenario: Scenario;
+  readonly step?: number;
+  readonly parties?: readonly string[];
+  /** The agreement as value indices into the space (already snapped to its grid). */
+  readonly agreement?: readonly number[];
+  readonly algorithm?: FrontierAlgorithm;
+}
+
+export default function analyzeJob(input: AnalyzeJobInput): SpaceAnalysis {
+  const { space, parties, utilities } = scenarioSpace(input.scenario, {
+    ...(input.step !== undefined ? { step: input.step } : {}),
+    ...(input.parties ? { parties: input.parties } : {}),
+  });
+  return analyzeSpace(space, utilities, {
+    parties,
+    ...(input.agreement ? { agreement: input.agreement } : {}),
+    ...(input.algorithm ? { algorithm: input.algorithm } : {}),
+  });
+}

@@ -1,0 +1,54 @@
+/**
+ * The compute pool's worker entry: piscina calls its default export, in a worker thread, with one
+ * job's name and input. It imports that job's module (and, through it, only the library code the job
+ * needs: never the server, the store or HTTP) and runs it.
+ *
+ * A job's own errors come back as data, `{ok: false, error: {name, message}}`, because an Error loses
+ * its class when it crosses threads: the pool tells the input's faults (ModelError, DealError, …) from
+ * bugs by `name`.
+ */
+import { isMainThread } from "node:worker_threads";
+import { JOB_MODULES, type JobName } from "./jobs.js";
+
+export interface JobTask {
+  readonly job: JobName;
+  readonly input: unknown;
+}
+
+export type JobReply = { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly error: { readonly name: string; readonly message: string } };
+
+type JobFunction = (input: unknown) => unknown;
+
+const typeScript = import.meta.url.endsWith(".ts");
+const loaded = new Map<JobName, Promise<JobFunction>>();
+
+/**
+ * Imports a job module. Under tsx (tests, `npm run bench` from sources) a worker imports TypeScript
+ * through tsx's API: on Node 20 tsx's `--import` hooks reach only the main thread.
+ */
+async function importJob(job: JobName): Promise<JobFunction> {
+  const module = JOB_MODULES[job] as string | undefined;
+  if (module === undefined) throw new Error(`no compute job "${job}"`);
+  const url = new URL(`${module}${typeScript ? ".ts" : ".js"}`, import.meta.url).href;
+  let exports: { default?: unknown };
+  if (typeScript && !isMainThread) {
+    const { tsImport } = await import("tsx/esm/api");
+    exports = (await tsImport(url, import.meta.url)) as { default?: unknown };
+  } else exports = (await import(url)) as { default?: unknown };
+  if (typeof exports.default !== "function") throw new Error(`compute job module ${module} has no default export function`);
+  return exports.default as JobFunction;
+}
+
+export default async function runJob(task: JobTask): Promise<JobReply> {
+  try {
+    let fn = loaded.get(task.job);
+    if (!fn) {
+      fn = importJob(task.job);
+      loaded.set(task.job, fn);
+    }
+    return { ok: true, value: await (await fn)(task.input) };
+  } catch (error) {
+    const e = error instanceof Error ? error : new Error(String(error));
+    return { ok: false, error: { name: e.name, message: e.name === "Error" || e.name === "TypeError" || e.name === "RangeError" ? (e.stack ?? e.message) : e.message } };
+  }
+}

@@ -1,0 +1,104 @@
+/**
+ * Heavy work off the event loop: routes run every computation that can take more than a few
+ * milliseconds as a named compute job (src/compute/jobs.ts) on the app's bounded worker pool, so
+ * that health checks and plain reads always answer at once. A route
+ *
+ * 1. checks the request's size with {@link checkBudget} (refused with 422 `over-budget` before
+ *    anything starts, saying which limit and how to ask for less);
+ * 2. calls {@link runJob}, which queues the job (503 `server-busy` with `Retry-After` when the queue
+ *    is full), stops it at the time limit (422 `over-budget`, limit `time`) and when the client goes
+ *    away (its worker is terminated), and turns the job's input errors into 422 `invalid-input`.
+ *
+ * The pool reaches routes through the context (`c.get("compute")`), set by {@link provideCompute}.
+ */
+import type { Context, MiddlewareHandler } from "hono";
+import type { JobInput, JobName, JobOutput } from "../compute/jobs.js";
+import { ComputePool, ComputeRefusal, JobError } from "../compute/pool.js";
+import { HttpProblem } from "./problem.js";
+
+declare module "hono" {
+  interface ContextVariableMap {
+    compute: ComputePool;
+  }
+}
+
+/** Sizes the server accepts, checked before a computation starts (docs/api.md, "Limits"). */
+export const BUDGETS = {
+  /** Outcomes of an analysed space (the product of the issues' grid sizes). */
+  outcomes: 2e7,
+  /** Monte Carlo samples of a forecast distribution, a sensitivity analysis or a briefing. */
+  runs: 20_000,
+  /** Rounds of a fixed-round model (EUM). */
+  rounds: 10_000,
+} as const;
+
+/** Errors a job throws when the input cannot be used: its message is meant for the user (422). */
+const INPUT_ERRORS = new Set(["ModelError", "DealError", "OutcomeSpaceError", "InvalidInputError", "ImportError"]);
+
+/** Makes the pool available to every route as `c.get("compute")`. */
+export function provideCompute(pool: ComputePool): MiddlewareHandler {
+  return async (c, next) => {
+    c.set("compute", pool);
+    await next();
+  };
+}
+
+export interface BudgetCheck {
+  /** The limit's name: a key of {@link BUDGETS} or another count the route bounds. */
+  readonly limit: string;
+  readonly requested: number;
+  readonly max: number;
+  /** What the client can change to ask for less, e.g. "use a larger `step`, or fewer `parties`". */
+  readonly askForLess: string;
+  /** What is counted, for the message ("outcomes", "samples"). */
+  readonly what?: string;
+}
+
+/** Refuses, with 422 `over-budget`, a request larger than a limit. */
+export function checkBudget(check: BudgetCheck): void {
+  if (check.requested <= check.max) return;
+  const what = check.what ?? check.limit;
+  throw new HttpProblem("over-budget", `the request needs ${formatCount(check.requested)} ${what}, more than the ${formatCount(check.max)} the server computes; ${check.askForLess}`, {
+    limit: { name: check.limit, max: check.max, requested: check.requested },
+  });
+}
+
+/**
+ * Runs a job on the pool for this request, cancelled if the client goes away. `askForLess` completes
+ * the message when the job hits the time or memory limit.
+ */
+export async function runJob<N extends JobName>(c: Context, job: N, input: JobInput<N>, askForLess: string): Promise<JobOutput<N>> {
+  const pool = c.get("compute");
+  try {
+    return await pool.run(job, input, { signal: c.req.raw.signal });
+  } catch (error) {
+    throw problemOf(error, askForLess);
+  }
+}
+
+function problemOf(error: unknown, askForLess: string): unknown {
+  if (error instanceof JobError) {
+    if (!INPUT_ERRORS.has(error.errorName)) return new Error(`compute job ${error.job} failed: ${error.message}`);
+    return new HttpProblem("invalid-input", error.message, { errors: [{ path: "", line: 0, column: 0, message: error.message }] });
+  }
+  if (!(error instanceof ComputeRefusal)) return error;
+  switch (error.reason) {
+    case "busy":
+      return new HttpProblem(
+        "server-busy",
+        `${error.message}; or ask for less: ${askForLess}`,
+        { limit: { name: "queue", max: error.limit } },
+        { "retry-after": String(error.retryAfterSeconds ?? 1) },
+      );
+    case "time":
+      return new HttpProblem("over-budget", `${error.message}; ask for less: ${askForLess}`, { limit: { name: "time", max: error.limit, unit: "ms" } });
+    case "memory":
+      return new HttpProblem("over-budget", `${error.message}; ask for less: ${askForLess}`, { limit: { name: "memory", max: error.limit, unit: "MiB" } });
+    case "cancelled":
+      return new HttpProblem("client-closed", error.message);
+  }
+}
+
+function formatCount(n: number): string {
+  return n >= 1e6 ? n.toExponential(2).replace("e+", "e") : n.toLocaleString("en");
+}
