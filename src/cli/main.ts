@@ -32,7 +32,7 @@ import type { Language } from "../scenario/label.js";
 import type { Scenario } from "../scenario/types.js";
 import type { ReportFormat } from "./commands/report.js";
 import { EXIT, UsageError, processIo, type CliIo } from "./io.js";
-import { DEFAULT_SENSITIVITY_RUNS, collect, formatOption, fromOption, integer, languageOption, positiveNumber, repeat } from "./options.js";
+import { DEFAULT_SENSITIVITY_RUNS, collect, formatOption, fromOption, integer, languageOption, positiveNumber, repeat, share } from "./options.js";
 
 /** Loads a scenario file of any supported format; the loaders (zod, yaml, the importers) are imported only now. */
 async function scenarioInput(file: string, from: InputFormat | undefined): Promise<Scenario> {
@@ -63,16 +63,18 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .argument("<file>", "scenario file")
     .option("-m, --model <id>", "model to run (repeatable, or comma-separated); default: all", collect, [])
     .option("--json", "machine-readable output", false)
-    .option("--rounds <n>", "rounds for fixed-round models (EUM)", integer("--rounds", 1))
+    .option("--rounds <n>", "rounds for fixed-round models (EUM, exchange)", integer("--rounds", 1))
+    .option("--random-rate <p>", "exchange model: vary each exchange rate at random by up to this share (0–1), from --seed", share("--random-rate"))
     .option("--seed <n>", "seed for stochastic models and for --runs sampling", integer("--seed", 0))
     .option("--runs <n>", "Monte Carlo: sample the uncertain inputs n times and report the forecast distributions (docs/uncertainty.md)", integer("--runs", 1))
     .option("--workers <n>", "worker threads for --runs (default: one per core)", integer("--workers", 1))
     .addOption(languageOption())
     .addOption(fromOption())
-    .action(async (file: string, opts: { model: string[]; json: boolean; rounds?: number; seed?: number; runs?: number; workers?: number; lang?: Language; from?: InputFormat }) => {
-      const { forecastCommand, forecastRunsCommand } = await import("./commands/forecast.js");
+    .action(async (file: string, opts: { model: string[]; json: boolean; rounds?: number; randomRate?: number; seed?: number; runs?: number; workers?: number; lang?: Language; from?: InputFormat }) => {
+      const { forecastCommand, forecastRunsCommand, withModelParameters } = await import("./commands/forecast.js");
       if (opts.runs !== undefined) (await import("../uncertainty/run.js")).startSamplingWorkers(opts.runs, opts.workers);
-      const scenario = await scenarioInput(file, opts.from);
+      const loaded = await scenarioInput(file, opts.from);
+      const scenario = opts.randomRate === undefined ? loaded : withModelParameters(loaded, "exchange", { randomRate: opts.randomRate });
       const options = {
         models: opts.model,
         json: opts.json,

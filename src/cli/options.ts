@@ -24,6 +24,15 @@ export function positiveNumber(name: string) {
   };
 }
 
+/** A share from 0 to 1. */
+export function share(name: string) {
+  return (value: string): number => {
+    const n = value.trim() === "" ? Number.NaN : Number(value);
+    if (!(n >= 0 && n <= 1)) throw new UsageError(`${name} expects a number from 0 to 1, got "${value}"`);
+    return n;
+  };
+}
+
 /** A repeatable option whose values may also be comma-separated: `-m smp -m eum,nash`. */
 export const collect = (value: string, previous: string[]): string[] => [...previous, ...value.split(",").filter((v) => v !== "")];
 /** A repeatable option taken verbatim (its values may contain commas). */

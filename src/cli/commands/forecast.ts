@@ -1,6 +1,7 @@
 /** `parley forecast FILE`: every model's forecast per issue, as a table or JSON. */
 import { forecast, nearestAnchor, type ForecastResult } from "../../forecast.js";
 import { findModel } from "../../models/index.js";
+import { exchangeSentence } from "../../report/exchanges.js";
 import { text, type Language } from "../../scenario/label.js";
 import type { Scenario } from "../../scenario/types.js";
 import { formatNumber, table, truncate } from "../format.js";
@@ -40,6 +41,11 @@ export function forecastCommand(scenario: Scenario, options: ForecastCommandOpti
   return EXIT.ok;
 }
 
+/** The scenario with some of a model's parameters set from the command line (over those in `models`). */
+export function withModelParameters(scenario: Scenario, model: string, parameters: Readonly<Record<string, unknown>>): Scenario {
+  return { ...scenario, models: { ...scenario.models, [model]: { ...scenario.models[model], ...parameters } } };
+}
+
 /** Per issue, each model's forecast on the issue's scale with the nearest anchor label. */
 export function forecastTable(scenario: Scenario, results: readonly ForecastResult[], language: Language): string {
   const blocks = [`${text(scenario.title, language)} — ${language === "zh" ? "预测" : "forecast"}`];
@@ -59,6 +65,7 @@ export function forecastTable(scenario: Scenario, results: readonly ForecastResu
   });
   for (const result of results) {
     if (result.rounds && result.rounds.length > 1) blocks.push(`\n${roundsTable(scenario, result, language)}`);
+    if (result.rounds?.some((round) => round.exchanges !== undefined)) blocks.push(`\n${exchangesList(scenario, result, language)}`);
   }
   return blocks.join("\n");
 }
@@ -75,6 +82,26 @@ function roundsTable(scenario: Scenario, result: ForecastResult, language: Langu
     blocks.push(`${text(issue.name, language)}\n${table(["", ...shown.map((r) => `r${r.round}`)], rows, ["left", ...shown.map(() => "right" as const)])}`);
   }
   return blocks.join("\n\n");
+}
+
+/** Exchanges shown per round in the table; `--json` lists them all. */
+const EXCHANGES_SHOWN = 8;
+
+/** The exchange model's trades, round by round, largest gain first as realised. */
+function exchangesList(scenario: Scenario, result: ForecastResult, language: Language): string {
+  const zh = language === "zh";
+  const lines = [`${findModel(result.model)?.name ?? result.model}: ${zh ? "各轮实现的交换" : "exchanges realised per round"}`];
+  const stable = result.details?.["stableAfter"];
+  for (const round of result.rounds ?? []) {
+    if (round.exchanges === undefined) continue;
+    if (typeof stable === "number" && round.round > stable + 1) break;
+    const count = round.exchanges.length;
+    lines.push(`r${round.round}: ${count} ${zh ? "次交换" : count === 1 ? "exchange" : "exchanges"}`);
+    for (const exchange of round.exchanges.slice(0, EXCHANGES_SHOWN)) lines.push(`  ${exchangeSentence(exchange, scenario, language)}`);
+    if (count > EXCHANGES_SHOWN) lines.push(`  … ${zh ? `另有 ${count - EXCHANGES_SHOWN} 次（--json 列出全部）` : `and ${count - EXCHANGES_SHOWN} more (--json lists them all)`}`);
+  }
+  if (typeof stable === "number") lines.push(zh ? `第 ${stable} 轮后不再有交换。` : `No exchange is left after round ${stable}.`);
+  return lines.join("\n");
 }
 
 /** The shared progress bar on stderr, in points evaluated: only on a terminal and never with --json. */
