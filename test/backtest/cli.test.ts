@@ -2,10 +2,11 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } fro
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { runCli, sharedPath } from "../helpers.js";
+import { COUNCIL_WEIGHTS } from "../../src/importers/council-weights.js";
+import { fixturePath, optionalShared, runCli } from "../helpers.js";
 
-const DEU = sharedPath("reference/deu/deu3-train.tsv");
-const WEIGHTS = sharedPath("reference/deu/council-weights.csv");
+const DEU = fixturePath("deu/deu3-train.tsv");
+const CORESIZE = optionalShared("reference/deu/council-weights.csv", "the comparison with the sumtxt/coresize weights file (no licence to copy it) is skipped");
 const METRICS = ["mae", "rmse", "medianAE", "within10", "within20", "n"];
 const BASELINES = ["baseline:status-quo", "baseline:commission", "baseline:mean", "baseline:median"];
 
@@ -19,6 +20,12 @@ function tempFile(name: string, content: string): string {
   return path;
 }
 
+/** The built-in table written out as a weights file. */
+const WEIGHTS = tempFile(
+  "weights.csv",
+  ["country,v15,v25,p2012,p2014a", ...[...COUNCIL_WEIGHTS].map(([country, w]) => [country, w["v15"] ?? "", w["v25"] ?? "", w["p2012"] ?? "", w["p2014a"] ?? ""].join(","))].join("\n") + "\n",
+);
+
 const GENERAL = `case,actor,position,salience,capability,reference,outcome
 tax,A,0,50,1,0,60
 tax,B,100,50,3,,
@@ -29,7 +36,7 @@ fees,B,30,20,1,,
 
 describe("parley backtest on DEU III", () => {
   it("prints the JSON report with exactly the documented shape", async () => {
-    const run = await runCli("backtest", DEU, "--weights", WEIGHTS, "--models", "compromise,median", "--json", "--workers", "2");
+    const run = await runCli("backtest", DEU, "--models", "compromise,median", "--json", "--workers", "2");
     expect(run.code).toBe(0);
     expect(run.stderr).toBe("");
     const report = JSON.parse(run.stdout) as { issues: number; skipped: Record<string, number>; models: Record<string, Record<string, number>> };
@@ -43,7 +50,7 @@ describe("parley backtest on DEU III", () => {
 
   it("prints a table by default and writes the per-issue CSV atomically", async () => {
     const out = join(tempDir(), "per-issue.csv");
-    const run = await runCli("backtest", DEU, "--weights", WEIGHTS, "--models", "compromise", "--per-issue", out, "--workers", "1");
+    const run = await runCli("backtest", DEU, "--models", "compromise", "--per-issue", out, "--workers", "1");
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/Backtest on 207 issues/);
     expect(run.stdout).toMatch(/compromise\s+22\.76/);
@@ -61,10 +68,20 @@ describe("parley backtest on DEU III", () => {
     expect(forced.code).toBe(0);
   });
 
-  it("needs --weights for a DEU file", async () => {
-    const run = await runCli("backtest", DEU);
-    expect(run.code).toBe(2);
-    expect(run.stderr).toMatch(/is a DEU file: give the Council weights with --weights/);
+  it("takes the Council weights from --weights when given, with the same result as the built-in table", async () => {
+    const builtIn = await runCli("backtest", DEU, "--models", "compromise,median", "--json", "--workers", "1");
+    const fromFile = await runCli("backtest", DEU, "--weights", WEIGHTS, "--models", "compromise,median", "--json", "--workers", "1");
+    expect(fromFile.code).toBe(0);
+    expect(fromFile.stdout).toBe(builtIn.stdout);
+  });
+
+  it.skipIf(!CORESIZE)("agrees with the sumtxt/coresize weights file to the published two decimals", async () => {
+    const builtIn = await runCli("backtest", DEU, "--models", "compromise,median", "--json", "--workers", "1");
+    const coresize = await runCli("backtest", DEU, "--weights", CORESIZE!, "--models", "compromise,median", "--json", "--workers", "1");
+    expect(coresize.code).toBe(0);
+    const mae = (run: { stdout: string }): Record<string, number> =>
+      Object.fromEntries(Object.entries(JSON.parse(run.stdout).models as Record<string, { mae: number }>).map(([id, s]) => [id, Math.round(s.mae * 100) / 100]));
+    expect(mae(coresize)).toEqual(mae(builtIn));
   });
 
   it("rejects unknown models and bad worker counts with exit 2", async () => {

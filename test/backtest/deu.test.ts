@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { runBacktest } from "../../src/backtest/backtest.js";
 import { councilWeight, parseCouncilWeights, parseDeu, parseDeuDate, regimeForYear } from "../../src/importers/deu.js";
 import { InvalidInputError } from "../../src/scenario/diagnostics.js";
-import { readShared } from "../helpers.js";
+import { COUNCIL_WEIGHTS } from "../../src/importers/council-weights.js";
+import { readFixture } from "../helpers.js";
 import { deuTsv, weightsCsv } from "./deu-fixture.js";
 
 const weights = parseCouncilWeights(weightsCsv(), "weights.csv");
@@ -135,7 +136,7 @@ describe("DEU input errors", () => {
 });
 
 describe("DEU III training file", () => {
-  const input = parseDeu(readShared("reference/deu/deu3-train.tsv"), "deu3-train.tsv", parseCouncilWeights(readShared("reference/deu/council-weights.csv"), "council-weights.csv"));
+  const input = parseDeu(readFixture("deu/deu3-train.tsv"), "deu3-train.tsv", COUNCIL_WEIGHTS);
 
   it("has 207 scoreable issues; the other 6 rows are counted", () => {
     expect(input.cases).toHaveLength(207);

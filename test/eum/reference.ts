@@ -1,7 +1,14 @@
-/** Access to the shared reference data (golden files), relative to the repo root (tests run with cwd = repo root). */
+/**
+ * The EUM reference example and the reference code's output, read from `../shared/reference/eum/`
+ * (not vendored: the source repository has no licence file). Suites using them are skipped when absent.
+ */
 
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
+import { optionalShared } from "../helpers.js";
+
+/** The reference folder, or undefined (reason printed) when it is not beside the checkout. */
+export const EUM_REFERENCE = optionalShared("reference/eum", "the EUM golden tests against the Scholz et al. reference code (its example has no licence file, so it is not vendored)");
 
 const REFERENCE_DIR = "../shared/reference";
 

@@ -1,14 +1,12 @@
 /**
  * Golden tests: KTAB's own deterministic runs of its three shipped SMP examples
- * (`../shared/reference/ktab/*.expected.csv`: turn, actor, dim, position_0_100, prob_of_actor_position).
+ * (`test/fixtures/ktab/*.expected.csv`: turn, actor, dim, position_0_100, prob_of_actor_position).
  */
-import { existsSync, readFileSync } from "node:fs";
-import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseKtabCsv, parseKtabXml } from "../../src/importers/ktab.js";
 import { runSmp } from "../../src/models/smp/index.js";
+import { readFixture } from "../helpers.js";
 
-const KTAB_DIR = path.resolve("../shared/reference/ktab");
 const POSITION_TOLERANCE = 1e-9;
 const PROBABILITY_TOLERANCE = 5e-5;
 
@@ -20,12 +18,7 @@ interface ExpectedRow {
   probability: number;
 }
 
-function readReference(file: string): string {
-  if (!existsSync(KTAB_DIR)) {
-    throw new Error(`SMP golden tests need the KTAB reference data at ${KTAB_DIR} (../shared/reference/ktab); it is missing.`);
-  }
-  return readFileSync(path.join(KTAB_DIR, file), "utf8");
-}
+const readReference = (file: string): string => readFixture(`ktab/${file}`);
 
 function readExpected(file: string): ExpectedRow[] {
   const [header, ...lines] = readReference(file).trim().split(/\r?\n/);

@@ -1,16 +1,10 @@
 /** KTAB CSV/XML parsers: structure, parameters, accommodation, and errors that point at file, line and field. */
-import { existsSync, readFileSync } from "node:fs";
-import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { ImportError } from "../../src/importers/errors.js";
 import { detectKtab, foldSeed, parseKtabCsv, parseKtabXml } from "../../src/importers/ktab.js";
+import { readFixture } from "../helpers.js";
 
-const KTAB_DIR = path.resolve("../shared/reference/ktab");
-
-function reference(file: string): string {
-  if (!existsSync(KTAB_DIR)) throw new Error(`KTAB reference data missing at ${KTAB_DIR} (../shared/reference/ktab).`);
-  return readFileSync(path.join(KTAB_DIR, file), "utf8");
-}
+const reference = (file: string): string => readFixture(`ktab/${file}`);
 
 const CSV = [
   "Tiny,A small test,3,2,",

@@ -1,7 +1,7 @@
 /**
  * `parley backtest FILE`: forecast real decisions with every model and score them against the
- * recorded outcomes. FILE is a DEU III TSV (with `--weights` for the Council weights) or the general
- * backtest CSV/JSON (src/backtest/input.ts). A thin shell: reading, the worker pool, printing.
+ * recorded outcomes. FILE is a DEU III TSV (Council weights built in, or from `--weights`) or the
+ * general backtest CSV/JSON (src/backtest/input.ts). A thin shell: reading, the worker pool, printing.
  */
 import { existsSync } from "node:fs";
 import { runBacktest } from "../../backtest/backtest.js";
@@ -9,6 +9,7 @@ import { parseBacktestCsv, parseBacktestJson } from "../../backtest/input.js";
 import { BASELINES, BASELINE_IDS } from "../../backtest/run.js";
 import { perIssueCsv } from "../../backtest/report.js";
 import { SKIP_REASONS, type BacktestInput, type BacktestReport, type ModelScore } from "../../backtest/types.js";
+import { COUNCIL_WEIGHTS } from "../../importers/council-weights.js";
 import { isDeuTsv, parseCouncilWeights, parseDeu } from "../../importers/deu.js";
 import { modelIds } from "../../models/index.js";
 import { readTextFile } from "../../files/load.js";
@@ -20,7 +21,7 @@ import { EXIT, UsageError, processIo, type CliIo } from "../io.js";
 import { progressBar } from "../progress.js";
 
 export interface BacktestCommandOptions {
-  /** Council weights CSV, required for a DEU file. */
+  /** Council weights CSV for a DEU file; the built-in table (src/importers/council-weights.ts) when absent. */
   readonly weights?: string;
   /** Model ids; all registered models when empty. */
   readonly models: readonly string[];
@@ -40,12 +41,11 @@ function readOrThrow(path: string): string {
   return read.text;
 }
 
-/** Reads FILE as a DEU TSV (needs weights) or as the general CSV/JSON, by content. */
+/** Reads FILE as a DEU TSV (with the built-in Council weights unless a weights file is given) or as the general CSV/JSON, by content. */
 export function loadBacktestInput(file: string, weightsFile: string | undefined): BacktestInput {
   const text = readOrThrow(file);
   if (isDeuTsv(text)) {
-    if (weightsFile === undefined) throw new UsageError(`${file} is a DEU file: give the Council weights with --weights FILE.csv`);
-    return parseDeu(text, file, parseCouncilWeights(readOrThrow(weightsFile), weightsFile));
+    return parseDeu(text, file, weightsFile === undefined ? COUNCIL_WEIGHTS : parseCouncilWeights(readOrThrow(weightsFile), weightsFile));
   }
   if (weightsFile !== undefined) throw new UsageError(`--weights applies to DEU files only; ${file} is not one (capabilities come from its capability column)`);
   const start = text.replace(/^\uFEFF/, "").trimStart();
