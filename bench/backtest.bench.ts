@@ -1,19 +1,19 @@
 /**
  * Benchmark of `parley backtest` on the DEU III training file (207 scoreable issues): each
  * closed-form model and EUM over every issue in this thread, and the whole run of every registered
- * model through the worker pool. Needs `../shared/reference/deu/` beside the checkout.
+ * model through the worker pool. Reads the vendored `test/fixtures/deu/` with the built-in Council weights.
  */
 import { existsSync, readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { runBacktest } from "../src/backtest/backtest.js";
 import { forecastCase } from "../src/backtest/run.js";
-import { parseCouncilWeights, parseDeu } from "../src/importers/deu.js";
+import { COUNCIL_WEIGHTS } from "../src/importers/council-weights.js";
+import { parseDeu } from "../src/importers/deu.js";
 import { modelIds } from "../src/models/index.js";
 import { defaultWorkers } from "../src/parallel/pool.js";
 import { medianMs, type BenchResult } from "./timing.js";
 
-const DEU = "../shared/reference/deu/deu3-train.tsv";
-const WEIGHTS = "../shared/reference/deu/council-weights.csv";
+const DEU = "test/fixtures/deu/deu3-train.tsv";
 
 /** Median wall time in ms of an async run, after one warm-up. */
 async function medianAsyncMs(run: () => Promise<unknown>, repetitions = 3): Promise<number> {
@@ -29,13 +29,13 @@ async function medianAsyncMs(run: () => Promise<unknown>, repetitions = 3): Prom
 }
 
 export async function benchBacktest(): Promise<BenchResult[]> {
-  if (!existsSync(resolve(DEU)) || !existsSync(resolve(WEIGHTS))) {
+  if (!existsSync(resolve(DEU))) {
     return [{ name: "backtest skipped", ms: 0, detail: `${DEU} not found beside the checkout` }];
   }
-  const input = parseDeu(readFileSync(DEU, "utf8"), DEU, parseCouncilWeights(readFileSync(WEIGHTS, "utf8"), WEIGHTS));
+  const input = parseDeu(readFileSync(DEU, "utf8"), DEU, COUNCIL_WEIGHTS);
   const issues = input.cases.length;
   const results: BenchResult[] = [];
-  const importMs = medianMs(() => parseDeu(readFileSync(DEU, "utf8"), DEU, parseCouncilWeights(readFileSync(WEIGHTS, "utf8"), WEIGHTS)));
+  const importMs = medianMs(() => parseDeu(readFileSync(DEU, "utf8"), DEU, COUNCIL_WEIGHTS));
   results.push({ name: "DEU import (read + parse)", ms: importMs, detail: `${issues} issues` });
   for (const model of ["compromise", "median", "nbs"]) {
     results.push({ name: `${model}, every issue, 1 thread`, ms: medianMs(() => input.cases.forEach((c) => forecastCase(c, [model]))), detail: `${issues} issues` });

@@ -13,7 +13,7 @@ import { syntheticScenario } from "./smp.bench.js";
 import type { BenchResult } from "./timing.js";
 
 const PARLEY = resolve(process.env["PARLEY_BIN"] ?? "bin/parley.js");
-const KTAB_DIR = resolve("../shared/reference/ktab");
+const KTAB_DIR = resolve("test/fixtures/ktab");
 
 /** CPU time used so far by this process's waited-for children, in ms (Linux; undefined elsewhere). */
 function childrenCpuMs(): number | undefined {

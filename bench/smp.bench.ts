@@ -1,5 +1,5 @@
 /**
- * Timings of full SMP runs: the three KTAB examples (when `../shared/reference/ktab/` is present) and
+ * Timings of full SMP runs: the three KTAB examples (vendored in `test/fixtures/ktab/`) and
  * synthetic scenarios of 40, 80 and 160 actors × 1, 3 and 6 dimensions generated with the seeded PRNG.
  * Each figure is the median of a few repetitions, measured with performance.now(); the detail adds the
  * median CPU time (process.cpuUsage), steadier than wall time on a shared machine.
@@ -17,7 +17,7 @@ export interface BenchResult {
   detail?: string;
 }
 
-const KTAB_DIR = path.resolve("../shared/reference/ktab");
+const KTAB_DIR = path.resolve("test/fixtures/ktab");
 const KTAB_EXAMPLES = ["dummyData_3Dim.csv", "SOE-Pol-Comp.csv", "smpExample-deterministic.xml"];
 
 /** Median wall and CPU time of `repetitions` runs of `run`, in ms, plus the last run's result. */

@@ -3,7 +3,7 @@ import { compromise, weightedMean } from "../../src/models/compromise.js";
 import { bisectDecreasing, nashBargaining, quadraticGain } from "../../src/models/nash-bargaining.js";
 import { ModelError } from "../../src/models/types.js";
 import { weightedMedian } from "../../src/models/weighted-median.js";
-import { parseSimpleCsv, readShared } from "../helpers.js";
+import { optionalShared, parseSimpleCsv, readShared } from "../helpers.js";
 
 // Check values from ../shared/reference/specs/forecast-baselines.md.
 describe("compromise model", () => {
@@ -51,7 +51,9 @@ describe("weighted median", () => {
   });
 });
 
-describe("compromise and weighted median against the EUM reference code", () => {
+const EUM = optionalShared("reference/eum", "the compromise and weighted median against the EUM reference code's output (no licence file, not vendored)");
+
+describe.skipIf(!EUM)("compromise and weighted median against the EUM reference code", () => {
   // The Scholz et al. reference output prints both statistics for round 0 (the input).
   it("reproduces weighted_mean_cs and weighted_median_cs of the EC car-emission case", () => {
     const actors = parseSimpleCsv(readShared("reference/eum/ExampleActors.csv"));
