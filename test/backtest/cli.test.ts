@@ -6,7 +6,7 @@ import { COUNCIL_WEIGHTS } from "../../src/importers/council-weights.js";
 import { fixturePath, optionalShared, runCli } from "../helpers.js";
 
 const DEU = fixturePath("deu/deu3-train.tsv");
-const CORESIZE = optionalShared("reference/deu/council-weights.csv", "the comparison with the sumtxt/coresize weights file (no licence to copy it) is skipped");
+const CORESIZE = optionalShared("reference/deu/council-weights.csv", "the comparison with the sumtxt/coresize weights file (no licence to copy it)");
 const METRICS = ["mae", "rmse", "medianAE", "within10", "within20", "n"];
 const BASELINES = ["baseline:status-quo", "baseline:commission", "baseline:mean", "baseline:median"];
 
