@@ -138,6 +138,15 @@ describe("scenarios", () => {
 
     const badTag = await t.request("/api/scenarios/small", { method: "PUT", ...yaml(changed, { "if-match": "2" }) });
     expect(badTag.status).toBe(400);
+
+    // A text that names another id is a new scenario, not a version of this one.
+    const renamed = await t.request("/api/scenarios/small", { method: "PUT", ...yaml(changed.replace(/^id: small$/m, "id: other"), { "if-match": '"2"' }) });
+    expect(renamed.status).toBe(422);
+    const problem = await problemOf(renamed);
+    expect(problem.detail).toContain('"other"');
+    expect(problem.errors?.[0]).toMatchObject({ path: "id" });
+    expect(problem.errors?.[0]?.line).toBeGreaterThan(0);
+    expect((await (await t.request("/api/scenarios/small")).json()) as { version: number }).toMatchObject({ version: 2 });
   });
 
   it("lists, shows, exports, compares and restores versions", async () => {

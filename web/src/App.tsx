@@ -8,7 +8,7 @@ import { api, type ScenarioSummary } from "./api.js";
 import { fmtMs, useLabel } from "./format.js";
 import { setLanguage } from "./i18n.js";
 import { perf, subscribe } from "./perf.js";
-import { navigate, parseRoute, routePath, usePath, type View } from "./router.js";
+import { leaveTo, navigate, NEW_SCENARIO_PATH, parseRoute, routePath, usePath, type View } from "./router.js";
 import { SaveBar } from "./SaveBar.js";
 import { ScenarioView } from "./views/ScenarioView.js";
 import { useWorkspace, WorkspaceProvider } from "./workspace.js";
@@ -17,11 +17,13 @@ import { useWorkspace, WorkspaceProvider } from "./workspace.js";
 const SourceView = lazy(() => import("./views/SourceView.js").then((m) => ({ default: m.SourceView })));
 const ForecastView = lazy(() => import("./views/ForecastView.js").then((m) => ({ default: m.ForecastView })));
 const DealView = lazy(() => import("./views/DealView.js").then((m) => ({ default: m.DealView })));
+const SetupView = lazy(() => import("./views/SetupView.js").then((m) => ({ default: m.SetupView })));
+const NewScenarioView = lazy(() => import("./views/NewScenarioView.js").then((m) => ({ default: m.NewScenarioView })));
 const HistoryView = lazy(() => import("./views/HistoryView.js").then((m) => ({ default: m.HistoryView })));
 const BriefingView = lazy(() => import("./views/BriefingView.js").then((m) => ({ default: m.BriefingView })));
 
 const DEFAULT_SCENARIO = "hanoi-2019";
-const TABS: View[] = ["scenario", "source", "forecast", "deal", "history"];
+const TABS: View[] = ["scenario", "setup", "source", "forecast", "deal", "history"];
 
 export function App() {
   const { t } = useTranslation();
@@ -43,10 +45,10 @@ export function App() {
 
   // Home: open Hanoi 2019 (or the first scenario).
   useEffect(() => {
-    if (route.scenarioId || !scenarios || scenarios.length === 0) return;
+    if (route.scenarioId || route.creating || !scenarios || scenarios.length === 0) return;
     const first = scenarios.find((s) => s.id === DEFAULT_SCENARIO) ?? scenarios[0]!;
     navigate(routePath(first.id), true);
-  }, [route.scenarioId, scenarios]);
+  }, [route.scenarioId, route.creating, scenarios]);
 
   return (
     <div className="app">
@@ -54,7 +56,16 @@ export function App() {
         {t("app.skip")}
       </a>
       <Sidebar scenarios={scenarios} error={listError} current={route.scenarioId} onImported={refresh} />
-      {route.scenarioId ? (
+      {route.creating ? (
+        <main id="main" className="main">
+          <TopBar />
+          <div className="content">
+            <Suspense fallback={<p className="muted">{t("app.loading")}</p>}>
+              <NewScenarioView existing={(scenarios ?? []).map((s) => s.id)} onCreated={refresh} />
+            </Suspense>
+          </div>
+        </main>
+      ) : route.scenarioId ? (
         <WorkspaceProvider key={route.scenarioId} id={route.scenarioId}>
           <ScenarioFrame view={route.view} onSaved={refresh} />
         </WorkspaceProvider>
@@ -100,6 +111,14 @@ function Sidebar({ scenarios, error, current, onImported }: { scenarios: Scenari
         Parley
       </div>
       <h2>{t("home.title")}</h2>
+      <button
+        type="button"
+        className="primary new-scenario-button"
+        aria-current={current === undefined && window.location.pathname === NEW_SCENARIO_PATH ? "page" : undefined}
+        onClick={() => leaveTo(NEW_SCENARIO_PATH, t("save.confirmLeave"))}
+      >
+        {t("build.newScenario")}
+      </button>
       {error && (
         <p className="error" role="alert">
           {error}
@@ -113,7 +132,7 @@ function Sidebar({ scenarios, error, current, onImported }: { scenarios: Scenari
               aria-current={s.id === current ? "page" : undefined}
               onClick={(e) => {
                 e.preventDefault();
-                navigate(routePath(s.id));
+                leaveTo(routePath(s.id), t("save.confirmLeave"));
               }}
             >
               <span className="title">{label(s.title) || s.id}</span>
@@ -216,6 +235,8 @@ function ScenarioFrame({ view, onSaved }: { view: View; onSaved: () => Promise<v
           <p className="problems">{t("app.invalidStored")}</p>
         ) : view === "scenario" ? (
           <ScenarioView />
+        ) : view === "setup" ? (
+          <SetupView />
         ) : view === "source" ? (
           <SourceView />
         ) : view === "forecast" ? (

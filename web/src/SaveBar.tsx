@@ -1,6 +1,7 @@
 /** Unsaved edits: who saves them and why, then a new version; or discard them. */
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import { navigate, routePath } from "./router.js";
 import { useWorkspace } from "./workspace.js";
 
 const AUTHOR_KEY = "parley.author";
@@ -19,9 +20,21 @@ export function SaveBar() {
   const [author, setAuthor] = useState(getAuthor);
   const [message, setMessage] = useState("");
   const [saving, setSaving] = useState(false);
-  if (!ws.dirty && !ws.saveError) return null;
+  const draftNote = ws.restoredDraft && (
+    <p className="draft-note no-print" role="status" data-testid="draft-restored">
+      {t("save.draftRestored", { version: ws.restoredDraft.version, time: ws.restoredDraft.savedAt.slice(0, 16).replace("T", " ") })}
+      {ws.version !== undefined && ws.restoredDraft.version < ws.version ? ` ${t("save.draftBehind", { version: ws.version })}` : ""}{" "}
+      <button type="button" className="small" onClick={() => ws.dismissDraftNote()}>
+        {t("save.keepDraft")}
+      </button>
+    </p>
+  );
+  if (!ws.dirty && !ws.saveError) return draftNote || null;
   const invalid = ws.errors.length > 0;
+  const renamed = ws.textId;
   return (
+    <>
+    {draftNote}
     <form
       className="save-bar no-print"
       data-testid="save-bar"
@@ -34,6 +47,11 @@ export function SaveBar() {
           // Private windows may refuse storage; the author is still sent.
         }
         try {
+          if (renamed !== undefined) {
+            const created = await ws.saveAsNew(author, message || t("save.defaultMessage"));
+            navigate(routePath(created));
+            return;
+          }
           await ws.save(author, message || t("save.defaultMessage"));
           setMessage("");
         } catch {
@@ -50,8 +68,13 @@ export function SaveBar() {
       <label className="grow">
         {t("save.message")} <input value={message} onChange={(e) => setMessage(e.target.value)} placeholder={t("save.messagePlaceholder")} data-testid="save-message" />
       </label>
+      {renamed !== undefined && (
+        <span className="warning" data-testid="renamed-note">
+          {t("save.renamed", { id: renamed, current: ws.id })}
+        </span>
+      )}
       <button type="submit" className="primary" disabled={saving || invalid || ws.validating} data-testid="save-version">
-        {t("save.save")}
+        {renamed !== undefined ? t("save.saveAsNew", { id: renamed }) : t("save.save")}
       </button>
       <button type="button" onClick={() => void ws.reload()} disabled={saving}>
         {t("save.discard")}
@@ -62,5 +85,6 @@ export function SaveBar() {
         </span>
       )}
     </form>
+    </>
   );
 }

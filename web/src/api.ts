@@ -123,8 +123,13 @@ export const api = {
   },
 
   /** Creates a scenario from YAML text or an uploaded file (scenario, KTAB, EUM or GENIUS files). */
-  async createScenario(input: { yaml: string } | { files: readonly File[] }): Promise<{ id: string; version: number }> {
-    if ("yaml" in input) return (await request<{ id: string; version: number }>("POST", "/api/scenarios", { body: input.yaml, headers: { "content-type": "application/yaml" } })).data;
+  async createScenario(input: { yaml: string; author?: string; message?: string } | { files: readonly File[] }): Promise<{ id: string; version: number }> {
+    if ("yaml" in input) {
+      const headers: Record<string, string> = { "content-type": "application/yaml" };
+      if (input.author !== undefined) headers["parley-author"] = asciiHeader(input.author);
+      if (input.message !== undefined) headers["parley-message"] = asciiHeader(input.message);
+      return (await request<{ id: string; version: number }>("POST", "/api/scenarios", { body: input.yaml, headers })).data;
+    }
     const form = new FormData();
     for (const file of input.files) form.append("file", file, file.name);
     return (await request<{ id: string; version: number }>("POST", "/api/scenarios", { body: form })).data;

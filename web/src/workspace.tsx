@@ -7,7 +7,10 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useRef, use
 import type { Diagnostic } from "../../src/scenario/diagnostics.js";
 import type { IssueValue, Scenario } from "../../src/scenario/types.js";
 import { api, ApiError } from "./api.js";
+import { clearDraft, readDraft, writeDraft, type Draft } from "./drafts.js";
 import { record } from "./perf.js";
+import { setUnsaved } from "./router.js";
+import { sourceText, useSourceTextsVersion } from "./sourceTexts.js";
 import { plainData, setValueAt, type YamlPath } from "./yamlEdit.js";
 
 export type DealValues = Readonly<Record<string, IssueValue>>;
@@ -33,8 +36,15 @@ export interface Workspace {
   /** Sets one value (number or option id) at a YAML path; the text stays as written elsewhere. */
   edit(path: YamlPath, value: string | number | null): void;
   save(author: string, message: string): Promise<void>;
-  /** Discards edits and loads the current stored version. */
+  /** Saves the text as a new scenario under the id it gives (when it names another id); returns that id. */
+  saveAsNew(author: string, message: string): Promise<string>;
+  /** Discards edits (and the browser's draft) and loads the current stored version. */
   reload(): Promise<void>;
+  /** The id the text gives, when it differs from the scenario's. */
+  readonly textId?: string;
+  /** The unsaved draft restored from this browser on opening, if any. */
+  readonly restoredDraft?: Draft;
+  dismissDraftNote(): void;
   readonly saveError?: string;
   readonly staleVersion?: number;
   /**
@@ -60,7 +70,9 @@ export function WorkspaceProvider({ id, children }: { id: string; children: Reac
   const [version, setVersion] = useState<number>();
   const [savedText, setSavedText] = useState<string>();
   const [text, setTextState] = useState("");
-  const [checked, setChecked] = useState<{ text: string; errors: readonly Diagnostic[]; warnings: readonly Diagnostic[] }>({ text: "", errors: [], warnings: [] });
+  const [checked, setChecked] = useState<{ text: string; errors: readonly Diagnostic[]; warnings: readonly Diagnostic[]; sources?: number }>({ text: "", errors: [], warnings: [] });
+  const [restoredDraft, setRestoredDraft] = useState<Draft>();
+  const sourcesVersion = useSourceTextsVersion();
   const [scenario, setScenario] = useState<Scenario>();
   /** The scenario as stored (validated from savedText by the server). */
   const [stored, setStored] = useState<Scenario>();
@@ -70,7 +82,7 @@ export function WorkspaceProvider({ id, children }: { id: string; children: Reac
   const textRef = useRef(text);
   textRef.current = text;
 
-  const load = useCallback(async () => {
+  const load = useCallback(async (options: { discard?: boolean } = {}) => {
     setLoading(true);
     setLoadError(undefined);
     try {
@@ -78,12 +90,22 @@ export function WorkspaceProvider({ id, children }: { id: string; children: Reac
       performance.mark("parley:scenario-loaded");
       setVersion(doc.version);
       setSavedText(doc.yaml);
-      setTextState(doc.yaml);
       setScenario(doc.scenario);
       setStored(doc.scenario);
       setChecked({ text: doc.yaml, errors: [], warnings: [] });
       setSaveError(undefined);
       setStaleVersion(undefined);
+      // Unsaved edits from an earlier visit come back, with a note saying so.
+      const draft = options.discard ? undefined : readDraft(id);
+      if (options.discard) clearDraft(id);
+      if (draft && draft.text !== doc.yaml) {
+        setTextState(draft.text);
+        setRestoredDraft(draft);
+      } else {
+        if (draft) clearDraft(id);
+        setTextState(doc.yaml);
+        setRestoredDraft(undefined);
+      }
     } catch (error) {
       setLoadError(error instanceof Error ? error.message : String(error));
     } finally {
@@ -97,25 +119,51 @@ export function WorkspaceProvider({ id, children }: { id: string; children: Reac
     void load();
   }, [load, deal]);
 
+  // Closing or reloading the tab with unsaved edits asks first (the draft is kept either way).
+  const dirty = savedText !== undefined && text !== savedText;
+  useEffect(() => {
+    setUnsaved(dirty ? id : undefined);
+    if (!dirty) return;
+    const warn = (e: BeforeUnloadEvent) => {
+      e.preventDefault();
+      e.returnValue = "";
+    };
+    window.addEventListener("beforeunload", warn);
+    return () => {
+      window.removeEventListener("beforeunload", warn);
+      setUnsaved(undefined);
+    };
+  }, [dirty, id]);
+
   // Validation as you type, after a short pause.
   useEffect(() => {
-    if (loading || text === checked.text) return;
+    if (loading || (text === checked.text && (checked.sources ?? 0) === sourcesVersion)) return;
     let cancelled = false;
     const timer = window.setTimeout(async () => {
       // The validator (zod and the rule checker) loads with the first edit, not with the page.
       const { validateScenario } = await import("../../src/scenario/validate.js");
       if (cancelled) return;
       const start = performance.now();
-      const result = validateScenario(text, { file: id });
+      const result = validateScenario(text, { file: id, readSource: (file) => sourceText(id, file) });
       record("validate", performance.now() - start);
-      setChecked({ text, errors: result.ok ? [] : result.errors, warnings: result.warnings });
+      setChecked({ text, errors: result.ok ? [] : result.errors, warnings: result.warnings, sources: sourcesVersion });
       if (result.ok) setScenario(result.scenario);
     }, VALIDATE_DELAY);
     return () => {
       cancelled = true;
       window.clearTimeout(timer);
     };
-  }, [text, checked.text, loading, id]);
+  }, [text, checked.text, checked.sources, sourcesVersion, loading, id]);
+
+  // The draft: every unsaved text is kept in this browser, a moment after the last key.
+  useEffect(() => {
+    if (loading || savedText === undefined || version === undefined) return;
+    const timer = window.setTimeout(() => {
+      if (text === savedText) clearDraft(id);
+      else writeDraft(id, { text, version, savedAt: new Date().toISOString() });
+    }, 250);
+    return () => window.clearTimeout(timer);
+  }, [text, savedText, version, loading, id]);
 
   const data = useMemo(() => {
     // Until the first edit, the stored scenario has the numbers as written: no need to parse.
@@ -145,6 +193,8 @@ export function WorkspaceProvider({ id, children }: { id: string; children: Reac
         setScenario(doc.scenario);
         setStored(doc.scenario);
         setChecked({ text: doc.yaml, errors: [], warnings: [] });
+        clearDraft(id);
+        setRestoredDraft(undefined);
       } catch (error) {
         if (error instanceof ApiError && error.status === 412) setStaleVersion(error.currentVersion ?? -1);
         setSaveError(error instanceof Error ? error.message : String(error));
@@ -153,6 +203,22 @@ export function WorkspaceProvider({ id, children }: { id: string; children: Reac
     },
     [id, version],
   );
+
+  const saveAsNew = useCallback(
+    async (author: string, message: string) => {
+      setSaveError(undefined);
+      try {
+        const created = await api.createScenario({ yaml: textRef.current, author, message });
+        clearDraft(id);
+        return created.id;
+      } catch (error) {
+        setSaveError(error instanceof Error ? error.message : String(error));
+        throw error;
+      }
+    },
+    [id],
+  );
+  const textId = typeof data === "object" && data !== null && typeof (data as { id?: unknown }).id === "string" ? (data as { id: string }).id : undefined;
 
   const validating = text !== checked.text;
   const workspace: Workspace = {
@@ -167,11 +233,15 @@ export function WorkspaceProvider({ id, children }: { id: string; children: Reac
     errors: data === undefined && !validating ? checked.errors : checked.errors,
     warnings: checked.warnings,
     ...(scenario !== undefined ? { scenario } : {}),
-    dirty: savedText !== undefined && text !== savedText,
+    dirty,
     setText,
     edit,
     save,
-    reload: load,
+    saveAsNew,
+    reload: () => load({ discard: true }),
+    ...(textId !== undefined && textId !== id ? { textId } : {}),
+    ...(restoredDraft !== undefined ? { restoredDraft } : {}),
+    dismissDraftNote: () => setRestoredDraft(undefined),
     ...(saveError !== undefined ? { saveError } : {}),
     ...(staleVersion !== undefined ? { staleVersion } : {}),
     deal,

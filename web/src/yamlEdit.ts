@@ -45,7 +45,7 @@ export function setValueAt(text: string, path: YamlPath, value: string | number 
     return text.slice(0, start) + scalarText(value) + text.slice(end);
   }
   doc.setIn(target, value);
-  return doc.toString({ lineWidth: 0 });
+  return doc.toString({ lineWidth: 0, flowCollectionPadding: false });
 }
 
 /** The plain data of a YAML text, or undefined when it does not parse. */

@@ -92,6 +92,12 @@ export function scenarioRoutes(store: Store): Hono {
       throw new HttpProblem("precondition-failed", detail, { currentVersion: current }, { etag: etag(current) });
     }
     const submission = await readSubmission(c, false);
+    if (submission.scenario.id !== id) {
+      // A version keeps its scenario's id: a text that names another is a new scenario (POST it).
+      const detail = `the text gives the id "${submission.scenario.id}" but this is scenario "${id}"; keep the id "${id}", or create the new scenario with POST /api/scenarios`;
+      const line = submission.yaml.split("\n").findIndex((l) => /^["']?id["']?\s*:/.test(l)) + 1;
+      throw new HttpProblem("invalid-input", detail, { errors: [{ path: "id", line, column: line > 0 ? 1 : 0, message: detail }] });
+    }
     const saved = store.saveVersion(id, expected, submission);
     c.header("ETag", etag(saved.version));
     return c.json({ ...saved, warnings: submission.warnings.map(toEntry) });

@@ -239,6 +239,7 @@ function Rules({ scenario, evaluation }: { scenario: Scenario; evaluation: DealE
     <div className="rules">
       <section>
         <h3>{t("deal.criteria")}</h3>
+        {evaluation.criteria.length === 0 && <p className="empty-state">{t("build.no.criteria")}</p>}
         <ul className="rule-list" data-testid="criteria">
           {evaluation.criteria.map((c) => {
             const entry = scenario.criteria.find((x) => x.id === c.id);
@@ -256,6 +257,7 @@ function Rules({ scenario, evaluation }: { scenario: Scenario; evaluation: DealE
       </section>
       <section>
         <h3>{t("deal.traps")}</h3>
+        {evaluation.traps.length === 0 && <p className="empty-state">{t("build.no.traps")}</p>}
         <ul className="rule-list" data-testid="traps">
           {evaluation.traps.map((c) => {
             const entry = scenario.traps.find((x) => x.id === c.id);
@@ -379,6 +381,7 @@ function SpaceChart({ scenario, evaluation, context }: { scenario: Scenario; eva
           <div>
             <SpaceFacts space={space} />
             <h4>{t("deal.namedDeals")}</h4>
+            {named.length === 0 && <p className="empty-state small-text">{t("build.noDeals")}</p>}
             <ol className="named-deals small-text">
               {named.map((d) => (
                 <li key={d.id}>

@@ -12,7 +12,10 @@ import { fmt, useLabel } from "../format.js";
 import { perf, record } from "../perf.js";
 import { useWorkspace } from "../workspace.js";
 import { typedValue, writtenValue, type YamlPath } from "../yamlEdit.js";
+import { widenRange } from "../structure.js";
+import { AddActor, AddIssue } from "./AddForms.js";
 import { Citations, QuantityEvidence } from "./Evidence.js";
+import { EvidenceEditor } from "./EvidenceEditor.js";
 
 type Focus = { kind: "capability"; actor: string } | { kind: "stance"; actor: string; issue: string } | { kind: "issue"; issue: string };
 
@@ -30,6 +33,7 @@ export function ScenarioView() {
   const scenario = ws.scenario;
   const [hover, setHover] = useState<Focus>();
   const [pinned, setPinned] = useState<Focus>();
+  const [adding, setAdding] = useState<"actor" | "issue">();
   const focus = pinned ?? hover;
 
   useEffect(() => {
@@ -60,6 +64,17 @@ export function ScenarioView() {
           <h2>{label(scenario.title)}</h2>
           {scenario.description && <p className="lede">{label(scenario.description)}</p>}
           <p className="hint">{t("grid.hint")}</p>
+          <div className="grid-tools no-print">
+            <button type="button" aria-expanded={adding === "actor"} onClick={() => setAdding(adding === "actor" ? undefined : "actor")}>
+              {t("build.addActor")}
+            </button>
+            <button type="button" aria-expanded={adding === "issue"} onClick={() => setAdding(adding === "issue" ? undefined : "issue")}>
+              {t("build.addIssue")}
+            </button>
+          </div>
+          {adding === "actor" && <AddActor apply={(c) => ws.setText(c(ws.text))} onAdded={() => setAdding(undefined)} submit={t("build.add")} />}
+          {adding === "issue" && <AddIssue apply={(c) => ws.setText(c(ws.text))} onAdded={() => setAdding(undefined)} submit={t("build.add")} />}
+          {scenario.sources.length === 0 && <p className="empty-state small-text">{t("build.gridNoSources")}</p>}
         </header>
         {elsewhere.length > 0 && (
           <div className="problems" role="alert">
@@ -198,6 +213,7 @@ function EvidenceFor({ scenario, focus }: { scenario: Scenario; focus: Focus }) 
         {ref && (
           <QuantityEvidence scenario={scenario} title={t("evidence.statusQuo")} quantity={ref} shown={ref.option ? label(issue.options.find((o) => o.id === ref.option)?.label) : fmt(ref.value)} />
         )}
+        {ref && <EvidenceEditor key={`i-${issue.id}`} scenario={scenario} targets={[{ label: t("evidence.statusQuo"), path: ["issues", scenario.issues.indexOf(issue), "reference"] }]} />}
       </div>
     );
   }
@@ -209,6 +225,7 @@ function EvidenceFor({ scenario, focus }: { scenario: Scenario; focus: Focus }) 
         <h4 className="subject">{label(actor.name)}</h4>
         {actor.description && <p>{label(actor.description)}</p>}
         <QuantityEvidence scenario={scenario} title={t("grid.capability")} quantity={actor.capability} />
+        <EvidenceEditor key={`c-${actor.id}`} scenario={scenario} targets={[{ label: t("grid.capability"), path: ["actors", scenario.actors.indexOf(actor), "capability"] }]} />
         {Object.entries(actor.capabilityByIssue).map(([issueId, q]) => (
           <QuantityEvidence key={issueId} scenario={scenario} title={`${t("grid.capability")} · ${label(scenario.issues.find((i) => i.id === issueId)?.name)}`} quantity={q} />
         ))}
@@ -235,6 +252,15 @@ function EvidenceFor({ scenario, focus }: { scenario: Scenario; focus: Focus }) 
           {stance.note && <p className="note">{label(stance.note)}</p>}
         </section>
       )}
+      <EvidenceEditor
+        key={`s-${actor.id}-${issue.id}`}
+        scenario={scenario}
+        targets={[
+          { label: t("grid.position"), path: ["stances", actor.id, issue.id, "position"] },
+          { label: t("grid.salience"), path: ["stances", actor.id, issue.id, "salience"] },
+          { label: t("evidence.stance"), path: ["stances", actor.id, issue.id] },
+        ]}
+      />
     </div>
   );
 }
@@ -332,6 +358,11 @@ function NumberCell({ path, errorKey, ariaLabel, prefix, onPin, pinned }: { path
       <span id={`${id}-err`}>
         <ErrorNote errors={errors} />
       </span>
+      {errors.some((e) => /^range \[.*\] does not contain/.test(e.message)) && Number.isFinite(Number(draft ?? shown)) && (
+        <button type="button" className="small widen" onClick={() => ws.setText(widenRange(ws.text, path, Number(draft ?? shown)))}>
+          {t("build.widenRange", { value: draft ?? shown })}
+        </button>
+      )}
     </div>
   );
 }
