@@ -177,5 +177,6 @@ export function normalizeScenario(input: ScenarioInput): Scenario {
     criteria: (input.criteria ?? []).map(toRuleEntry),
     traps: (input.traps ?? []).map(toRuleEntry),
     models: input.models ?? {},
+    ...(input.simulation !== undefined ? { simulation: input.simulation } : {}),
   };
 }

@@ -9,6 +9,7 @@
  * - every human-readable label is a plain string or `{en: ..., zh: ...}`.
  */
 import { z } from "zod";
+import { DEFAULT_STRATEGY, STRATEGIES } from "../simulation/negotiators/names.js";
 
 /** The format version this build writes and reads. Older versions are migrated on load. */
 export const SCHEMA_VERSION = 1;
@@ -242,6 +243,19 @@ export const ruleEntrySchema = z.strictObject({
   note: labelSchema.optional(),
 });
 
+export const simulationSchema = z
+  .strictObject({
+    strategies: z
+      .record(idSchema, z.enum(STRATEGIES))
+      .optional()
+      .describe(`Per actor id, the negotiating strategy in \`parley simulate\`: ${STRATEGIES.join(", ")} (default ${DEFAULT_STRATEGY}).`),
+    deadline: z.int().min(1).max(100_000).optional().describe("Rounds before the simulated talks break down (default 100)."),
+    collapse: z.number().min(0).lt(1).optional().describe("Chance that the talks collapse at the end of a round (default 0)."),
+    order: z.array(idSchema).optional().describe("Turn order of the parties (default: scenario order)."),
+    step: z.number().gt(0).optional().describe("Grid step of numeric issues (default: their anchors and reference point)."),
+  })
+  .describe("Settings of the negotiation simulation (docs/simulation.md).");
+
 export const scenarioSchema = z.strictObject({
   parley: z
     .literal(SCHEMA_VERSION, { error: `expected the format version ${SCHEMA_VERSION}` })
@@ -265,6 +279,7 @@ export const scenarioSchema = z.strictObject({
     .record(z.string(), z.record(z.string(), z.unknown()))
     .optional()
     .describe("Parameters per model id, e.g. smp: {VotingRule: PropCbc}."),
+  simulation: simulationSchema.optional(),
 });
 
 export type LabelInput = z.input<typeof labelSchema>;

@@ -154,4 +154,15 @@ export interface Scenario {
   readonly traps: readonly RuleEntry[];
   /** Parameters per model id. */
   readonly models: Readonly<Record<string, Readonly<Record<string, unknown>>>>;
+  /** Settings of `parley simulate`, as written. */
+  readonly simulation?: SimulationSettings;
+}
+
+export interface SimulationSettings {
+  /** Per actor id, a strategy name (src/simulation/negotiators/names.ts). */
+  readonly strategies?: Readonly<Record<string, string>>;
+  readonly deadline?: number;
+  readonly collapse?: number;
+  readonly order?: readonly string[];
+  readonly step?: number;
 }

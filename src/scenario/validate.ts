@@ -306,6 +306,18 @@ function checkDealsAndPreferences(data: Record_, doc: LocatedDocument): Diagnost
     }
   });
 
+  const simulation = data["simulation"];
+  if (isRecord(simulation)) {
+    if (isRecord(simulation["strategies"])) {
+      for (const actorId of Object.keys(simulation["strategies"])) {
+        if (!actorIds.includes(actorId)) out.push(doc.diagnostic(["simulation", "strategies", actorId], `unknown actor "${actorId}"${suggestion(actorId, actorIds)}; expected one of: ${actorIds.join(", ")}`, true));
+      }
+    }
+    asList(simulation["order"]).forEach((actorId, index) => {
+      if (typeof actorId === "string" && !actorIds.includes(actorId)) out.push(doc.diagnostic(["simulation", "order", index], `unknown actor "${actorId}"${suggestion(actorId, actorIds)}; expected one of: ${actorIds.join(", ")}`, true));
+    });
+  }
+
   const preferences = data["preferences"];
   if (isRecord(preferences)) {
     for (const [actorId, preference] of Object.entries(preferences)) {

@@ -1,0 +1,122 @@
+/**
+ * What the negotiating agents and the protocol need to know about a negotiation, behind one small
+ * interface: the outcome space, each party's utility of every outcome, its walk-away value, whether it
+ * may accept (or offer) an outcome, and whose signature an agreement needs. The simulation never asks
+ * anything else, so the acceptance rules (red lines, linkage, outside options, the decision rule) live in
+ * one place and the protocol and the agents do not depend on how they are decided.
+ *
+ * Outcomes are addressed by their rank in the space (`outcomes/space.ts`: mixed radix, last issue
+ * fastest). Pure.
+ */
+import { evaluateUtility, type UtilityFunction } from "../outcomes/utility.js";
+import { advanceOdometer, issueSizes, outcomeCount, type OutcomeSpace } from "../outcomes/space.js";
+
+/** Largest space a simulation materialises (utilities of every outcome for every party). */
+export const MAX_SIMULATION_OUTCOMES = 2_000_000;
+
+export class SimulationError extends Error {
+  override readonly name = "SimulationError";
+}
+
+export interface NegotiationStakes {
+  readonly space: OutcomeSpace;
+  /** Number of outcomes (ranks 0 … size − 1). */
+  readonly size: number;
+  /** Every party with preferences over the space, in scenario (or profile) order. */
+  readonly parties: readonly string[];
+  /** Indices into `parties` of those whose signature an agreement needs, in scenario order. */
+  readonly signatories: readonly number[];
+  /** Each party's walk-away utility: what it gets when talks fail. */
+  readonly walkAway: readonly number[];
+  /** Party p's utility of every outcome, by rank. */
+  utilities(p: number): Float64Array;
+  /** Per rank, 1 when party p may accept or offer the outcome (at least its walk-away, no red line crossed). */
+  acceptable(p: number): Uint8Array;
+}
+
+/** Tolerance that keeps an actor indifferent between a deal and walking away from flipping on rounding (as `parley deal`). */
+export const ACCEPT_TOLERANCE = 1e-12;
+
+/** Refuses spaces too large to materialise, with the way out. */
+export function checkSimulationSize(space: OutcomeSpace): number {
+  const size = outcomeCount(space);
+  if (size > MAX_SIMULATION_OUTCOMES) {
+    throw new SimulationError(
+      `the space has ${size.toLocaleString("en")} outcomes; a simulation materialises at most ${MAX_SIMULATION_OUTCOMES.toLocaleString("en")} (use a coarser --step, or fewer issues)`,
+    );
+  }
+  return size;
+}
+
+/**
+ * Every party's utility of every outcome, by rank. Additive utilities are summed incrementally along
+ * the odometer (only the issues that changed are re-added), so the cost is O(outcomes · parties) on
+ * average; general utilities are evaluated outcome by outcome.
+ */
+export function utilityTables(space: OutcomeSpace, utilities: readonly UtilityFunction[]): Float64Array[] {
+  const size = checkSimulationSize(space);
+  const sizes = issueSizes(space);
+  const issues = sizes.length;
+  return utilities.map((utility) => {
+    const table = new Float64Array(size);
+    const outcome = new Array<number>(issues).fill(0);
+    if (utility.kind === "general") {
+      for (let rank = 0; rank < size; rank++) {
+        table[rank] = utility.evaluate(outcome);
+        advanceOdometer(outcome, sizes);
+      }
+      return table;
+    }
+    const contributions = utility.values.map((values, i) => values.map((v) => utility.weights[i]! * v));
+    const prefix = new Float64Array(issues + 1);
+    const cap = utility.cap ?? Number.POSITIVE_INFINITY;
+    let from = 0;
+    for (let rank = 0; rank < size; rank++) {
+      for (let i = from; i < issues; i++) prefix[i + 1] = prefix[i]! + contributions[i]![outcome[i]!]!;
+      const sum = prefix[issues]!;
+      table[rank] = sum < cap ? sum : cap;
+      from = advanceOdometer(outcome, sizes);
+      if (from < 0) break;
+    }
+    return table;
+  });
+}
+
+/** Acceptability by walk-away alone: utility ≥ walk-away value. */
+export function walkAwayMask(table: Float64Array, walkAway: number): Uint8Array {
+  const mask = new Uint8Array(table.length);
+  const floor = walkAway - ACCEPT_TOLERANCE;
+  for (let r = 0; r < table.length; r++) mask[r] = table[r]! >= floor ? 1 : 0;
+  return mask;
+}
+
+/**
+ * Stakes of a plain negotiation domain (a GENIUS / GeniusWeb / NegoLog domain, or a scenario's space):
+ * every party signs, and a party accepts what is worth at least its reservation value.
+ */
+export function spaceStakes(space: OutcomeSpace, parties: readonly string[], utilities: readonly UtilityFunction[]): NegotiationStakes {
+  if (parties.length !== utilities.length) throw new SimulationError("one utility function per party is needed");
+  if (parties.length < 2) throw new SimulationError("a negotiation needs at least two parties");
+  const tables = utilityTables(space, utilities);
+  const walkAway = utilities.map((u) => u.reservation);
+  const masks = tables.map((table, p) => walkAwayMask(table, walkAway[p]!));
+  return {
+    space,
+    size: tables[0]!.length,
+    parties: [...parties],
+    signatories: parties.map((_, p) => p),
+    walkAway,
+    utilities: (p) => tables[p]!,
+    acceptable: (p) => masks[p]!,
+  };
+}
+
+/** Party p's utility of an outcome given by rank, and whether it may accept it. */
+export function mayAccept(stakes: NegotiationStakes, p: number, rank: number): boolean {
+  return stakes.acceptable(p)[rank] === 1;
+}
+
+/** Evaluates one outcome (as value indices) for a party: for callers that hold outcomes, not ranks. */
+export function utilityOf(utility: UtilityFunction, outcome: readonly number[]): number {
+  return evaluateUtility(utility, outcome);
+}
