@@ -28,9 +28,12 @@ import { ImportError } from "../importers/errors.js";
 import type { InputFormat } from "../files/formats.js";
 import { OutputExistsError } from "../files/write.js";
 import { InvalidInputError, formatDiagnostic } from "../scenario/diagnostics.js";
+import { SimulationError } from "../simulation/errors.js";
+import { STRATEGIES } from "../simulation/negotiators/names.js";
 import type { Language } from "../scenario/label.js";
 import type { Scenario } from "../scenario/types.js";
 import type { ReportFormat } from "./commands/report.js";
+import type { SimulateCommandOptions as SimulateOptions } from "./commands/simulate.js";
 import { EXIT, UsageError, processIo, type CliIo } from "./io.js";
 import { DEFAULT_SENSITIVITY_RUNS, collect, formatOption, fromOption, integer, languageOption, positiveNumber, repeat, share } from "./options.js";
 
@@ -165,6 +168,35 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     });
 
   program
+    .command("simulate")
+    .description("play the talks out with negotiating agents (stacked alternating offers): one run with its trace, --runs for Monte Carlo, --tournament for strategy profiles")
+    .argument("<file...>", "a scenario, or a GENIUS domain with its profiles (GeniusWeb / NegoLog profiles too)")
+    .option("-s, --strategy <actor=name>", `an actor's strategy (repeatable; a bare name sets every party's): ${STRATEGIES.join(", ")}`, repeat, [])
+    .option("--deadline <n>", "rounds before the talks break down (default: the scenario's, else 100)", integer("--deadline", 1))
+    .option("--seed <n>", "seed of the collapse draws and of --runs sampling", integer("--seed", 0))
+    .option("--runs <n>", "Monte Carlo: n runs over the scenario's uncertainty (agreement rate, outcomes, rounds)", integer("--runs", 1))
+    .option("--collapse <q>", "chance that the talks collapse at the end of a round (0 ≤ q < 1)", (v: string) => {
+      const q = Number(v);
+      if (!(q >= 0 && q < 1)) throw new UsageError(`--collapse expects a number from 0 up to 1 (not 1), got "${v}"`);
+      return q;
+    })
+    .option("--step <n>", "grid step of numeric issues (default: their anchors and reference point)", positiveNumber("--step"))
+    .option("--order <ids>", "turn order of the parties, comma-separated (default: scenario order)", collect, [])
+    .option("--vary-strategies <names>", "with --runs: every party draws its strategy from these in each run", collect, [])
+    .option("--tournament <names>", "run every combination of these strategies over the players and tabulate them", collect, [])
+    .option("--players <ids>", "with --tournament: whose strategy varies (default: every party at the table)", collect, [])
+    .option("--workers <n>", "worker threads for --runs and --tournament (default: one per core)", integer("--workers", 1))
+    .option("--trace", "print every turn (the JSON always has them all)", false)
+    .option("--json", "machine-readable output", false)
+    .addOption(languageOption())
+    .addOption(fromOption())
+    .action(async (files: string[], opts: Omit<SimulateOptions, "language" | "vary"> & { lang?: Language; varyStrategies: string[] }) => {
+      const { simulateCommand } = await import("./commands/simulate.js");
+      const { lang, varyStrategies, ...rest } = opts;
+      setExit(await simulateCommand(files, { ...rest, vary: varyStrategies, ...(lang ? { language: lang } : {}) }, io));
+    });
+
+  program
     .command("show")
     .description("print a scenario as a readable summary with its evidence")
     .argument("<file>", "scenario file")
@@ -290,7 +322,7 @@ function reportError(error: unknown, io: CliIo): number {
     io.err(error.message);
     return EXIT.usage;
   }
-  if (error instanceof DealError) {
+  if (error instanceof DealError || error instanceof SimulationError) {
     io.err(`error: ${error.message}`);
     return EXIT.usage;
   }

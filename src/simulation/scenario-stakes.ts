@@ -7,15 +7,16 @@
 import { scenarioSpace } from "../deals/space.js";
 import type { Scenario } from "../scenario/types.js";
 import type { PartyTraits } from "./negotiators/context.js";
+import { DEFAULT_DEADLINE, type SimulationOptions } from "./simulate.js";
 import { spaceStakes, type NegotiationStakes } from "./stakes.js";
 
 export interface ScenarioStakesOptions {
-  /** Grid step of numeric issues (default: the scenario's `simulation.step`, else anchors and reference point). */
+  /** Grid step of numeric issues (default: their anchors and reference point). */
   readonly step?: number;
 }
 
 export function scenarioStakes(scenario: Scenario, options: ScenarioStakesOptions = {}): NegotiationStakes {
-  const step = options.step ?? scenario.simulation?.step;
+  const step = options.step;
   const { space, parties, utilities } = scenarioSpace(scenario, step !== undefined ? { step } : {});
   return spaceStakes(space, parties, utilities);
 }
@@ -29,4 +30,21 @@ export function scenarioTraits(scenario: Scenario, stakes: NegotiationStakes): P
     const stake = stances.length > 0 ? stances.reduce((sum, s) => sum + s.salience.value, 0) / stances.length / 100 : 0.5;
     return { clout: Math.min(1, capability[p]! / strongest), stake: Math.min(1, Math.max(0, stake)) };
   });
+}
+
+/** The caller's options over the scenario's `simulation` settings (the caller wins; strategies merge per actor). */
+export function withScenarioSettings<T extends SimulationOptions & { readonly step?: number }>(scenario: Scenario, options: T): T {
+  const settings = scenario.simulation;
+  if (!settings) return { ...options, deadline: options.deadline ?? DEFAULT_DEADLINE };
+  const collapse = options.collapse ?? settings.collapse;
+  const order = options.order && options.order.length > 0 ? options.order : settings.order;
+  const step = options.step ?? settings.step;
+  return {
+    ...options,
+    strategies: { ...(settings.strategies ?? {}), ...(options.strategies ?? {}) },
+    deadline: options.deadline ?? settings.deadline ?? DEFAULT_DEADLINE,
+    ...(collapse !== undefined ? { collapse } : {}),
+    ...(order !== undefined ? { order } : {}),
+    ...(step !== undefined ? { step } : {}),
+  };
 }

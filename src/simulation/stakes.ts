@@ -8,15 +8,14 @@
  * Outcomes are addressed by their rank in the space (`outcomes/space.ts`: mixed radix, last issue
  * fastest). Pure.
  */
-import { evaluateUtility, type UtilityFunction } from "../outcomes/utility.js";
+import type { UtilityFunction } from "../outcomes/utility.js";
+import { SimulationError } from "./errors.js";
 import { advanceOdometer, issueSizes, outcomeCount, type OutcomeSpace } from "../outcomes/space.js";
 
 /** Largest space a simulation materialises (utilities of every outcome for every party). */
 export const MAX_SIMULATION_OUTCOMES = 2_000_000;
 
-export class SimulationError extends Error {
-  override readonly name = "SimulationError";
-}
+export { SimulationError };
 
 export interface NegotiationStakes {
   readonly space: OutcomeSpace;
@@ -49,34 +48,39 @@ export function checkSimulationSize(space: OutcomeSpace): number {
 }
 
 /**
- * Every party's utility of every outcome, by rank. Additive utilities are summed incrementally along
- * the odometer (only the issues that changed are re-added), so the cost is O(outcomes · parties) on
- * average; general utilities are evaluated outcome by outcome.
+ * Every party's utility of every outcome, by rank. An additive utility's table is built issue by issue
+ * as an outer sum — the table over issues 0…i is the table over issues 0…i−1 with each entry expanded
+ * by issue i's contributions — which is rank order (last issue fastest) and costs about 1.5 additions
+ * per outcome; general utilities are evaluated outcome by outcome.
  */
 export function utilityTables(space: OutcomeSpace, utilities: readonly UtilityFunction[]): Float64Array[] {
   const size = checkSimulationSize(space);
   const sizes = issueSizes(space);
-  const issues = sizes.length;
   return utilities.map((utility) => {
-    const table = new Float64Array(size);
-    const outcome = new Array<number>(issues).fill(0);
     if (utility.kind === "general") {
+      const table = new Float64Array(size);
+      const outcome = new Array<number>(sizes.length).fill(0);
       for (let rank = 0; rank < size; rank++) {
         table[rank] = utility.evaluate(outcome);
         advanceOdometer(outcome, sizes);
       }
       return table;
     }
-    const contributions = utility.values.map((values, i) => values.map((v) => utility.weights[i]! * v));
-    const prefix = new Float64Array(issues + 1);
-    const cap = utility.cap ?? Number.POSITIVE_INFINITY;
-    let from = 0;
-    for (let rank = 0; rank < size; rank++) {
-      for (let i = from; i < issues; i++) prefix[i + 1] = prefix[i]! + contributions[i]![outcome[i]!]!;
-      const sum = prefix[issues]!;
-      table[rank] = sum < cap ? sum : cap;
-      from = advanceOdometer(outcome, sizes);
-      if (from < 0) break;
+    let table = new Float64Array(1);
+    for (let i = 0; i < sizes.length; i++) {
+      const width = sizes[i]!;
+      const weight = utility.weights[i]!;
+      const contributions = utility.values[i]!.map((v) => weight * v);
+      const next = new Float64Array(table.length * width);
+      for (let j = 0, at = 0; j < table.length; j++) {
+        const base = table[j]!;
+        for (let v = 0; v < width; v++) next[at++] = base + contributions[v]!;
+      }
+      table = next;
+    }
+    if (utility.cap !== undefined) {
+      const cap = utility.cap;
+      for (let r = 0; r < table.length; r++) if (table[r]! > cap) table[r] = cap;
     }
     return table;
   });
@@ -114,9 +118,4 @@ export function spaceStakes(space: OutcomeSpace, parties: readonly string[], uti
 /** Party p's utility of an outcome given by rank, and whether it may accept it. */
 export function mayAccept(stakes: NegotiationStakes, p: number, rank: number): boolean {
   return stakes.acceptable(p)[rank] === 1;
-}
-
-/** Evaluates one outcome (as value indices) for a party: for callers that hold outcomes, not ranks. */
-export function utilityOf(utility: UtilityFunction, outcome: readonly number[]): number {
-  return evaluateUtility(utility, outcome);
 }

@@ -25,10 +25,11 @@ export class SortedOutcomes {
   /** `table`: the party's utility by rank; `mask`: 1 where it may accept the outcome. */
   constructor(table: Float64Array, mask: Uint8Array) {
     this.table = table;
+    const n = table.length;
     let count = 0;
     let low = Number.POSITIVE_INFINITY;
     let high = Number.NEGATIVE_INFINITY;
-    for (let r = 0; r < table.length; r++) {
+    for (let r = 0; r < n; r++) {
       if (mask[r] !== 1) continue;
       count++;
       const u = table[r]!;
@@ -39,14 +40,31 @@ export class SortedOutcomes {
     let buckets = 1;
     while (buckets * 4 < count && buckets < 65536) buckets *= 2;
     this.buckets = buckets;
-    this.low = count > 0 ? low : 0;
-    this.scale = count > 0 && high > low ? buckets / (high - low) : 0;
+    low = count > 0 ? low : 0;
+    const scale = count > 0 && high > low ? buckets / (high - low) : 0;
+    this.low = low;
+    this.scale = scale;
+    const last = buckets - 1;
+    // Each acceptable outcome's bucket, computed once (−1: not acceptable).
+    const bucketOfRank = new Int32Array(n);
     const starts = new Uint32Array(buckets + 1);
-    for (let r = 0; r < table.length; r++) if (mask[r] === 1) starts[this.bucketOf(table[r]!) + 1]!++;
+    for (let r = 0; r < n; r++) {
+      if (mask[r] !== 1) {
+        bucketOfRank[r] = -1;
+        continue;
+      }
+      let b = Math.floor((table[r]! - low) * scale);
+      if (b > last) b = last;
+      bucketOfRank[r] = b;
+      starts[b + 1]!++;
+    }
     for (let b = 0; b < buckets; b++) starts[b + 1]! += starts[b]!;
     const fill = starts.slice(0, buckets);
     const ranks = new Uint32Array(count);
-    for (let r = 0; r < table.length; r++) if (mask[r] === 1) ranks[fill[this.bucketOf(table[r]!)]!++] = r;
+    for (let r = 0; r < n; r++) {
+      const b = bucketOfRank[r]!;
+      if (b >= 0) ranks[fill[b]!++] = r;
+    }
     this.ranks = ranks;
     this.starts = starts;
     this.sorted = new Uint8Array(buckets);

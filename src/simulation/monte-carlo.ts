@@ -1,0 +1,244 @@
+/**
+ * Monte Carlo over simulated talks: sample every uncertain judgement of the scenario (the sampling of
+ * `uncertainty/`: counter-based uniforms, one stream per input) and, when asked, each party's strategy
+ * from a pool; run the talks once per sample; summarise the agreement rate, the outcome of each issue
+ * among agreements, the rounds to agreement and each party's mean utility. Sample k depends only on
+ * (seed, k): blocks of samples run on the shared worker pool and come back by index, so the report is
+ * the same for any number of workers.
+ */
+import { hash3, keyOf, counterUniform } from "../uncertainty/random.js";
+import { sampleValues } from "../uncertainty/evaluate.js";
+import { uncertainInputs, withInputValues, type UncertainInput } from "../uncertainty/inputs.js";
+import { blockSize } from "../uncertainty/run.js";
+import { describeSample, type Distribution } from "../uncertainty/stats.js";
+import { outcomeAt } from "../outcomes/space.js";
+import type { Scenario } from "../scenario/types.js";
+import { parallelMap } from "../parallel/pool.js";
+import { SimulationError } from "./errors.js";
+import { checkStrategy, STRATEGIES, type Strategy } from "./negotiators/index.js";
+import { scenarioStakes, scenarioTraits, withScenarioSettings } from "./scenario-stakes.js";
+import { DEFAULT_DEADLINE, resolveRun, runOnce, type SimulationOptions, type SimulationSetup } from "./simulate.js";
+import type { NegotiationStakes } from "./stakes.js";
+
+/** Largest number of simulated samples one call runs. */
+export const MAX_SIMULATION_RUNS = 1_000_000;
+/** Stream keys of the per-sample collapse seed and strategy draws. */
+const COLLAPSE_KEY = 0xfffffffe;
+
+export interface SimulationPlan {
+  /** The scenario, or undefined for a plain domain (then `setup` is used as is). */
+  readonly scenario?: Scenario;
+  readonly inputs: readonly UncertainInput[];
+  readonly seed: number;
+  readonly step?: number;
+  readonly options: SimulationOptions;
+  /** When given, every party at the table draws its strategy from this pool in every sample. */
+  readonly strategyPool?: readonly Strategy[];
+}
+
+/** Per sample of a block: agreed rank (−1: breakdown), 1-based round, reason code, utilities, strategies drawn. */
+export interface SimulationBlock {
+  readonly count: number;
+  readonly agreements: Int32Array;
+  readonly rounds: Int32Array;
+  /** 0 agreement, 1 deadline, 2 walk-away, 3 collapse. */
+  readonly reasons: Uint8Array;
+  /** utilities[k · parties + p]. */
+  readonly utilities: Float64Array;
+  /** strategies[k · parties + p]: index into STRATEGIES. */
+  readonly strategies: Uint8Array;
+}
+
+export interface SimulationTask {
+  readonly plan: SimulationPlan;
+  readonly from: number;
+  readonly to: number;
+}
+
+const REASONS = { deadline: 1, "walk-away": 2, collapse: 3 } as const;
+
+/** Setups of scenarios played as written (tournaments without sampling), built once per scenario object and step. */
+const asWritten = new WeakMap<Scenario, Map<number | undefined, SimulationSetup>>();
+
+function setupOf(scenario: Scenario, step: number | undefined): SimulationSetup {
+  const stakes = scenarioStakes(scenario, step !== undefined ? { step } : {});
+  return { stakes, traits: scenarioTraits(scenario, stakes) };
+}
+
+/** The setup of sample k (the scenario with sampled judgements, or the domain as it is). */
+function sampleSetup(plan: SimulationPlan, k: number, fixed?: SimulationSetup): SimulationSetup {
+  if (fixed) return fixed;
+  const scenario = plan.scenario!;
+  if (plan.inputs.length > 0) return setupOf(withInputValues(scenario, plan.inputs, sampleValues(plan, k)), plan.step);
+  let bySteps = asWritten.get(scenario);
+  if (!bySteps) asWritten.set(scenario, (bySteps = new Map()));
+  let setup = bySteps.get(plan.step);
+  if (!setup) bySteps.set(plan.step, (setup = setupOf(scenario, plan.step)));
+  return setup;
+}
+
+/** The options of sample k: its collapse seed and, with a pool, the strategies drawn. */
+function sampleOptions(plan: SimulationPlan, stakes: NegotiationStakes, k: number): SimulationOptions {
+  const seed = hash3(plan.seed, k, COLLAPSE_KEY);
+  if (!plan.strategyPool) return { ...plan.options, seed };
+  const pool = plan.strategyPool;
+  const strategies = Object.fromEntries(stakes.parties.map((id) => [id, pool[Math.floor(counterUniform(plan.seed, k, keyOf(`strategy.${id}`)) * pool.length)]!]));
+  return { ...plan.options, strategies, seed };
+}
+
+/** Runs samples from … to − 1. `fixed`: the setup of a plain domain (no judgements to sample). */
+export function runSimulationBlock(task: SimulationTask, fixed?: SimulationSetup): SimulationBlock {
+  const { plan, from, to } = task;
+  const count = to - from;
+  let parties = 0;
+  let block: SimulationBlock | undefined;
+  for (let k = from; k < to; k++) {
+    const setup = sampleSetup(plan, k, fixed);
+    const { stakes } = setup;
+    if (!block) {
+      parties = stakes.parties.length;
+      block = {
+        count,
+        agreements: new Int32Array(count),
+        rounds: new Int32Array(count),
+        reasons: new Uint8Array(count),
+        utilities: new Float64Array(count * parties),
+        strategies: new Uint8Array(count * parties),
+      };
+    }
+    const run = resolveRun(stakes, sampleOptions(plan, stakes, k));
+    const result = runOnce(setup, run);
+    const i = k - from;
+    block.agreements[i] = result.agreement;
+    block.rounds[i] = result.round + 1;
+    block.reasons[i] = result.agreed ? 0 : REASONS[result.reason!];
+    for (let p = 0; p < parties; p++) {
+      block.utilities[i * parties + p] = result.agreed ? stakes.utilities(p)[result.agreement]! : stakes.walkAway[p]!;
+      block.strategies[i * parties + p] = STRATEGIES.indexOf(run.strategies[p]!);
+    }
+  }
+  return block ?? { count: 0, agreements: new Int32Array(0), rounds: new Int32Array(0), reasons: new Uint8Array(0), utilities: new Float64Array(0), strategies: new Uint8Array(0) };
+}
+
+export interface IssueOutcomes {
+  readonly id: string;
+  /** Among agreements, the share of each value of the issue's grid (values never agreed are left out). */
+  readonly values: readonly { readonly value: string | number; readonly share: number }[];
+}
+
+export interface SimulationRunsReport {
+  readonly scenario: string;
+  readonly seed: number;
+  readonly runs: number;
+  readonly completed: number;
+  readonly partial: boolean;
+  /** Ids of the judgements sampled. */
+  readonly inputs: readonly string[];
+  readonly strategyPool?: readonly Strategy[];
+  /** Share of samples that end in agreement. */
+  readonly agreementRate: number;
+  /** Share of samples ending in each kind of breakdown. */
+  readonly breakdowns: { readonly deadline: number; readonly "walk-away": number; readonly collapse: number };
+  /** Rounds to agreement, over the samples that agree. */
+  readonly rounds: Distribution;
+  readonly issues: readonly IssueOutcomes[];
+  /** Each party's mean utility over all samples (its walk-away value where talks broke down). */
+  readonly utilities: Readonly<Record<string, number>>;
+}
+
+export interface SimulationRunsOptions extends SimulationOptions {
+  readonly runs: number;
+  readonly step?: number;
+  readonly strategyPool?: readonly string[];
+  readonly workers?: number;
+  readonly signal?: AbortSignal;
+  readonly onProgress?: (done: number, total: number) => void;
+}
+
+/** The worker module, as source under tsx/vitest and as compiled JavaScript once built. */
+export const SIMULATION_WORKER = new URL(import.meta.url.endsWith(".ts") ? "./worker.ts" : "./worker.js", import.meta.url);
+
+export function simulationPlan(scenario: Scenario | undefined, options: SimulationRunsOptions): SimulationPlan {
+  if (!Number.isInteger(options.runs) || options.runs < 1 || options.runs > MAX_SIMULATION_RUNS) {
+    throw new SimulationError(`runs must be a whole number from 1 to ${MAX_SIMULATION_RUNS.toLocaleString("en")}, got ${options.runs}`);
+  }
+  const { runs: _runs, step, strategyPool, workers: _workers, signal: _signal, onProgress: _progress, ...run } = options;
+  return {
+    ...(scenario ? { scenario } : {}),
+    inputs: scenario ? uncertainInputs(scenario) : [],
+    seed: Math.trunc(options.seed ?? 0) >>> 0,
+    ...(step !== undefined ? { step } : {}),
+    options: run,
+    ...(strategyPool && strategyPool.length > 0 ? { strategyPool: strategyPool.map(checkStrategy) } : {}),
+  };
+}
+
+/** Blocks of samples: sizes depend on the number of runs alone. */
+export function simulationTasks(plan: SimulationPlan, runs: number): SimulationTask[] {
+  const size = blockSize(runs);
+  const tasks: SimulationTask[] = [];
+  for (let from = 0; from < runs; from += size) tasks.push({ plan, from, to: Math.min(runs, from + size) });
+  return tasks;
+}
+
+/** Summarises completed blocks (pure: the same blocks give the same report). */
+export function summarizeSimulations(stakes: NegotiationStakes, plan: SimulationPlan, blocks: readonly SimulationBlock[], meta: { id: string; runs: number; partial: boolean }): SimulationRunsReport {
+  const parties = stakes.parties.length;
+  const completed = blocks.reduce((n, b) => n + b.count, 0);
+  const reasons = [0, 0, 0, 0];
+  const rounds: number[] = [];
+  const counts = stakes.space.issues.map((issue) => new Array<number>(issue.values.length).fill(0));
+  const sums = new Array<number>(parties).fill(0);
+  for (const block of blocks) {
+    for (let i = 0; i < block.count; i++) {
+      reasons[block.reasons[i]!]!++;
+      for (let p = 0; p < parties; p++) sums[p]! += block.utilities[i * parties + p]!;
+      const rank = block.agreements[i]!;
+      if (rank < 0) continue;
+      rounds.push(block.rounds[i]!);
+      outcomeAt(stakes.space, rank).forEach((v, issue) => counts[issue]![v]!++);
+    }
+  }
+  const share = (n: number, of = completed): number => (of > 0 ? n / of : Number.NaN);
+  const agreed = reasons[0]!;
+  return {
+    scenario: meta.id,
+    seed: plan.seed,
+    runs: meta.runs,
+    completed,
+    partial: meta.partial,
+    inputs: plan.inputs.map((i) => i.id),
+    ...(plan.strategyPool ? { strategyPool: plan.strategyPool } : {}),
+    agreementRate: share(agreed),
+    breakdowns: { deadline: share(reasons[1]!), "walk-away": share(reasons[2]!), collapse: share(reasons[3]!) },
+    rounds: describeSample(rounds, 1, Math.max(1, plan.options.deadline ?? 1), 20),
+    issues: stakes.space.issues.map((issue, i) => ({
+      id: issue.name,
+      values: issue.values.map((value, v) => ({ value, share: share(counts[i]![v]!, agreed) })).filter((x) => x.share > 0),
+    })),
+    utilities: Object.fromEntries(stakes.parties.map((id, p) => [id, share(sums[p]!)])),
+  };
+}
+
+/** Monte Carlo over a scenario's judgements (and strategies, with a pool). */
+export async function simulateRuns(scenario: Scenario, options: SimulationRunsOptions): Promise<SimulationRunsReport> {
+  const plan = simulationPlan(scenario, withScenarioSettings(scenario, options));
+  const base = scenarioStakes(scenario, plan.step !== undefined ? { step: plan.step } : {});
+  resolveRun(base, plan.options); // checks strategies and order once, up front
+  const tasks = simulationTasks(plan, options.runs);
+  const outcome = await parallelMap<SimulationTask, SimulationBlock>(SIMULATION_WORKER, tasks, {
+    ...(options.workers !== undefined ? { workers: options.workers } : {}),
+    ...(options.signal ? { signal: options.signal } : {}),
+    ...(options.onProgress ? { onProgress: (done: number, count: number) => options.onProgress?.(Math.round((done / Math.max(1, count)) * options.runs), options.runs) } : {}),
+  });
+  const blocks = outcome.results.filter((b): b is SimulationBlock => b !== undefined);
+  return summarizeSimulations(base, plan, blocks, { id: scenario.id, runs: options.runs, partial: outcome.aborted });
+}
+
+/** Monte Carlo over a plain domain: only strategies (with a pool) and collapse draws vary. Runs in this thread. */
+export function simulateDomainRuns(id: string, setup: SimulationSetup, options: SimulationRunsOptions): SimulationRunsReport {
+  const plan = simulationPlan(undefined, { ...options, deadline: options.deadline ?? DEFAULT_DEADLINE });
+  resolveRun(setup.stakes, plan.options);
+  const blocks = simulationTasks(plan, options.runs).map((task) => runSimulationBlock(task, setup));
+  return summarizeSimulations(setup.stakes, plan, blocks, { id, runs: options.runs, partial: false });
+}
