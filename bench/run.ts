@@ -10,6 +10,7 @@ import { benchCore } from "./core.bench.js";
 import { benchEum } from "./eum.bench.js";
 import { benchOutcomes } from "./outcomes.bench.js";
 import { benchSmp } from "./smp.bench.js";
+import { benchSimulation } from "./simulation.bench.js";
 import { benchUncertainty } from "./uncertainty.bench.js";
 import type { BenchResult } from "./timing.js";
 
@@ -21,6 +22,7 @@ const suites: [string, () => Promise<readonly BenchResult[]>][] = [
   ["outcomes", benchOutcomes],
   ["uncertainty", benchUncertainty],
   ["backtest", benchBacktest],
+  ["simulation", benchSimulation],
   ["web", async () => (await import("./web.bench.js")).benchWeb()],
 ];
 

@@ -38,3 +38,27 @@ export { monteCarlo, type MonteCarloReport } from "./uncertainty/monte-carlo.js"
 export { sensitivity, type SensitivityReport } from "./uncertainty/sensitivity.js";
 export { buildBriefing, renderHtml, renderMarkdown } from "./report/index.js";
 export { alignment, testClaim } from "./alignment/alignment.js";
+
+// Negotiation as a process: agents under stacked alternating offers (docs/simulation.md).
+export {
+  simulateScenario,
+  simulate,
+  simulateRuns,
+  simulateDomainRuns,
+  tournament,
+  domainTournament,
+  scenarioSetup,
+  domainSetup,
+  runProtocol,
+  spaceStakes,
+  createNegotiator,
+  STRATEGIES,
+  SimulationError,
+  type NegotiationStakes,
+  type SimulationResult,
+  type ScenarioSimulationResult,
+  type SimulationRunsReport,
+  type TournamentReport,
+  type Strategy,
+  type Negotiator,
+} from "./simulation/index.js";

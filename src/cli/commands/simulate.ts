@@ -11,6 +11,7 @@ import { text, type Language } from "../../scenario/label.js";
 import type { InputFormat } from "../../files/formats.js";
 import type { Scenario } from "../../scenario/types.js";
 import {
+  dealValues,
   domainSetup,
   domainTournament,
   simulate,
@@ -163,7 +164,7 @@ export function describeResult(scenario: Scenario | undefined, result: Simulatio
     lines.push(`  round ${String(entry.round).padStart(4)}  ${entry.party.padEnd(6)} ${what}${entry.action === "accept" ? us : entry.action === "offer" ? us : ""}`);
   }
   if (scenario && result.evaluation) {
-    lines.push("", describeEvaluation(scenario, { id: "simulated", values: {}, name: { en: "The simulated agreement", zh: "模拟达成的协议" } }, result.evaluation, language));
+    lines.push("", describeEvaluation(scenario, { id: "simulated", values: dealValues(scenario, result.deal!), name: { en: "The simulated agreement", zh: "模拟达成的协议" } }, result.evaluation, language));
   } else if (result.deal) {
     lines.push("", `Deal: ${Object.entries(result.deal).map(([k, v]) => `${k}=${v}`).join(", ")}`);
   }

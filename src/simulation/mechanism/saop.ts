@@ -15,7 +15,7 @@
  *   clears its acceptances) or walks away (breakdown). An offer is **agreed** when the n − 1 parties after
  *   its proposer have each accepted it in turn; acceptances may run on into the next round.
  * - **Deadline and collapse.** When the last round ends without agreement the talks break down. With a
- *   collapse chance q > 0 the talks also break down at the end of any round with probability q, drawn
+ *   collapse chance q > 0 the talks also break down at the end of any round but the last with probability q, drawn
  *   from the run's seeded generator (one draw per round, nothing else is random).
  * - **Guarantees.** The protocol checks every action: an offer or acceptance of an outcome the party may
  *   not accept (below its walk-away, across a red line) is a bug of the agent and throws, so every
