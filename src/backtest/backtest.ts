@@ -5,7 +5,10 @@
 import { defaultWorkers, parallelMap } from "../parallel/pool.js";
 import { findModel, modelIds, unknownModelsMessage } from "../models/index.js";
 import { ModelError } from "../models/types.js";
-import { summarise } from "./report.js";
+import { buildCalibration, crossFittedIntervals, savedCalibrationIntervals, type Calibration } from "../calibration/calibration.js";
+import { DEFAULT_LEVEL } from "../calibration/conformal.js";
+import type { Condition } from "../calibration/features.js";
+import { reportColumns, summarise } from "./report.js";
 import forecastTask, { type BacktestTask } from "./worker.js";
 import type { BacktestInput, BacktestReport, CaseForecasts } from "./types.js";
 
@@ -19,12 +22,20 @@ export interface BacktestOptions {
   readonly workers?: number;
   readonly onProgress?: (done: number, total: number) => void;
   readonly signal?: AbortSignal;
+  /** Nominal coverage of the intervals, 0–1 (default 0.8). */
+  readonly level?: number;
+  /** Condition the cross-fitted intervals on a case feature (Mondrian conformal). */
+  readonly condition?: Condition;
+  /** Score intervals calibrated on this saved track record instead of cross-fitting on the file itself. */
+  readonly calibration?: Calibration;
 }
 
 export interface BacktestRun {
   readonly report: BacktestReport;
   /** Per scored case, in input order. */
   readonly cases: readonly CaseForecasts[];
+  /** The track record of this run, to save with `--save-calibration`. */
+  readonly calibration: Calibration;
   /** True when the signal stopped the run: the report then covers the cases done. */
   readonly aborted: boolean;
 }
@@ -47,5 +58,38 @@ export async function runBacktest(input: BacktestInput, options: BacktestOptions
   });
   const cases = mapped.results.filter((r): r is CaseForecasts => r !== undefined);
   const done = mapped.aborted ? { ...input, cases: input.cases.filter((_, i) => mapped.results[i] !== undefined) } : input;
-  return { report: summarise(done, cases, models), cases, aborted: mapped.aborted };
+  return { ...withIntervals(done, cases, models, options), cases, aborted: mapped.aborted };
+}
+
+/**
+ * The report with each column's conformal interval and reliability: cross-fitted by group on the
+ * run's own cases, or from a saved calibration. Also the run's own track record, to save.
+ */
+export function withIntervals(
+  input: BacktestInput,
+  cases: readonly CaseForecasts[],
+  models: readonly string[],
+  options: Pick<BacktestOptions, "level" | "condition" | "calibration"> = {},
+): { report: BacktestReport; calibration: Calibration } {
+  const columns = reportColumns(models);
+  const level = options.level ?? DEFAULT_LEVEL;
+  const scores = summarise(input, cases, models);
+  const saved = options.calibration;
+  const intervals = saved
+    ? savedCalibrationIntervals(saved, input.cases, cases, columns, level)
+    : crossFittedIntervals(input.cases, cases, columns, { level, ...(options.condition ? { condition: options.condition } : {}) });
+  const calibration = buildCalibration(input.cases, cases, columns, options.condition ? { condition: options.condition } : {});
+  const condition = saved ? saved.condition : options.condition;
+  const report: BacktestReport = {
+    ...scores,
+    models: Object.fromEntries(Object.entries(scores.models).map(([id, score]) => [id, { ...score, ...(intervals[id] ?? {}) }])),
+    intervals: {
+      calibration: saved ? "saved" : "cross-fitted",
+      level,
+      groups: calibration.source.groups,
+      ...(condition !== undefined ? { condition } : {}),
+      ...(saved ? { source: saved.source } : {}),
+    },
+  };
+  return { report, calibration };
 }

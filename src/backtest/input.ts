@@ -11,6 +11,7 @@
  * | `outcome` | yes (may be blank on some rows) | the recorded outcome, 0–100; the same on every row that gives it |
  * | `reference` | no | the reference point (status quo), 0–100; the same on every row that gives it |
  * | `proposer` | no | `true`/`1`/`yes` on the row of the actor who made the proposal (at most one per case) |
+ * | `group` | no | the proposal (or other unit) the case belongs to, for cross-validation; the same on every row that gives it |
  *
  * JSON is an array of objects with the same keys (numbers as numbers, `null` or absent for blank,
  * `proposer` as a boolean). Every problem is reported at once with file, line, column, field and
@@ -21,7 +22,7 @@ import { parseLocated } from "../scenario/document.js";
 import { suggestion } from "../scenario/zod-diagnostics.js";
 import { MIN_CASE_ACTORS, type BacktestActor, type BacktestCase, type BacktestInput, type SkipReason } from "./types.js";
 
-export const BACKTEST_COLUMNS = ["case", "actor", "position", "salience", "capability", "outcome", "reference", "proposer"] as const;
+export const BACKTEST_COLUMNS = ["case", "actor", "position", "salience", "capability", "outcome", "reference", "proposer", "group"] as const;
 export type BacktestColumn = (typeof BACKTEST_COLUMNS)[number];
 const REQUIRED_COLUMNS: readonly BacktestColumn[] = ["case", "actor", "position", "salience", "capability", "outcome"];
 
@@ -226,6 +227,7 @@ interface Row {
   readonly outcome?: number;
   readonly reference?: number;
   readonly proposer: boolean;
+  readonly group?: string;
 }
 
 /** Reads the typed fields of every row, then groups rows into cases (in order of first appearance). */
@@ -277,6 +279,8 @@ function buildCases(rows: readonly RawRow[], file: string, diagnostics: Diagnost
     const outcome = number(row.field("outcome"), "a number from 0 to 100", score, true);
     const reference = number(row.field("reference"), "a number from 0 to 100", score, true);
     const proposer = flag(row.field("proposer"));
+    const groupField = row.field("group");
+    const group = blank(groupField) ? undefined : text(groupField, "a group id or an empty cell");
     if (diagnostics.length > errorsBefore) continue;
     valid.push({
       raw: row,
@@ -285,6 +289,7 @@ function buildCases(rows: readonly RawRow[], file: string, diagnostics: Diagnost
       actor: { id: actorId!, position: position!, ...(salience !== undefined ? { salience } : {}), ...(capability !== undefined ? { capability } : {}) },
       ...(outcome !== undefined ? { outcome } : {}),
       ...(reference !== undefined ? { reference } : {}),
+      ...(group !== undefined ? { group } : {}),
       proposer,
     });
   }
@@ -310,6 +315,7 @@ function buildCases(rows: readonly RawRow[], file: string, diagnostics: Diagnost
     }
     const outcome = agreed(group, "outcome", caseId, at);
     const reference = agreed(group, "reference", caseId, at);
+    const proposal = agreed(group, "group", caseId, at);
     const reason: SkipReason | undefined = outcome === undefined ? "no-outcome" : group.length < MIN_CASE_ACTORS ? "too-few-actors" : undefined;
     if (reason !== undefined) {
       skipped[reason] = (skipped[reason] ?? 0) + 1;
@@ -321,6 +327,7 @@ function buildCases(rows: readonly RawRow[], file: string, diagnostics: Diagnost
       outcome: outcome!,
       ...(reference !== undefined ? { reference } : {}),
       ...(proposer ? { proposer: proposer.actor.id } : {}),
+      ...(proposal !== undefined ? { group: proposal } : {}),
     });
   }
   if (diagnostics.length > 0) throw new InvalidInputError(diagnostics);
@@ -328,7 +335,7 @@ function buildCases(rows: readonly RawRow[], file: string, diagnostics: Diagnost
 }
 
 /** The case-level value the rows give (they must agree where they give one). */
-function agreed(group: readonly Row[], key: "outcome" | "reference", caseId: string, at: (row: Row, column: BacktestColumn, message: string) => void): number | undefined {
+function agreed<K extends "outcome" | "reference" | "group">(group: readonly Row[], key: K, caseId: string, at: (row: Row, column: BacktestColumn, message: string) => void): Row[K] {
   let first: Row | undefined;
   for (const row of group) {
     const value = row[key];

@@ -4,6 +4,7 @@
  * reference point and the recorded outcome. Importers (DEU III, the general CSV/JSON format) turn
  * files into cases; rows that cannot be scored are counted by reason, never silently dropped.
  */
+import type { IntervalScore } from "../calibration/conformal.js";
 
 /** The scale every backtest case is on: outcomes, positions and errors are in points of 0–100. */
 export const BACKTEST_SCALE = { min: 0, max: 100 } as const;
@@ -33,6 +34,19 @@ export interface BacktestCase {
   readonly outcome: number;
   /** Id of the actor who made the proposal (the Commission in DEU), when known. */
   readonly proposer?: string;
+  /**
+   * The proposal (or other unit) the case belongs to, when known: cross-validation keeps a group's
+   * cases on one side of every split. Absent: the case is a group of its own.
+   */
+  readonly group?: string;
+  /** The decision rule, when known (DEU: the Council's `counvte`, co-decision from `proc`). */
+  readonly rule?: DecisionRule;
+}
+
+/** How a case was decided: the Council's voting rule and whether the Parliament had to agree too. */
+export interface DecisionRule {
+  readonly voting: "qmv" | "unanimity";
+  readonly codecision: boolean;
 }
 
 /** Why a row or case of the input was not scored; ids are stable (they are JSON keys). */
@@ -78,6 +92,22 @@ export interface ErrorMetrics {
 /** A model's score, with the cases it failed on counted by reason (only when there are any). */
 export interface ModelScore extends ErrorMetrics {
   readonly failed?: Readonly<Record<string, number>>;
+  /** Conformal interval at the chosen level: coverage and mean width on the cases scored (src/calibration). */
+  readonly interval?: IntervalScore;
+  /** Nominal against actual coverage at 50, 80 and 90 %. */
+  readonly reliability?: readonly IntervalScore[];
+}
+
+/** How the report's intervals were calibrated. */
+export interface IntervalMethod {
+  /** `cross-fitted`: each case on the other groups of this file; `saved`: on a calibration from another file. */
+  readonly calibration: "cross-fitted" | "saved";
+  readonly level: number;
+  /** Groups (proposals) the cases fall in; cross-fitting leaves one group out at a time. */
+  readonly groups: number;
+  readonly condition?: string;
+  /** With a saved calibration: the file it was built from, and its size. */
+  readonly source?: { readonly file?: string; readonly issues: number; readonly groups: number };
 }
 
 /** The result of a backtest, as `parley backtest --json` prints it. */
@@ -87,4 +117,5 @@ export interface BacktestReport {
   readonly skipped: Readonly<Record<string, number>>;
   /** Per model id, then per baseline id (`baseline:…`). */
   readonly models: Readonly<Record<string, ModelScore>>;
+  readonly intervals?: IntervalMethod;
 }

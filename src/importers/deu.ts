@@ -16,7 +16,7 @@
  * - A blank salience leaves the actor's salience undefined (salience-weighted models leave it out).
  */
 import { parse } from "csv-parse/sync";
-import { MIN_CASE_ACTORS, type BacktestActor, type BacktestCase, type BacktestInput, type SkipReason } from "../backtest/types.js";
+import { MIN_CASE_ACTORS, type BacktestActor, type BacktestCase, type BacktestInput, type DecisionRule, type SkipReason } from "../backtest/types.js";
 import { InvalidInputError, type Diagnostic } from "../scenario/diagnostics.js";
 
 /** A DEU actor: the column suffix (`pcom`, `scom`, …) and, for member states, the country as the weights file names it. */
@@ -234,6 +234,17 @@ export interface DeuImport extends BacktestInput {
 
 const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 
+/**
+ * The decision rule from the optional `counvte` (`QMV`, `QMV(10)`, `Unan`) and `proc` (`COD` is
+ * co-decision) cells; undefined for a blank or unknown voting rule (the rule only feeds challenger
+ * models, so an unknown code leaves the case without one rather than failing the file).
+ */
+export function decisionRule(counvte: string, proc: string): DecisionRule | undefined {
+  const code = counvte.trim().toLowerCase();
+  const voting = code.startsWith("qmv") ? "qmv" : code.startsWith("unan") ? "unanimity" : undefined;
+  return voting === undefined ? undefined : { voting, codecision: proc.trim().toUpperCase() === "COD" };
+}
+
 /** A cell of the TSV with where it starts. */
 interface Cell {
   readonly text: string;
@@ -339,12 +350,16 @@ export function parseDeu(text: string, file: string, weights: CouncilWeights): D
       ...(capabilities.has(s.id) ? { capability: capabilities.get(s.id)! } : {}),
     }));
     regimes[id] = { regime, fromIntro: finact === null };
+    const proposal = index.has("prnr") ? cell("prnr").text : "";
+    const rule = index.has("counvte") ? decisionRule(cell("counvte").text, index.has("proc") ? cell("proc").text : "") : undefined;
     cases.push({
       id,
       actors,
       outcome: outcome!,
       ...(reference !== undefined ? { reference } : {}),
       ...(stances.some((s) => s.id === DEU_PROPOSER) ? { proposer: DEU_PROPOSER } : {}),
+      ...(proposal !== "" ? { group: proposal } : {}),
+      ...(rule ? { rule } : {}),
     });
   });
 
