@@ -32,10 +32,13 @@ import { SimulationError } from "../simulation/errors.js";
 import { STRATEGIES } from "../simulation/negotiators/names.js";
 import type { Language } from "../scenario/label.js";
 import type { Scenario } from "../scenario/types.js";
+import type { BacktestCommandOptions } from "./commands/backtest.js";
 import type { ReportFormat } from "./commands/report.js";
 import type { SimulateCommandOptions as SimulateOptions } from "./commands/simulate.js";
 import { EXIT, UsageError, processIo, type CliIo } from "./io.js";
-import { DEFAULT_SENSITIVITY_RUNS, collect, formatOption, fromOption, integer, languageOption, positiveNumber, repeat, share } from "./options.js";
+import { DEFAULT_SENSITIVITY_RUNS, collect, conditionOption, formatOption, fromOption, integer, languageOption, levelOption, positiveNumber, repeat, share } from "./options.js";
+
+type BacktestCliOptions = Omit<BacktestCommandOptions, "progress">;
 
 /** Loads a scenario file of any supported format; the loaders (zod, yaml, the importers) are imported only now. */
 async function scenarioInput(file: string, from: InputFormat | undefined): Promise<Scenario> {
@@ -229,7 +232,11 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .option("--per-issue <file>", "write every issue's forecasts to this CSV")
     .option("--force", "replace the --per-issue file if it exists", false)
     .option("--workers <n>", "worker threads (default: all cores when EUM or SMP runs, else 1; 1: no threads)", integer("--workers", 1))
-    .action(async (file: string, opts: { weights?: string; models: string[]; json: boolean; perIssue?: string; force: boolean; workers?: number }) => {
+    .addOption(levelOption())
+    .addOption(conditionOption())
+    .option("--save-calibration <file>", "save this run's track record as a calibration (JSON) for forecast --calibration")
+    .option("--calibration <file>", "score intervals calibrated on this saved calibration instead of cross-fitting on FILE")
+    .action(async (file: string, opts: BacktestCliOptions) => {
       const { backtestCommand } = await import("./commands/backtest.js");
       setExit(await backtestCommand(file, opts, io));
     });

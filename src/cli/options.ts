@@ -3,6 +3,8 @@
  * purpose — `main.ts` imports it for every command, `--help` included (see the note at the top of main.ts).
  */
 import { Option } from "commander";
+import { parseLevel } from "../calibration/conformal.js";
+import { CONDITION_IDS } from "../calibration/features.js";
 import { INPUT_FORMATS } from "../files/formats.js";
 import { UsageError } from "./io.js";
 
@@ -44,3 +46,15 @@ export const formatOption = () => new Option("--format <format>", "output format
 
 /** Default Monte Carlo sample of `parley sensitivity` for the first-order indices. */
 export const DEFAULT_SENSITIVITY_RUNS = 2000;
+
+/** `--level`: nominal coverage of calibrated intervals, as 0.8, 80 or 80%. */
+export function levelOption() {
+  return new Option("--level <p>", "coverage of the calibrated intervals: 0.8, 80 or 80% (default 80%)").argParser((value: string): number => {
+    const level = parseLevel(value);
+    if (level === undefined) throw new UsageError(`--level expects a coverage between 0 and 1 or a percentage between 1 and 100 (0.8, 80, 80%), got "${value}"`);
+    return level;
+  });
+}
+
+/** `--condition`: the case feature a backtest's intervals are conditioned on. */
+export const conditionOption = () => new Option("--condition <feature>", "calibrate intervals per category of a case feature (Mondrian conformal)").choices([...CONDITION_IDS]);

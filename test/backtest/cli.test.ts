@@ -7,7 +7,7 @@ import { fixturePath, optionalShared, runCli } from "../helpers.js";
 
 const DEU = fixturePath("deu/deu3-train.tsv");
 const CORESIZE = optionalShared("reference/deu/council-weights.csv", "the comparison with the sumtxt/coresize weights file (no licence to copy it)");
-const METRICS = ["mae", "rmse", "medianAE", "within10", "within20", "n"];
+const METRICS = ["mae", "rmse", "medianAE", "within10", "within20", "n", "interval", "reliability"];
 const BASELINES = ["baseline:status-quo", "baseline:commission", "baseline:mean", "baseline:median"];
 
 function tempDir(): string {
@@ -40,7 +40,7 @@ describe("parley backtest on DEU III", () => {
     expect(run.code).toBe(0);
     expect(run.stderr).toBe("");
     const report = JSON.parse(run.stdout) as { issues: number; skipped: Record<string, number>; models: Record<string, Record<string, number>> };
-    expect(Object.keys(report)).toEqual(["issues", "skipped", "models"]);
+    expect(Object.keys(report)).toEqual(["issues", "skipped", "models", "intervals"]);
     expect(report.issues).toBe(207);
     expect(report.skipped).toEqual({ "no-outcome": 5, "too-few-actors": 1 });
     expect(Object.keys(report.models)).toEqual(["compromise", "median", ...BASELINES]);
@@ -100,7 +100,9 @@ describe("parley backtest on the general format", () => {
     const report = JSON.parse(run.stdout) as { issues: number; skipped: Record<string, number>; models: Record<string, Record<string, number>> };
     expect(report.issues).toBe(1);
     expect(report.skipped).toEqual({ "no-outcome": 1 });
-    expect(report.models["compromise"]).toEqual({ mae: 15, rmse: 15, medianAE: 15, within10: 0, within20: 1, n: 1 });
+    expect(report.models["compromise"]).toMatchObject({ mae: 15, rmse: 15, medianAE: 15, within10: 0, within20: 1, n: 1 });
+    // One case: nothing else to calibrate it on, so its interval is the whole scale.
+    expect(report.models["compromise"]!["interval"]).toEqual({ level: 0.8, coverage: 1, meanWidth: 100 });
     expect(report.models["baseline:status-quo"]!["mae"]).toBe(60);
   });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { runBacktest } from "../../src/backtest/backtest.js";
-import { councilWeight, parseCouncilWeights, parseDeu, parseDeuDate, regimeForYear } from "../../src/importers/deu.js";
+import { councilWeight, decisionRule, parseCouncilWeights, parseDeu, parseDeuDate, regimeForYear } from "../../src/importers/deu.js";
 import { InvalidInputError } from "../../src/scenario/diagnostics.js";
 import { COUNCIL_WEIGHTS } from "../../src/importers/council-weights.js";
 import { readFixture } from "../helpers.js";
@@ -166,5 +166,19 @@ describe("DEU III training file", () => {
     const two = await runBacktest(input, { models, workers: 2 });
     expect(two.cases).toEqual(one.cases);
     expect(two.report).toEqual(one.report);
+  });
+});
+
+describe("DEU proposals and decision rules", () => {
+  it("groups issues by proposal (prnr) for cross-validation", () => {
+    const text = deuTsv([row("a1", { prnr: "d7" }, { com: "0", de: "100", fr: "50" }), row("a2", { prnr: "d7" }, { com: "0", de: "100", fr: "50" })]);
+    expect(parseDeu(text, "t.tsv", weights).cases.map((c) => c.group)).toEqual(["d7", "d7"]);
+  });
+
+  it("reads the Council's voting rule and co-decision from counvte and proc", () => {
+    expect(decisionRule("QMV", "COD")).toEqual({ voting: "qmv", codecision: true });
+    expect(decisionRule("QMV(10)", "CNS")).toEqual({ voting: "qmv", codecision: false });
+    expect(decisionRule("Unan", "CNS")).toEqual({ voting: "unanimity", codecision: false });
+    expect(decisionRule("", "COD")).toBeUndefined();
   });
 });

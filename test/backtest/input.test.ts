@@ -93,7 +93,7 @@ t,C,1,1,1,,
 
   it("checks the header: unknown, missing and repeated columns", () => {
     expect(messages(() => parseBacktestCsv("case,actor,postion,salience,outcome,case\n", "h.csv"))).toEqual([
-      'h.csv:1:12: postion: unknown column "postion" (did you mean "position"?); expected one of: case, actor, position, salience, capability, outcome, reference, proposer',
+      'h.csv:1:12: postion: unknown column "postion" (did you mean "position"?); expected one of: case, actor, position, salience, capability, outcome, reference, proposer, group',
       'h.csv:1:37: case: column "case" appears more than once',
       "h.csv:1:1: missing column(s) position, capability; the header must name case, actor, position, salience, capability, outcome (reference and proposer are optional)",
     ]);
@@ -124,7 +124,7 @@ describe("general JSON", () => {
   3
 ]`;
     expect(messages(() => parseBacktestJson(json, "bad.json"))).toEqual([
-      'bad.json:3:31: [1].positon: unknown key "positon" (did you mean "position"?); expected one of: case, actor, position, salience, capability, outcome, reference, proposer',
+      'bad.json:3:31: [1].positon: unknown key "positon" (did you mean "position"?); expected one of: case, actor, position, salience, capability, outcome, reference, proposer, group',
       "bad.json:4:3: [2]: expected an object with the keys case, actor, position, salience, capability, outcome, got 3",
       'bad.json:2:43: [0].position: expected a number from 0 to 100, got "10"',
       "bad.json:3:3: [1].position: expected a number from 0 to 100, got nothing",

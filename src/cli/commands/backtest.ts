@@ -4,7 +4,11 @@
  * general backtest CSV/JSON (src/backtest/input.ts). A thin shell: reading, the worker pool, printing.
  */
 import { existsSync } from "node:fs";
+import { basename } from "node:path";
 import { runBacktest } from "../../backtest/backtest.js";
+import type { Calibration } from "../../calibration/calibration.js";
+import type { Condition } from "../../calibration/features.js";
+import { calibrationJson, parseCalibration } from "../../calibration/file.js";
 import { parseBacktestCsv, parseBacktestJson } from "../../backtest/input.js";
 import { BASELINES, BASELINE_IDS } from "../../backtest/run.js";
 import { perIssueCsv } from "../../backtest/report.js";
@@ -31,6 +35,14 @@ export interface BacktestCommandOptions {
   /** Replace the per-issue CSV if it exists. */
   readonly force?: boolean;
   readonly workers?: number;
+  /** Nominal coverage of the intervals (default 0.8). */
+  readonly level?: number;
+  /** Condition the cross-fitted intervals on a case feature. */
+  readonly condition?: Condition;
+  /** Save the run's track record here (`--force` replaces it). */
+  readonly saveCalibration?: string;
+  /** A saved calibration to score the intervals with. */
+  readonly calibration?: string;
   /** Show the progress bar; default: when stderr is a terminal, the process's own output is used and not --json. */
   readonly progress?: boolean;
 }
@@ -54,9 +66,13 @@ export function loadBacktestInput(file: string, weightsFile: string | undefined)
 
 export async function backtestCommand(file: string, options: BacktestCommandOptions, io: CliIo): Promise<number> {
   requireKnownModels(options.models);
-  if (options.perIssue !== undefined && !options.force && existsSync(options.perIssue)) {
-    throw new OutputExistsError(`${options.perIssue} exists; use --force to replace it`);
+  for (const output of [options.perIssue, options.saveCalibration]) {
+    if (output !== undefined && !options.force && existsSync(output)) throw new OutputExistsError(`${output} exists; use --force to replace it`);
   }
+  if (options.calibration !== undefined && options.condition !== undefined) {
+    throw new UsageError("--condition applies when cross-fitting; a saved calibration (--calibration) brings its own condition");
+  }
+  const calibration = options.calibration === undefined ? undefined : loadCalibration(options.calibration);
   const input = loadBacktestInput(file, options.weights);
 
   const showProgress = !options.json && (options.progress ?? (io === processIo && process.stderr.isTTY === true));
@@ -64,6 +80,9 @@ export async function backtestCommand(file: string, options: BacktestCommandOpti
   const run = await runBacktest(input, {
     models: options.models,
     ...(options.workers !== undefined ? { workers: options.workers } : {}),
+    ...(options.level !== undefined ? { level: options.level } : {}),
+    ...(options.condition !== undefined ? { condition: options.condition } : {}),
+    ...(calibration ? { calibration } : {}),
     ...(bar ? { onProgress: (done: number, total: number) => bar.update(done, total) } : {}),
   }).finally(() => bar?.finish());
 
@@ -72,12 +91,40 @@ export async function backtestCommand(file: string, options: BacktestCommandOpti
     writeFileAtomic(options.perIssue, perIssueCsv(run.cases, models), true);
     if (!options.json) io.err(`wrote ${options.perIssue}: ${run.cases.length} issues`);
   }
+  if (options.saveCalibration !== undefined) {
+    writeFileAtomic(options.saveCalibration, calibrationJson({ ...run.calibration, source: { ...run.calibration.source, file: basename(file) } }), true);
+    if (!options.json) io.err(`wrote ${options.saveCalibration}: the track record of ${Object.keys(run.calibration.models).length} models on ${run.calibration.source.issues} issues`);
+  }
   io.out(options.json ? JSON.stringify(run.report, null, 2) : reportTable(run.report));
   return EXIT.ok;
 }
 
+/** Reads a calibration file (from `--save-calibration`); bad files are input errors with locations. */
+export function loadCalibration(path: string): Calibration {
+  return parseCalibration(readOrThrow(path), path);
+}
+
 const percent = (share: number | null): string => (share === null ? "–" : `${Math.round(share * 100)}%`);
 const points = (value: number | null): string => (value === null ? "–" : value.toFixed(2));
+const width = (value: number | null): string => (value === null ? "–" : value.toFixed(1));
+
+/** How the intervals were calibrated, and the reliability table: nominal against actual coverage. */
+function intervalLines(report: BacktestReport): string[] {
+  const method = report.intervals!;
+  const how =
+    method.calibration === "saved"
+      ? `calibrated on ${method.source?.file ?? "a saved calibration"} (${method.source?.issues ?? "?"} issues)`
+      : `cross-fitted: each issue's interval calibrated on the issues of the other ${method.groups - 1} proposals`;
+  const lines = [`Intervals: forecast ± the conformal quantile of past absolute errors, ${how}${method.condition ? `, per ${method.condition} category` : ""}.`];
+  const levels = Object.values(report.models).find((s) => s.reliability)?.reliability?.map((r) => r.level) ?? [];
+  if (levels.length > 0) {
+    const rows = Object.entries(report.models).flatMap(([id, s]) =>
+      s.reliability ? [[id, ...levels.map((l) => { const r = s.reliability!.find((x) => x.level === l); return r ? `${percent(r.coverage)} (${width(r.meanWidth)})` : "–"; })]] : [],
+    );
+    lines.push("", "Reliability: share of outcomes inside the interval (mean width)", table(["model", ...levels.map((l) => `${Math.round(l * 100)}%`)], rows, ["left", ...levels.map(() => "right" as const)]));
+  }
+  return lines;
+}
 
 /** The report for people: one row per model and baseline, then skipped rows and failures. */
 export function reportTable(report: BacktestReport): string {
@@ -96,8 +143,14 @@ export function reportTable(report: BacktestReport): string {
     percent(s.within20),
     String(s.n),
     formatNumber(Object.values(s.failed ?? {}).reduce((sum, n) => sum + n, 0), 0),
+    percent(s.interval?.coverage ?? null),
+    width(s.interval?.meanWidth ?? null),
   ]);
-  lines.push(table(["model", "MAE", "RMSE", "median AE", "≤10", "≤20", "n", "failed"], rows, ["left", "right", "right", "right", "right", "right", "right", "right"]));
+  const level = report.intervals ? `${Math.round(report.intervals.level * 100)}%` : "";
+  lines.push(
+    table(["model", "MAE", "RMSE", "median AE", "≤10", "≤20", "n", "failed", `${level} covered`, "width"], rows, ["left", "right", "right", "right", "right", "right", "right", "right", "right", "right"]),
+  );
+  if (report.intervals) lines.push("", ...intervalLines(report));
   const failures = Object.entries(report.models).flatMap(([id, s]) => Object.entries(s.failed ?? {}).map(([reason, n]) => `  ${id}: ${n} × ${reason}`));
   if (failures.length > 0) lines.push("", "Failed cases:", ...failures);
   lines.push("", "Baselines:", ...BASELINE_IDS.map((id) => `  ${id}: ${BASELINES[id]}`));
