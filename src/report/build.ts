@@ -8,6 +8,7 @@ import { dealContext, evaluateDeal, type DealContext } from "../deals/evaluate.j
 import { DealError } from "../deals/preferences.js";
 import { forecast, nearestAnchor, type ForecastResult } from "../forecast.js";
 import { findModel, models as allModels } from "../models/index.js";
+import { exchangeBriefing } from "./exchanges.js";
 import { ModelError } from "../models/types.js";
 import type { Citation, Issue, IssueValue, Label, Quantity, Scenario } from "../scenario/types.js";
 import type {
@@ -232,6 +233,7 @@ export function buildBriefing(scenario: Scenario, options: BriefingOptions = {})
   const map = alignment(scenario, options.alignment);
   const claims = (options.claims ?? []).map((claim) => testClaim(map, claim));
   const uncertainty = uncertaintySection(options.uncertainty);
+  const exchange = exchangeBriefing(results.find((r) => r.model === "exchange"));
   return {
     scenario,
     models: results.map((r) => ({ id: r.model, name: findModel(r.model)?.name ?? r.model })),
@@ -244,6 +246,7 @@ export function buildBriefing(scenario: Scenario, options: BriefingOptions = {})
     inputs,
     evidence: registry.entries,
     ...(uncertainty ? { uncertainty } : {}),
+    ...(exchange ? { exchange } : {}),
   };
 }
 

@@ -3,6 +3,7 @@
  * external resources; readable on a laptop and in print. Numbers taken from the scenario link
  * to their entry in the evidence section. Pure.
  */
+import { exchangeSectionText } from "./exchanges.js";
 import { text, type Language } from "../scenario/label.js";
 import {
   actorName,
@@ -165,6 +166,13 @@ function forecastSection(b: Briefing, language: Language): string {
   }
   out.push("</section>");
   return out.join("\n");
+}
+
+function exchangeSection(b: Briefing, language: Language): string {
+  if (!b.exchange) return "";
+  const section = exchangeSectionText(b.exchange, b.scenario, language);
+  const items = section.items.map((item) => `<li>${escapeHtml(item)}</li>`).join("");
+  return `<section id="exchange"><h2>${escapeHtml(section.title)}</h2><p>${escapeHtml(section.intro)}</p>${items ? `<ul>${items}</ul>` : ""}</section>`;
 }
 
 function uncertaintySection(b: Briefing, language: Language): string {
@@ -422,6 +430,7 @@ export function renderHtml(b: Briefing, language: Language = b.scenario.language
     ["summary", t.sections.summary],
     ["forecasts", t.sections.forecasts],
     ["uncertainty", t.sections.uncertainty],
+    ...(b.exchange ? [["exchange", exchangeSectionText(b.exchange, s, language).title] as [string, string]] : []),
     ["deals", t.sections.deals],
     ["stakes", t.sections.stakes],
     ["alignment", t.sections.alignment],
@@ -441,6 +450,7 @@ export function renderHtml(b: Briefing, language: Language = b.scenario.language
       .join("")}</ul></section>`,
     forecastSection(b, language),
     uncertaintySection(b, language),
+    exchangeSection(b, language),
     dealsSection(b, language),
     stakesSection(b, language),
     alignmentSection(b, language),

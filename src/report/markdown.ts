@@ -2,6 +2,7 @@
  * The briefing as Markdown: headings, tables and footnote-style evidence references ([^n]).
  * Charts are left to the HTML version. Pure.
  */
+import { exchangeSectionText } from "./exchanges.js";
 import { text, type Language } from "../scenario/label.js";
 import {
   actorName,
@@ -295,6 +296,10 @@ export function renderMarkdown(b: Briefing, language: Language = b.scenario.lang
   out.push(`## ${t.sections.summary}`, "", ...summaryBullets(b, language, markup).map((x) => `- ${x}`), "");
   out.push(...forecastSection(b, language));
   out.push(...uncertaintySection(b, language));
+  if (b.exchange) {
+    const section = exchangeSectionText(b.exchange, b.scenario, language);
+    out.push(`## ${esc(section.title)}`, "", esc(section.intro), "", ...section.items.map((item) => `- ${esc(item)}`), "");
+  }
   out.push(...dealsSection(b, language));
   out.push(...stakesSection(b, language));
   out.push(...alignmentSection(b, language));

@@ -2,6 +2,7 @@
  * The briefing as data: everything the rendered report says, computed once from a scenario and
  * independent of the output format and language. Renderers (Markdown, HTML) only lay it out.
  */
+import type { ExchangeBriefing } from "./exchanges.js";
 import type { Alignment, AlignmentClaim, AlignmentOptions, ClaimVerdict } from "../alignment/alignment.js";
 import type { DealEvaluation } from "../deals/evaluate.js";
 import type { Anchor, Citation, Label, Scenario } from "../scenario/types.js";
@@ -160,4 +161,6 @@ export interface Briefing {
   readonly inputs: readonly ActorInputs[];
   readonly evidence: readonly EvidenceEntry[];
   readonly uncertainty?: UncertaintySection;
+  /** The exchange model's trades, when it ran. */
+  readonly exchange?: ExchangeBriefing;
 }

@@ -75,6 +75,7 @@ const en = {
     nbs: "Nash bargaining",
     smp: "SMP (KTAB)",
     eum: "EUM",
+    exchange: "Exchange (Stokman)",
   },
   deal: {
     title: "Deal builder",
@@ -393,6 +394,7 @@ const zh: Resources = {
     nbs: "纳什议价解",
     smp: "空间政治模型(KTAB)",
     eum: "预期效用模型",
+    exchange: "交换模型(Stokman)",
   },
   deal: {
     title: "协议构建",

@@ -10,6 +10,7 @@ import { nearestAnchor, type ForecastResult } from "../../../src/forecast.js";
 import type { Issue, Scenario } from "../../../src/scenario/types.js";
 import { api } from "../api.js";
 import { PlotFigure } from "../charts/PlotFigure.js";
+import { ExchangeTrades } from "./ExchangeTrades.js";
 import { forecastOf } from "../compute.js";
 import { fmt, useLabel } from "../format.js";
 import { useWorkspace } from "../workspace.js";
@@ -44,6 +45,7 @@ export function ForecastView() {
         ))}
       </div>
       <Rounds scenario={scenario} results={results} />
+      <ExchangeTrades scenario={scenario} results={results} />
     </div>
   );
 }
