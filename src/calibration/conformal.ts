@@ -102,16 +102,3 @@ export function scoreIntervals(level: number, intervals: readonly Interval[], ou
   });
   return { level, coverage: covered / intervals.length, meanWidth: width / intervals.length };
 }
-
-/**
- * A level from the command line or a file: a fraction in (0, 1) or a percentage in (1, 100)
- * ("80", "80%", "0.8"); undefined when it is neither.
- */
-export function parseLevel(text: string): number | undefined {
-  const trimmed = text.trim();
-  const percent = trimmed.endsWith("%");
-  const value = Number(percent ? trimmed.slice(0, -1) : trimmed);
-  if (trimmed === "" || !Number.isFinite(value)) return undefined;
-  const fraction = percent || value >= 1 ? value / 100 : value;
-  return fraction > 0 && fraction < 1 ? fraction : undefined;
-}

@@ -4,16 +4,9 @@
  * from one file applies unchanged to new cases. Pure.
  */
 import type { BacktestCase } from "../backtest/types.js";
+import type { Condition } from "./choices.js";
 
-/** The features, with the categories each splits cases into. */
-export const CONDITIONS = {
-  reference: "whether the case has a reference point (status quo): with / without",
-  rule: "the Council's voting rule: qmv / unanimity / unknown",
-  spread: "the spread of the positions: standard deviation below 35 points of 100 / 35 or more",
-  actors: "the number of actors with a position: fewer than 17 / 17 or more",
-} as const;
-export type Condition = keyof typeof CONDITIONS;
-export const CONDITION_IDS = Object.keys(CONDITIONS) as Condition[];
+export { CONDITIONS, CONDITION_IDS, type Condition } from "./choices.js";
 
 /** What the features read of a case: positions on the 0–100 scale, whether there is a status quo, the voting rule. */
 export interface CaseTraits {

@@ -3,8 +3,7 @@
  * purpose — `main.ts` imports it for every command, `--help` included (see the note at the top of main.ts).
  */
 import { Option } from "commander";
-import { parseLevel } from "../calibration/conformal.js";
-import { CONDITION_IDS } from "../calibration/features.js";
+import { CONDITION_IDS, parseLevel } from "../calibration/choices.js";
 import { INPUT_FORMATS } from "../files/formats.js";
 import { UsageError } from "./io.js";
 

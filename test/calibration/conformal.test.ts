@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { conformalQuantile, conformalRank, crossFittedHalfWidths, intervalAround, parseLevel, scoreIntervals } from "../../src/calibration/conformal.js";
+import { conformalQuantile, conformalRank, crossFittedHalfWidths, intervalAround, scoreIntervals } from "../../src/calibration/conformal.js";
+import { parseLevel } from "../../src/calibration/choices.js";
 import { categoryOf } from "../../src/calibration/features.js";
 
 describe("conformal quantile", () => {
