@@ -12,6 +12,12 @@ export default defineConfig({
   root: here("."),
   base: "/",
   plugins: [react()],
+  resolve: {
+    // The library's worker-thread pool is Node's; in the browser its analyses run in a Web Worker
+    // (web/src/uncertainty/analysis.worker.ts) on this in-thread stand-in.
+    alias: [{ find: /^(\.\.\/)+parallel\/pool\.js$/, replacement: here("src/uncertainty/pool.ts") }],
+  },
+  worker: { format: "es" },
   build: {
     outDir: here("../dist/web"),
     emptyOutDir: true,

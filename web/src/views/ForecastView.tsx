@@ -14,6 +14,7 @@ import { ExchangeTrades } from "./ExchangeTrades.js";
 import { forecastOf } from "../compute.js";
 import { fmt, useLabel } from "../format.js";
 import { useWorkspace } from "../workspace.js";
+import { UncertaintyPanel } from "./UncertaintyPanel.js";
 
 export const ACTOR_COLORS = ["#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b", "#e377c2", "#17becf", "#7f7f7f", "#bcbd22"];
 
@@ -38,6 +39,7 @@ export function ForecastView() {
         <SaveRun results={results} />
       </header>
       <ComparisonTable scenario={scenario} results={results} />
+      <UncertaintyPanel scenario={scenario} />
       <h3>{t("forecast.strips")}</h3>
       <div className="strips">
         {scenario.issues.map((issue) => (

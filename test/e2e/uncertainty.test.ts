@@ -1,0 +1,71 @@
+/**
+ * Uncertainty in the workbench: Monte Carlo runs in a Web Worker with progress and cancellation,
+ * the page answering meanwhile; per-issue distributions, deal acceptance chances and the tornado.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { chromiumAvailable, MISSING_CHROMIUM, openWorkbench, type Workbench } from "./browser.js";
+
+describe("Monte Carlo in the forecast view", () => {
+  let wb: Workbench;
+
+  beforeAll(async () => {
+    if (!chromiumAvailable()) throw new Error(MISSING_CHROMIUM);
+    wb = await openWorkbench();
+  }, 180_000);
+
+  afterAll(async () => {
+    await wb?.close();
+  });
+
+  it("runs in the background with progress, and cancelling keeps the runs done", async () => {
+    const { page } = wb;
+    await page.goto(`${wb.url}s/hanoi-2019/forecast`);
+    await page.getByTestId("uncertainty").waitFor();
+    expect(await page.locator("[data-testid=uncertainty] .empty-state").textContent()).toMatch(/No runs yet/);
+    await page.selectOption("[data-testid=mc-runs]", "5000");
+    await page.getByTestId("mc-run").click();
+    await page.getByTestId("mc-progress").waitFor();
+    // The page's own thread stays free: the longest gap between animation frames over a second.
+    const longestFrame = Number(
+      await page.evaluate(`new Promise((resolve) => {
+        let last = performance.now(), worst = 0;
+        const end = last + 1000;
+        const tick = (now) => { worst = Math.max(worst, now - last); last = now; if (now < end) requestAnimationFrame(tick); else resolve(worst); };
+        requestAnimationFrame(tick);
+      })`),
+    );
+    expect(longestFrame).toBeLessThan(250);
+    await expect.poll(async () => Number(await page.getByTestId("mc-progress").getAttribute("value"))).toBeGreaterThan(0);
+    await page.getByTestId("mc-cancel").click();
+    const results = page.getByTestId("mc-results");
+    await results.waitFor();
+    expect(await results.getAttribute("data-partial")).toBe("true");
+    const completed = Number(await results.getAttribute("data-completed"));
+    expect(completed).toBeGreaterThan(0);
+    expect(completed).toBeLessThan(5000);
+    expect(await page.getByTestId("mc-summary").textContent()).toMatch(/Cancelled/);
+  });
+
+  it("shows distributions, deal acceptance chances and the tornado", async () => {
+    const { page } = wb;
+    await page.selectOption("[data-testid=mc-runs]", "200");
+    await page.getByTestId("mc-run").click();
+    const results = page.getByTestId("mc-results");
+    await expect.poll(() => results.getAttribute("data-partial"), { timeout: 120_000 }).toBe("false");
+    expect(await results.getAttribute("data-completed")).toBe("200");
+    const cell = page.locator("[data-testid=mc-table] td[data-model=smp][data-issue=sanctions]");
+    expect(await cell.locator(".band").textContent()).toMatch(/^\d+(\.\d)?–\d+(\.\d)?$/);
+    // SMP's sanctions forecast jumps between clusters as capabilities move: flagged as fragile.
+    expect(await cell.getAttribute("class")).toBe("fragile");
+    const deals = page.locator("[data-testid=mc-deals] tbody tr");
+    expect(await deals.count()).toBeGreaterThan(0);
+    const all = Number(await deals.first().locator("td[data-all]").getAttribute("data-all"));
+    expect(all).toBeGreaterThanOrEqual(0);
+    expect(all).toBeLessThanOrEqual(1);
+    await page.getByTestId("tornado").waitFor({ timeout: 120_000 });
+    await page.selectOption("[data-testid=tornado-issue]", "sanctions");
+    expect(await page.locator("[data-testid=tornado] svg").count()).toBe(1);
+    expect(await page.locator("[data-testid=tornado]").textContent()).toContain("North Korea · capability");
+    expect(wb.problems).toEqual([]);
+  });
+});
