@@ -18,8 +18,11 @@ export { ModelError, type ForecastModel, type ModelInput, type ModelOutput, type
 
 // Deals and the space of agreements.
 export { dealContext, evaluateDeal, findDeal, dealOutcome, type DealEvaluation, type DealContext, type ActorVerdict } from "./deals/evaluate.js";
-export { actorPreferences, reservationValues, statusQuo, utility, DealError, type Outcome as DealOutcome } from "./deals/preferences.js";
+export { actorPreferences, statusQuo, utility, DealError, type Outcome as DealOutcome } from "./deals/preferences.js";
 export { scenarioSpace, issueGrid, type ScenarioSpace } from "./deals/space.js";
+
+// Will they agree at all? (docs/agreement.md)
+export * from "./agreement/index.js";
 export { analyzeSpace, type SpaceAnalysis } from "./outcomes/analyze.js";
 export { parseRule, evaluateRule, type Rule, type RuleContext, type RuleSchema } from "./rules/index.js";
 

@@ -3,17 +3,31 @@
  * criteria and traps with a one-line reason each, and whose high-salience concerns the deal
  * moves toward or away from. Pure.
  */
-import { evaluateRule, parseRule, type Rule, type RuleContext } from "../rules/index.js";
-import type { Deal, IssueValue, Scenario } from "../scenario/types.js";
+import { outcomeRuleContext } from "../agreement/context.js";
+import { agreementModel, judgeOutcome, type AgreementModel } from "../agreement/model.js";
+import { evaluateRule, parseRule, type Rule } from "../rules/index.js";
+import type { Deal, Scenario } from "../scenario/types.js";
 import { ruleSchemaOf } from "../scenario/rule-schema.js";
-import { actorPreferences, DealError, reservationValues, statusQuo, utility, type ActorPreference, type Outcome } from "./preferences.js";
+import { DealError, dealOutcome, type ActorPreference, type Outcome } from "./preferences.js";
+
+export { dealOutcome } from "./preferences.js";
 
 export interface ActorVerdict {
   readonly id: string;
+  /** With linkage terms (docs/agreement.md). */
   readonly utility: number;
+  /** Walk-away value: as written, an outside option's utility, or the status quo's. */
   readonly reservation: number;
   readonly gain: number;
+  /** Utility ≥ walk-away, no red line crossed, and the deal is not the status quo. */
   readonly accepts: boolean;
+  /** Ids of the actor's red lines the deal crosses. */
+  readonly redLinesCrossed: readonly string[];
+  /** Linkage terms that apply, with their utility. */
+  readonly linkage: readonly { readonly id: string; readonly utility: number }[];
+  /** Its signature is needed under the decision rule. */
+  readonly signatory: boolean;
+  readonly why: string;
 }
 
 export interface RuleVerdict {
@@ -37,8 +51,14 @@ export interface DealEvaluation {
   readonly criteria: readonly (RuleVerdict & { readonly met: boolean })[];
   readonly traps: readonly (RuleVerdict & { readonly triggered: boolean })[];
   readonly concerns: readonly ConcernShift[];
-  /** True when every actor accepts. */
+  /** True when every actor accepts (never for the status quo). */
   readonly acceptedByAll: boolean;
+  /** True when the deal is an agreement under the scenario's decision rule. */
+  readonly agreement: boolean;
+  /** True when the deal leaves every issue at the status quo: no agreement. */
+  readonly statusQuo: boolean;
+  /** Why it is or is not an agreement. */
+  readonly why: string;
 }
 
 export interface DealOptions {
@@ -51,12 +71,14 @@ export interface DealContext {
   readonly scenario: Scenario;
   readonly preferences: readonly ActorPreference[];
   readonly reservations: readonly number[];
+  /** Linkage, red lines, walk-away values and the decision rule. */
+  readonly agreement: AgreementModel;
   readonly criteria: readonly { id: string; rule: Rule }[];
   readonly traps: readonly { id: string; rule: Rule }[];
 }
 
 export function dealContext(scenario: Scenario): DealContext {
-  const preferences = actorPreferences(scenario);
+  const agreement = agreementModel(scenario);
   const schema = ruleSchemaOf(scenario);
   const compile = (entry: { id: string; rule: string }) => {
     const parsed = parseRule(entry.rule, schema);
@@ -65,19 +87,11 @@ export function dealContext(scenario: Scenario): DealContext {
   };
   return {
     scenario,
-    preferences,
-    reservations: reservationValues(scenario, preferences),
+    preferences: agreement.preferences,
+    reservations: agreement.reservations,
+    agreement,
     criteria: scenario.criteria.map(compile),
     traps: scenario.traps.map(compile),
-  };
-}
-
-/** The outcome a deal stands for: its values, and the reference point elsewhere. */
-export function dealOutcome(scenario: Scenario, values: Readonly<Record<string, IssueValue>>): Outcome {
-  const quo = scenario.issues.some((i) => values[i.id] === undefined) ? statusQuo(scenario) : undefined;
-  return {
-    values: scenario.issues.map((issue, i) => values[issue.id]?.value ?? quo!.values[i]!),
-    options: scenario.issues.map((issue, i) => (values[issue.id] ? values[issue.id]!.option : quo!.options[i])),
   };
 }
 
@@ -94,13 +108,25 @@ export function findDeal(scenario: Scenario, id: string): Deal {
 export function evaluateDeal(context: DealContext, deal: Pick<Deal, "id" | "values">, options: DealOptions = {}): DealEvaluation {
   const { scenario } = context;
   const outcome = dealOutcome(scenario, deal.values);
-  const actors = scenario.actors.map((actor, a): ActorVerdict => {
-    const u = utility(context.preferences[a]!, outcome);
-    const reservation = context.reservations[a]!;
-    // A tolerance keeps an actor indifferent between a deal and walking away from flipping on rounding.
-    return { id: actor.id, utility: u, reservation, gain: u - reservation, accepts: u >= reservation - 1e-12 };
+  const judgement = judgeOutcome(context.agreement, outcome);
+  const actors = judgement.actors.map(
+    (a): ActorVerdict => ({
+      id: a.id,
+      utility: a.utility,
+      reservation: a.reservation,
+      gain: a.gain,
+      accepts: a.accepts,
+      redLinesCrossed: a.crossed,
+      linkage: a.linkage,
+      signatory: a.required,
+      why: a.why,
+    }),
+  );
+  const ruleContext = outcomeRuleContext(scenario, outcome, {
+    utility: (a) => actors[a]!.utility,
+    reservation: (a) => actors[a]!.reservation,
+    acceptance: (a) => ({ accepts: actors[a]!.accepts, why: actors[a]!.why }),
   });
-  const ruleContext = makeRuleContext(scenario, outcome, actors);
   const threshold = options.concernSalience ?? 60;
   return {
     deal: deal.id,
@@ -116,6 +142,9 @@ export function evaluateDeal(context: DealContext, deal: Pick<Deal, "id" | "valu
     }),
     concerns: concernShifts(scenario, outcome, threshold),
     acceptedByAll: actors.every((a) => a.accepts),
+    agreement: judgement.agreement,
+    statusQuo: judgement.statusQuo,
+    why: judgement.why,
   };
 }
 
@@ -134,33 +163,4 @@ function concernShifts(scenario: Scenario, outcome: Outcome, threshold: number):
     });
     return { actor: actor.id, toward, away };
   });
-}
-
-function makeRuleContext(scenario: Scenario, outcome: Outcome, actors: readonly ActorVerdict[]): RuleContext {
-  const issueIndex = new Map(scenario.issues.map((issue, i) => [issue.id, i]));
-  const actorIndex = new Map(scenario.actors.map((actor, a) => [actor.id, a]));
-  const stance = (actor: string, issue: string) => scenario.stances[actor]?.[issue];
-  return {
-    value: (issue) => {
-      const i = issueIndex.get(issue)!;
-      return outcome.options[i] ?? outcome.values[i]!;
-    },
-    reference: (issue) => {
-      const ref = scenario.issues[issueIndex.get(issue)!]?.reference;
-      return ref === undefined ? undefined : (ref.option ?? ref.value);
-    },
-    position: (actor, issue) => {
-      const s = stance(actor, issue);
-      return s === undefined ? undefined : (s.position.option ?? s.position.value);
-    },
-    salience: (actor, issue) => stance(actor, issue)?.salience.value ?? 0,
-    capability: (actor, issue) => {
-      const a = scenario.actors[actorIndex.get(actor)!];
-      if (!a) return undefined;
-      return (issue !== undefined ? a.capabilityByIssue[issue] : undefined)?.value ?? a.capability.value;
-    },
-    utility: (actor) => actors[actorIndex.get(actor)!]!.utility,
-    reservation: (actor) => actors[actorIndex.get(actor)!]!.reservation,
-    optionPlace: (issue, option) => scenario.issues[issueIndex.get(issue)!]?.options.find((o) => o.id === option)?.place,
-  };
 }

@@ -7,7 +7,7 @@
  * value per option (as GENIUS value tables do). Issues the actor takes no stance on and has no
  * value table for carry no weight. Pure.
  */
-import type { Issue, Scenario } from "../scenario/types.js";
+import type { Issue, IssueValue, Scenario } from "../scenario/types.js";
 
 /** A point in the space of agreements: per issue (scenario order) a value on the issue's scale. */
 export interface Outcome {
@@ -85,12 +85,11 @@ export function statusQuo(scenario: Scenario): Outcome {
   };
 }
 
-/** Each actor's walk-away utility: given directly, or the utility of the status quo. */
-export function reservationValues(scenario: Scenario, preferences: readonly ActorPreference[]): number[] {
-  let quo: Outcome | undefined;
-  return scenario.actors.map((actor, a) => {
-    if (actor.reservation) return actor.reservation.value;
-    quo ??= statusQuo(scenario);
-    return utility(preferences[a]!, quo);
-  });
+/** The outcome a deal stands for: its values, and the reference point elsewhere. */
+export function dealOutcome(scenario: Scenario, values: Readonly<Record<string, IssueValue>>): Outcome {
+  const quo = scenario.issues.some((i) => values[i.id] === undefined) ? statusQuo(scenario) : undefined;
+  return {
+    values: scenario.issues.map((issue, i) => values[issue.id]?.value ?? quo!.values[i]!),
+    options: scenario.issues.map((issue, i) => (values[issue.id] ? values[issue.id]!.option : quo!.options[i])),
+  };
 }

@@ -7,7 +7,8 @@ import { additiveUtility } from "../outcomes/utility.js";
 import { createOutcomeSpace, type OutcomeSpace, type Outcome } from "../outcomes/space.js";
 import type { AdditiveUtility } from "../outcomes/utility.js";
 import type { Issue, Scenario } from "../scenario/types.js";
-import { actorPreferences, DealError, reservationValues } from "./preferences.js";
+import { agreementModel } from "../agreement/model.js";
+import { DealError } from "./preferences.js";
 
 export interface SpaceOptions {
   /** Discretise numeric issues every `step` units from min to max instead of at their anchors. */
@@ -48,8 +49,7 @@ function roundTo(x: number): number {
 export function scenarioSpace(scenario: Scenario, options: SpaceOptions = {}): ScenarioSpace {
   const grids = scenario.issues.map((issue) => issueGrid(issue, options.step));
   const space = createOutcomeSpace(scenario.issues.map((issue, i) => ({ name: issue.id, values: grids[i]! })));
-  const preferences = actorPreferences(scenario);
-  const reservations = reservationValues(scenario, preferences);
+  const { preferences, reservations } = agreementModel(scenario);
   const ids = options.parties && options.parties.length > 0 ? options.parties : scenario.actors.map((a) => a.id);
   const utilities = ids.map((id) => {
     const a = scenario.actors.findIndex((actor) => actor.id === id);

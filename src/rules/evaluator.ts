@@ -22,6 +22,12 @@ export interface RuleContext {
   reservation(actor: string): number;
   /** Place of an option on the issue's scale, for moved/toward/against on option issues. */
   optionPlace?(issue: string, option: string): number | undefined;
+  /**
+   * Whether the actor accepts the deal when more than utility ≥ reservation decides it (red lines, the
+   * status quo being no agreement; docs/agreement.md), with the reason in words. Absent, or returning
+   * undefined: accepts is utility ≥ reservation.
+   */
+  acceptance?(actor: string): { readonly accepts: boolean; readonly why: string } | undefined;
 }
 
 /** A value during evaluation. `unknown` carries the reason, for the explanation. */
@@ -249,8 +255,10 @@ class Evaluator {
     if (expr.fn === "gain") {
       return this.leaf(label, short, { kind: "number", value: utility.value - reservation.value }, `utility ${u} − reservation ${r}`);
     }
-    const accepts = utility.value >= reservation.value || nearlyEqual(utility.value, reservation.value);
     const subject = short ? "" : `${actor} `;
+    const judged = this.context.acceptance?.(actor);
+    if (judged !== undefined) return { value: bool(judged.accepts), why: `${subject}${judged.accepts ? "accepts" : "does not accept"} (${judged.why})` };
+    const accepts = utility.value >= reservation.value || nearlyEqual(utility.value, reservation.value);
     const detail = accepts ? `utility ${u} ≥ reservation ${r}` : `utility ${u} < reservation ${r}`;
     return { value: bool(accepts), why: `${subject}${accepts ? "accepts" : "does not accept"} (${detail})` };
   }

@@ -16,7 +16,7 @@ import type { Rule, RuleSchema } from "./resolved.js";
 
 export { evaluateRule, type RuleContext } from "./evaluator.js";
 export type { RuleDiagnostic } from "./diagnostics.js";
-export type { Rule, RuleSchema } from "./resolved.js";
+export type { Expr, Rule, RuleSchema } from "./resolved.js";
 export { MAX_COMBINATIONS, MAX_EVALUATION_STEPS, MAX_NESTING_DEPTH, MAX_RULE_LENGTH } from "./limits.js";
 
 export type ParseRuleResult = { ok: true; rule: Rule } | { ok: false; errors: RuleDiagnostic[] };

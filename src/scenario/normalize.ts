@@ -3,7 +3,7 @@
  * that passed validation, so it may assume references resolve.
  */
 import type { DistributionInput, IssueValueInput, LabelInput, PositionInput, QuantityInput, ScenarioInput } from "./schema.js";
-import type { Anchor, Citation, Distribution, Issue, IssueOption, IssueValue, Label, Quantity, RuleEntry, Scenario, Source, Stance } from "./types.js";
+import type { Anchor, Citation, Decision, Distribution, Issue, IssueOption, IssueValue, Label, Quantity, RuleEntry, Scenario, Source, Stance } from "./types.js";
 
 type IssueInput = ScenarioInput["issues"][number];
 
@@ -119,6 +119,23 @@ function toRuleEntry(r: NonNullable<ScenarioInput["criteria"]>[number]): RuleEnt
   };
 }
 
+type OutsideOptionInput = Extract<NonNullable<ScenarioInput["actors"][number]["reservation"]>, { deal: string }>;
+
+function isOutsideOption(r: NonNullable<ScenarioInput["actors"][number]["reservation"]>): r is OutsideOptionInput {
+  return typeof r === "object" && "deal" in r;
+}
+
+function toDecision(d: ScenarioInput["decision"]): Decision {
+  if (d === undefined || d === "unanimity") return { kind: "unanimity", evidence: [] };
+  return {
+    kind: d.threshold !== undefined ? "threshold" : "veto",
+    ...(d.veto !== undefined ? { veto: [...d.veto] } : {}),
+    ...(d.threshold !== undefined ? { threshold: d.threshold } : {}),
+    evidence: toCitations(d.evidence),
+    ...(d.note !== undefined ? { note: toLabel(d.note) } : {}),
+  };
+}
+
 export function normalizeScenario(input: ScenarioInput): Scenario {
   const issues = input.issues.map(toIssue);
   const issueById = new Map(issues.map((i) => [i.id, i]));
@@ -154,7 +171,26 @@ export function normalizeScenario(input: ScenarioInput): Scenario {
       ...(a.description !== undefined ? { description: toLabel(a.description) } : {}),
       capability: toQuantity(a.capability),
       capabilityByIssue: Object.fromEntries(Object.entries(a.capabilityByIssue ?? {}).map(([k, v]) => [k, toQuantity(v)])),
-      ...(a.reservation !== undefined ? { reservation: toQuantity(a.reservation) } : {}),
+      ...(a.reservation !== undefined && !isOutsideOption(a.reservation) ? { reservation: toQuantity(a.reservation) } : {}),
+      ...(a.reservation !== undefined && isOutsideOption(a.reservation)
+        ? { outsideOption: { deal: a.reservation.deal, evidence: toCitations(a.reservation.evidence), ...(a.reservation.note !== undefined ? { note: toLabel(a.reservation.note) } : {}) } }
+        : {}),
+      redLines: (a.redLines ?? []).map((r) => ({
+        id: r.id,
+        ...(r.name !== undefined ? { name: toLabel(r.name) } : {}),
+        rule: r.rule,
+        credibility: toQuantity(r.credibility ?? 1),
+        evidence: toCitations(r.evidence),
+        ...(r.note !== undefined ? { note: toLabel(r.note) } : {}),
+      })),
+      linkage: (a.linkage ?? []).map((l, k) => ({
+        id: l.id ?? `linkage[${k}]`,
+        ...(l.name !== undefined ? { name: toLabel(l.name) } : {}),
+        when: l.when,
+        utility: toQuantity(l.utility),
+        evidence: toCitations(l.evidence),
+        ...(l.note !== undefined ? { note: toLabel(l.note) } : {}),
+      })),
     })),
     issues,
     stances,
@@ -176,6 +212,7 @@ export function normalizeScenario(input: ScenarioInput): Scenario {
     })),
     criteria: (input.criteria ?? []).map(toRuleEntry),
     traps: (input.traps ?? []).map(toRuleEntry),
+    decision: toDecision(input.decision),
     models: input.models ?? {},
     ...(input.simulation !== undefined ? { simulation: input.simulation } : {}),
   };

@@ -11,8 +11,15 @@
 import { z } from "zod";
 import { DEFAULT_STRATEGY, STRATEGIES } from "../simulation/negotiators/names.js";
 
-/** The format version this build writes and reads. Older versions are migrated on load. */
-export const SCHEMA_VERSION = 1;
+/**
+ * The format version this build writes and reads. Older versions are migrated on load.
+ * Version 2 adds red lines, linkage, outside options (`reservation: {deal}`) and `decision`;
+ * a version-1 file is a valid version-2 file.
+ */
+export const SCHEMA_VERSION = 2;
+
+/** Every version this build reads. */
+export const READABLE_VERSIONS = [1, 2] as const;
 
 const finite = (what = "a number") =>
   z.number({ error: `expected ${what}` }).refine(Number.isFinite, { message: `expected ${what}, not NaN or infinity` });
@@ -146,18 +153,58 @@ export const sourceSchema = z
     language: z.string().optional().describe("Language of the source text, e.g. zh."),
   });
 
+const ruleSchema = z
+  .string({ error: "expected a rule, e.g. `roadmap >= 70 and definition == agreed`" })
+  .describe("A condition over a deal in Parley's rule language (docs/rules.md).");
+
+/** `reservation: {deal: ID}`: what the actor gets if talks fail is a named deal, not the status quo. */
+export const outsideOptionSchema = z
+  .strictObject({
+    deal: idSchema.describe("Id of an entry in `deals`: the outcome the actor falls back on if talks fail."),
+    evidence: evidenceSchema.optional(),
+    note: labelSchema.optional(),
+  })
+  .describe("An outside option: the actor's walk-away value is its utility of this deal.");
+
+export const redLineSchema = z
+  .strictObject({
+    id: idSchema,
+    name: labelSchema.optional(),
+    rule: ruleSchema.describe("What a deal must meet for the actor to accept it at all, whatever its utility."),
+    credibility: quantitySchema
+      .optional()
+      .describe("The analyst's belief (0–1, default 1) that the line really holds; in Monte Carlo runs it holds with this probability."),
+    evidence: evidenceSchema.optional(),
+    note: labelSchema.optional(),
+  })
+  .describe("A red line: a condition a deal must meet for the actor to accept it (docs/agreement.md).");
+
+export const linkageSchema = z
+  .strictObject({
+    id: idSchema.optional(),
+    name: labelSchema.optional(),
+    when: ruleSchema.describe("The condition under which the term applies; it may not use utility, reservation, gain or accepts."),
+    utility: quantitySchema.describe("Utility added (or, negative, subtracted) when the condition holds, on the 0–1 scale of the additive part."),
+    evidence: evidenceSchema.optional(),
+    note: labelSchema.optional(),
+  })
+  .describe("A linkage term: utility that depends on a combination of issues (docs/agreement.md).");
+
 export const actorSchema = z.strictObject({
   id: idSchema,
   name: labelSchema,
   description: labelSchema.optional(),
   capability: quantitySchema.describe("Clout: the actor's ability to shape the outcome (> 0, any unit, relative)."),
-  reservation: quantitySchema
+  reservation: z
+    .union([outsideOptionSchema, quantitySchema])
     .optional()
-    .describe("Walk-away utility (0–1). Default: the utility of the status quo (every issue at its reference point)."),
+    .describe("Walk-away utility (0–1), or {deal: ID}: the utility of an outside option. Default: the utility of the status quo (every issue at its reference point)."),
   capabilityByIssue: z
     .record(idSchema, quantitySchema)
     .optional()
     .describe("Capability on particular issues, where it differs from the general one."),
+  redLines: z.array(redLineSchema).optional().describe("Conditions a deal must meet for this actor to accept it at all."),
+  linkage: z.array(linkageSchema).optional().describe("Non-additive terms of the actor's utility: utility added when a condition holds."),
 });
 
 const anchorKey = z.string().regex(/^-?\d+(\.\d+)?$/, "expected a number on the scale as the anchor's key");
@@ -219,10 +266,6 @@ export const preferenceSchema = z
   })
   .describe("How an actor values outcomes, when its stances alone do not say it.");
 
-const ruleSchema = z
-  .string({ error: "expected a rule, e.g. `roadmap >= 70 and definition == agreed`" })
-  .describe("A condition over a deal in Parley's rule language (docs/rules.md).");
-
 export const dealSchema = z.strictObject({
   id: idSchema,
   name: labelSchema,
@@ -256,9 +299,26 @@ export const simulationSchema = z
   })
   .describe("Settings of the negotiation simulation (docs/simulation.md).");
 
+/** Who must agree for a deal to count as an agreement. */
+export const decisionSchema = z
+  .union([
+    z.literal("unanimity", { error: "expected unanimity, {veto: [actor ids]} or {threshold: share}" }),
+    z
+      .strictObject({
+        veto: z.array(idSchema).min(1, "expected at least one actor id").optional().describe("The actors whose signature is needed; the others weigh in through the models only."),
+        threshold: finite("a share")
+          .optional()
+          .describe("Share (0, 1] of the total capability the accepting actors must reach, as under qualified majority."),
+        evidence: evidenceSchema.optional(),
+        note: labelSchema.optional(),
+      })
+      .refine((d) => d.veto !== undefined || d.threshold !== undefined, { message: "expected `veto`, `threshold` or both" }),
+  ])
+  .describe("Who must agree: unanimity (default), {veto: [ids]} (only these sign) or {threshold: 0.55} (the signatories' capability share).");
+
 export const scenarioSchema = z.strictObject({
   parley: z
-    .literal(SCHEMA_VERSION, { error: `expected the format version ${SCHEMA_VERSION}` })
+    .literal(READABLE_VERSIONS, { error: `expected a format version: ${READABLE_VERSIONS.join(" or ")}` })
     .describe("Version of the scenario format."),
   id: idSchema,
   title: labelSchema,
@@ -275,6 +335,7 @@ export const scenarioSchema = z.strictObject({
   deals: z.array(dealSchema).optional().describe("Named deals to evaluate: a value for some or all issues."),
   criteria: z.array(ruleEntrySchema).optional().describe("Conditions a good deal meets, e.g. what counts as substantive."),
   traps: z.array(ruleEntrySchema).optional().describe("Conditions that flag a deal as a trap."),
+  decision: decisionSchema.optional(),
   models: z
     .record(z.string(), z.record(z.string(), z.unknown()))
     .optional()

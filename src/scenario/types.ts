@@ -62,8 +62,54 @@ export interface Actor {
   readonly capability: Quantity;
   /** Capability on particular issues, keyed by issue id. */
   readonly capabilityByIssue: Readonly<Record<string, Quantity>>;
-  /** Walk-away utility (0–1) when given; otherwise the utility of the status quo. */
+  /** Walk-away utility (0–1) when given as a number; otherwise see `outsideOption`, else the status quo's utility. */
   readonly reservation?: Quantity;
+  /** `reservation: {deal}`: the walk-away value is the actor's utility of this deal. */
+  readonly outsideOption?: OutsideOption;
+  /** Conditions a deal must meet for the actor to accept it at all (docs/agreement.md). */
+  readonly redLines: readonly RedLine[];
+  /** Non-additive terms of the actor's utility. */
+  readonly linkage: readonly LinkageTerm[];
+}
+
+export interface OutsideOption {
+  /** Id of a scenario deal. */
+  readonly deal: string;
+  readonly evidence: readonly Citation[];
+  readonly note?: Label;
+}
+
+export interface RedLine {
+  readonly id: string;
+  readonly name?: Label;
+  readonly rule: string;
+  /** Belief (0–1) that the line holds; 1 when not written. */
+  readonly credibility: Quantity;
+  readonly evidence: readonly Citation[];
+  readonly note?: Label;
+}
+
+export interface LinkageTerm {
+  /** Written id, or `linkage[k]`. */
+  readonly id: string;
+  readonly name?: Label;
+  readonly when: string;
+  /** Added to the actor's utility when `when` holds (same scale as the additive part). */
+  readonly utility: Quantity;
+  readonly evidence: readonly Citation[];
+  readonly note?: Label;
+}
+
+/**
+ * Who must agree. `veto`: the actors whose signature is needed (absent: every actor); `threshold`: the share
+ * of total capability the accepting actors must reach (absent: none beyond the veto players).
+ */
+export interface Decision {
+  readonly kind: "unanimity" | "veto" | "threshold";
+  readonly veto?: readonly string[];
+  readonly threshold?: number;
+  readonly evidence: readonly Citation[];
+  readonly note?: Label;
 }
 
 export interface Anchor {
@@ -152,6 +198,8 @@ export interface Scenario {
   readonly deals: readonly Deal[];
   readonly criteria: readonly RuleEntry[];
   readonly traps: readonly RuleEntry[];
+  /** Who must agree; `{kind: "unanimity"}` when not written. */
+  readonly decision: Decision;
   /** Parameters per model id. */
   readonly models: Readonly<Record<string, Readonly<Record<string, unknown>>>>;
   /** Settings of `parley simulate`, as written. */

@@ -12,6 +12,8 @@ import type { Scenario } from "./types.js";
 import { describe, suggestion, zodIssuesToDiagnostics } from "./zod-diagnostics.js";
 import { parseRule } from "../rules/index.js";
 import { ruleSchemaOf } from "./rule-schema.js";
+import { ruleDependencies } from "../agreement/dependencies.js";
+import { unmeetableRedLines } from "../agreement/satisfiable.js";
 
 export interface ValidateOptions {
   /** Name used in diagnostics. */
@@ -73,12 +75,18 @@ function validateDocument(doc: LocatedDocument, options: ValidateOptions): Valid
   errors.push(...checkReferences(data, doc));
   errors.push(...checkDealsAndPreferences(data, doc));
   errors.push(...checkRules(data, doc));
+  errors.push(...checkAgreementKeys(data, doc, warnings));
   errors.push(...checkEvidence(data, doc, options, warnings));
   errors.push(...checkDistributions(data, doc));
   warnings.push(...checkCoverage(data, doc));
 
   if (errors.length > 0 || !parsed.success) return { ok: false, errors: sortByPlace(dedupe(errors)), warnings };
-  return { ok: true, scenario: normalizeScenario(parsed.data as ScenarioInput), warnings };
+  const scenario = normalizeScenario(parsed.data as ScenarioInput);
+  for (const { actor, line, why } of unmeetableRedLines(scenario)) {
+    const index = scenario.actors.findIndex((a) => a.id === actor);
+    warnings.push(doc.diagnostic(["actors", index, "redLines", line, "rule"], `no outcome can meet this red line (${why}); ${actor} would accept no deal`));
+  }
+  return { ok: true, scenario, warnings };
 }
 
 // --- checks across sections -------------------------------------------------------------------
@@ -374,6 +382,80 @@ function checkRules(data: Record_, doc: LocatedDocument): Diagnostic[] {
       if (parsed.ok) return;
       for (const error of parsed.errors) out.push(doc.diagnosticWithin([section, index, "rule"], error.offset, error.message));
     });
+  }
+  return out;
+}
+
+// --- red lines, linkage, outside options, decision (format version 2) ------------------------
+
+/** Keys that need format version 2. */
+function versionTwoKeys(data: Record_): FieldPath[] {
+  const paths: FieldPath[] = [];
+  if (data["decision"] !== undefined) paths.push(["decision"]);
+  asList(data["actors"]).forEach((actor, index) => {
+    if (!isRecord(actor)) return;
+    for (const key of ["redLines", "linkage"]) if (actor[key] !== undefined) paths.push(["actors", index, key]);
+    if (isRecord(actor["reservation"]) && actor["reservation"]["deal"] !== undefined) paths.push(["actors", index, "reservation", "deal"]);
+  });
+  return paths;
+}
+
+function checkAgreementKeys(data: Record_, doc: LocatedDocument, warnings: Diagnostic[]): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  if (data["parley"] === 1) {
+    for (const path of versionTwoKeys(data)) warnings.push(doc.diagnostic(path, "this key is part of format version 2; write `parley: 2` at the top of the file", true));
+  }
+  const issues = asList(data["issues"]).flatMap((issue) => {
+    const id = idOf(issue);
+    if (id === undefined || !isRecord(issue)) return [];
+    return [{ id, options: asList(issue["options"]).map(idOf).filter((o): o is string => o !== undefined).map((o) => ({ id: o })) }];
+  });
+  const actors = asList(data["actors"]);
+  const actorIds = actors.map(idOf).filter((id): id is string => id !== undefined);
+  const schema = ruleSchemaOf({ issues, actors: actorIds.map((id) => ({ id })) });
+  const dealIds = asList(data["deals"]).map(idOf).filter((id): id is string => id !== undefined);
+  actors.forEach((actor, index) => {
+    if (!isRecord(actor)) return;
+    const at: FieldPath = ["actors", index];
+    const lines = asList(actor["redLines"]);
+    out.push(...duplicateIds(lines, [...at, "redLines"], "red line", doc));
+    lines.forEach((line, k) => {
+      if (!isRecord(line)) return;
+      if (typeof line["rule"] === "string") {
+        const parsed = parseRule(line["rule"], schema);
+        if (!parsed.ok) for (const error of parsed.errors) out.push(doc.diagnosticWithin([...at, "redLines", k, "rule"], error.offset, error.message));
+      }
+      const credibility = line["credibility"];
+      const c = numberOf(credibility);
+      if (c !== undefined && Number.isFinite(c) && (c < 0 || c > 1)) {
+        out.push(doc.diagnostic(typeof credibility === "number" ? [...at, "redLines", k, "credibility"] : [...at, "redLines", k, "credibility", "value"], `credibility ${c} is out of range; expected a probability from 0 to 1`));
+      }
+      out.push(...checkRange(credibility, c, [...at, "redLines", k, "credibility"], doc, 0, 1));
+      out.push(...checkDistribution(credibility, { what: "credibility", min: 0, max: 1 }, [...at, "redLines", k, "credibility"], doc));
+    });
+    asList(actor["linkage"]).forEach((term, k) => {
+      if (!isRecord(term) || typeof term["when"] !== "string") return;
+      const where: FieldPath = [...at, "linkage", k, "when"];
+      const parsed = parseRule(term["when"], schema);
+      if (!parsed.ok) for (const error of parsed.errors) out.push(doc.diagnosticWithin(where, error.offset, error.message));
+      else if (ruleDependencies(parsed.rule).utilities) out.push(doc.diagnostic(where, "a linkage condition may not use utility, reservation, gain or accepts: it defines the utility; expected a condition on the issues"));
+      out.push(...checkDistribution(term["utility"], { what: "linkage utility" }, [...at, "linkage", k, "utility"], doc));
+    });
+    const reservation = actor["reservation"];
+    if (isRecord(reservation) && typeof reservation["deal"] === "string" && !dealIds.includes(reservation["deal"])) {
+      const deal = reservation["deal"];
+      out.push(doc.diagnostic([...at, "reservation", "deal"], `unknown deal "${deal}"${suggestion(deal, dealIds)}; expected one of: ${dealIds.join(", ") || "(no deals defined)"}`));
+    }
+  });
+  const decision = data["decision"];
+  if (isRecord(decision)) {
+    asList(decision["veto"]).forEach((id, k) => {
+      if (typeof id === "string" && !actorIds.includes(id)) out.push(doc.diagnostic(["decision", "veto", k], `unknown actor "${id}"${suggestion(id, actorIds)}; expected one of: ${actorIds.join(", ")}`));
+    });
+    const threshold = decision["threshold"];
+    if (typeof threshold === "number" && Number.isFinite(threshold) && !(threshold > 0 && threshold <= 1)) {
+      out.push(doc.diagnostic(["decision", "threshold"], `threshold ${threshold} is out of range; expected a share of capability greater than 0 and at most 1`));
+    }
   }
   return out;
 }

@@ -3,8 +3,8 @@
  * and each deal checked against each actor's walk-away value. Used alike by Monte Carlo samples and
  * the tornado's one-at-a-time swings, in worker threads or in process. Pure.
  */
-import { actorPreferences, reservationValues, utility, type Outcome } from "../deals/preferences.js";
-import { dealOutcome } from "../deals/evaluate.js";
+import { acceptsOutcome, agreementModel, type AgreementModel } from "../agreement/model.js";
+import { dealOutcome, type Outcome } from "../deals/preferences.js";
 import { findModel } from "../models/index.js";
 import { ModelError, type ForecastModel, type ModelInput, type ModelOptions } from "../models/types.js";
 import { toModelInput } from "../scenario/model-input.js";
@@ -71,6 +71,8 @@ interface PreparedPlan {
   readonly models: readonly { readonly model: ForecastModel | undefined; readonly options: ModelOptions }[];
   /** Per deal of the plan, its outcome (deals and the status quo are not sampled). */
   readonly outcomes: readonly (Outcome | undefined)[];
+  /** Compiled red lines and linkage, reused by every point. */
+  readonly agreement: AgreementModel;
 }
 
 const prepared = new WeakMap<EvaluationPlan, PreparedPlan>();
@@ -117,7 +119,7 @@ function prepare(plan: EvaluationPlan): PreparedPlan {
     const deal = scenario.deals.find((x) => x.id === id);
     return deal ? dealOutcome(scenario, deal.values) : undefined;
   });
-  ready = { input, targets, models, outcomes };
+  ready = { input, targets, models, outcomes, agreement: agreementModel(scenario) };
   prepared.set(plan, ready);
   return ready;
 }
@@ -173,21 +175,17 @@ export function evaluatePoint(plan: EvaluationPlan, values: ArrayLike<number>, s
   });
   if (plan.deals.length > 0) {
     const scenario = withInputValues(plan.scenario, plan.inputs, values);
-    acceptances(scenario, ready.outcomes, result.accepts, p * plan.deals.length * scenario.actors.length);
+    acceptances(scenario, ready.agreement, ready.outcomes, result.accepts, p * plan.deals.length * scenario.actors.length);
   }
 }
 
-/** Per deal, per actor: 1 when the deal is worth at least the actor's walk-away value. */
-function acceptances(scenario: Scenario, outcomes: readonly (Outcome | undefined)[], out: Uint8Array, offset: number): void {
-  const preferences = actorPreferences(scenario);
-  const reservations = reservationValues(scenario, preferences);
+/** Per deal, per actor: 1 when the actor accepts the deal, as `parley deal` decides (docs/agreement.md). */
+function acceptances(scenario: Scenario, base: AgreementModel, outcomes: readonly (Outcome | undefined)[], out: Uint8Array, offset: number): void {
+  const model = agreementModel(scenario, base);
   const actors = scenario.actors.length;
   outcomes.forEach((outcome, d) => {
     if (!outcome) return;
-    for (let a = 0; a < actors; a++) {
-      // The same tolerance as `evaluateDeal`: indifference counts as acceptance.
-      out[offset + d * actors + a] = utility(preferences[a]!, outcome) >= reservations[a]! - 1e-12 ? 1 : 0;
-    }
+    for (let a = 0; a < actors; a++) out[offset + d * actors + a] = acceptsOutcome(model, a, outcome) ? 1 : 0;
   });
 }
 

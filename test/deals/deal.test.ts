@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { dealContext, evaluateDeal, findDeal } from "../../src/deals/evaluate.js";
-import { actorPreferences, distanceValue, reservationValues, utility } from "../../src/deals/preferences.js";
+import { actorPreferences, distanceValue, utility } from "../../src/deals/preferences.js";
+import { reservationValues } from "../../src/agreement/model.js";
 import { loadScenario } from "../../src/files/load.js";
 import { validateScenario } from "../../src/scenario/validate.js";
 import type { Scenario } from "../../src/scenario/types.js";
@@ -56,9 +57,8 @@ describe("preferences", () => {
 
   it("takes the walk-away value as given, else the utility of the status quo", () => {
     const s = scenarioOf(TWO_ISSUES);
-    const prefs = actorPreferences(s);
     // A at the status quo (x 50, y lo): 0.75·0.5 + 0.25·0 = 0.375.
-    expect(reservationValues(s, prefs)).toEqual([0.375, 0.9]);
+    expect(reservationValues(s)).toEqual([0.375, 0.9]);
   });
 });
 

@@ -88,6 +88,16 @@ export function describeEvaluation(scenario: Scenario, deal: Pick<Deal, "id" | "
       ["left", "right", "right", "right", "left"],
     ),
   );
+  for (const a of e.actors) {
+    const actor = scenario.actors.find((x) => x.id === a.id);
+    for (const id of a.redLinesCrossed) {
+      const line = actor?.redLines.find((r) => r.id === id);
+      lines.push(`  ✗ ${text(actor?.name, language)} ${zh ? "红线" : "red line"} ${line?.name ? text(line.name, language) : id}: ${line?.rule ?? ""}`);
+    }
+    for (const term of a.linkage) lines.push(`  ${zh ? "关联" : "linkage"} ${a.id}.${term.id}: ${term.utility >= 0 ? "+" : ""}${term.utility.toFixed(3)}`);
+  }
+  const verdict = e.agreement ? (zh ? "达成协议" : "an agreement") : zh ? "没有协议" : "no agreement";
+  lines.push("", `${zh ? "结论" : "Verdict"}: ${verdict} — ${e.why}`);
   const label = (list: readonly { id: string; name: Scenario["criteria"][number]["name"] }[], id: string) => text(list.find((r) => r.id === id)?.name, language) || id;
   if (e.criteria.length > 0) {
     lines.push("", zh ? "标准" : "Criteria");

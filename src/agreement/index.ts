@@ -1,0 +1,25 @@
+/**
+ * Will they agree at all? Acceptance of outcomes under red lines, linkage, outside options and the
+ * decision rule (docs/agreement.md). Pure.
+ */
+export {
+  ACCEPT_TOLERANCE,
+  acceptsOutcome,
+  actorUtility,
+  agreementModel,
+  decisionReached,
+  isAgreement,
+  isStatusQuo,
+  judgeOutcome,
+  reservationValues,
+  type ActorAcceptance,
+  type AgreementModel,
+  type CompiledLinkage,
+  type CompiledRedLine,
+  type Constraints,
+  type OutcomeJudgement,
+  type RedLineVerdict,
+  type WalkAwaySource,
+} from "./model.js";
+export { ruleDependencies, type RuleDependencies } from "./dependencies.js";
+export { unmeetableRedLines } from "./satisfiable.js";

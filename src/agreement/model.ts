@@ -1,0 +1,294 @@
+/**
+ * Who accepts an outcome, and whether that makes an agreement (docs/agreement.md).
+ *
+ * An actor's utility is its additive utility (`../deals/preferences.ts`, 0–1) plus the utility of every
+ * linkage term whose condition holds: uₐ(o) = Σᵢ wₐᵢ·vₐᵢ(oᵢ) + Σₖ [whenₐₖ(o)]·δₐₖ. Its walk-away value is
+ * the written `reservation`, the utility of its outside option (`reservation: {deal}`) or of the status quo,
+ * all computed with the same uₐ, so gains stay comparable. An actor accepts an outcome when
+ * uₐ(o) ≥ walk-away and the outcome meets every red line of the actor that holds; the outcome is an
+ * agreement when the actors the decision rule needs accept it, and it is not the status quo. Pure.
+ */
+import { actorPreferences, DealError, dealOutcome, statusQuo, utility as additiveUtility, type ActorPreference, type Outcome } from "../deals/preferences.js";
+import { evaluateRule, parseRule, type Rule } from "../rules/index.js";
+import { ruleSchemaOf } from "../scenario/rule-schema.js";
+import type { Scenario } from "../scenario/types.js";
+import { outcomeRuleContext } from "./context.js";
+import { ruleDependencies, type RuleDependencies } from "./dependencies.js";
+
+/** Utility differences below this count as indifference (an indifferent actor accepts). */
+export const ACCEPT_TOLERANCE = 1e-9;
+
+export interface CompiledRedLine {
+  /** `ACTOR.lineId`, as conflicts name it. */
+  readonly key: string;
+  readonly id: string;
+  readonly rule: Rule;
+  /** Credibility as written (0–1). */
+  readonly credibility: number;
+  readonly dependencies: RuleDependencies;
+}
+
+export interface CompiledLinkage {
+  readonly id: string;
+  readonly rule: Rule;
+  readonly utility: number;
+  readonly dependencies: RuleDependencies;
+}
+
+export type WalkAwaySource = "given" | "outside-option" | "status-quo";
+
+/** Everything acceptance depends on, compiled once per scenario. */
+export interface AgreementModel {
+  readonly scenario: Scenario;
+  /** Additive parts, per actor in scenario order. */
+  readonly preferences: readonly ActorPreference[];
+  readonly linkage: readonly (readonly CompiledLinkage[])[];
+  readonly redLines: readonly (readonly CompiledRedLine[])[];
+  /** Walk-away utility per actor. */
+  readonly reservations: readonly number[];
+  readonly reservationSources: readonly WalkAwaySource[];
+  /** Per actor: its signature is needed (unanimity: everyone; veto: the veto players). */
+  readonly required: readonly boolean[];
+  /** Share of total capability the accepting actors must reach, when the rule has a threshold. */
+  readonly threshold?: number;
+  /** Each actor's share of total capability (for threshold rules). */
+  readonly shares: readonly number[];
+  /** The status quo, when every issue has a reference point. */
+  readonly statusQuo?: Outcome;
+}
+
+/**
+ * Which constraints are in force: per actor its walk-away value, and per red line (in the actor's order)
+ * whether the line holds. Absent: everything in force, as written.
+ */
+export interface Constraints {
+  readonly walkAway: readonly boolean[];
+  readonly redLines: readonly (readonly boolean[])[];
+}
+
+export interface RedLineVerdict {
+  readonly id: string;
+  /** The outcome meets the line's condition. */
+  readonly met: boolean;
+  /** The line is in force (it holds in this draw, or as written). */
+  readonly holds: boolean;
+  readonly why: string;
+}
+
+export interface ActorAcceptance {
+  readonly id: string;
+  readonly utility: number;
+  /** The additive part of the utility. */
+  readonly additive: number;
+  /** Linkage terms that apply to the outcome, with their utility. */
+  readonly linkage: readonly { readonly id: string; readonly utility: number }[];
+  readonly reservation: number;
+  readonly reservationSource: WalkAwaySource;
+  readonly gain: number;
+  /** utility ≥ walk-away value (or the walk-away value is not in force). */
+  readonly aboveWalkAway: boolean;
+  readonly redLines: readonly RedLineVerdict[];
+  /** Ids of red lines in force that the outcome crosses. */
+  readonly crossed: readonly string[];
+  readonly accepts: boolean;
+  /** Its signature is needed under the decision rule. */
+  readonly required: boolean;
+  /** Why it accepts or not, in one line. */
+  readonly why: string;
+}
+
+export interface OutcomeJudgement {
+  /** True when the outcome is an agreement under the decision rule. */
+  readonly agreement: boolean;
+  /** True when the outcome is the status quo (never an agreement). */
+  readonly statusQuo: boolean;
+  readonly actors: readonly ActorAcceptance[];
+  /** Share of total capability held by the actors that accept. */
+  readonly acceptingShare: number;
+  readonly why: string;
+}
+
+/**
+ * Compiles a scenario's preferences, linkage, red lines, walk-away values and decision rule. Given `compiled`,
+ * a model of a scenario that differs only in its numbers (a Monte Carlo draw), its parsed rules are reused.
+ */
+export function agreementModel(scenario: Scenario, compiled?: AgreementModel): AgreementModel {
+  const schema = ruleSchemaOf(scenario);
+  const compile = (text: string, what: string): Rule => {
+    const parsed = parseRule(text, schema);
+    if (!parsed.ok) throw new DealError(`${what} is invalid: ${parsed.errors.map((e) => e.message).join("; ")}`);
+    return parsed.rule;
+  };
+  const preferences = actorPreferences(scenario);
+  const linkage = scenario.actors.map((actor, a) =>
+    actor.linkage.map((term, k): CompiledLinkage => {
+      const known = compiled?.linkage[a]?.[k];
+      if (known) return { ...known, utility: term.utility.value };
+      const rule = compile(term.when, `linkage "${term.id}" of ${actor.id}`);
+      const dependencies = ruleDependencies(rule);
+      if (dependencies.utilities) throw new DealError(`linkage "${term.id}" of ${actor.id} uses utility, reservation, gain or accepts; a linkage condition defines utility and may not read it`);
+      return { id: term.id, rule, utility: term.utility.value, dependencies };
+    }),
+  );
+  const redLines = scenario.actors.map((actor, a) =>
+    actor.redLines.map((line, k): CompiledRedLine => {
+      const known = compiled?.redLines[a]?.[k];
+      if (known) return { ...known, credibility: line.credibility.value };
+      const rule = compile(line.rule, `red line "${line.id}" of ${actor.id}`);
+      return { key: `${actor.id}.${line.id}`, id: line.id, rule, credibility: line.credibility.value, dependencies: ruleDependencies(rule) };
+    }),
+  );
+  const hasReferences = scenario.issues.every((i) => i.reference !== undefined);
+  const quo = hasReferences ? statusQuo(scenario) : undefined;
+  const partial = { scenario, preferences, linkage };
+  const reservationSources: WalkAwaySource[] = [];
+  const reservations = scenario.actors.map((actor, a) => {
+    if (actor.reservation) {
+      reservationSources.push("given");
+      return actor.reservation.value;
+    }
+    if (actor.outsideOption) {
+      reservationSources.push("outside-option");
+      const deal = scenario.deals.find((d) => d.id === actor.outsideOption!.deal);
+      if (!deal) throw new DealError(`the outside option of ${actor.id} names the unknown deal "${actor.outsideOption.deal}"`);
+      return utilityOf(partial, a, dealOutcome(scenario, deal.values));
+    }
+    reservationSources.push("status-quo");
+    return utilityOf(partial, a, quo ?? statusQuo(scenario));
+  });
+  const { decision } = scenario;
+  const veto = new Set(decision.veto ?? []);
+  const required = scenario.actors.map((actor) => (decision.kind === "unanimity" ? true : veto.has(actor.id)));
+  const total = scenario.actors.reduce((sum, actor) => sum + actor.capability.value, 0);
+  return {
+    scenario,
+    preferences,
+    linkage,
+    redLines,
+    reservations,
+    reservationSources,
+    required,
+    ...(decision.threshold !== undefined ? { threshold: decision.threshold } : {}),
+    shares: scenario.actors.map((actor) => (total > 0 ? actor.capability.value / total : 0)),
+    ...(quo ? { statusQuo: quo } : {}),
+  };
+}
+
+type UtilityParts = Pick<AgreementModel, "scenario" | "preferences" | "linkage">;
+
+function conditionHolds(model: Pick<AgreementModel, "scenario">, rule: Rule, outcome: Outcome): boolean {
+  // Linkage conditions read no utilities (checked when compiled), so these never get called.
+  const noUtility = (): number => Number.NaN;
+  return evaluateRule(rule, outcomeRuleContext(model.scenario, outcome, { utility: noUtility, reservation: noUtility })).value;
+}
+
+function utilityOf(model: UtilityParts, actor: number, outcome: Outcome): number {
+  let u = additiveUtility(model.preferences[actor]!, outcome);
+  for (const term of model.linkage[actor]!) if (conditionHolds(model, term.rule, outcome)) u += term.utility;
+  return u;
+}
+
+/** Actor `actor`'s utility of an outcome: the additive part plus the linkage terms that apply. */
+export function actorUtility(model: AgreementModel, actor: number, outcome: Outcome): number {
+  return utilityOf(model, actor, outcome);
+}
+
+/** Whether an outcome is the status quo (every issue at its reference point). */
+export function isStatusQuo(model: AgreementModel, outcome: Outcome): boolean {
+  const quo = model.statusQuo;
+  if (!quo) return false;
+  return quo.values.every((v, i) => (quo.options[i] !== undefined ? quo.options[i] === outcome.options[i] : Math.abs(v - outcome.values[i]!) <= 1e-9));
+}
+
+/** The decision rule applied to who accepts: every needed signature, and the capability threshold if any. */
+export function decisionReached(model: Pick<AgreementModel, "required" | "threshold" | "shares">, accepts: readonly boolean[]): boolean {
+  let share = 0;
+  for (let a = 0; a < accepts.length; a++) {
+    if (accepts[a]) share += model.shares[a]!;
+    else if (model.required[a]) return false;
+  }
+  return model.threshold === undefined || share >= model.threshold - 1e-12;
+}
+
+/** Every actor's acceptance of an outcome and whether it is an agreement, each with its reason. */
+export function judgeOutcome(model: AgreementModel, outcome: Outcome, constraints?: Constraints): OutcomeJudgement {
+  const { scenario } = model;
+  const quo = isStatusQuo(model, outcome);
+  const utilities = scenario.actors.map((_, a) => actorUtility(model, a, outcome));
+  const context = outcomeRuleContext(scenario, outcome, { utility: (a) => utilities[a]!, reservation: (a) => model.reservations[a]! });
+  const actors = scenario.actors.map((actor, a): ActorAcceptance => {
+    const u = utilities[a]!;
+    const r = model.reservations[a]!;
+    const walkAwayInForce = constraints?.walkAway[a] ?? true;
+    const aboveWalkAway = !walkAwayInForce || u >= r - ACCEPT_TOLERANCE;
+    const redLines = model.redLines[a]!.map((line, k): RedLineVerdict => {
+      const result = evaluateRule(line.rule, context);
+      return { id: line.id, met: result.value, holds: constraints?.redLines[a]?.[k] ?? true, why: result.why };
+    });
+    const crossed = redLines.filter((l) => l.holds && !l.met).map((l) => l.id);
+    const additive = additiveUtility(model.preferences[a]!, outcome);
+    const accepts = !quo && aboveWalkAway && crossed.length === 0;
+    return {
+      id: actor.id,
+      utility: u,
+      additive,
+      linkage: model.linkage[a]!.filter((term) => conditionHolds(model, term.rule, outcome)).map((term) => ({ id: term.id, utility: term.utility })),
+      reservation: r,
+      reservationSource: model.reservationSources[a]!,
+      gain: u - r,
+      aboveWalkAway,
+      redLines,
+      crossed,
+      accepts,
+      required: model.required[a]!,
+      why: acceptanceWhy(quo, u, r, aboveWalkAway, redLines),
+    };
+  });
+  const accepts = actors.map((a) => a.accepts);
+  const acceptingShare = actors.reduce((sum, a, i) => sum + (a.accepts ? model.shares[i]! : 0), 0);
+  const agreement = !quo && decisionReached(model, accepts);
+  return { agreement, statusQuo: quo, actors, acceptingShare, why: agreementWhy(model, quo, agreement, actors, acceptingShare) };
+}
+
+function acceptanceWhy(quo: boolean, u: number, r: number, aboveWalkAway: boolean, redLines: readonly RedLineVerdict[]): string {
+  if (quo) return "the status quo is no agreement";
+  const crossed = redLines.filter((l) => l.holds && !l.met);
+  if (crossed.length > 0) return crossed.map((l) => `crosses red line "${l.id}": ${l.why}`).join("; ");
+  const value = `utility ${u.toFixed(3)} ${aboveWalkAway ? "≥" : "<"} walk-away ${r.toFixed(3)}`;
+  return aboveWalkAway && redLines.length > 0 ? `${value}, no red line crossed` : value;
+}
+
+function agreementWhy(model: AgreementModel, quo: boolean, agreement: boolean, actors: readonly ActorAcceptance[], share: number): string {
+  if (quo) return "the status quo is no agreement";
+  const missing = actors.filter((a) => a.required && !a.accepts);
+  const percent = (x: number): string => `${(100 * x).toFixed(0)}%`;
+  const thresholdText = model.threshold !== undefined ? `accepting actors hold ${percent(share)} of capability ${share >= model.threshold - 1e-12 ? "≥" : "<"} ${percent(model.threshold)}` : "";
+  if (agreement) {
+    const signed = actors.filter((a) => a.required).map((a) => a.id);
+    return [signed.length > 0 ? `${signed.join(", ")} accept` : "", thresholdText].filter((s) => s !== "").join("; ");
+  }
+  if (missing.length > 0) return missing.map((a) => `${a.id} does not accept (${a.why})`).join("; ");
+  return thresholdText;
+}
+
+/** Fast acceptance of one outcome by one actor, as `judgeOutcome` decides it (no explanations built). */
+export function acceptsOutcome(model: AgreementModel, actor: number, outcome: Outcome, constraints?: Constraints): boolean {
+  if (isStatusQuo(model, outcome)) return false;
+  if ((constraints?.walkAway[actor] ?? true) && actorUtility(model, actor, outcome) < model.reservations[actor]! - ACCEPT_TOLERANCE) return false;
+  const lines = model.redLines[actor]!;
+  if (lines.length === 0) return true;
+  const utilities = (a: number): number => actorUtility(model, a, outcome);
+  const context = outcomeRuleContext(model.scenario, outcome, { utility: utilities, reservation: (a) => model.reservations[a]! });
+  return lines.every((line, k) => !(constraints?.redLines[actor]?.[k] ?? true) || evaluateRule(line.rule, context).value);
+}
+
+/** Whether an outcome is an agreement under the scenario's decision rule. */
+export function isAgreement(model: AgreementModel, outcome: Outcome, constraints?: Constraints): boolean {
+  if (isStatusQuo(model, outcome)) return false;
+  return decisionReached(model, model.scenario.actors.map((_, a) => acceptsOutcome(model, a, outcome, constraints)));
+}
+
+/** Each actor's walk-away utility: as written, its outside option's utility, or the status quo's. */
+export function reservationValues(scenario: Scenario): number[] {
+  return [...agreementModel(scenario).reservations];
+}
