@@ -9,6 +9,7 @@ import { benchCli } from "./cli.bench.js";
 import { benchCore } from "./core.bench.js";
 import { benchEum } from "./eum.bench.js";
 import { benchOutcomes } from "./outcomes.bench.js";
+import { benchServer } from "./server.bench.js";
 import { benchSmp } from "./smp.bench.js";
 import { benchSimulation } from "./simulation.bench.js";
 import { benchUncertainty } from "./uncertainty.bench.js";
@@ -23,6 +24,7 @@ const suites: [string, () => Promise<readonly BenchResult[]>][] = [
   ["uncertainty", benchUncertainty],
   ["backtest", benchBacktest],
   ["simulation", benchSimulation],
+  ["server", benchServer],
   ["web", async () => (await import("./web.bench.js")).benchWeb()],
 ];
 

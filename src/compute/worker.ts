@@ -3,6 +3,10 @@
  * job's name and input. It imports that job's module (and, through it, only the library code the job
  * needs: never the server, the store or HTTP) and runs it.
  *
+ * The result comes back as JSON text, written here: the main thread sends it as it is, so a large
+ * result (a Pareto frontier of 10⁴ points) costs the event loop neither a structured-clone decoding
+ * nor a JSON encoding.
+ *
  * A job's own errors come back as data, `{ok: false, error: {name, message}}`, because an Error loses
  * its class when it crosses threads: the pool tells the input's faults (ModelError, DealError, …) from
  * bugs by `name`.
@@ -15,7 +19,7 @@ export interface JobTask {
   readonly input: unknown;
 }
 
-export type JobReply = { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly error: { readonly name: string; readonly message: string } };
+export type JobReply = { readonly ok: true; readonly json: string } | { readonly ok: false; readonly error: { readonly name: string; readonly message: string } };
 
 type JobFunction = (input: unknown) => unknown;
 
@@ -46,7 +50,7 @@ export default async function runJob(task: JobTask): Promise<JobReply> {
       fn = importJob(task.job);
       loaded.set(task.job, fn);
     }
-    return { ok: true, value: await (await fn)(task.input) };
+    return { ok: true, json: JSON.stringify(await (await fn)(task.input)) ?? "null" };
   } catch (error) {
     const e = error instanceof Error ? error : new Error(String(error));
     return { ok: false, error: { name: e.name, message: e.name === "Error" || e.name === "TypeError" || e.name === "RangeError" ? (e.stack ?? e.message) : e.message } };

@@ -19,7 +19,7 @@ import { OutcomeSpaceError, outcomeCount } from "../outcomes/space.js";
 import type { Deal, IssueValue, Scenario } from "../scenario/types.js";
 import type { MonteCarloReport } from "../uncertainty/monte-carlo.js";
 import type { SensitivityReport } from "../uncertainty/sensitivity.js";
-import { BUDGETS, checkBudget, runJob } from "./compute.js";
+import { BUDGETS, checkBudget, runJob, type JsonText } from "./compute.js";
 import { HttpProblem } from "./problem.js";
 
 // --- request bodies ----------------------------------------------------------------------------
@@ -81,7 +81,8 @@ export type RunRequest = z.infer<typeof runRequest>;
 
 /** A run as stored: what to record besides the results. */
 export interface RunOutput<R> {
-  readonly results: R;
+  /** The results, or a compute job's results as the JSON text its worker wrote. */
+  readonly results: R | JsonText<R>;
   readonly models: readonly string[];
   readonly parameters: Record<string, unknown>;
   readonly seed: number | null;
@@ -130,7 +131,7 @@ export async function runForecast(c: Context, scenario: Scenario, request: Forec
 export const DEFAULT_SENSITIVITY_RUNS = 2000;
 
 /** Which inputs move each forecast most: the JSON of `parley sensitivity --json`. */
-export async function runSensitivity(c: Context, scenario: Scenario, request: SensitivityRequest): Promise<SensitivityReport> {
+export async function runSensitivity(c: Context, scenario: Scenario, request: SensitivityRequest): Promise<JsonText<SensitivityReport>> {
   const runs = request.runs ?? DEFAULT_SENSITIVITY_RUNS;
   checkRounds(request.rounds);
   checkRuns(runs);

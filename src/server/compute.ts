@@ -64,13 +64,30 @@ export function checkBudget(check: BudgetCheck): void {
 }
 
 /**
+ * A job's result as the JSON text its worker wrote. Routes send it as it is ({@link jsonResponse}):
+ * a large result is neither decoded nor encoded again on the event loop. `parse()` when the value is
+ * needed (to save a run).
+ */
+export class JsonText<T> {
+  constructor(readonly text: string) {}
+  parse(): T {
+    return JSON.parse(this.text) as T;
+  }
+}
+
+/** A 200 response with a job's JSON result. */
+export function jsonResponse(c: Context, result: JsonText<unknown>): Response {
+  return c.body(result.text, 200, { "content-type": "application/json; charset=UTF-8" });
+}
+
+/**
  * Runs a job on the pool for this request, cancelled if the client goes away. `askForLess` completes
  * the message when the job hits the time or memory limit.
  */
-export async function runJob<N extends JobName>(c: Context, job: N, input: JobInput<N>, askForLess: string): Promise<JobOutput<N>> {
+export async function runJob<N extends JobName>(c: Context, job: N, input: JobInput<N>, askForLess: string): Promise<JsonText<JobOutput<N>>> {
   const pool = c.get("compute");
   try {
-    return await pool.run(job, input, { signal: c.req.raw.signal });
+    return new JsonText<JobOutput<N>>(await pool.runJson(job, input, { signal: c.req.raw.signal }));
   } catch (error) {
     throw problemOf(error, askForLess);
   }

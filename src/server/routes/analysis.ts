@@ -20,6 +20,7 @@ import {
   type RunOutput,
   type RunRequest,
 } from "../analysis.js";
+import { JsonText, jsonResponse } from "../compute.js";
 import { positiveInt } from "../http.js";
 import { bodyKind, checkBody, readJsonBody, scenarioFromEmbedded } from "../input.js";
 import { HttpProblem } from "../problem.js";
@@ -64,7 +65,7 @@ function save(store: Store, kind: RunKind, resolved: ResolvedScenario, output: R
     models: output.models,
     parameters: output.parameters,
     seed: output.seed,
-    results: output.results,
+    results: output.results instanceof JsonText ? output.results.parse() : output.results,
   });
 }
 
@@ -83,7 +84,7 @@ export function analysisRoutes(store: Store): Hono {
         c.header("Location", `/api/runs/${run.id}`);
         c.header("Parley-Run-Id", String(run.id));
       }
-      return c.json(output.results as object);
+      return output.results instanceof JsonText ? jsonResponse(c, output.results) : c.json(output.results as object);
     };
 
   app.post("/forecast", endpoint("forecast", forecastRequest));
@@ -94,7 +95,7 @@ export function analysisRoutes(store: Store): Hono {
     bodyKind(c, ["json"]);
     const doc = await readJsonBody(c);
     const request = checkBody(sensitivityRequest, doc);
-    return c.json(await runSensitivity(c, resolveScenario(store, doc, request).scenario, request));
+    return jsonResponse(c, await runSensitivity(c, resolveScenario(store, doc, request).scenario, request));
   });
 
   app.get("/runs", (c) => {

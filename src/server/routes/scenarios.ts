@@ -137,7 +137,7 @@ export function scenarioRoutes(store: Store): Hono {
     const runsQuery = c.req.query("runs");
     const runs = runsQuery === undefined ? undefined : positiveInt(runsQuery, "runs");
     if (runs !== undefined) checkRuns(runs);
-    const text = await runJob(c, "briefing", { scenario: found.scenario, language: lang, format, ...(runs !== undefined ? { runs } : {}) }, "ask for fewer `runs`, or none");
+    const text = (await runJob(c, "briefing", { scenario: found.scenario, language: lang, format, ...(runs !== undefined ? { runs } : {}) }, "ask for fewer `runs`, or none")).parse();
     if (format === "md") {
       c.header("Content-Type", "text/markdown; charset=utf-8");
       return c.body(text);

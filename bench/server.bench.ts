@@ -1,0 +1,277 @@
+/**
+ * The workbench server under load, on loopback only: `parley serve` (the compiled CLI, in its own
+ * process, on a fresh database) and, from this process, issue 14's mix of 200 concurrent clients.
+ *
+ * - **mix**: 200 clients, each making `REQUESTS_PER_CLIENT` requests with a think time of 1–3 s
+ *   between them (an analyst clicking through the workbench): scenario lists and reads, versions,
+ *   health, deal evaluations, forecasts with every model, outcome-space analyses at the anchors,
+ *   Monte Carlo forecasts of 100 samples, and saves. Reported: p50, p99 and max over all requests,
+ *   p99 of the reads and of the computations, and the share answered 503 (queue full).
+ * - **health under a maximal analysis**: `POST /api/analyze` at the size limit (Hanoi at step 20,
+ *   5×10⁶ outcomes; and at step 100/6, 1.7×10⁷ outcomes, near the 2×10⁷ limit) runs while `/api/health` is probed every 50 ms.
+ *
+ * Bounded: 200 × 12 requests, each client stops at the deadline, and the maximal analysis is stopped at
+ * the server's time limit. Figures are wall times on this machine and shift with whatever else runs on it.
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import type { BenchResult } from "./timing.js";
+
+const PARLEY = resolve(process.env["PARLEY_BIN"] ?? "bin/parley.js");
+const CLIENTS = 200;
+const REQUESTS_PER_CLIENT = 12;
+/** No client starts a request after this long. */
+const DEADLINE_MS = 60_000;
+
+interface Server {
+  readonly base: string;
+  readonly child: ChildProcess;
+  readonly dir: string;
+}
+
+async function startServer(): Promise<Server> {
+  const dir = mkdtempSync(join(tmpdir(), "parley-bench-"));
+  const child = spawn(process.execPath, [...(process.env["PARLEY_BENCH_PROFILE"] ? ["--cpu-prof", `--cpu-prof-dir=${process.env["PARLEY_BENCH_PROFILE"]}`] : []), PARLEY, "serve", "--port", "0", "--db", join(dir, "bench.db")], {
+    stdio: ["ignore", "pipe", "pipe"],
+    env: { ...process.env, PARLEY_TOKEN: "", XDG_DATA_HOME: dir },
+  });
+  const base = await new Promise<string>((resolveUrl, reject) => {
+    let out = "";
+    const timer = setTimeout(() => reject(new Error(`parley serve did not start: ${out}`)), 20_000);
+    child.stdout!.on("data", (chunk: Buffer) => {
+      out += chunk.toString();
+      const match = /running at (http:\/\/[^/\s]+)\//.exec(out);
+      if (match) {
+        clearTimeout(timer);
+        resolveUrl(match[1]!);
+      }
+    });
+    child.stderr!.resume();
+    child.once("exit", (code) => reject(new Error(`parley serve exited with ${code}: ${out}`)));
+  });
+  return { base, child, dir };
+}
+
+async function stopServer(server: Server): Promise<void> {
+  const exited = new Promise((done) => server.child.once("exit", done));
+  server.child.kill("SIGTERM");
+  await exited;
+  rmSync(server.dir, { recursive: true, force: true });
+}
+
+/**
+ * CPU time (user + system, ms) of the server's main thread — the event loop — and of all its threads,
+ * from /proc (Linux; undefined elsewhere). Unlike wall times, these do not grow when other processes
+ * share the cores, so they say what the event loop costs per request whatever the machine's load.
+ */
+function serverCpuMs(pid: number | undefined): { main: number; all: number } | undefined {
+  if (pid === undefined || !existsSync(`/proc/${pid}/task`)) return undefined;
+  const ticks = (file: string): number => {
+    const stat = readFileSync(file, "utf8");
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return (Number(fields[11]) + Number(fields[12])) * 10; // utime, stime: fields 14 and 15, in 10 ms ticks
+  };
+  // The process's own figure includes threads that have ended (workers stopped at their time limit).
+  return { main: ticks(`/proc/${pid}/task/${pid}/stat`), all: ticks(`/proc/${pid}/stat`) };
+}
+
+function cpuDetail(before: { main: number; all: number } | undefined, after: { main: number; all: number } | undefined, requests: number): string {
+  if (!before || !after) return "";
+  const main = after.main - before.main;
+  return `; server event loop CPU ${main} ms in all (${(main / Math.max(1, requests)).toFixed(2)} ms a request), worker threads ${after.all - before.all - main} ms`;
+}
+
+type Kind = "read" | "compute" | "write";
+
+interface Sample {
+  readonly kind: Kind;
+  readonly ms: number;
+  readonly status: number;
+}
+
+interface Step {
+  readonly kind: Kind;
+  readonly weight: number;
+  readonly request: (base: string, client: number) => Promise<Response>;
+}
+
+const post = (base: string, path: string, body: unknown): Promise<Response> =>
+  fetch(`${base}${path}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+
+/** Each client saves to its own copy of the small scenario, so that saves do not conflict. */
+const versions = new Map<number, number>();
+
+const MIX: readonly Step[] = [
+  { kind: "read", weight: 25, request: (base) => fetch(`${base}/api/scenarios`) },
+  { kind: "read", weight: 20, request: (base) => fetch(`${base}/api/scenarios/hanoi-2019`) },
+  { kind: "read", weight: 8, request: (base) => fetch(`${base}/api/scenarios/hanoi-2019/versions`) },
+  { kind: "read", weight: 5, request: (base) => fetch(`${base}/api/health`) },
+  { kind: "read", weight: 4, request: (base) => fetch(`${base}/api/runs?limit=20`) },
+  { kind: "compute", weight: 15, request: (base) => post(base, "/api/deal", { scenarioId: "hanoi-2019", deal: "dprk-offer" }) },
+  { kind: "compute", weight: 4, request: (base) => post(base, "/api/forecast", { scenarioId: "hanoi-2019" }) },
+  { kind: "compute", weight: 2, request: (base) => post(base, "/api/analyze", { scenarioId: "hanoi-2019" }) },
+  { kind: "compute", weight: 1, request: (base) => post(base, "/api/forecast", { scenarioId: "hanoi-2019", models: ["compromise", "median", "nbs"], runs: 100 }) },
+  {
+    kind: "write",
+    weight: 9,
+    request: async (base, client) => {
+      const version = versions.get(client) ?? 1;
+      const response = await fetch(`${base}/api/scenarios/bench-${client}`, {
+        method: "PUT",
+        headers: { "content-type": "application/yaml", "if-match": `"${version}"` },
+        body: smallScenario(client, version + 1),
+      });
+      if (response.ok) versions.set(client, version + 1);
+      return response;
+    },
+  },
+];
+
+function smallScenario(client: number, revision: number): string {
+  return `parley: 1
+id: bench-${client}
+title: Bench scenario ${client}, revision ${revision}
+actors:
+  - {id: A, name: Alpha, capability: ${50 + (revision % 40)}}
+  - {id: B, name: Beta, capability: 40}
+  - {id: C, name: Gamma, capability: 20}
+issues:
+  - {id: tax, name: Tax, scale: {min: 0, max: 100}, reference: 20}
+stances:
+  A: {tax: {position: 80, salience: 70}}
+  B: {tax: {position: 30, salience: 50}}
+  C: {tax: {position: 50, salience: 30}}
+`;
+}
+
+/** A deterministic stream of numbers in [0, 1) (mulberry32), so every run makes the same requests. */
+function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function pick(r: number): Step {
+  const total = MIX.reduce((sum, s) => sum + s.weight, 0);
+  let at = r * total;
+  for (const step of MIX) {
+    if (at < step.weight) return step;
+    at -= step.weight;
+  }
+  return MIX[MIX.length - 1]!;
+}
+
+const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
+
+async function timed(kind: Kind, request: () => Promise<Response>): Promise<Sample> {
+  const start = performance.now();
+  let status = 0;
+  try {
+    const response = await request();
+    await response.arrayBuffer();
+    status = response.status;
+  } catch {
+    status = -1;
+  }
+  return { kind, ms: performance.now() - start, status };
+}
+
+function quantile(values: readonly number[], q: number): number {
+  if (values.length === 0) return Number.NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)]!;
+}
+
+async function runMix(base: string): Promise<Sample[]> {
+  for (let client = 0; client < CLIENTS; client++) {
+    const created = await fetch(`${base}/api/scenarios`, { method: "POST", headers: { "content-type": "application/yaml" }, body: smallScenario(client, 1) });
+    if (created.status !== 201) throw new Error(`could not create the bench scenario: ${created.status} ${await created.text()}`);
+  }
+  const samples: Sample[] = [];
+  const deadline = performance.now() + DEADLINE_MS;
+  await Promise.all(
+    Array.from({ length: CLIENTS }, async (_, client) => {
+      const next = random(client + 1);
+      await sleep(next() * 1000); // clients arrive over the first second
+      for (let k = 0; k < REQUESTS_PER_CLIENT && performance.now() < deadline; k++) {
+        const step = pick(next());
+        samples.push(await timed(step.kind, () => step.request(base, client)));
+        await sleep(1000 + next() * 2000);
+      }
+    }),
+  );
+  return samples;
+}
+
+/** Probes /api/health every 50 ms while `work` runs; returns the probes' latencies and the work's status. */
+async function healthDuring(base: string, work: () => Promise<Response>): Promise<{ health: number[]; status: number; ms: number }> {
+  let done = false;
+  const start = performance.now();
+  const job = work().then(async (response) => {
+    await response.arrayBuffer();
+    done = true;
+    return response.status;
+  });
+  const health: number[] = [];
+  await sleep(200); // let the analysis start on its worker
+  while (!done) {
+    const probe = await timed("read", () => fetch(`${base}/api/health`));
+    if (probe.status === 200) health.push(probe.ms);
+    await sleep(50);
+  }
+  return { health, status: await job, ms: performance.now() - start };
+}
+
+const fmt = (ms: number): string => `${ms.toFixed(1)} ms`;
+
+export async function benchServer(): Promise<BenchResult[]> {
+  const results: BenchResult[] = [];
+  const server = await startServer();
+  try {
+    const { base } = server;
+    // Warm the worker threads so that the mix does not measure their start.
+    await Promise.all([post(base, "/api/forecast", { scenarioId: "hanoi-2019" }), post(base, "/api/analyze", { scenarioId: "hanoi-2019" })].map(async (r) => (await r).arrayBuffer()));
+
+    const pid = server.child.pid;
+    for (const [name, body] of [
+      ["Hanoi at step 20, 5.0e6 outcomes", { scenarioId: "hanoi-2019", step: 20 }],
+      ["Hanoi at step 100/6, 1.7e7 outcomes (near the 2e7 limit)", { scenarioId: "hanoi-2019", step: 100 / 6 }],
+    ] as const) {
+      const before = serverCpuMs(pid);
+      const run = await healthDuring(base, () => post(base, "/api/analyze", body));
+      results.push({
+        name: `server: /api/health p99 while a maximal analysis runs (${name})`,
+        ms: quantile(run.health, 0.99),
+        detail: `median ${fmt(quantile(run.health, 0.5))}, max ${fmt(Math.max(...run.health))} over ${run.health.length} probes; the analysis answered ${run.status} after ${(run.ms / 1000).toFixed(1)} s${cpuDetail(before, serverCpuMs(pid), run.health.length + 1)}; goal ≤ 50 ms`,
+      });
+    }
+
+    const before = serverCpuMs(pid);
+    const samples = await runMix(base);
+    const after = serverCpuMs(pid);
+    const all = samples.map((s) => s.ms);
+    const of = (kind: Kind) => samples.filter((s) => s.kind === kind).map((s) => s.ms);
+    const busy = samples.filter((s) => s.status === 503).length;
+    const failed = samples.filter((s) => s.status !== 503 && (s.status < 0 || s.status >= 400)).length;
+    results.push(
+      {
+        name: `server: ${CLIENTS}-client mix, p99 of ${samples.length} requests`,
+        ms: quantile(all, 0.99),
+        detail: `p50 ${fmt(quantile(all, 0.5))}, max ${fmt(Math.max(...all))}; ${busy} answered 503, ${failed} failed${cpuDetail(before, after, samples.length)}; goal ≤ 250 ms`,
+      },
+      { name: "server: mix, p99 of reads (lists, scenarios, versions, runs, health)", ms: quantile(of("read"), 0.99), detail: `${of("read").length} requests` },
+      { name: "server: mix, p99 of computations (deal, forecast, analyze, Monte Carlo)", ms: quantile(of("compute"), 0.99), detail: `${of("compute").length} requests` },
+      { name: "server: mix, p99 of saves", ms: quantile(of("write"), 0.99), detail: `${of("write").length} requests` },
+    );
+  } finally {
+    await stopServer(server);
+  }
+  return results;
+}
