@@ -59,6 +59,13 @@ export function createApp(options: AppOptions): Hono {
       const kind: ProblemKind = error.status === 413 ? "payload-too-large" : error.status === 401 ? "unauthorized" : "invalid-request";
       return problemResponse({ ...new HttpProblem(kind, error.message || "the request cannot be processed").problem, status: error.status });
     }
+    // Safety nets: input so deep or so large that a parser or an allocation gave up is the input's fault.
+    if (error instanceof RangeError && /call stack/i.test(error.message)) {
+      return problemResponse(new HttpProblem("invalid-input", "the input is nested too deeply to be read; flatten it").problem);
+    }
+    if (error instanceof RangeError && /invalid (array|string) length/i.test(error.message)) {
+      return problemResponse(new HttpProblem("over-budget", "the request is too large to compute; ask for less").problem);
+    }
     log(`parley serve: internal error on ${c.req.method} ${c.req.path}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
     return problemResponse(new HttpProblem("internal", "something went wrong on the server; the details are in its log").problem);
   });

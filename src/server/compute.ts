@@ -95,6 +95,9 @@ export async function runJob<N extends JobName>(c: Context, job: N, input: JobIn
 
 function problemOf(error: unknown, askForLess: string): unknown {
   if (error instanceof JobError) {
+    if (error.errorName === "RangeError" && /Maximum call stack|Invalid (array|string) length/.test(error.message)) {
+      return new HttpProblem("over-budget", `the computation outgrew what the server can hold; ask for less: ${askForLess}`);
+    }
     if (!INPUT_ERRORS.has(error.errorName)) return new Error(`compute job ${error.job} failed: ${error.message}`);
     return new HttpProblem("invalid-input", error.message, { errors: [{ path: "", line: 0, column: 0, message: error.message }] });
   }

@@ -103,6 +103,22 @@ export function parsePath(path: string): (string | number)[] {
 export interface UploadedFile {
   readonly name: string;
   readonly text: string;
+  /** True when the file is not UTF-8 text (it has NUL bytes or invalid sequences): refused with 415. */
+  readonly binary?: boolean;
+}
+
+const strictUtf8 = new TextDecoder("utf-8", { fatal: true });
+
+/** An uploaded file's text; `binary` when it is not UTF-8 text. */
+export async function readUpload(file: File): Promise<UploadedFile> {
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  const name = file.name || "upload";
+  if (bytes.includes(0)) return { name, text: "", binary: true };
+  try {
+    return { name, text: strictUtf8.decode(bytes) };
+  } catch {
+    return { name, text: "", binary: true };
+  }
 }
 
 /**
@@ -113,6 +129,10 @@ export interface UploadedFile {
 export function scenarioFromUploads(files: readonly UploadedFile[]): ScenarioText & { format: string } {
   const [first] = files;
   if (first === undefined) throw new HttpProblem("invalid-request", "no file uploaded; send the file in a form field named `file`");
+  const binary = files.find((f) => f.binary);
+  if (binary) {
+    throw new HttpProblem("unsupported-media-type", `${binary.name} is not a text file (it is binary, or not UTF-8); expected a Parley scenario (YAML/JSON), KTAB CSV/XML, EUM CSV or GENIUS-family files`);
+  }
   try {
     if (detectGeniusFormat(first.text) !== "unknown") {
       const negotiation = negotiationFromUploads(files);
@@ -126,8 +146,14 @@ export function scenarioFromUploads(files: readonly UploadedFile[]): ScenarioTex
     }
     if (detectEumCsv(first.text)) return imported(scenarioFromEumCsv(parseEumCsv(first.text, first.name), first.name), first.name, "eum");
   } catch (error) {
-    if (error instanceof ImportError) throw new HttpProblem("invalid-input", error.message, { errors: [{ path: error.field ?? "", line: error.line ?? 0, column: 0, message: error.message }] });
-    throw error;
+    if (error instanceof ImportError) {
+      const column = (error as { column?: number }).column ?? 0;
+      throw new HttpProblem("invalid-input", error.message, { errors: [{ path: error.field ?? "", line: error.line ?? 0, column, message: error.message }] });
+    }
+    if (error instanceof HttpProblem) throw error;
+    // A parser's own refusal (an XML external entity, nesting too deep, …) is the file's fault, not a bug.
+    const message = `${files.map((f) => f.name).join(", ")} cannot be read: ${error instanceof Error ? error.message : String(error)}`;
+    throw new HttpProblem("invalid-input", message, { errors: [{ path: "", line: 0, column: 0, message }] });
   }
   if (/^\s*</.test(first.text)) {
     throw new HttpProblem("unsupported-media-type", `${first.name} is XML but neither a KTAB SMP input nor a GENIUS domain or profile; expected a Parley scenario (YAML/JSON), KTAB CSV/XML, EUM CSV or GENIUS-family files`);

@@ -8,7 +8,7 @@ import { stringify } from "yaml";
 import { z } from "zod";
 import { diffValues, unifiedDiff, type Store } from "../../store/index.js";
 import { etag, ifMatch, optionalIfMatch, positiveInt, textHeader } from "../http.js";
-import { bodyKind, checkBody, readJsonBody, scenarioFromEmbedded, scenarioFromText, scenarioFromUploads, type ScenarioText, type UploadedFile } from "../input.js";
+import { bodyKind, checkBody, readJsonBody, scenarioFromEmbedded, scenarioFromText, scenarioFromUploads, readUpload, type ScenarioText, type UploadedFile } from "../input.js";
 import { checkRuns } from "../analysis.js";
 import { runJob } from "../compute.js";
 import { HttpProblem, toEntry } from "../problem.js";
@@ -45,7 +45,7 @@ async function readSubmission(c: Context, allowUpload: boolean): Promise<Submiss
     });
     const fileField = form["file"];
     const files = (Array.isArray(fileField) ? fileField : fileField === undefined ? [] : [fileField]).filter((f): f is File => typeof f !== "string");
-    const uploads: UploadedFile[] = await Promise.all(files.map(async (f) => ({ name: f.name || "upload", text: await f.text() })));
+    const uploads: UploadedFile[] = await Promise.all(files.map(readUpload));
     const field = (name: string) => (typeof form[name] === "string" ? form[name] : undefined);
     return withWho(scenarioFromUploads(uploads), { author: field("author"), message: field("message") });
   }
