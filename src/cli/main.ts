@@ -291,7 +291,8 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .option("--host <host>", "address to listen on; beyond this machine an access token is required", "127.0.0.1")
     .option("--db <file>", "SQLite database (default: parley.db in the user's data folder)")
     .option("--cors <origin>", "let web pages from this one origin call the API")
-    .action(async (opts: { port: number; host: string; db?: string; cors?: string }) => {
+    .option("--reseed", "replace the stored copies of the bundled scenarios with this Parley's (a new version each; history kept)")
+    .action(async (opts: { port: number; host: string; db?: string; cors?: string; reseed?: boolean }) => {
       const { serveCommand } = await import("./commands/serve.js");
       setExit(await serveCommand(opts, io));
     });

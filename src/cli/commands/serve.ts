@@ -2,7 +2,7 @@
  * `parley serve`: the workbench — web app and HTTP API — on a local port until Ctrl-C. A thin
  * shell over `startServer`; everything it does is in `src/server/`.
  */
-import { PortInUseError, startServer, type RunningServer, type ServeOptions } from "../../server/start.js";
+import { PortInUseError, ServeOptionError, startServer, type RunningServer, type ServeOptions } from "../../server/start.js";
 import { StoreSchemaError } from "../../store/index.js";
 import { EXIT, type CliIo } from "../io.js";
 
@@ -11,6 +11,8 @@ export interface ServeCommandOptions {
   readonly host?: string;
   readonly db?: string;
   readonly cors?: string;
+  /** Replace stored copies of the bundled scenarios with this Parley's, keeping their history. */
+  readonly reseed?: boolean;
 }
 
 /** Hooks for tests: the environment, and when to stop instead of waiting for a signal. */
@@ -27,6 +29,7 @@ export async function serveCommand(options: ServeCommandOptions, io: CliIo, hook
     ...(options.host !== undefined ? { host: options.host } : {}),
     ...(options.db !== undefined ? { db: options.db } : {}),
     ...(options.cors !== undefined ? { cors: options.cors } : {}),
+    ...(options.reseed ? { reseed: true } : {}),
     ...(hooks.env ? { env: hooks.env } : {}),
     ...(hooks.dataDir ? { dataDir: hooks.dataDir } : {}),
     log: (message) => io.err(message),
@@ -35,6 +38,10 @@ export async function serveCommand(options: ServeCommandOptions, io: CliIo, hook
   try {
     server = await startServer(serveOptions);
   } catch (error) {
+    if (error instanceof ServeOptionError) {
+      io.err(`error: ${error.message}`);
+      return EXIT.usage;
+    }
     if (error instanceof PortInUseError || error instanceof StoreSchemaError) {
       io.err(`error: ${error.message}`);
       return EXIT.failure;
