@@ -3,6 +3,7 @@
  * and field. Pure: text in, calibration out.
  */
 import { z } from "zod";
+import { readTextFile } from "../files/load.js";
 import { InvalidInputError } from "../scenario/diagnostics.js";
 import { parseLocated } from "../scenario/document.js";
 import { zodIssuesToDiagnostics } from "../scenario/zod-diagnostics.js";
@@ -50,4 +51,16 @@ export function calibrationJson(calibration: Calibration): string {
     ]),
   );
   return `${JSON.stringify({ ...calibration, models }, null, 1)}\n`;
+}
+
+/** Reads a calibration file from disk; a missing or bad file is an input error with its location. */
+export function loadCalibration(path: string): Calibration {
+  const read = readTextFile(path);
+  if ("error" in read) throw new InvalidInputError([read.error]);
+  return parseCalibration(read.text, path);
+}
+
+/** Where a calibration comes from, in a few words: "deu3-train.tsv, 207 issues in 83 groups". */
+export function calibrationSource(calibration: Calibration): string {
+  return `${calibration.source.file ?? "a saved calibration"}, ${calibration.source.issues} issues in ${calibration.source.groups} groups${calibration.condition ? `, per ${calibration.condition} category` : ""}`;
 }

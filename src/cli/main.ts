@@ -74,9 +74,11 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .option("--seed <n>", "seed for stochastic models and for --runs sampling", integer("--seed", 0))
     .option("--runs <n>", "Monte Carlo: sample the uncertain inputs n times and report the forecast distributions (docs/uncertainty.md)", integer("--runs", 1))
     .option("--workers <n>", "worker threads for --runs (default: one per core)", integer("--workers", 1))
+    .option("--calibration <file>", "each forecast with its interval calibrated on a track record (parley backtest --save-calibration; docs/calibration.md)")
+    .addOption(levelOption())
     .addOption(languageOption())
     .addOption(fromOption())
-    .action(async (file: string, opts: { model: string[]; json: boolean; rounds?: number; randomRate?: number; seed?: number; runs?: number; workers?: number; lang?: Language; from?: InputFormat }) => {
+    .action(async (file: string, opts: { model: string[]; json: boolean; rounds?: number; randomRate?: number; seed?: number; runs?: number; workers?: number; calibration?: string; level?: number; lang?: Language; from?: InputFormat }) => {
       const { forecastCommand, forecastRunsCommand, withModelParameters } = await import("./commands/forecast.js");
       if (opts.runs !== undefined) (await import("../uncertainty/run.js")).startSamplingWorkers(opts.runs, opts.workers);
       const loaded = await scenarioInput(file, opts.from);
@@ -87,6 +89,8 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
         ...(opts.lang ? { language: opts.lang } : {}),
         ...(opts.rounds !== undefined ? { rounds: opts.rounds } : {}),
         ...(opts.seed !== undefined ? { seed: opts.seed } : {}),
+        ...(opts.calibration !== undefined ? { calibration: (await import("../calibration/file.js")).loadCalibration(opts.calibration) } : {}),
+        ...(opts.level !== undefined ? { level: opts.level } : {}),
       };
       if (opts.runs === undefined) setExit(forecastCommand(scenario, options, io));
       else setExit(await forecastRunsCommand(scenario, { ...options, runs: opts.runs, ...(opts.workers !== undefined ? { workers: opts.workers } : {}) }, io));

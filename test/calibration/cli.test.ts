@@ -112,3 +112,40 @@ describe("calibrated intervals in parley backtest", () => {
     expect(other.stderr).toMatch(/not a Parley calibration/);
   });
 });
+
+describe("parley forecast --calibration", () => {
+  it("prints each forecast with its calibrated interval, rescaled to the issue's scale", async () => {
+    const dir = tempDir();
+    const out = join(dir, "c.json");
+    expect((await runCli("backtest", DEU, "--models", "compromise", "--save-calibration", out, "--workers", "1")).code).toBe(0);
+    const calibration = JSON.parse(readFileSync(out, "utf8")) as { models: Record<string, { errors: number[] }> };
+    const errors = calibration.models["compromise"]!.errors;
+    const q80 = errors[Math.ceil(208 * 0.8) - 1]!; // the 167th smallest of 207
+
+    // A 0–10 issue: the half-width is a tenth of the 0–100 one.
+    const scenario = join(dir, "s.yaml");
+    writeFileSync(
+      scenario,
+      "parley: 1\nid: s\ntitle: S\nactors:\n  - {id: A, name: A, capability: 1}\n  - {id: B, name: B, capability: 1}\nissues:\n  - {id: x, name: X, scale: {min: 0, max: 10}}\nstances:\n  A: {x: {position: 4, salience: 50}}\n  B: {x: {position: 6, salience: 50}}\n",
+    );
+    const json = await runCli("forecast", scenario, "-m", "compromise,median", "--calibration", out, "--json");
+    expect(json.code).toBe(0);
+    expect(json.stderr).toMatch(/no track record of median/);
+    const results = JSON.parse(json.stdout) as { model: string; issues: { forecast: number; interval?: { level: number; lower: number; upper: number } }[] }[];
+    expect(results[0]!.issues[0]!.forecast).toBe(5);
+    expect(results[0]!.issues[0]!.interval!.level).toBe(0.8);
+    expect(results[0]!.issues[0]!.interval!.lower).toBeCloseTo(Math.max(0, 5 - q80 / 10), 9);
+    expect(results[0]!.issues[0]!.interval!.upper).toBeCloseTo(Math.min(10, 5 + q80 / 10), 9);
+    expect(results[1]!.issues[0]!.interval).toBeUndefined();
+
+    const table = await runCli("forecast", scenario, "-m", "compromise", "--calibration", out, "--level", "50");
+    expect(table.stdout).toMatch(/50% of past forecasts like these fell within the interval shown \(calibration: deu3-train\.tsv, 207 issues in 83 groups/);
+
+    const runs = await runCli("forecast", scenario, "-m", "compromise", "--calibration", out, "--runs", "50", "--json", "--workers", "1");
+    const report = JSON.parse(runs.stdout) as { models: { issues: { forecast: number; sd: number; interval: { lower: number; upper: number; combined: { lower: number; upper: number } } }[] }[] };
+    const d = report.models[0]!.issues[0]!;
+    // Quadrature: the combined interval is never narrower than the calibrated one.
+    expect(d.interval.combined.lower).toBeLessThanOrEqual(d.interval.lower);
+    expect(d.interval.combined.upper).toBeGreaterThanOrEqual(d.interval.upper);
+  });
+});

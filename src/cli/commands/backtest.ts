@@ -6,9 +6,8 @@
 import { existsSync } from "node:fs";
 import { basename } from "node:path";
 import { runBacktest } from "../../backtest/backtest.js";
-import type { Calibration } from "../../calibration/calibration.js";
 import type { Condition } from "../../calibration/features.js";
-import { calibrationJson, parseCalibration } from "../../calibration/file.js";
+import { calibrationJson, loadCalibration } from "../../calibration/file.js";
 import { parseBacktestCsv, parseBacktestJson } from "../../backtest/input.js";
 import { BASELINES, BASELINE_IDS } from "../../backtest/run.js";
 import { perIssueCsv } from "../../backtest/report.js";
@@ -99,10 +98,6 @@ export async function backtestCommand(file: string, options: BacktestCommandOpti
   return EXIT.ok;
 }
 
-/** Reads a calibration file (from `--save-calibration`); bad files are input errors with locations. */
-export function loadCalibration(path: string): Calibration {
-  return parseCalibration(readOrThrow(path), path);
-}
 
 const percent = (share: number | null): string => (share === null ? "–" : `${Math.round(share * 100)}%`);
 const points = (value: number | null): string => (value === null ? "–" : value.toFixed(2));

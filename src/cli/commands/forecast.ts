@@ -1,5 +1,11 @@
 /** `parley forecast FILE`: every model's forecast per issue, as a table or JSON. */
+import { calibratedIntervals, combineWithSpread, issueHalfWidth, type CalibratedInterval } from "../../calibration/apply.js";
+import { intervalAround } from "../../calibration/conformal.js";
+import type { Calibration } from "../../calibration/calibration.js";
+import { DEFAULT_LEVEL } from "../../calibration/conformal.js";
+import { calibrationSource } from "../../calibration/file.js";
 import { forecast, nearestAnchor, type ForecastResult } from "../../forecast.js";
+import { toModelInput } from "../../scenario/model-input.js";
 import { findModel } from "../../models/index.js";
 import { exchangeSentence } from "../../report/exchanges.js";
 import { text, type Language } from "../../scenario/label.js";
@@ -10,7 +16,7 @@ import { EXIT, type CliIo } from "../io.js";
 import { monteCarloTable } from "../../uncertainty/format.js";
 import { progressBar, type ProgressBar } from "../progress.js";
 import { EXIT_INTERRUPTED, withInterrupt } from "../../uncertainty/interrupt.js";
-import { monteCarlo, type MonteCarloOptions } from "../../uncertainty/monte-carlo.js";
+import { monteCarlo, type MonteCarloOptions, type MonteCarloReport } from "../../uncertainty/monte-carlo.js";
 
 export interface ForecastCommandOptions {
   readonly models: readonly string[];
@@ -24,6 +30,10 @@ export interface ForecastCommandOptions {
   readonly workers?: number;
   /** Aborts a `--runs` run like Ctrl-C (for tests and embedding). */
   readonly signal?: AbortSignal;
+  /** A saved calibration (`--calibration`): each forecast with its empirical interval. */
+  readonly calibration?: Calibration;
+  /** Level of the calibrated intervals (default 0.8). */
+  readonly level?: number;
 }
 
 export function forecastCommand(scenario: Scenario, options: ForecastCommandOptions, io: CliIo): number {
@@ -33,12 +43,39 @@ export function forecastCommand(scenario: Scenario, options: ForecastCommandOpti
     ...(options.rounds !== undefined ? { rounds: options.rounds } : {}),
     ...(options.seed !== undefined ? { seed: options.seed } : {}),
   });
+  const language = options.language ?? scenario.language;
+  if (options.calibration) {
+    const level = options.level ?? DEFAULT_LEVEL;
+    const intervals = calibratedIntervals(options.calibration, results, toModelInput(scenario), level);
+    warnUnknownModels(options.calibration, results.map((r) => r.model), io);
+    if (options.json) {
+      const withIntervals = results.map((r, m) => ({ ...r, issues: r.issues.map((issue, i) => ({ ...issue, ...(intervals[m]![i] ? { interval: intervals[m]![i] } : {}) })) }));
+      io.out(JSON.stringify(withIntervals.length === 1 ? withIntervals[0] : withIntervals, null, 2));
+      return EXIT.ok;
+    }
+    io.out(forecastTable(scenario, results, language, { level, intervals, source: calibrationSource(options.calibration) }));
+    return EXIT.ok;
+  }
   if (options.json) {
     io.out(JSON.stringify(results.length === 1 ? results[0] : results, null, 2));
     return EXIT.ok;
   }
-  io.out(forecastTable(scenario, results, options.language ?? scenario.language));
+  io.out(forecastTable(scenario, results, language));
   return EXIT.ok;
+}
+
+/** Says on stderr which models the calibration has no track record of (they get no interval). */
+function warnUnknownModels(calibration: Calibration, models: readonly string[], io: CliIo): void {
+  const unknown = models.filter((m) => !calibration.models[m]);
+  if (unknown.length > 0) io.err(`note: the calibration has no track record of ${unknown.join(", ")}; no interval for ${unknown.length === 1 ? "it" : "them"}`);
+}
+
+/** Calibrated intervals to show beside the forecasts: per result, per issue. */
+export interface IntervalColumn {
+  readonly level: number;
+  readonly intervals: readonly (readonly (CalibratedInterval | undefined)[])[];
+  /** Where the calibration comes from. */
+  readonly source: string;
 }
 
 /** The scenario with some of a model's parameters set from the command line (over those in `models`). */
@@ -47,20 +84,34 @@ export function withModelParameters(scenario: Scenario, model: string, parameter
 }
 
 /** Per issue, each model's forecast on the issue's scale with the nearest anchor label. */
-export function forecastTable(scenario: Scenario, results: readonly ForecastResult[], language: Language): string {
+export function forecastTable(scenario: Scenario, results: readonly ForecastResult[], language: Language, calibrated?: IntervalColumn): string {
   const blocks = [`${text(scenario.title, language)} — ${language === "zh" ? "预测" : "forecast"}`];
+  const percent = calibrated ? `${Math.round(calibrated.level * 100)}%` : "";
+  if (calibrated) {
+    blocks.push(
+      language === "zh"
+        ? `校准区间: 以往类似预测中有 ${percent} 落在所示区间内 (校准数据: ${calibrated.source}; 见 docs/calibration.md)`
+        : `Calibrated intervals: ${percent} of past forecasts like these fell within the interval shown (calibration: ${calibrated.source}; docs/calibration.md)`,
+    );
+  }
   scenario.issues.forEach((issue, i) => {
     const reference = issue.reference ? `, ${language === "zh" ? "现状" : "status quo"} ${issue.reference.option ?? formatNumber(issue.reference.value)}` : "";
     const outcome = issue.outcome ? `, ${language === "zh" ? "实际结果" : "recorded outcome"} ${issue.outcome.option ?? formatNumber(issue.outcome.value, 3)}` : "";
-    const rows = results.map((result) => {
+    const rows = results.map((result, m) => {
       const value = result.issues[i]!.forecast;
       const anchor = nearestAnchor(issue, value);
       const near = anchor ? `≈ ${truncate(text(anchor.label, language), 48)} (${formatNumber(anchor.value)})` : "";
-      return [findModel(result.model)?.name ?? result.model, formatNumber(value), near];
+      const interval = calibrated?.intervals[m]?.[i];
+      const band = calibrated ? [interval ? `${formatNumber(interval.lower)}–${formatNumber(interval.upper)}` : "–"] : [];
+      return [findModel(result.model)?.name ?? result.model, formatNumber(value), ...band, near];
     });
     blocks.push(
       `\n${text(issue.name, language)} (${formatNumber(issue.min)}–${formatNumber(issue.max)}${reference}${outcome})\n` +
-        table([language === "zh" ? "模型" : "model", language === "zh" ? "预测" : "forecast", language === "zh" ? "最近的锚点" : "nearest anchor"], rows, ["left", "right", "left"]),
+        table(
+          [language === "zh" ? "模型" : "model", language === "zh" ? "预测" : "forecast", ...(calibrated ? [`${percent} ${language === "zh" ? "校准区间" : "calibrated"}`] : []), language === "zh" ? "最近的锚点" : "nearest anchor"],
+          rows,
+          ["left", "right", ...(calibrated ? (["right"] as const) : []), "left"],
+        ),
     );
   });
   for (const result of results) {
@@ -165,8 +216,51 @@ export function forecastRunsCommand(scenario: Scenario, options: ForecastCommand
   return runSampling(
     options,
     io,
-    (sampling) => monteCarlo(scenario, sampling),
-    (report) => monteCarloTable(scenario, report, options.language ?? scenario.language),
+    async (sampling) => {
+      const report = await monteCarlo(scenario, sampling);
+      return options.calibration ? withCalibratedSpread(scenario, report, options.calibration, options.level ?? DEFAULT_LEVEL, io) : report;
+    },
+    (report) => {
+      const table = monteCarloTable(scenario, report, options.language ?? scenario.language);
+      return options.calibration ? `${table}\n\n${combinedTable(scenario, report, options.calibration, options.level ?? DEFAULT_LEVEL)}` : table;
+    },
     "the summary covers",
   );
+}
+
+/** The Monte Carlo report with, per model and issue, the calibrated interval and its combination with the sampled spread. */
+function withCalibratedSpread(scenario: Scenario, report: MonteCarloReport, calibration: Calibration, level: number, io: CliIo): MonteCarloReport {
+  warnUnknownModels(calibration, report.models.map((m) => m.model), io);
+  const input = toModelInput(scenario);
+  return {
+    ...report,
+    models: report.models.map((m) => ({
+      ...m,
+      issues: m.issues.map((d, i) => {
+        const half = issueHalfWidth(calibration, m.model, level, input, i);
+        if (half === undefined) return d;
+        const { min, max } = input.issues[i]!;
+        const interval: CalibratedInterval = { level, ...intervalAround(d.forecast, half, min, max), combined: combineWithSpread(d.forecast, half, d.sd, level, min, max) };
+        return { ...d, interval };
+      }),
+    })),
+  };
+}
+
+/** Per issue and model: the point forecast, its calibrated interval, and that interval widened by the sampled spread. */
+function combinedTable(scenario: Scenario, report: MonteCarloReport, calibration: Calibration, level: number): string {
+  const percent = `${Math.round(level * 100)}%`;
+  const blocks = [
+    `Calibrated ${percent} intervals (calibration: ${calibrationSource(calibration)}), alone and combined with the sampled spread:\n` +
+      "half-widths add in quadrature, √(calibrated² + (z·sd)²) (docs/calibration.md).",
+  ];
+  scenario.issues.forEach((issue, i) => {
+    const rows = report.models.map((m) => {
+      const d = m.issues[i] as (typeof m.issues)[number] & { interval?: CalibratedInterval };
+      const band = (b: { lower: number; upper: number } | undefined): string => (b ? `${formatNumber(b.lower)}–${formatNumber(b.upper)}` : "–");
+      return [findModel(m.model)?.name ?? m.model, formatNumber(d.forecast), band(d.interval), band(d.interval?.combined)];
+    });
+    blocks.push(`\n${text(issue.name, scenario.language)}\n${table(["model", "forecast", `${percent} calibrated`, `${percent} with spread`], rows, ["left", "right", "right", "right"])}`);
+  });
+  return blocks.join("\n");
 }
