@@ -126,7 +126,7 @@ describe("parley forecast --calibration", () => {
     const scenario = join(dir, "s.yaml");
     writeFileSync(
       scenario,
-      "parley: 1\nid: s\ntitle: S\nactors:\n  - {id: A, name: A, capability: 1}\n  - {id: B, name: B, capability: 1}\nissues:\n  - {id: x, name: X, scale: {min: 0, max: 10}}\nstances:\n  A: {x: {position: 4, salience: 50}}\n  B: {x: {position: 6, salience: 50}}\n",
+      "parley: 1\nid: s\ntitle: S\nactors:\n  - {id: A, name: A, capability: 1}\n  - {id: B, name: B, capability: 1}\nissues:\n  - {id: x, name: X, scale: {min: 0, max: 10}, reference: 0}\nstances:\n  A: {x: {position: 4, salience: 50}}\n  B: {x: {position: 6, salience: 50}}\n",
     );
     const json = await runCli("forecast", scenario, "-m", "compromise,median", "--calibration", out, "--json");
     expect(json.code).toBe(0);
