@@ -19,3 +19,36 @@ export const EXIT = { ok: 0, failure: 1, usage: 2 } as const;
 export class UsageError extends Error {
   override readonly name = "UsageError";
 }
+
+const STREAM_ERRORS: Record<string, string> = {
+  ENOSPC: "no space left on device",
+  EDQUOT: "disk quota exceeded",
+  EIO: "input/output error",
+  EFBIG: "file too large",
+  EACCES: "permission denied",
+};
+
+/**
+ * Makes failures of the process's own stdout and stderr end the command cleanly instead of with an
+ * unhandled 'error' event: when the reader goes away (`parley schema | head -c1`, EPIPE) Parley stops
+ * quietly with exit 0, as the reader has all it wanted; any other write error (a full disk, /dev/full)
+ * is reported on stderr, exit 1. Installed once, by `main` when it writes to the process's streams.
+ */
+export function guardProcessStreams(): void {
+  if (guarded) return;
+  guarded = true;
+  const fail = (stream: "standard output" | "standard error") => (error: NodeJS.ErrnoException) => {
+    if (error.code === "EPIPE") process.exit(EXIT.ok);
+    if (stream === "standard output") {
+      try {
+        process.stderr.write(`error: cannot write to ${stream}: ${STREAM_ERRORS[error.code ?? ""] ?? error.message}\n`);
+      } catch {
+        // stderr is gone too: the exit code is all that is left.
+      }
+    }
+    process.exit(EXIT.failure);
+  };
+  process.stdout.on("error", fail("standard output"));
+  process.stderr.on("error", fail("standard error"));
+}
+let guarded = false;

@@ -21,12 +21,12 @@
  * and types. A constant an option needs (a default, a list of choices) lives in a light module, never in the
  * command's module. `test/cli/startup.test.ts` fails when a static import drags a heavy dependency back in.
  */
-import { Command, CommanderError } from "commander";
+import { Command, CommanderError, Option } from "commander";
 import { DealError } from "../deals/preferences.js";
 import { ModelError } from "../models/types.js";
 import { ImportError } from "../importers/errors.js";
 import type { InputFormat } from "../files/formats.js";
-import { OutputExistsError } from "../files/write.js";
+import { OutputExistsError, OutputWriteError } from "../files/write.js";
 import { InvalidInputError, formatDiagnostic } from "../scenario/diagnostics.js";
 import { SimulationError } from "../simulation/errors.js";
 import { STRATEGIES } from "../simulation/negotiators/names.js";
@@ -35,10 +35,11 @@ import type { Scenario } from "../scenario/types.js";
 import type { BacktestCommandOptions } from "./commands/backtest.js";
 import type { ReportFormat } from "./commands/report.js";
 import type { SimulateCommandOptions as SimulateOptions } from "./commands/simulate.js";
-import { EXIT, UsageError, processIo, type CliIo } from "./io.js";
+import { EXIT, UsageError, guardProcessStreams, processIo, type CliIo } from "./io.js";
+import { LIMITS } from "./limits.js";
 import { DEFAULT_SENSITIVITY_RUNS, collect, conditionOption, formatOption, fromOption, integer, languageOption, levelOption, positiveNumber, repeat, share } from "./options.js";
 
-type BacktestCliOptions = Omit<BacktestCommandOptions, "progress">;
+type BacktestCliOptions = Omit<BacktestCommandOptions, "progress" | "models"> & { readonly model: string[]; readonly models: string[] };
 
 /** Loads a scenario file of any supported format; the loaders (zod, yaml, the importers) are imported only now. */
 async function scenarioInput(file: string, from: InputFormat | undefined): Promise<Scenario> {
@@ -69,11 +70,11 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .argument("<file>", "scenario file")
     .option("-m, --model <id>", "model to run (repeatable, or comma-separated); default: all", collect, [])
     .option("--json", "machine-readable output", false)
-    .option("--rounds <n>", "rounds for fixed-round models (EUM, exchange)", integer("--rounds", 1))
+    .option("--rounds <n>", "rounds for fixed-round models (EUM, exchange)", integer("--rounds", 1, LIMITS.rounds))
     .option("--random-rate <p>", "exchange model: vary each exchange rate at random by up to this share (0–1), from --seed", share("--random-rate"))
-    .option("--seed <n>", "seed for stochastic models and for --runs sampling", integer("--seed", 0))
-    .option("--runs <n>", "Monte Carlo: sample the uncertain inputs n times and report the forecast distributions (docs/uncertainty.md)", integer("--runs", 1))
-    .option("--workers <n>", "worker threads for --runs (default: one per core)", integer("--workers", 1))
+    .option("--seed <n>", "seed for stochastic models and for --runs sampling", integer("--seed", 0, LIMITS.seed))
+    .option("--runs <n>", "Monte Carlo: sample the uncertain inputs n times and report the forecast distributions (docs/uncertainty.md)", integer("--runs", 1, LIMITS.runs))
+    .option("--workers <n>", "worker threads for --runs (default: one per core)", integer("--workers", 1, LIMITS.workers))
     .option("--calibration <file>", "each forecast with its interval calibrated on a track record (parley backtest --save-calibration; docs/calibration.md)")
     .addOption(levelOption())
     .addOption(languageOption())
@@ -101,11 +102,11 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .description("rank the inputs that move each issue's forecast most: tornado swings and first-order variance shares")
     .argument("<file>", "scenario file")
     .option("-m, --model <id>", "model to run (repeatable, or comma-separated); default: all", collect, [])
-    .option("--runs <n>", `Monte Carlo samples for the first-order indices (default ${DEFAULT_SENSITIVITY_RUNS})`, integer("--runs", 1), DEFAULT_SENSITIVITY_RUNS)
-    .option("--seed <n>", "seed of the sampling", integer("--seed", 0))
-    .option("--rounds <n>", "rounds for fixed-round models (EUM)", integer("--rounds", 1))
-    .option("--workers <n>", "worker threads (default: one per core)", integer("--workers", 1))
-    .option("--top <n>", "inputs shown per issue in the table", integer("--top", 1), 8)
+    .option("--runs <n>", "Monte Carlo samples for the first-order indices", integer("--runs", 1, LIMITS.runs), DEFAULT_SENSITIVITY_RUNS)
+    .option("--seed <n>", "seed of the sampling", integer("--seed", 0, LIMITS.seed))
+    .option("--rounds <n>", "rounds for fixed-round models (EUM)", integer("--rounds", 1, LIMITS.rounds))
+    .option("--workers <n>", "worker threads (default: one per core)", integer("--workers", 1, LIMITS.workers))
+    .option("--top <n>", "inputs shown per issue in the table", integer("--top", 1, LIMITS.top), 8)
     .option("--json", "machine-readable output", false)
     .addOption(languageOption())
     .addOption(fromOption())
@@ -179,9 +180,9 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .description("play the talks out with negotiating agents (stacked alternating offers): one run with its trace, --runs for Monte Carlo, --tournament for strategy profiles")
     .argument("<file...>", "a scenario, or a GENIUS domain with its profiles (GeniusWeb / NegoLog profiles too)")
     .option("-s, --strategy <actor=name>", `an actor's strategy (repeatable; a bare name sets every party's): ${STRATEGIES.join(", ")}`, repeat, [])
-    .option("--deadline <n>", "rounds before the talks break down (default: the scenario's, else 100)", integer("--deadline", 1))
-    .option("--seed <n>", "seed of the collapse draws and of --runs sampling", integer("--seed", 0))
-    .option("--runs <n>", "Monte Carlo: n runs over the scenario's uncertainty (agreement rate, outcomes, rounds)", integer("--runs", 1))
+    .option("--deadline <n>", "rounds before the talks break down (default: the scenario's, else 100)", integer("--deadline", 1, LIMITS.rounds))
+    .option("--seed <n>", "seed of the collapse draws and of --runs sampling", integer("--seed", 0, LIMITS.seed))
+    .option("--runs <n>", "Monte Carlo: n runs over the scenario's uncertainty (agreement rate, outcomes, rounds)", integer("--runs", 1, LIMITS.runs))
     .option("--collapse <q>", "chance that the talks collapse at the end of a round (0 ≤ q < 1)", (v: string) => {
       const q = Number(v);
       if (!(q >= 0 && q < 1)) throw new UsageError(`--collapse expects a number from 0 up to 1 (not 1), got "${v}"`);
@@ -192,7 +193,7 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .option("--vary-strategies <names>", "with --runs: every party draws its strategy from these in each run", collect, [])
     .option("--tournament <names>", "run every combination of these strategies over the players and tabulate them", collect, [])
     .option("--players <ids>", "with --tournament: whose strategy varies (default: every party at the table)", collect, [])
-    .option("--workers <n>", "worker threads for --runs and --tournament (default: one per core)", integer("--workers", 1))
+    .option("--workers <n>", "worker threads for --runs and --tournament (default: one per core)", integer("--workers", 1, LIMITS.workers))
     .option("--trace", "print every turn (the JSON always has them all)", false)
     .option("--json", "machine-readable output", false)
     .addOption(languageOption())
@@ -228,21 +229,23 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
 
   program
     .command("backtest")
-    .description("score every model against recorded outcomes: a DEU III file (with --weights) or a backtest CSV/JSON")
+    .description("score every model against recorded outcomes: a DEU III file (Council weights built in) or a backtest CSV/JSON")
     .argument("<file>", "DEU III TSV, or a CSV/JSON with one row per actor per case")
-    .option("--weights <file>", "Council voting weights CSV (DEU files)")
-    .option("--models <ids>", "models to run, comma-separated (default: all)", collect, [])
+    .option("--weights <file>", "Council voting weights CSV for DEU files (default: the built-in table)")
+    .option("-m, --model <id>", "model to run (repeatable, or comma-separated); default: all", collect, [])
+    .addOption(new Option("--models <ids>", "the former spelling of --model").argParser(collect).default([]).hideHelp())
     .option("--json", "machine-readable output", false)
     .option("--per-issue <file>", "write every issue's forecasts to this CSV")
     .option("--force", "replace the --per-issue file if it exists", false)
-    .option("--workers <n>", "worker threads (default: all cores when EUM or SMP runs, else 1; 1: no threads)", integer("--workers", 1))
+    .option("--workers <n>", "worker threads (default: all cores when EUM or SMP runs, else 1; 1: no threads)", integer("--workers", 1, LIMITS.workers))
     .addOption(levelOption())
     .addOption(conditionOption())
     .option("--save-calibration <file>", "save this run's track record as a calibration (JSON) for forecast --calibration")
     .option("--calibration <file>", "score intervals calibrated on this saved calibration instead of cross-fitting on FILE")
     .action(async (file: string, opts: BacktestCliOptions) => {
       const { backtestCommand } = await import("./commands/backtest.js");
-      setExit(await backtestCommand(file, opts, io));
+      const { model, models, ...rest } = opts;
+      setExit(await backtestCommand(file, { ...rest, models: [...model, ...models] }, io));
     });
 
   program
@@ -254,8 +257,8 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .option("--force", "replace the output file if it exists", false)
     .option("-m, --model <id>", "model to run (repeatable, or comma-separated); default: all", collect, [])
     .option("--claim <actors@issue>", "test a claim that actors stand together, e.g. CHN,DPRK,ROK@alliance (repeatable; without @ISSUE: over all issues)", repeat, [])
-    .option("--runs <n>", "add forecast distributions from a Monte Carlo of n samples (docs/uncertainty.md)", integer("--runs", 1))
-    .option("--seed <n>", "seed of the Monte Carlo sampling", integer("--seed", 0))
+    .option("--runs <n>", "add forecast distributions from a Monte Carlo of n samples (docs/uncertainty.md)", integer("--runs", 1, LIMITS.runs))
+    .option("--seed <n>", "seed of the Monte Carlo sampling", integer("--seed", 0, LIMITS.seed))
     .addOption(languageOption("language of the briefing (default: the scenario's)"))
     .addOption(fromOption())
     .action(async (file: string, opts: { format?: ReportFormat; output?: string; force: boolean; model: string[]; claim: string[]; runs?: number; seed?: number; lang?: Language; from?: InputFormat }) => {
@@ -307,6 +310,7 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
 /** Runs the CLI with the given arguments (without `node parley`); resolves to the exit code. */
 export async function main(argv: readonly string[], io: CliIo = processIo): Promise<number> {
   let exit: number = EXIT.ok;
+  if (io === processIo) guardProcessStreams();
   const program = buildProgram(io, (code) => (exit = code));
   try {
     await program.parseAsync([...argv], { from: "user" });
@@ -334,13 +338,18 @@ function reportError(error: unknown, io: CliIo): number {
     io.err(error.message);
     return EXIT.usage;
   }
+  if (error instanceof OutputWriteError) {
+    io.err(`error: ${error.message}`);
+    return EXIT.failure;
+  }
   if (error instanceof DealError || error instanceof SimulationError) {
     io.err(`error: ${error.message}`);
     return EXIT.usage;
   }
   if (error instanceof ModelError) {
+    // The model's inputs do not allow the run (too few actors, a bad parameter): invalid input.
     io.err(`error: ${error.message}`);
-    return EXIT.failure;
+    return EXIT.usage;
   }
   io.err(`internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
   io.err("This is a bug in Parley; please report it with the command and input that caused it.");

@@ -7,11 +7,16 @@ import { CONDITION_IDS, parseLevel } from "../calibration/choices.js";
 import { INPUT_FORMATS } from "../files/formats.js";
 import { UsageError } from "./io.js";
 
-/** Parses a whole number ≥ `min`, or refuses it naming the option. */
-export function integer(name: string, min: number) {
+/**
+ * Parses a whole number from `min` to `max` written in plain decimal digits, or refuses it naming the
+ * option: `0x10`, `1e3`, `1.0`, `1e300` and numbers beyond `max` are refused rather than read loosely.
+ */
+export function integer(name: string, min: number, max: number = Number.MAX_SAFE_INTEGER) {
+  const expected = max === Number.MAX_SAFE_INTEGER ? `a whole number ≥ ${min}` : `a whole number from ${min} to ${max}`;
   return (value: string): number => {
-    const n = Number(value);
-    if (!Number.isInteger(n) || n < min) throw new UsageError(`${name} expects a whole number ≥ ${min}, got "${value}"`);
+    const digits = value.trim();
+    const n = /^\+?\d{1,16}$/.test(digits) ? Number(digits) : Number.NaN;
+    if (!Number.isSafeInteger(n) || n < min || n > max) throw new UsageError(`${name} expects ${expected}, got "${value}"`);
     return n;
   };
 }

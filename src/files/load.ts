@@ -2,24 +2,56 @@
  * Reading scenarios from disk: the only place the library touches the file system. Source
  * files named by a scenario are read relative to it, so quotes can be checked.
  */
-import { readFileSync, statSync } from "node:fs";
+import { closeSync, constants, fstatSync, openSync, readSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { InvalidInputError, type Diagnostic } from "../scenario/diagnostics.js";
 import { MAX_INPUT_BYTES } from "../scenario/document.js";
 import type { Scenario } from "../scenario/types.js";
 import { validateScenario, type ValidationResult } from "../scenario/validate.js";
 
-/** Reads a text file, or returns a diagnostic saying why it cannot be read. */
+/** What kind of thing a path is, for refusals: a FIFO, a device, a socket. */
+function kindOf(stats: import("node:fs").Stats): string {
+  if (stats.isFIFO()) return "a FIFO (named pipe)";
+  if (stats.isCharacterDevice() || stats.isBlockDevice()) return "a device";
+  if (stats.isSocket()) return "a socket";
+  return "not a regular file";
+}
+
+/**
+ * Reads a text file of at most MAX_INPUT_BYTES, or returns a diagnostic saying why it cannot be read.
+ * Only regular files are read: a FIFO with no writer would block, a device like /dev/zero never ends.
+ * The file is opened without blocking and read in chunks, stopping past the cap, so a file that grows
+ * while it is read cannot exhaust memory either. Binary content (a NUL byte) is refused.
+ */
 export function readTextFile(path: string): { text: string } | { error: Diagnostic } {
   const at = (message: string): { error: Diagnostic } => ({ error: { file: path, line: 0, column: 0, path: "", message } });
+  let fd: number | undefined;
   try {
-    const stats = statSync(path);
+    fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
+    const stats = fstatSync(fd);
     if (stats.isDirectory()) return at("is a folder; expected a file");
+    if (!stats.isFile()) return at(`is ${kindOf(stats)}; expected a regular file`);
     if (stats.size > MAX_INPUT_BYTES) return at(`is ${stats.size} bytes; expected at most ${MAX_INPUT_BYTES}`);
-    return { text: readFileSync(path, "utf8") };
+    const chunks: Buffer[] = [];
+    let length = 0;
+    for (;;) {
+      const chunk = Buffer.allocUnsafe(Math.min(1 << 20, Math.max(stats.size + 1, 1 << 16)));
+      const read = readSync(fd, chunk, 0, chunk.length, null);
+      if (read === 0) break;
+      length += read;
+      if (length > MAX_INPUT_BYTES) return at(`is more than ${MAX_INPUT_BYTES} bytes; expected at most ${MAX_INPUT_BYTES}`);
+      chunks.push(chunk.subarray(0, read));
+    }
+    const bytes = Buffer.concat(chunks, length);
+    if (bytes.includes(0)) return at("is a binary file (it contains NUL bytes); expected UTF-8 text");
+    return { text: bytes.toString("utf8") };
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    return at(code === "ENOENT" ? "file not found" : code === "EACCES" ? "permission denied" : `cannot be read (${code ?? String(error)})`);
+    return at(
+      code === "ENOENT" ? "file not found" : code === "EACCES" ? "permission denied" : code === "EISDIR" ? "is a folder; expected a file" : code === "ENOTDIR" ? "a part of the path is not a folder" : `cannot be read (${code ?? String(error)})`,
+    );
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
 }
 

@@ -36,7 +36,7 @@ fees,B,30,20,1,,
 
 describe("parley backtest on DEU III", () => {
   it("prints the JSON report with exactly the documented shape", async () => {
-    const run = await runCli("backtest", DEU, "--models", "compromise,median", "--json", "--workers", "2");
+    const run = await runCli("backtest", DEU, "--model", "compromise", "-m", "median", "--json", "--workers", "2");
     expect(run.code).toBe(0);
     expect(run.stderr).toBe("");
     const report = JSON.parse(run.stdout) as { issues: number; skipped: Record<string, number>; models: Record<string, Record<string, number>> };

@@ -3,7 +3,6 @@
  * recorded outcomes. FILE is a DEU III TSV (Council weights built in, or from `--weights`) or the
  * general backtest CSV/JSON (src/backtest/input.ts). A thin shell: reading, the worker pool, printing.
  */
-import { existsSync } from "node:fs";
 import { basename } from "node:path";
 import { runBacktest } from "../../backtest/backtest.js";
 import type { Condition } from "../../calibration/features.js";
@@ -16,7 +15,7 @@ import { COUNCIL_WEIGHTS } from "../../importers/council-weights.js";
 import { isDeuTsv, parseCouncilWeights, parseDeu } from "../../importers/deu.js";
 import { modelIds } from "../../models/index.js";
 import { readTextFile } from "../../files/load.js";
-import { OutputExistsError, writeFileAtomic } from "../../files/write.js";
+import { checkOutputPath, writeFileAtomic } from "../../files/write.js";
 import { InvalidInputError } from "../../scenario/diagnostics.js";
 import { formatNumber, table } from "../format.js";
 import { requireKnownModels } from "../models.js";
@@ -66,7 +65,7 @@ export function loadBacktestInput(file: string, weightsFile: string | undefined)
 export async function backtestCommand(file: string, options: BacktestCommandOptions, io: CliIo): Promise<number> {
   requireKnownModels(options.models);
   for (const output of [options.perIssue, options.saveCalibration]) {
-    if (output !== undefined && !options.force && existsSync(output)) throw new OutputExistsError(`${output} exists; use --force to replace it`);
+    if (output !== undefined) checkOutputPath(output, options.force === true);
   }
   if (options.calibration !== undefined && options.condition !== undefined) {
     throw new UsageError("--condition applies when cross-fitting; a saved calibration (--calibration) brings its own condition");
