@@ -36,8 +36,7 @@ import type { BacktestCommandOptions } from "./commands/backtest.js";
 import type { ReportFormat } from "./commands/report.js";
 import type { SimulateCommandOptions as SimulateOptions } from "./commands/simulate.js";
 import { EXIT, UsageError, guardProcessStreams, processIo, type CliIo } from "./io.js";
-import { LIMITS } from "./limits.js";
-import { DEFAULT_SENSITIVITY_RUNS, collect, conditionOption, formatOption, fromOption, integer, languageOption, levelOption, positiveNumber, repeat, share } from "./options.js";
+import { DEFAULT_SENSITIVITY_RUNS, LIMITS, collect, conditionOption, formatOption, fromOption, integer, languageOption, levelOption, positiveNumber, repeat, share } from "./options.js";
 
 type BacktestCliOptions = Omit<BacktestCommandOptions, "progress" | "models"> & { readonly model: string[]; readonly models: string[] };
 

@@ -7,7 +7,7 @@ import { mkdirSync, mkdtempSync, readFileSync, readdirSync, symlinkSync, writeFi
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { LIMITS } from "../../src/cli/limits.js";
+import { LIMITS } from "../../src/cli/options.js";
 import { runCli } from "../helpers.js";
 
 const HANOI = "scenarios/hanoi-2019.yaml";
