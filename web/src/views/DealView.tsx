@@ -14,11 +14,13 @@ import { useTranslation } from "react-i18next";
 import { evaluateDeal, type DealContext, type DealEvaluation } from "../../../src/deals/evaluate.js";
 import { nearestAnchor } from "../../../src/forecast.js";
 import type { Issue, IssueValue, Scenario } from "../../../src/scenario/types.js";
+import { mergeCoinciding, placeLabels } from "../charts/labels.js";
 import { PlotFigure } from "../charts/PlotFigure.js";
 import { agreementSpaceOf, dealContextOf, type AgreementSpace } from "../compute.js";
 import { fmt, useLabel, useLanguage } from "../format.js";
 import { record } from "../perf.js";
 import { useWorkspace, type DealValues } from "../workspace.js";
+import { useWidth } from "../charts/useWidth.js";
 
 const CUSTOM = "";
 
@@ -212,7 +214,7 @@ function Verdicts({ scenario, evaluation }: { scenario: Scenario; evaluation: De
               <tr key={a.id} data-actor={a.id} data-accepts={a.accepts}>
                 <th scope="row">{label(actor.name)}</th>
                 <td>
-                  <svg width={width + 70} height={18} aria-hidden="true" className="bar">
+                  <svg width={width + 70} height={18} viewBox={`0 0 ${width + 70} 18`} aria-hidden="true" className="bar">
                     <rect x={0} y={3} width={width} height={12} className="track" />
                     <rect x={0} y={3} width={x(a.utility)} height={12} className={a.accepts ? "fill ok" : "fill bad"} />
                     <line x1={x(a.reservation)} x2={x(a.reservation)} y1={0} y2={18} className="walkaway" />
@@ -304,11 +306,15 @@ function SpaceChart({ scenario, evaluation, context }: { scenario: Scenario; eva
   const nameKey = named.map((n) => n.name).join("|");
   const labels = [t("deal.frontier"), t("deal.nash"), t("deal.ks"), t("deal.maxWelfare"), t("deal.walkAway"), label(scenario.actors.find((x) => x.id === a)?.name), label(scenario.actors.find((x) => x.id === b)?.name)].join("|");
 
+  const frame = useRef<HTMLDivElement>(null);
+  const chartWidth = useWidth(frame, 640);
   const make = useCallback(() => {
     if (!space || space instanceof Error) return document.createElement("div");
-    return spacePlot(space, named, labels.split("|"), a, b);
-  }, [space, nameKey, labels, a, b]);
+    return spacePlot(space, named, labels.split("|"), a, b, Math.min(760, Math.max(280, chartWidth >= 1000 ? chartWidth - 420 : chartWidth)));
+  }, [space, nameKey, labels, a, b, chartWidth]);
 
+  // The marker is placed by the latest render's function: the mount callback is made once.
+  const placeLatest = useRef<() => void>(() => {});
   const onMount = useCallback((figure: Element) => {
     if (!(figure instanceof SVGSVGElement)) {
       scales.current = undefined;
@@ -328,7 +334,7 @@ function SpaceChart({ scenario, evaluation, context }: { scenario: Scenario; eva
     g.append(circle, text);
     figure.append(g);
     marker.current = g;
-    placeMarker();
+    placeLatest.current();
   }, []);
 
   const dealLabel = t("deal.current");
@@ -344,6 +350,7 @@ function SpaceChart({ scenario, evaluation, context }: { scenario: Scenario; eva
     g.setAttribute("data-x", ua.toFixed(4));
     g.setAttribute("data-y", ub.toFixed(4));
   };
+  placeLatest.current = placeMarker;
   useLayoutEffect(placeMarker);
 
   return (
@@ -376,7 +383,7 @@ function SpaceChart({ scenario, evaluation, context }: { scenario: Scenario; eva
       ) : space instanceof Error ? (
         <p className="problems">{space.message}</p>
       ) : space ? (
-        <div className="space-body">
+        <div className="space-body" ref={frame}>
           <PlotFigure make={make} onMount={onMount} label={t("deal.spaceLabel", { a: label(scenario.actors.find((x) => x.id === a)?.name), b: label(scenario.actors.find((x) => x.id === b)?.name) })} className="space-plot" />
           <div>
             <SpaceFacts space={space} />
@@ -421,7 +428,7 @@ function SpaceFacts({ space }: { space: AgreementSpace }) {
   );
 }
 
-function spacePlot(space: AgreementSpace, named: readonly { id: string; name: string; u: DealEvaluation["actors"] }[], labels: string[], a: string, b: string): Element {
+function spacePlot(space: AgreementSpace, named: readonly { id: string; name: string; u: DealEvaluation["actors"] }[], labels: string[], a: string, b: string, width: number): Element {
   const [frontierLabel, nashLabel, ksLabel, welfareLabel, walkLabel, aName, bName] = labels as [string, string, string, string, string, string, string];
   const an = space.analysis;
   const frontier = [...an.pareto.points].sort((p, q) => p[0]! - q[0]!);
@@ -436,11 +443,30 @@ function spacePlot(space: AgreementSpace, named: readonly { id: string; name: st
     return x === undefined || y === undefined ? [] : [{ name: d.name, key: String(named.indexOf(d) + 1), x, y }];
   });
   const [ra, rb] = an.reservations as [number, number];
+  // Labels placed in pixels so that none overprints another or a marker: coinciding points share one.
+  const height = Math.round(Math.min(440, Math.max(300, width * 0.7)));
+  const margin = { left: 50, right: 20, top: 20, bottom: 36 };
+  const px = (x: number) => margin.left + x * (width - margin.left - margin.right);
+  const py = (y: number) => margin.top + (1 - y) * (height - margin.top - margin.bottom);
+  const toData = (p: { x: number; y: number; dx: number; dy: number; anchor: "start" | "end" | "middle"; text: string }) => ({ text: p.text, anchor: p.anchor, x: (p.x + p.dx - margin.left) / (width - margin.left - margin.right), y: 1 - (p.y + p.dy - 4 - margin.top) / (height - margin.top - margin.bottom) });
+  const solutionPoints = mergeCoinciding(solutions.map((p) => ({ x: px(p.x), y: py(p.y), text: p.name })), 3, " = ");
+  const dealPoints = mergeCoinciding(deals.map((d) => ({ x: px(d.x), y: py(d.y), text: d.key })), 3, ", ");
+  const obstacles = [...solutionPoints.map((p) => ({ ...p, r: 7 })), ...dealPoints.map((p) => ({ ...p, r: 5 }))];
+  const placed = placeLabels([...solutionPoints, ...dealPoints], { obstacles, bounds: { width, height } }).map(toData);
+  const solutionLabels = placed.slice(0, solutionPoints.length);
+  const dealLabels = placed.slice(solutionPoints.length);
+  const labelMarks = (rows: ReturnType<typeof toData>[], style: { fill: string; fontWeight: number }) =>
+    (["start", "end", "middle"] as const).map((anchor) => {
+      const mine = rows.filter((r) => r.anchor === anchor);
+      return Plot.text(mine, { x: "x", y: "y", text: "text", textAnchor: anchor, ...style, stroke: "white", strokeWidth: 3, paintOrder: "stroke" });
+    });
   return Plot.plot({
-    width: 640,
-    height: 440,
-    marginLeft: 50,
-    marginRight: 20,
+    width,
+    height,
+    marginLeft: margin.left,
+    marginRight: margin.right,
+    marginTop: margin.top,
+    marginBottom: margin.bottom,
     style: { fontSize: "11px" },
     x: { label: `${aName} →`, domain: [0, 1], grid: true },
     y: { label: `↑ ${bName}`, domain: [0, 1], grid: true },
@@ -454,9 +480,9 @@ function spacePlot(space: AgreementSpace, named: readonly { id: string; name: st
       Plot.dot(frontier, { x: "0", y: "1", r: 2.5, fill: "#c0392b" }),
       Plot.text([frontierLabel], { x: frontier[0]?.[0] ?? 0, y: frontier[0]?.[1] ?? 0, dy: -10, textAnchor: "start", fill: "#c0392b", fontWeight: 600 }),
       Plot.dot(deals, { x: "x", y: "y", r: 4, stroke: "#1f4e79", fill: "white", symbol: "square", title: "name" }),
-      Plot.text(deals, { x: "x", y: "y", text: "key", dx: 8, dy: 8, fill: "#1f4e79", fontWeight: 700 }),
       Plot.dot(solutions, { x: "x", y: "y", r: 6, fill: "#111", symbol: "symbol", title: "name" }),
-      Plot.text(solutions, { x: "x", y: "y", text: "name", dx: -9, textAnchor: "end", fontWeight: 600 }),
+      ...labelMarks(dealLabels, { fill: "#1f4e79", fontWeight: 700 }),
+      ...labelMarks(solutionLabels, { fill: "#111", fontWeight: 600 }),
     ],
   });
 }

@@ -4,12 +4,14 @@
  * how the positions move round by round. Recomputed whenever an edit validates.
  */
 import * as Plot from "@observablehq/plot";
-import { useCallback, useMemo, useState } from "react";
+import { useCallback, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { nearestAnchor, type ForecastResult } from "../../../src/forecast.js";
 import type { Issue, Scenario } from "../../../src/scenario/types.js";
 import { api } from "../api.js";
+import { ABOVE, placeLabels } from "../charts/labels.js";
 import { PlotFigure } from "../charts/PlotFigure.js";
+import { useWidth } from "../charts/useWidth.js";
 import { ExchangeTrades } from "./ExchangeTrades.js";
 import { forecastOf } from "../compute.js";
 import { fmt, useLabel } from "../format.js";
@@ -128,8 +130,11 @@ export function ComparisonTable({ scenario, results }: { scenario: Scenario; res
   );
 }
 
-export function IssueStrip({ scenario, issue, results, width = 600 }: { scenario: Scenario; issue: Issue; results: readonly ForecastResult[]; width?: number }) {
+export function IssueStrip({ scenario, issue, results, width: fixedWidth }: { scenario: Scenario; issue: Issue; results: readonly ForecastResult[]; width?: number }) {
   const { t } = useTranslation();
+  const host = useRef<HTMLElement>(null);
+  const measured = useWidth(host, 600);
+  const width = fixedWidth ?? Math.max(260, measured);
   const label = useLabel();
   const modelName = useModelName();
   const i = scenario.issues.indexOf(issue);
@@ -141,22 +146,30 @@ export function IssueStrip({ scenario, issue, results, width = 600 }: { scenario
       const cap = actor.capabilityByIssue[issue.id]?.value ?? actor.capability.value;
       return stance ? [{ actor: actor.id, name: label(actor.name), x: stance.position.value, weight: cap * stance.salience.value, salience: stance.salience.value }] : [];
     });
-    // Stack labels of actors at (nearly) the same place.
-    const sorted = [...actors].sort((a, b) => a.x - b.x);
-    const level = new Map<string, number>();
-    sorted.forEach((d, k) => {
-      const prev = sorted[k - 1];
-      level.set(d.actor, prev && Math.abs(prev.x - d.x) < (issue.max - issue.min) * 0.06 ? (level.get(prev.actor)! + 1) % 3 : 0);
-    });
     const models = results.map((r) => ({ model: modelName(r.model), x: r.issues[i]!.forecast }));
     const rows = [positionsRow, ...models.map((m) => m.model)];
     const ref = issue.reference?.value;
+    // Actor names above their dots, stacked only as far as needed to keep them apart.
+    const marginLeft = Math.min(150, width * 0.3);
+    const px = (x: number) => marginLeft + ((x - issue.min) / (issue.max - issue.min || 1)) * (width - marginLeft - 30);
+    const placed = placeLabels(
+      [...actors].sort((p, q) => q.weight - p.weight).map((d) => ({ x: px(d.x), y: 0, text: d.actor, actor: d.actor, at: d.x })),
+      { candidates: ABOVE, obstacles: [] },
+    );
+    const levels = Math.max(1, ...placed.map((p) => Math.round((-p.dy - 11) / 11) + 1));
+    const groups = new Map<string, { anchor: "start" | "end" | "middle"; dy: number; rows: { x: number; actor: string }[] }>();
+    for (const p of placed) {
+      const k = `${p.anchor}|${p.dy}|${p.dx}`;
+      if (!groups.has(k)) groups.set(k, { anchor: p.anchor, dy: p.dy, rows: [] });
+      groups.get(k)!.rows.push({ x: (p as unknown as { at: number }).at, actor: (p as unknown as { actor: string }).actor });
+    }
+    const rowHeight = 20;
     return Plot.plot({
       width,
-      height: 46 + rows.length * 20,
-      marginLeft: 150,
+      height: 30 + levels * 11 + rows.length * rowHeight,
+      marginLeft,
       marginRight: 30,
-      marginTop: 26,
+      marginTop: 16 + levels * 11,
       style: { fontSize: "11px" },
       x: { domain: [issue.min, issue.max], ticks: issue.anchors.map((a) => a.value), tickFormat: (v: number) => fmt(v), grid: true, label: null },
       y: { domain: rows, label: null, padding: 0.3 },
@@ -165,14 +178,14 @@ export function IssueStrip({ scenario, issue, results, width = 600 }: { scenario
       marks: [
         ...(ref !== undefined ? [Plot.ruleX([ref], { stroke: "#666", strokeDasharray: "4,3" }), Plot.text([ref], { x: (d: number) => d, frameAnchor: "top", dy: -18, text: () => t("forecast.statusQuoShort"), fill: "#555" })] : []),
         Plot.dot(actors, { x: "x", y: () => positionsRow, r: "weight", fill: "actor", fillOpacity: 0.8, stroke: "white", title: (d: { name: string; x: number; salience: number }) => `${d.name}: ${fmt(d.x)} (${t("grid.salience")} ${fmt(d.salience)})` }),
-        ...[0, 1, 2].map((k) => Plot.text(actors.filter((d) => (level.get(d.actor) ?? 0) === k), { x: "x", y: () => positionsRow, text: "actor", dy: -11 - 10 * k, fill: "actor", fontWeight: 600 })),
+        ...[...groups.values()].map((g) => Plot.text(g.rows, { x: "x", y: () => positionsRow, text: "actor", dy: g.dy + 4, textAnchor: g.anchor, fill: "actor", fontWeight: 600, stroke: "white", strokeWidth: 3, paintOrder: "stroke" })),
         Plot.tickX(models, { x: "x", y: "model", stroke: "#111", strokeWidth: 2.5 }),
         Plot.text(models, { x: "x", y: "model", text: (d: { x: number }) => fmt(d.x), dx: 6, textAnchor: "start" }),
       ],
     });
   }, [key, width]);
   return (
-    <figure className="strip" data-issue={issue.id}>
+    <figure className="strip" data-issue={issue.id} ref={host}>
       <figcaption>{label(issue.name)}</figcaption>
       <PlotFigure make={make} label={t("forecast.stripLabel", { issue: label(issue.name) })} />
     </figure>

@@ -92,6 +92,7 @@ export function ScenarioView() {
             </ul>
           </div>
         )}
+        <div className="grid-frame" data-testid="grid-frame">
         <table className="stance-grid" data-testid="stance-grid">
           <caption className="sr-only">{t("grid.caption")}</caption>
           <thead>
@@ -175,6 +176,7 @@ export function ScenarioView() {
             })}
           </tbody>
         </table>
+        </div>
       </div>
       <aside className="evidence-pane" aria-live="polite" aria-label={t("evidence.title")}>
         <h3>

@@ -6,12 +6,13 @@
  * when set to the low and the high end of their range one at a time.
  */
 import * as Plot from "@observablehq/plot";
-import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from "react";
+import { useCallback, useRef, useState, useSyncExternalStore } from "react";
 import { useTranslation } from "react-i18next";
 import type { Scenario } from "../../../src/scenario/types.js";
 import type { MonteCarloReport } from "../../../src/uncertainty/monte-carlo.js";
 import type { SensitivityReport } from "../../../src/uncertainty/sensitivity.js";
 import { PlotFigure } from "../charts/PlotFigure.js";
+import { useWidth } from "../charts/useWidth.js";
 import { fmt, useLabel } from "../format.js";
 import type { AnalysisMessage, AnalysisRequest } from "../uncertainty/analysis.worker.js";
 import { useModelName } from "./ForecastView.js";
@@ -347,22 +348,4 @@ function Tornado({ scenario, tornado, model, issueId }: { scenario: Scenario; to
       <p className="legend small-text muted">{t("mc.tornadoLegend")}</p>
     </figure>
   );
-}
-
-/** The width available to a chart: its container's, kept up to date as the window changes. */
-export function useWidth(ref: React.RefObject<HTMLElement | null>, fallback: number): number {
-  const [width, setWidth] = useState(fallback);
-  useEffect(() => {
-    const el = ref.current;
-    if (!el) return;
-    const measure = () => {
-      const w = Math.floor(el.clientWidth);
-      if (w > 0) setWidth((old) => (Math.abs(old - w) > 4 ? w : old));
-    };
-    measure();
-    const observer = new ResizeObserver(measure);
-    observer.observe(el);
-    return () => observer.disconnect();
-  }, [ref]);
-  return width;
 }

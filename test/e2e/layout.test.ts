@@ -1,0 +1,76 @@
+/**
+ * The workbench on a phone (390 × 844): no view scrolls the page sideways, the grid scrolls in its
+ * own frame with its header row and issue column in view; and the agreement space's marker follows
+ * a change of parties, with no two labels overprinting.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { chromiumAvailable, MISSING_CHROMIUM, openWorkbench, type Workbench } from "./browser.js";
+
+const VIEWS = ["", "/setup", "/source", "/forecast", "/deal", "/history", "/briefing"];
+
+describe("layout and charts", () => {
+  let wb: Workbench;
+
+  beforeAll(async () => {
+    if (!chromiumAvailable()) throw new Error(MISSING_CHROMIUM);
+    wb = await openWorkbench();
+  }, 180_000);
+
+  afterAll(async () => {
+    await wb?.close();
+  });
+
+  it("keeps the deal marker on the chosen parties after switching them, labels apart", async () => {
+    const { page } = wb;
+    await page.goto(`${wb.url}s/hanoi-2019/deal`);
+    await page.selectOption("[data-testid=deal-preset]", "dprk-offer");
+    const marker = page.locator("[data-testid=current-deal]");
+    await marker.waitFor({ state: "attached" });
+    const before = { x: await marker.getAttribute("data-x"), y: await marker.getAttribute("data-y") };
+    await page.selectOption("[data-testid=party-y]", "CHN");
+    const utility = async (actor: string) => Number((await page.locator(`[data-testid=verdicts] tr[data-actor=${actor}] text`).textContent())!.split("/")[0]);
+    await expect.poll(async () => Number(await page.locator("[data-testid=current-deal]").getAttribute("data-y"))).toBeCloseTo(await utility("CHN"), 2);
+    expect(Number(await page.locator("[data-testid=current-deal]").getAttribute("data-x"))).toBeCloseTo(await utility("USA"), 2);
+    expect(await page.locator("[data-testid=current-deal]").getAttribute("data-y")).not.toBe(before.y);
+    // No two text labels in the chart overlap.
+    const boxes = (await page.evaluate(`[...document.querySelectorAll(".space-plot svg g[aria-label=text] text")].map((t) => { const r = t.getBoundingClientRect(); return [r.left, r.top, r.right, r.bottom, t.textContent]; })`)) as [number, number, number, number, string][];
+    expect(boxes.length).toBeGreaterThan(3);
+    for (let i = 0; i < boxes.length; i++)
+      for (let j = i + 1; j < boxes.length; j++) {
+        const [a, b] = [boxes[i]!, boxes[j]!];
+        const w = Math.min(a[2], b[2]) - Math.max(a[0], b[0]);
+        const h = Math.min(a[3], b[3]) - Math.max(a[1], b[1]);
+        expect(w > 1 && h > 1, `"${a[4]}" overlaps "${b[4]}"`).toBe(false);
+      }
+    // The chart uses the room it has.
+    const width = Number(await page.locator(".space-plot svg").first().getAttribute("width"));
+    expect(width).toBeGreaterThanOrEqual(600);
+  });
+
+  it("fits every view in 390 px without sideways page scrolling", async () => {
+    const { page } = wb;
+    await page.setViewportSize({ width: 390, height: 844 });
+    for (const view of VIEWS) {
+      await page.goto(`${wb.url}s/hanoi-2019${view}`);
+      await page.locator(".content").waitFor();
+      await page.waitForTimeout(400);
+      const overflow = Number(await page.evaluate("document.documentElement.scrollWidth"));
+      expect(overflow, `view ${view || "/"} is ${overflow} px wide`).toBeLessThanOrEqual(390);
+    }
+    await page.goto(`${wb.url}s/hanoi-2019`);
+    const frame = page.getByTestId("grid-frame");
+    await frame.waitFor();
+    const widths = (await page.evaluate(`[...document.querySelectorAll(".stance-grid thead tr:first-child th")].map((th) => th.getBoundingClientRect().width)`)) as number[];
+    expect(Math.min(...widths)).toBeGreaterThan(60);
+    // Scrolling the grid's frame keeps the header row and the issue column in place.
+    const head = page.locator(".stance-grid thead th").nth(1);
+    const issue = page.locator(".stance-grid tbody th").first();
+    const headTop = (await head.boundingBox())!.y;
+    const issueLeft = (await issue.boundingBox())!.x;
+    await frame.evaluate((el) => el.scrollBy(200, 300));
+    expect(Math.abs((await head.boundingBox())!.y - headTop)).toBeLessThan(2);
+    expect(Math.abs((await issue.boundingBox())!.x - issueLeft)).toBeLessThan(2);
+    await page.setViewportSize({ width: 1280, height: 800 });
+    expect(wb.problems).toEqual([]);
+  });
+});
