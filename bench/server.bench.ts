@@ -264,7 +264,7 @@ export async function benchServer(): Promise<BenchResult[]> {
       {
         name: `server: ${CLIENTS}-client mix, p99 of ${samples.length} requests`,
         ms: quantile(all, 0.99),
-        detail: `p50 ${fmt(quantile(all, 0.5))}, max ${fmt(Math.max(...all))}; ${busy} answered 503, ${failed} failed${cpuDetail(before, after, samples.length)}; goal ≤ 250 ms`,
+        detail: `p50 ${fmt(quantile(all, 0.5))}, p95 ${fmt(quantile(all, 0.95))}, max ${fmt(Math.max(...all))}; ${all.filter((ms) => ms > 1000).length} over 1 s; ${busy} answered 503, ${failed} failed${cpuDetail(before, after, samples.length)}; goal ≤ 250 ms`,
       },
       { name: "server: mix, p99 of reads (lists, scenarios, versions, runs, health)", ms: quantile(of("read"), 0.99), detail: `${of("read").length} requests` },
       { name: "server: mix, p99 of computations (deal, forecast, analyze, Monte Carlo)", ms: quantile(of("compute"), 0.99), detail: `${of("compute").length} requests` },
