@@ -77,6 +77,16 @@ try {
   await page.emulateMedia({ media: "print" });
   await shot("briefing-print");
   await page.emulateMedia({ media: "screen" });
+
+  // A phone (390 × 844): the grid in its own scrolling frame, and the guided start of a new scenario.
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto(`${wb.url}s/hanoi-2019`);
+  await page.locator("[data-testid=stance-grid]").waitFor();
+  await shot("phone-grid");
+  await page.goto(`${wb.url}new`);
+  await page.getByTestId("new-scenario").waitFor();
+  await shot("phone-new-scenario");
+  await page.setViewportSize({ width: 1280, height: 800 });
   if (wb.problems.length > 0) console.error(`browser console errors:\n${wb.problems.join("\n")}`);
 } finally {
   await wb.close();
