@@ -8,6 +8,7 @@ import { ModelError } from "../models/types.js";
 import { buildCalibration, crossFittedIntervals, savedCalibrationIntervals, type Calibration } from "../calibration/calibration.js";
 import { DEFAULT_LEVEL } from "../calibration/conformal.js";
 import type { Condition } from "../calibration/features.js";
+import { scoreChallengers } from "./challengers.js";
 import { reportColumns, summarise } from "./report.js";
 import forecastTask, { type BacktestTask } from "./worker.js";
 import type { BacktestInput, BacktestReport, CaseForecasts } from "./types.js";
@@ -91,5 +92,7 @@ export function withIntervals(
       ...(saved ? { source: saved.source } : {}),
     },
   };
+  const challengers = models.includes("compromise") ? scoreChallengers(input.cases, cases) : {};
+  if (Object.keys(challengers).length > 0) return { report: { ...report, challengers }, calibration };
   return { report, calibration };
 }

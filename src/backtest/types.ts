@@ -5,6 +5,7 @@
  * files into cases; rows that cannot be scored are counted by reason, never silently dropped.
  */
 import type { IntervalScore } from "../calibration/conformal.js";
+import type { ChallengerScore } from "./challengers.js";
 
 /** The scale every backtest case is on: outcomes, positions and errors are in points of 0–100. */
 export const BACKTEST_SCALE = { min: 0, max: 100 } as const;
@@ -118,4 +119,6 @@ export interface BacktestReport {
   /** Per model id, then per baseline id (`baseline:…`). */
   readonly models: Readonly<Record<string, ModelScore>>;
   readonly intervals?: IntervalMethod;
+  /** Challengers to the compromise, leave-one-proposal-out (src/backtest/challengers.ts); only when the compromise ran. */
+  readonly challengers?: Readonly<Record<string, ChallengerScore>>;
 }

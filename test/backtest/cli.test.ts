@@ -40,7 +40,7 @@ describe("parley backtest on DEU III", () => {
     expect(run.code).toBe(0);
     expect(run.stderr).toBe("");
     const report = JSON.parse(run.stdout) as { issues: number; skipped: Record<string, number>; models: Record<string, Record<string, number>> };
-    expect(Object.keys(report)).toEqual(["issues", "skipped", "models", "intervals"]);
+    expect(Object.keys(report)).toEqual(["issues", "skipped", "models", "intervals", "challengers"]);
     expect(report.issues).toBe(207);
     expect(report.skipped).toEqual({ "no-outcome": 5, "too-few-actors": 1 });
     expect(Object.keys(report.models)).toEqual(["compromise", "median", ...BASELINES]);

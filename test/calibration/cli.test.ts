@@ -149,3 +149,17 @@ describe("parley forecast --calibration", () => {
     expect(d.interval.combined.upper).toBeGreaterThanOrEqual(d.interval.upper);
   });
 });
+
+describe("challengers to the compromise", () => {
+  it("scores them by leave-one-proposal-out cross-validation with clustered standard errors", async () => {
+    const run = await runCli("backtest", DEU, "--models", "compromise,smp,eum,median", "--json", "--workers", "1");
+    const report = JSON.parse(run.stdout) as { challengers: Record<string, { mae: number; se: number; difference: number; differenceSe: number; n: number }> };
+    const c = report.challengers;
+    expect(Object.keys(c)).toEqual(["compromise", "procedural", "stacked", "shrunk"]);
+    expect(c["compromise"]!.mae).toBeCloseTo(22.76, 2);
+    // Measured: the procedural model is far worse; the stacked blend is within its standard error.
+    expect(c["procedural"]!.difference).toBeGreaterThan(2 * c["procedural"]!.differenceSe);
+    expect(Math.abs(c["stacked"]!.difference)).toBeLessThan(c["stacked"]!.differenceSe);
+    expect(c["shrunk"]!.n).toBe(207);
+  });
+});

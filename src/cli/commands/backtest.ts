@@ -145,6 +145,10 @@ export function reportTable(report: BacktestReport): string {
     table(["model", "MAE", "RMSE", "median AE", "≤10", "≤20", "n", "failed", `${level} covered`, "width"], rows, ["left", "right", "right", "right", "right", "right", "right", "right", "right", "right"]),
   );
   if (report.intervals) lines.push("", ...intervalLines(report));
+  if (report.challengers) {
+    const rows = Object.entries(report.challengers).map(([id, c]) => [id, `${c.mae.toFixed(2)} ± ${c.se.toFixed(2)}`, id === "compromise" ? "" : `${c.difference >= 0 ? "+" : ""}${c.difference.toFixed(2)} ± ${c.differenceSe.toFixed(2)}`, String(c.n)]);
+    lines.push("", "Challengers, cross-validated leaving one proposal out (± standard errors clustered by proposal; docs/calibration.md):", table(["model", "MAE", "vs compromise", "n"], rows, ["left", "right", "right", "right"]));
+  }
   const failures = Object.entries(report.models).flatMap(([id, s]) => Object.entries(s.failed ?? {}).map(([reason, n]) => `  ${id}: ${n} × ${reason}`));
   if (failures.length > 0) lines.push("", "Failed cases:", ...failures);
   lines.push("", "Baselines:", ...BASELINE_IDS.map((id) => `  ${id}: ${BASELINES[id]}`));
