@@ -4,6 +4,7 @@
  * CLI; worker threads run `dist/`), so start-up and worker figures are those users see. Figures are wall
  * times on this machine: compare runs on the same machine only; the `cli` suite gives ratios to `node -e 0`.
  */
+import { benchAgreement } from "./agreement.bench.js";
 import { benchBacktest } from "./backtest.bench.js";
 import { benchCli } from "./cli.bench.js";
 import { benchCore } from "./core.bench.js";
@@ -25,6 +26,7 @@ const suites: [string, () => Promise<readonly BenchResult[]>][] = [
   ["backtest", benchBacktest],
   ["simulation", benchSimulation],
   ["server", benchServer],
+  ["agreement", benchAgreement],
   ["web", async () => (await import("./web.bench.js")).benchWeb()],
 ];
 

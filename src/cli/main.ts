@@ -97,6 +97,23 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     });
 
   program
+    .command("agreement")
+    .description("will they agree at all? the chance of agreement and of each deal, and why talks may fail (docs/agreement.md)")
+    .argument("<file>", "scenario file")
+    .option("--runs <n>", "Monte Carlo draws over every judgement, red-line credibility included", integer("--runs", 1))
+    .option("--seed <n>", "seed of the draws", integer("--seed", 0))
+    .option("--step <x>", "grid step of numeric issues (default: their anchors and reference point)", positiveNumber("--step"))
+    .option("--workers <n>", "worker threads for --runs (default: one per core)", integer("--workers", 1))
+    .option("--json", "machine-readable output", false)
+    .addOption(languageOption())
+    .addOption(fromOption())
+    .action(async (file: string, opts: { runs?: number; seed?: number; step?: number; workers?: number; json: boolean; lang?: Language; from?: InputFormat }) => {
+      const { agreementCommand } = await import("./commands/agreement.js");
+      const { from, lang, ...rest } = opts;
+      setExit(await agreementCommand(await scenarioInput(file, from), { ...rest, ...(lang ? { language: lang } : {}) }, io));
+    });
+
+  program
     .command("sensitivity")
     .description("rank the inputs that move each issue's forecast most: tornado swings and first-order variance shares")
     .argument("<file>", "scenario file")

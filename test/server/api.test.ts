@@ -41,7 +41,7 @@ describe("meta", () => {
 describe("scenarios", () => {
   it("lists the bundled scenarios a new store was seeded with", async () => {
     const list = (await (await t.request("/api/scenarios")).json()) as { id: string; title: { en?: string }; version: number; updatedAt: string }[];
-    expect(list.map((s) => s.id).sort()).toEqual(["ec-car-emissions", "hanoi-2019"]);
+    expect(list.map((s) => s.id).sort()).toEqual(["coalition-budget", "ec-car-emissions", "hanoi-2019"]);
     expect(list.find((s) => s.id === "hanoi-2019")).toMatchObject({ version: 1, title: { en: expect.stringContaining("Hanoi") } });
   });
 

@@ -87,7 +87,7 @@ describe("without a token", () => {
     expect(JSON.parse(sized.body) as { type: string }).toMatchObject({ type: "urn:parley:problem:payload-too-large" });
     const chunked = await rawPost(`${t.base}/api/scenarios`, big, false);
     expect(chunked.status).toBe(413);
-    expect(((await (await t.request("/api/scenarios")).json()) as unknown[]).length).toBe(3);
+    expect(((await (await t.request("/api/scenarios")).json()) as unknown[]).length).toBe(4);
   });
 });
 

@@ -72,7 +72,7 @@ describe("parley serve", () => {
     expect(code).toBe(0);
     expect(io.out_.join("\n")).toMatch(/Parley is running at http:\/\/127\.0\.0\.1:\d+\//);
     expect(health).toMatchObject({ status: "ok" });
-    expect(io.err_.join("\n")).toContain("2 bundled scenario(s)");
+    expect(io.err_.join("\n")).toContain("3 bundled scenario(s)");
 
     // A second start on the same file finds everything and seeds nothing.
     const again = captureIo();
@@ -84,7 +84,7 @@ describe("parley serve", () => {
         count = ((await (await fetch(`${server.url}api/scenarios`)).json()) as unknown[]).length;
       },
     });
-    expect(count).toBe(2);
+    expect(count).toBe(3);
     expect(again.err_.join("\n")).not.toContain("bundled");
     removeDir(dir);
   });
@@ -125,7 +125,7 @@ describe("parley serve", () => {
       });
       child.on("exit", () => reject(new Error(`exited early: ${stderr}`)));
     });
-    expect(((await (await fetch(`${url}api/scenarios`)).json()) as unknown[]).length).toBe(2);
+    expect(((await (await fetch(`${url}api/scenarios`)).json()) as unknown[]).length).toBe(3);
     const exit = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
     child.kill("SIGTERM");
     expect(await exit).toBe(0);

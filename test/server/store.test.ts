@@ -83,7 +83,7 @@ describe("store", () => {
     const store = openStore(dbFile());
     const report = seedScenarios(store, "scenarios");
     expect(report.problems).toEqual([]);
-    expect(report.added.sort()).toEqual(["ec-car-emissions", "hanoi-2019"]);
+    expect(report.added.sort()).toEqual(["coalition-budget", "ec-car-emissions", "hanoi-2019"]);
     store.close();
   });
 });

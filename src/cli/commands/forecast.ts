@@ -6,6 +6,8 @@ import { DEFAULT_LEVEL } from "../../calibration/conformal.js";
 import { calibrationSource } from "../../calibration/file.js";
 import { forecast, nearestAnchor, type ForecastResult } from "../../forecast.js";
 import { toModelInput } from "../../scenario/model-input.js";
+import { agreementAsWritten } from "../../agreement/forecast.js";
+import { DealError } from "../../deals/preferences.js";
 import { findModel } from "../../models/index.js";
 import { exchangeSentence } from "../../report/exchanges.js";
 import { text, type Language } from "../../scenario/label.js";
@@ -60,7 +62,7 @@ export function forecastCommand(scenario: Scenario, options: ForecastCommandOpti
     io.out(JSON.stringify(results.length === 1 ? results[0] : results, null, 2));
     return EXIT.ok;
   }
-  io.out(forecastTable(scenario, results, language));
+  io.out(`${agreementHeader(scenario)}${forecastTable(scenario, results, language)}`);
   return EXIT.ok;
 }
 
@@ -263,4 +265,15 @@ function combinedTable(scenario: Scenario, report: MonteCarloReport, calibration
     blocks.push(`\n${text(issue.name, scenario.language)}\n${table(["model", "forecast", `${percent} calibrated`, `${percent} with spread`], rows, ["left", "right", "right", "right"])}`);
   });
   return blocks.join("\n");
+}
+
+/** The chance of agreement as written, above the forecasts, which are conditional on it (docs/agreement.md). */
+function agreementHeader(scenario: Scenario): string {
+  if (scenario.issues.some((i) => i.reference === undefined) && scenario.actors.some((a) => !a.reservation)) return "";
+  try {
+    return `${agreementAsWritten(scenario).summary}\nThe forecasts below say where talks settle if they agree (conditional on agreement); \`parley agreement\` says more.\n\n`;
+  } catch (error) {
+    if (error instanceof DealError) return "";
+    throw error;
+  }
 }

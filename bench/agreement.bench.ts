@@ -1,0 +1,37 @@
+/**
+ * Agreement forecast cost (issue 10's targets): one deterministic check of Hanoi (34,992 outcomes, 5 actors,
+ * two red lines, veto rule) — existence, the Nash point, and the full count with conflicts as `parley agreement`
+ * computes them — and 10,000 Monte Carlo draws with 1 and 2 worker threads.
+ */
+import { agreementAsWritten, agreementForecast } from "../src/agreement/forecast.js";
+import { prepareSearch, search, searchState } from "../src/agreement/search.js";
+import { loadScenario } from "../src/files/load.js";
+import { medianMs, type BenchResult } from "./timing.js";
+
+const RUNS = 10_000;
+
+export async function benchAgreement(): Promise<BenchResult[]> {
+  const scenario = loadScenario("scenarios/hanoi-2019.yaml");
+  const prepared = prepareSearch(scenario);
+  const state = searchState(prepared);
+  const nash = search(state, { objective: { kind: "nash" } });
+  const results: BenchResult[] = [
+    { name: "agreement hanoi: prepare the search", ms: medianMs(() => prepareSearch(scenario), 7) },
+    { name: "agreement hanoi: does an agreement exist?", ms: medianMs(() => search(searchState(prepared)), 21), detail: `${search(state).nodes} nodes; target ≤ 50 ms` },
+    { name: "agreement hanoi: Nash point of the acceptable set", ms: medianMs(() => search(state, { objective: { kind: "nash" } }), 21), detail: `${nash.nodes} nodes of ${prepared.outcomes}` },
+    { name: "agreement hanoi: as written (count, Nash, deals, conflicts)", ms: medianMs(() => agreementAsWritten(scenario), 5) },
+  ];
+  for (const workers of [1, 2]) {
+    const cpu = process.cpuUsage();
+    const start = performance.now();
+    const report = await agreementForecast(scenario, { runs: RUNS, seed: 1, workers });
+    const ms = performance.now() - start;
+    const used = process.cpuUsage(cpu);
+    results.push({
+      name: `agreement hanoi ${RUNS} draws, ${workers} worker(s)`,
+      ms,
+      detail: `${(ms / RUNS).toFixed(3)} ms/draw, this thread's CPU ${((used.user + used.system) / 1000).toFixed(0)} ms, chance ${(100 * report.probability).toFixed(1)}%; target ≤ 3000 ms`,
+    });
+  }
+  return results;
+}

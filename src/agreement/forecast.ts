@@ -1,0 +1,262 @@
+/**
+ * The agreement forecast: is any outcome acceptable to every actor whose signature is needed, and with what
+ * chance under the scenario's uncertainty; each named deal's chance of being accepted; the most likely
+ * agreement (the Nash point of the acceptable set, with its share of draws); and, when talks fail as written,
+ * the minimal conflicting sets and what would have to change (docs/agreement.md).
+ */
+import { dealOutcome } from "../deals/preferences.js";
+import { parallelMap } from "../parallel/pool.js";
+import type { Scenario } from "../scenario/types.js";
+import { changes, conflictSets, describeSet, type Change, type ConflictSet } from "./conflicts.js";
+import { drawConstraints, drawPlan, drawScenario, type DrawPlan } from "./draws.js";
+import { isAgreement, judgeOutcome } from "./model.js";
+import { DEFAULT_MAX_NODES, outcomeAt, prepareSearch, search, searchState, type PreparedSearch } from "./search.js";
+
+export interface AgreementOptions {
+  /** Grid step of numeric issues (default: their anchors and reference point). */
+  readonly step?: number;
+  /** Monte Carlo draws; absent: the scenario as written only. */
+  readonly runs?: number;
+  readonly seed?: number;
+  /** Worker threads (default: one per core); 1 runs in this thread. */
+  readonly workers?: number;
+  readonly signal?: AbortSignal;
+  readonly onProgress?: (done: number, total: number) => void;
+  /** Node budget per search (default 5 000 000). */
+  readonly maxNodes?: number;
+}
+
+export interface DealChance {
+  readonly id: string;
+  /** Share of draws in which the deal is an agreement (as written: 0 or 1). */
+  readonly probability: number;
+  /** As written: is it an agreement, and why. */
+  readonly agreement: boolean;
+  readonly why: string;
+}
+
+export interface MostLikelyAgreement {
+  /** Per issue id, the value (a number, or an option id). */
+  readonly outcome: Readonly<Record<string, number | string>>;
+  /** Share of all draws in which this outcome is the Nash point of the acceptable set (as written: 1). */
+  readonly share: number;
+  /** Per actor id, utility and gain at it (as written). */
+  readonly utilities: Readonly<Record<string, number>>;
+}
+
+export interface AgreementReport {
+  readonly scenario: string;
+  /** Draws (0: the scenario as written only). */
+  readonly runs: number;
+  readonly seed: number;
+  /** Draws completed (fewer when interrupted). */
+  readonly completed: number;
+  readonly partial: boolean;
+  /** Chance that at least one outcome is acceptable to every needed signatory (as written: 0 or 1). */
+  readonly probability: number;
+  /** Standard error of `probability` (0 without draws). */
+  readonly standardError: number;
+  /** False when a search ran out of its node budget: then "found nothing" may mean "did not finish". */
+  readonly exact: boolean;
+  /** Draws whose search did not finish. */
+  readonly unfinished: number;
+  readonly decision: Scenario["decision"];
+  readonly grid: { readonly outcomes: number; readonly step?: number };
+  /** As written: an agreement is possible. */
+  readonly possible: boolean;
+  /** As written: how many outcomes of the grid are agreements (when the count finished). */
+  readonly acceptable?: number;
+  /** One line: the chance and the main reason. */
+  readonly summary: string;
+  readonly mostLikely?: MostLikelyAgreement;
+  readonly deals: readonly DealChance[];
+  /** Minimal conflicting sets as written (empty when an agreement is possible). */
+  readonly conflicts: readonly ConflictSet[];
+  /** What would have to change, as written. */
+  readonly changes: readonly Change[];
+}
+
+/** Rank of grid indices in mixed radix (last issue fastest). */
+function rankOf(prepared: PreparedSearch, k: readonly number[]): number {
+  let rank = 0;
+  prepared.grids.forEach((g, i) => (rank = rank * g.length + k[i]!));
+  return rank;
+}
+
+function indicesOf(prepared: PreparedSearch, rank: number): number[] {
+  const k = new Array<number>(prepared.grids.length).fill(0);
+  let rest = rank;
+  for (let i = prepared.grids.length - 1; i >= 0; i--) {
+    const n = prepared.grids[i]!.length;
+    k[i] = rest % n;
+    rest = Math.floor(rest / n);
+  }
+  return k;
+}
+
+function recordOf(prepared: PreparedSearch, k: readonly number[]): Record<string, number | string> {
+  const outcome = outcomeAt(prepared, k);
+  return Object.fromEntries(prepared.scenario.issues.map((issue, i) => [issue.id, outcome.options[i] ?? outcome.values[i]!]));
+}
+
+/** The forecast of the scenario as written (no draws). */
+export function agreementAsWritten(scenario: Scenario, options: Pick<AgreementOptions, "step" | "maxNodes"> = {}): AgreementReport {
+  const prepared = prepareSearch(scenario, options.step !== undefined ? { step: options.step } : {});
+  const state = searchState(prepared);
+  const maxNodes = options.maxNodes ?? DEFAULT_MAX_NODES;
+  const counted = search(state, { objective: { kind: "nash" }, count: true, maxNodes });
+  const nash = counted.complete ? counted : search(state, { objective: { kind: "nash" }, maxNodes });
+  const possible = nash.found;
+  const sets = possible ? [] : conflictSets(state, maxNodes);
+  const model = state.model;
+  const deals = scenario.deals.map((deal): DealChance => {
+    const j = judgeOutcome(model, dealOutcome(scenario, deal.values));
+    return { id: deal.id, probability: j.agreement ? 1 : 0, agreement: j.agreement, why: j.why };
+  });
+  const mostLikely = nash.outcome ? mostLikelyOf(prepared, nash.outcome, 1) : undefined;
+  const report = {
+    scenario: scenario.id,
+    runs: 0,
+    seed: 0,
+    completed: 0,
+    partial: false,
+    probability: possible ? 1 : 0,
+    standardError: 0,
+    exact: nash.complete || possible,
+    unfinished: nash.complete || possible ? 0 : 1,
+    decision: scenario.decision,
+    grid: { outcomes: prepared.outcomes, ...(options.step !== undefined ? { step: options.step } : {}) },
+    possible,
+    ...(counted.complete ? { acceptable: counted.count! } : {}),
+    ...(mostLikely ? { mostLikely } : {}),
+    deals,
+    conflicts: sets.map((s) => describeSet(state, s)),
+    changes: changes(state, sets, maxNodes),
+  };
+  return { ...report, summary: summaryOf(scenario, report) };
+}
+
+function mostLikelyOf(prepared: PreparedSearch, k: readonly number[], share: number): MostLikelyAgreement {
+  const judgement = judgeOutcome(prepared.model, outcomeAt(prepared, k));
+  return { outcome: recordOf(prepared, k), share, utilities: Object.fromEntries(judgement.actors.map((a) => [a.id, a.utility])) };
+}
+
+const percent = (p: number): string => `${(100 * p).toFixed(p > 0 && p < 0.01 ? 1 : 0)}%`;
+
+function summaryOf(scenario: Scenario, r: Omit<AgreementReport, "summary">): string {
+  const signers = scenario.decision.kind === "unanimity" ? "every actor" : scenario.decision.veto ? scenario.decision.veto.join(" and ") : "enough capability";
+  const chance = r.runs > 0 ? `Chance of agreement ${percent(r.probability)} (${r.completed} draws)` : r.possible ? "An agreement is possible" : "No agreement is possible";
+  if (r.possible && r.runs === 0) return `${chance}: ${r.acceptable !== undefined ? `${r.acceptable} of ${r.grid.outcomes} outcomes are` : "some outcome is"} acceptable to ${signers}.`;
+  const first = r.conflicts[0];
+  if (first) {
+    const parts = [...first.redLines.map((id) => `red line ${id}`), ...first.walkAway.map((id) => `${id}'s walk-away value`)];
+    return `${chance}: as written, ${parts.join(" and ")} cannot all hold together.`;
+  }
+  if (!r.exact && !r.possible) return `${chance}: the search did not finish; no agreement was found within its budget.`;
+  return `${chance}${r.possible ? "; as written an agreement is possible" : ""}.`;
+}
+
+/** A block of draws for a worker: plain data. */
+export interface DrawTask {
+  readonly plan: DrawPlan;
+  readonly step?: number;
+  readonly maxNodes: number;
+  readonly from: number;
+  readonly to: number;
+}
+
+export interface DrawResult {
+  /** Per draw: 1 when an agreement exists. */
+  readonly agree: number[];
+  /** Per draw: the rank of the Nash point of the acceptable set, or −1. */
+  readonly nash: number[];
+  /** Per draw, per deal: 1 when the deal is an agreement. */
+  readonly deals: number[];
+  /** Draws whose search ran out of budget. */
+  readonly unfinished: number;
+}
+
+/** The last plan prepared in this thread: blocks of one run arrive as separate copies of the same plan. */
+let lastPrepared: { key: string; prepared: PreparedSearch } | undefined;
+
+/** Runs a block of draws (in a worker thread or here). Draw k depends on (seed, k) only. */
+export function runDraws(task: DrawTask): DrawResult {
+  const key = `${task.step ?? ""}|${JSON.stringify(task.plan.scenario)}`;
+  if (lastPrepared?.key !== key) lastPrepared = { key, prepared: prepareSearch(task.plan.scenario, task.step !== undefined ? { step: task.step } : {}) };
+  const prepared = lastPrepared.prepared;
+  const agree: number[] = [];
+  const nash: number[] = [];
+  const deals: number[] = [];
+  let unfinished = 0;
+  for (let k = task.from; k < task.to; k++) {
+    const draw = drawScenario(task.plan, k);
+    const state = searchState(prepared, draw.scenario, drawConstraints(draw.scenario, draw.redLines));
+    const best = search(state, { objective: { kind: "nash" }, maxNodes: task.maxNodes });
+    if (!best.complete && !best.found) unfinished++;
+    agree.push(best.found ? 1 : 0);
+    nash.push(best.outcome ? rankOf(prepared, best.outcome) : -1);
+    for (const deal of draw.scenario.deals) deals.push(isAgreement(state.model, dealOutcome(draw.scenario, deal.values), state.constraints) ? 1 : 0);
+  }
+  return { agree, nash, deals, unfinished };
+}
+
+/** The worker module, as source under tsx/vitest and as compiled JavaScript once built. */
+const WORKER = new URL(import.meta.url.endsWith(".ts") ? "./worker.ts" : "./worker.js", import.meta.url);
+
+/** Draws per block: blocks depend on the number of draws only, so results do not depend on the workers. */
+function blockSize(runs: number): number {
+  return Math.min(100, Math.max(1, Math.ceil(runs / 200)));
+}
+
+/**
+ * The agreement forecast: as written, and with `runs` draws the chance of agreement and of each deal.
+ * Interrupted through `signal`, it summarises the draws that finished and marks the report partial.
+ */
+export async function agreementForecast(scenario: Scenario, options: AgreementOptions = {}): Promise<AgreementReport> {
+  const written = agreementAsWritten(scenario, options);
+  const runs = options.runs ?? 0;
+  if (runs === 0) return written;
+  if (!Number.isInteger(runs) || runs < 1) throw new RangeError(`agreement: runs must be a whole number ≥ 1, got ${runs}`);
+  const plan = drawPlan(scenario, options.seed ?? 0);
+  const size = blockSize(runs);
+  const tasks: DrawTask[] = [];
+  const maxNodes = options.maxNodes ?? DEFAULT_MAX_NODES;
+  for (let from = 0; from < runs; from += size) tasks.push({ plan, ...(options.step !== undefined ? { step: options.step } : {}), maxNodes, from, to: Math.min(runs, from + size) });
+  const outcome = await parallelMap<DrawTask, DrawResult>(WORKER, tasks, {
+    local: runDraws,
+    ...(options.workers !== undefined ? { workers: options.workers } : {}),
+    ...(options.signal ? { signal: options.signal } : {}),
+    ...(options.onProgress ? { onProgress: (done: number, count: number) => options.onProgress?.(Math.round((done / Math.max(1, count)) * runs), runs) } : {}),
+  });
+  const blocks = outcome.results.filter((r): r is DrawResult => r !== undefined);
+  const completed = blocks.reduce((n, b) => n + b.agree.length, 0);
+  const agreeing = blocks.reduce((n, b) => n + b.agree.reduce((x, y) => x + y, 0), 0);
+  const unfinished = blocks.reduce((n, b) => n + b.unfinished, 0);
+  const p = completed > 0 ? agreeing / completed : Number.NaN;
+  const counts = new Map<number, number>();
+  for (const b of blocks) for (const rank of b.nash) if (rank >= 0) counts.set(rank, (counts.get(rank) ?? 0) + 1);
+  let top: [number, number] | undefined;
+  for (const entry of counts) if (!top || entry[1] > top[1] || (entry[1] === top[1] && entry[0] < top[0])) top = entry;
+  const prepared = prepareSearch(scenario, options.step !== undefined ? { step: options.step } : {});
+  const dealCount = scenario.deals.length;
+  const deals = written.deals.map((d, j): DealChance => {
+    let yes = 0;
+    for (const b of blocks) for (let r = 0; r < b.agree.length; r++) yes += b.deals[r * dealCount + j]!;
+    return { ...d, probability: completed > 0 ? yes / completed : Number.NaN };
+  });
+  const report = {
+    ...written,
+    runs,
+    seed: plan.seed,
+    completed,
+    partial: outcome.aborted && completed < runs,
+    probability: p,
+    standardError: completed > 0 ? Math.sqrt((p * (1 - p)) / completed) : Number.NaN,
+    exact: written.exact && unfinished === 0,
+    unfinished,
+    deals,
+    ...(top ? { mostLikely: mostLikelyOf(prepared, indicesOf(prepared, top[0]), top[1] / completed) } : {}),
+  };
+  const { mostLikely: _unused, ...withoutMostLikely } = report;
+  return { ...(top ? report : withoutMostLikely), summary: summaryOf(scenario, report) };
+}
