@@ -9,6 +9,7 @@ import { benchBacktest } from "./backtest.bench.js";
 import { benchCli } from "./cli.bench.js";
 import { benchCore } from "./core.bench.js";
 import { benchEum } from "./eum.bench.js";
+import { benchExchange } from "./exchange.bench.js";
 import { benchOutcomes } from "./outcomes.bench.js";
 import { benchServer } from "./server.bench.js";
 import { benchSmp } from "./smp.bench.js";
@@ -21,6 +22,7 @@ const suites: [string, () => Promise<readonly BenchResult[]>][] = [
   ["core", benchCore],
   ["smp", benchSmp],
   ["eum", benchEum],
+  ["exchange", benchExchange],
   ["outcomes", benchOutcomes],
   ["uncertainty", benchUncertainty],
   ["backtest", benchBacktest],

@@ -11,7 +11,7 @@ import type { Condition } from "../calibration/features.js";
 import { scoreChallengers } from "./challengers.js";
 import { reportColumns, summarise } from "./report.js";
 import forecastTask, { type BacktestTask } from "./worker.js";
-import type { BacktestInput, BacktestReport, CaseForecasts } from "./types.js";
+import type { BacktestCase, BacktestInput, BacktestReport, CaseForecasts } from "./types.js";
 
 export interface BacktestOptions {
   /** Model ids, in report order; default: every registered model. */
@@ -49,7 +49,13 @@ export async function runBacktest(input: BacktestInput, options: BacktestOptions
   const models = options.models && options.models.length > 0 ? [...options.models] : modelIds();
   const unknown = unknownModelsMessage(models);
   if (unknown !== undefined) throw new ModelError(unknown);
-  const tasks: BacktestTask[] = input.cases.map((c) => ({ case: c, models }));
+  const linked = models.some((id) => findModel(id)?.acrossIssues === true);
+  const groups = new Map<string, BacktestCase[]>();
+  if (linked) for (const c of input.cases) if (c.group !== undefined) groups.set(c.group, [...(groups.get(c.group) ?? []), c]);
+  const tasks: BacktestTask[] = input.cases.map((c) => {
+    const group = c.group === undefined ? undefined : groups.get(c.group);
+    return { case: c, models, ...(group && group.length > 1 ? { group } : {}) };
+  });
   const iterative = models.some((id) => findModel(id)?.iterative === true);
   const mapped = await parallelMap<BacktestTask, CaseForecasts>(WORKER, tasks, {
     local: forecastTask,

@@ -34,6 +34,26 @@ export function caseModelInput(c: BacktestCase): ModelInput {
   };
 }
 
+/**
+ * The cases of one proposal as one model input: an issue per case, every actor that takes part in any of
+ * them (in first-seen order), with its stance and capability on the issues it takes part in.
+ */
+export function groupModelInput(cases: readonly BacktestCase[]): ModelInput {
+  const ids: string[] = [];
+  for (const c of cases) for (const a of c.actors) if (isWeighted(a) && !ids.includes(a.id)) ids.push(a.id);
+  const find = (c: BacktestCase, id: string) => c.actors.find((a) => a.id === id && isWeighted(a)) as (BacktestActor & { salience: number; capability: number }) | undefined;
+  return {
+    actors: ids.map((id) => ({ id, capability: cases.map((c) => find(c, id)?.capability ?? 1) })),
+    issues: cases.map((c) => ({ id: c.id, min: BACKTEST_SCALE.min, max: BACKTEST_SCALE.max, reference: c.reference })),
+    stances: ids.map((id) =>
+      cases.map((c) => {
+        const actor = find(c, id);
+        return actor ? { position: actor.position, salience: actor.salience } : null;
+      }),
+    ),
+  };
+}
+
 /** Arithmetic mean; NaN for no values. */
 export function mean(values: readonly number[]): number {
   return values.reduce((sum, v) => sum + v, 0) / values.length;
@@ -62,8 +82,9 @@ export function baselineForecasts(c: BacktestCase): Partial<Record<BaselineId, n
  * Every chosen model's forecast for one case, plus the baselines. A ModelError (say, all weights
  * zero) becomes a failure; any other error is a bug and propagates. Unknown model ids are an error.
  */
-export function forecastCase(c: BacktestCase, models: readonly string[] = modelIds()): CaseForecasts {
+export function forecastCase(c: BacktestCase, models: readonly string[] = modelIds(), group?: readonly BacktestCase[]): CaseForecasts {
   const input = caseModelInput(c);
+  const joint = group && group.length > 1 ? groupModelInput(group) : undefined;
   const forecasts: Record<string, number> = {};
   const failures: Record<string, string> = {};
   for (const id of models) {
@@ -71,7 +92,8 @@ export function forecastCase(c: BacktestCase, models: readonly string[] = modelI
     if (!model) throw new ModelError(`unknown model "${id}"; expected one of: ${modelIds().join(", ")}`);
     try {
       if (input.actors.length === 0) throw new ModelError("no actor has both a salience and a capability");
-      const value = model.run(input).forecasts[0];
+      // A model that links issues sees the whole proposal and is scored on this case's issue.
+      const value = model.acrossIssues && joint ? model.run(joint).forecasts[group!.indexOf(c)] : model.run(input).forecasts[0];
       if (value === undefined || !Number.isFinite(value)) throw new ModelError(`the model returned ${String(value)}`);
       forecasts[id] = value;
     } catch (error) {

@@ -93,6 +93,11 @@ export interface ForecastModel {
   readonly description: string;
   /** True when the model reports rounds. */
   readonly iterative: boolean;
+  /**
+   * True when the model links issues, so an issue's forecast depends on the other issues decided with it
+   * (the exchange model trades across them); a backtest then runs it on each proposal's issues together.
+   */
+  readonly acrossIssues?: boolean;
   run(input: ModelInput, options?: ModelOptions): ModelOutput;
 }
 

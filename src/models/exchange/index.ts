@@ -84,6 +84,7 @@ export const exchangeModel: ForecastModel = {
   description:
     "Stokman's equal-gain exchange model: actors trade moves across issue pairs, each yielding where it cares less for gains where it cares more; forecast = power × salience weighted mean after the rounds.",
   iterative: true,
+  acrossIssues: true,
   run(input: ModelInput, options: ModelOptions = {}): ModelOutput {
     const parameters = resolveExchangeParameters(options.parameters);
     const rounds = validateExchangeRounds(options.rounds ?? parameters.rounds);
