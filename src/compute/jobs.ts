@@ -19,6 +19,7 @@ import type briefingJob from "./jobs/briefing.js";
 import type forecastJob from "./jobs/forecast.js";
 import type monteCarloJob from "./jobs/monte-carlo.js";
 import type sensitivityJob from "./jobs/sensitivity.js";
+import type simulateJob from "./jobs/simulate.js";
 
 /** Job name → its module, relative to this folder, without the extension (`.js` compiled, `.ts` under tsx). */
 export const JOB_MODULES = {
@@ -27,6 +28,7 @@ export const JOB_MODULES = {
   briefing: "./jobs/briefing",
   "monte-carlo": "./jobs/monte-carlo",
   sensitivity: "./jobs/sensitivity",
+  simulate: "./jobs/simulate",
 } as const satisfies Record<string, string>;
 
 /** Each job's function, for typing `run(name, input)`. Keep in step with {@link JOB_MODULES}. */
@@ -36,6 +38,7 @@ export interface JobFunctions {
   briefing: typeof briefingJob;
   "monte-carlo": typeof monteCarloJob;
   sensitivity: typeof sensitivityJob;
+  simulate: typeof simulateJob;
 }
 
 export type JobName = keyof typeof JOB_MODULES & keyof JobFunctions;

@@ -20,6 +20,9 @@ import type { Deal, IssueValue, Scenario } from "../scenario/types.js";
 import type { MonteCarloReport } from "../uncertainty/monte-carlo.js";
 import type { SensitivityReport } from "../uncertainty/sensitivity.js";
 import { BUDGETS, checkBudget, runJob, type JsonText } from "./compute.js";
+import { STRATEGIES } from "../simulation/negotiators/names.js";
+import { MAX_SIMULATION_OUTCOMES } from "../simulation/stakes.js";
+import { DEFAULT_DEADLINE } from "../simulation/simulate.js";
 import { HttpProblem } from "./problem.js";
 
 // --- request bodies ----------------------------------------------------------------------------
@@ -53,6 +56,24 @@ export const sensitivityRequest = z.strictObject({
   seed: z.int().min(0).max(Number.MAX_SAFE_INTEGER).optional(),
   runs: z.int().min(1).optional(),
 });
+export const simulateRequest = z.strictObject({
+  scenarioId: source.scenarioId,
+  version: source.version,
+  scenario: source.scenario,
+  /** Per actor id, a strategy name. */
+  strategies: z.record(z.string(), z.enum(STRATEGIES)).optional(),
+  /** The strategy of every party not in `strategies`. */
+  strategy: z.enum(STRATEGIES).optional(),
+  deadline: z.int().min(1).optional(),
+  collapse: z.number().min(0).lt(1).optional(),
+  seed: z.int().min(0).max(Number.MAX_SAFE_INTEGER).optional(),
+  step: z.number().positive().optional(),
+  order: z.array(z.string()).optional(),
+  runs: z.int().min(1).optional(),
+  varyStrategies: z.array(z.enum(STRATEGIES)).optional(),
+  tournament: z.array(z.enum(STRATEGIES)).optional(),
+  players: z.array(z.string()).optional(),
+});
 export const dealRequest = z.strictObject({
   ...source,
   deal: z.string().min(1).optional(),
@@ -77,6 +98,7 @@ export type ForecastRequest = z.infer<typeof forecastRequest>;
 export type DealRequest = z.infer<typeof dealRequest>;
 export type AnalyzeRequest = z.infer<typeof analyzeRequest>;
 export type SensitivityRequest = z.infer<typeof sensitivityRequest>;
+export type SimulateRequest = z.infer<typeof simulateRequest>;
 export type RunRequest = z.infer<typeof runRequest>;
 
 /** A run as stored: what to record besides the results. */
@@ -147,6 +169,29 @@ export async function runSensitivity(c: Context, scenario: Scenario, request: Se
     },
     LESS_FORECAST,
   );
+}
+
+// --- simulation --------------------------------------------------------------------------------
+
+/** Longest simulated talks the server plays, in rounds. */
+const MAX_SIMULATION_ROUNDS = 10_000;
+/** Turns × outcomes a request may cost at most (a turn is cheap; setting up a run is linear in the outcomes). */
+const MAX_SIMULATION_WORK = 2e9;
+
+/** Simulated talks: the JSON of `parley simulate --json` (one run, `runs`, or `tournament`). */
+export async function runSimulate(c: Context, scenario: Scenario, request: SimulateRequest): Promise<JsonText<unknown>> {
+  const { space } = guard(() => scenarioSpace(scenario, request.step !== undefined ? { step: request.step } : {}));
+  const outcomes = outcomeCount(space);
+  checkBudget({ limit: "outcomes", what: "outcomes", requested: outcomes, max: MAX_SIMULATION_OUTCOMES, askForLess: "use a larger `step` (or none: the issues' anchors)" });
+  const deadline = request.deadline ?? scenario.simulation?.deadline ?? DEFAULT_DEADLINE;
+  checkBudget({ limit: "deadline", what: "rounds", requested: deadline, max: MAX_SIMULATION_ROUNDS, askForLess: "ask for a shorter `deadline`" });
+  const runs = request.runs ?? 1;
+  if (request.runs !== undefined) checkRuns(request.runs);
+  const profiles = request.tournament && request.tournament.length > 0 ? new Set(request.tournament).size ** (request.players?.length || scenario.actors.length) : 1;
+  checkBudget({ limit: "games", what: "simulated games", requested: profiles * runs, max: BUDGETS.runs, askForLess: "use fewer `tournament` strategies, fewer `players` or fewer `runs`" });
+  checkBudget({ limit: "work", what: "outcome-runs", requested: profiles * runs * outcomes, max: MAX_SIMULATION_WORK, askForLess: "ask for fewer runs or a coarser grid" });
+  const { scenarioId: _id, version: _version, scenario: _scenario, strategy, ...options } = request;
+  return runJob(c, "simulate", { scenario, ...options, ...(strategy !== undefined ? { defaultStrategy: strategy } : {}) }, "ask for fewer `runs`, a shorter `deadline` or a coarser `step`");
 }
 
 // --- deals -------------------------------------------------------------------------------------

@@ -33,7 +33,7 @@ export const BUDGETS = {
 } as const;
 
 /** Errors a job throws when the input cannot be used: its message is meant for the user (422). */
-const INPUT_ERRORS = new Set(["ModelError", "DealError", "OutcomeSpaceError", "InvalidInputError", "ImportError"]);
+const INPUT_ERRORS = new Set(["ModelError", "DealError", "OutcomeSpaceError", "InvalidInputError", "ImportError", "SimulationError"]);
 
 /** Makes the pool available to every route as `c.get("compute")`. */
 export function provideCompute(pool: ComputePool): MiddlewareHandler {

@@ -222,6 +222,25 @@ export function openApiDocument(version: string): Json {
           responses: { 200: json({ type: "object", description: "SensitivityReport" }), ...problems(400, 404, 413, 415, 422, 503) },
         },
       },
+      "/api/simulate": {
+        post: {
+          summary: "Simulated talks under stacked alternating offers (the JSON of `parley simulate --json`): one run, a Monte Carlo (`runs`) or a tournament; not saved",
+          requestBody: analysisBody({
+            strategies: { type: "object", additionalProperties: { type: "string" }, description: "Per actor id, a strategy: boulware, linear, conceder, hardliner, tit-for-tat, informed." },
+            strategy: { type: "string", description: "The strategy of every party not in `strategies` (default boulware)." },
+            deadline: { type: "integer", minimum: 1, maximum: 10000 },
+            collapse: { type: "number", minimum: 0, exclusiveMaximum: 1 },
+            seed: { type: "integer", minimum: 0 },
+            step: { type: "number", exclusiveMinimum: 0 },
+            order: { type: "array", items: { type: "string" } },
+            runs: { type: "integer", minimum: 1, maximum: 20000, description: "Monte Carlo runs over the scenario's uncertainty." },
+            varyStrategies: { type: "array", items: { type: "string" }, description: "With `runs`: every party draws its strategy from these." },
+            tournament: { type: "array", items: { type: "string" }, description: "Every combination of these strategies over `players`." },
+            players: { type: "array", items: { type: "string" } },
+          }),
+          responses: { 200: json({ type: "object", description: "SimulationResult, SimulationRunsReport or TournamentReport" }), ...problems(400, 404, 413, 415, 422, 503) },
+        },
+      },
       "/api/deal": {
         post: {
           summary: "Evaluate a deal (the JSON of `parley deal --json`); neither `deal` nor `values`: every deal, as an array",

@@ -1,5 +1,5 @@
 /**
- * `/api/forecast`, `/api/sensitivity`, `/api/deal`, `/api/analyze` and `/api/runs`. An analysis runs on a stored
+ * `/api/forecast`, `/api/sensitivity`, `/api/simulate`, `/api/deal`, `/api/analyze` and `/api/runs`. An analysis runs on a stored
  * scenario version (`scenarioId`, `version`) or on a scenario sent with the request (`scenario`);
  * with `save: true`, or through `POST /api/runs`, it is saved with everything needed to repeat it.
  */
@@ -16,7 +16,9 @@ import {
   runForecast,
   runRequest,
   runSensitivity,
+  runSimulate,
   sensitivityRequest,
+  simulateRequest,
   type RunOutput,
   type RunRequest,
 } from "../analysis.js";
@@ -96,6 +98,13 @@ export function analysisRoutes(store: Store): Hono {
     const doc = await readJsonBody(c);
     const request = checkBody(sensitivityRequest, doc);
     return jsonResponse(c, await runSensitivity(c, resolveScenario(store, doc, request).scenario, request));
+  });
+
+  app.post("/simulate", async (c) => {
+    bodyKind(c, ["json"]);
+    const doc = await readJsonBody(c);
+    const request = checkBody(simulateRequest, doc);
+    return jsonResponse(c, await runSimulate(c, resolveScenario(store, doc, request).scenario, request));
   });
 
   app.get("/runs", (c) => {
