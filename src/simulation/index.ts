@@ -7,7 +7,7 @@ import { dealContext, evaluateDeal, type DealEvaluation } from "../deals/evaluat
 import type { ImportedNegotiation } from "../importers/genius/types.js";
 import type { OutcomeRecord } from "../outcomes/space.js";
 import type { IssueValue, Scenario } from "../scenario/types.js";
-import { scenarioStakes, scenarioTraits, withScenarioSettings } from "./scenario-stakes.js";
+import { scenarioSetup, withScenarioSettings } from "./scenario-stakes.js";
 import { simulate, type SimulationOptions, type SimulationResult, type SimulationSetup } from "./simulate.js";
 import { spaceStakes } from "./stakes.js";
 
@@ -19,12 +19,6 @@ export interface ScenarioSimulationOptions extends SimulationOptions {
 export interface ScenarioSimulationResult extends SimulationResult {
   /** `parley deal`'s evaluation of the agreement (absent on breakdown). */
   readonly evaluation?: DealEvaluation;
-}
-
-/** The setup of a scenario: its stakes and what the informed agent reads. */
-export function scenarioSetup(scenario: Scenario, step?: number): SimulationSetup {
-  const stakes = scenarioStakes(scenario, step !== undefined ? { step } : {});
-  return { stakes, traits: scenarioTraits(scenario, stakes) };
 }
 
 /** The setup of a GENIUS / GeniusWeb / NegoLog domain: every party signs. */
@@ -56,7 +50,7 @@ export { simulateRuns, simulateDomainRuns, type SimulationRunsReport, type Simul
 export { tournament, domainTournament, type TournamentReport, type TournamentOptions, type ProfileRow } from "./tournament.js";
 export { spaceStakes, type NegotiationStakes } from "./stakes.js";
 export { SimulationError } from "./errors.js";
-export { scenarioStakes, scenarioTraits } from "./scenario-stakes.js";
+export { scenarioStakes, scenarioTraits, scenarioSetup, withScenarioSettings } from "./scenario-stakes.js";
 export { runProtocol, type ProtocolRun, type ProtocolOptions } from "./mechanism/saop.js";
 export type { Action, Negotiator, TurnView } from "./mechanism/types.js";
 export { STRATEGIES, DEFAULT_STRATEGY, createNegotiator, type Strategy, type NegotiatorContext, type PartyTraits } from "./negotiators/index.js";

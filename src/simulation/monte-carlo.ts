@@ -16,7 +16,7 @@ import type { Scenario } from "../scenario/types.js";
 import { parallelMap } from "../parallel/pool.js";
 import { SimulationError } from "./errors.js";
 import { checkStrategy, STRATEGIES, type Strategy } from "./negotiators/index.js";
-import { scenarioStakes, scenarioTraits, withScenarioSettings } from "./scenario-stakes.js";
+import { scenarioSetup, scenarioStakes, withScenarioSettings } from "./scenario-stakes.js";
 import { DEFAULT_DEADLINE, resolveRun, runOnce, type SimulationOptions, type SimulationSetup } from "./simulate.js";
 import type { NegotiationStakes } from "./stakes.js";
 
@@ -60,10 +60,7 @@ const REASONS = { deadline: 1, "walk-away": 2, collapse: 3 } as const;
 /** Setups of scenarios played as written (tournaments without sampling), built once per scenario object and step. */
 const asWritten = new WeakMap<Scenario, Map<number | undefined, SimulationSetup>>();
 
-function setupOf(scenario: Scenario, step: number | undefined): SimulationSetup {
-  const stakes = scenarioStakes(scenario, step !== undefined ? { step } : {});
-  return { stakes, traits: scenarioTraits(scenario, stakes) };
-}
+const setupOf = scenarioSetup;
 
 /** The setup of sample k (the scenario with sampled judgements, or the domain as it is). */
 function sampleSetup(plan: SimulationPlan, k: number, fixed?: SimulationSetup): SimulationSetup {

@@ -7,7 +7,7 @@
 import { scenarioSpace } from "../deals/space.js";
 import type { Scenario } from "../scenario/types.js";
 import type { PartyTraits } from "./negotiators/context.js";
-import { DEFAULT_DEADLINE, type SimulationOptions } from "./simulate.js";
+import { DEFAULT_DEADLINE, type SimulationOptions, type SimulationSetup } from "./simulate.js";
 import { spaceStakes, type NegotiationStakes } from "./stakes.js";
 
 export interface ScenarioStakesOptions {
@@ -19,6 +19,12 @@ export function scenarioStakes(scenario: Scenario, options: ScenarioStakesOption
   const step = options.step;
   const { space, parties, utilities } = scenarioSpace(scenario, step !== undefined ? { step } : {});
   return spaceStakes(space, parties, utilities);
+}
+
+/** The setup of a scenario: its stakes and what the informed agent reads. */
+export function scenarioSetup(scenario: Scenario, step?: number): SimulationSetup {
+  const stakes = scenarioStakes(scenario, step !== undefined ? { step } : {});
+  return { stakes, traits: scenarioTraits(scenario, stakes) };
 }
 
 /** What the scenario-informed agent reads: clout relative to the most capable signatory, and stake (mean salience / 100). */

@@ -11,6 +11,7 @@ import type { Scenario } from "../scenario/types.js";
 import { SimulationError } from "./errors.js";
 import { runSimulationBlock, simulationPlan, simulationTasks, SIMULATION_WORKER, type SimulationBlock, type SimulationPlan, type SimulationRunsOptions, type SimulationTask } from "./monte-carlo.js";
 import { checkStrategy, type Strategy } from "./negotiators/index.js";
+import type { ProfileRow, TournamentReport } from "./tournament-report.js";
 import { scenarioStakes, withScenarioSettings } from "./scenario-stakes.js";
 import { DEFAULT_DEADLINE, partyIndex, resolveRun, type SimulationSetup } from "./simulate.js";
 import type { NegotiationStakes } from "./stakes.js";
@@ -27,28 +28,7 @@ export interface TournamentOptions extends Omit<SimulationRunsOptions, "runs" | 
   readonly runs?: number;
 }
 
-export interface ProfileRow {
-  readonly strategies: Readonly<Record<string, Strategy>>;
-  readonly games: number;
-  readonly agreementRate: number;
-  /** Mean round of agreement (NaN when none agreed). */
-  readonly meanRound: number;
-  /** Per party, mean utility (walk-away value on breakdown). */
-  readonly utilities: Readonly<Record<string, number>>;
-}
-
-export interface TournamentReport {
-  readonly scenario: string;
-  readonly pool: readonly Strategy[];
-  readonly players: readonly string[];
-  readonly runs: number;
-  readonly sampled: boolean;
-  readonly seed: number;
-  readonly partial: boolean;
-  readonly profiles: readonly ProfileRow[];
-  /** Per player and strategy: its mean utility and the agreement rate over the profiles where it plays that strategy. */
-  readonly byPlayer: readonly { readonly player: string; readonly strategies: readonly { readonly strategy: Strategy; readonly meanUtility: number; readonly agreementRate: number }[] }[];
-}
+export type { ProfileRow, TournamentReport } from "./tournament-report.js";
 
 interface Prepared {
   readonly id: string;

@@ -19,11 +19,12 @@ const ForecastView = lazy(() => import("./views/ForecastView.js").then((m) => ({
 const DealView = lazy(() => import("./views/DealView.js").then((m) => ({ default: m.DealView })));
 const SetupView = lazy(() => import("./views/SetupView.js").then((m) => ({ default: m.SetupView })));
 const NewScenarioView = lazy(() => import("./views/NewScenarioView.js").then((m) => ({ default: m.NewScenarioView })));
+const SimulateView = lazy(() => import("./views/SimulateView.js").then((m) => ({ default: m.SimulateView })));
 const HistoryView = lazy(() => import("./views/HistoryView.js").then((m) => ({ default: m.HistoryView })));
 const BriefingView = lazy(() => import("./views/BriefingView.js").then((m) => ({ default: m.BriefingView })));
 
 const DEFAULT_SCENARIO = "hanoi-2019";
-const TABS: View[] = ["scenario", "setup", "source", "forecast", "deal", "history"];
+const TABS: View[] = ["scenario", "setup", "source", "forecast", "deal", "simulate", "history"];
 
 export function App() {
   const { t } = useTranslation();
@@ -243,6 +244,8 @@ function ScenarioFrame({ view, onSaved }: { view: View; onSaved: () => Promise<v
           <ForecastView />
         ) : view === "deal" ? (
           <DealView />
+        ) : view === "simulate" ? (
+          <SimulateView />
         ) : view === "history" ? (
           <HistoryView />
         ) : (

@@ -169,6 +169,11 @@ export const api = {
     return (await request<{ id?: number }>("POST", "/api/runs", json({ kind: "forecast", scenarioId, version, models }))).data;
   },
 
+  /** Simulated talks (`POST /api/simulate`): one run, a Monte Carlo or a tournament. */
+  async simulate(body: Record<string, unknown>): Promise<unknown> {
+    return (await request<unknown>("POST", "/api/simulate", json(body))).data;
+  },
+
   async run(id: number): Promise<RunSummary & { results: unknown }> {
     return (await request<RunSummary & { results: unknown }>("GET", `/api/runs/${id}`)).data;
   },

@@ -20,7 +20,7 @@ const en = {
     import: "Import a scenario…",
     importHint: "Parley YAML/JSON, KTAB CSV/XML, EUM CSV, or a GENIUS domain with its profiles",
   },
-  tabs: { scenario: "Scenario", setup: "Setup", source: "YAML source", forecast: "Forecast", deal: "Deal builder", history: "History" },
+  tabs: { scenario: "Scenario", setup: "Setup", source: "YAML source", forecast: "Forecast", deal: "Deal builder", simulate: "Simulate", history: "History" },
   grid: {
     hint: "Edit any number in place; problems show in the cell as you type. Hover or focus a cell to see its evidence; ⓘ keeps it open.",
     caption: "Positions and saliences of each actor on each issue",
@@ -375,7 +375,7 @@ const zh: Resources = {
     import: "导入情景…",
     importHint: "Parley YAML/JSON、KTAB CSV/XML、EUM CSV,或 GENIUS 领域及其偏好文件",
   },
-  tabs: { scenario: "情景", setup: "设置", source: "YAML 源文", forecast: "预测", deal: "协议构建", history: "历史" },
+  tabs: { scenario: "情景", setup: "设置", source: "YAML 源文", forecast: "预测", deal: "协议构建", simulate: "模拟", history: "历史" },
   grid: {
     hint: "可直接编辑任何数字;输入时问题会显示在单元格中。悬停或聚焦单元格可查看其依据;点 ⓘ 固定显示。",
     caption: "各行为体在各议题上的立场和重视程度",

@@ -22,7 +22,7 @@ export function usePath(): string {
   );
 }
 
-export const VIEWS = ["scenario", "setup", "source", "forecast", "deal", "history", "briefing"] as const;
+export const VIEWS = ["scenario", "setup", "source", "forecast", "deal", "simulate", "history", "briefing"] as const;
 export type View = (typeof VIEWS)[number];
 
 export interface Route {

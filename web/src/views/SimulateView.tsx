@@ -1,0 +1,324 @@
+/**
+ * The "Simulate" view: negotiating agents play the talks out under stacked alternating offers
+ * (docs/simulation.md). Strategies per actor; one run in the browser with Parley's library, played
+ * round by round on the agreement-space chart (each offer a point) with every party's utility path;
+ * and a tournament of strategy profiles, computed by the server (`POST /api/simulate`).
+ */
+import * as Plot from "@observablehq/plot";
+import { useCallback, useMemo, useState } from "react";
+import { scenarioSetup, withScenarioSettings } from "../../../src/simulation/scenario-stakes.js";
+import { DEFAULT_STRATEGY, STRATEGIES, type Strategy } from "../../../src/simulation/negotiators/names.js";
+import { simulate, type SimulationResult } from "../../../src/simulation/simulate.js";
+import type { TournamentReport } from "../../../src/simulation/tournament-report.js";
+import type { Scenario } from "../../../src/scenario/types.js";
+import { api } from "../api.js";
+import { PlotFigure } from "../charts/PlotFigure.js";
+import { agreementSpaceOf } from "../compute.js";
+import { useLabel, useLanguage } from "../format.js";
+import { useWorkspace } from "../workspace.js";
+
+const TEXT = {
+  en: {
+    title: "Simulate the talks",
+    hint: "Negotiating agents take turns under stacked alternating offers: each accepts the offer on the table, counters, or walks away, never below its walk-away value. Pick a strategy per actor and play the talks round by round.",
+    deadline: "Deadline (rounds)",
+    collapse: "Collapse chance a round",
+    seed: "Seed",
+    run: "Run the talks",
+    agreement: (round: number, deadline: number) => `Agreement in round ${round} of ${deadline}.`,
+    breakdown: (round: number, why: string) => `Breakdown in round ${round}: ${why}.`,
+    why: { deadline: "the deadline passed", "walk-away": "a party walked away", collapse: "the talks collapsed" } as Record<string, string>,
+    round: "Round",
+    space: "Offers in the space of agreements",
+    paths: "Each party's utility of its own offers",
+    deal: "The deal",
+    tournament: "Tournament",
+    tournamentHint: "Every combination of the chosen strategies for the chosen players, run by the server on the scenario as written.",
+    players: "Players",
+    play: "Run the tournament",
+    running: "Running…",
+    agreementRate: "agreement",
+    meanRound: "mean round",
+    best: "best",
+    x: "x axis",
+    y: "y axis",
+  },
+  zh: {
+    title: "模拟谈判",
+    hint: "谈判代理在叠加交替出价协议下轮流行动:接受桌上的出价、还价或退出,绝不低于其底线。为每个行为体选择策略,逐轮观看谈判。",
+    deadline: "截止(轮)",
+    collapse: "每轮破裂概率",
+    seed: "种子",
+    run: "开始谈判",
+    agreement: (round: number, deadline: number) => `在第 ${round} 轮(共 ${deadline} 轮)达成协议。`,
+    breakdown: (round: number, why: string) => `第 ${round} 轮破裂:${why}。`,
+    why: { deadline: "已过截止期限", "walk-away": "一方退出", collapse: "谈判破裂" } as Record<string, string>,
+    round: "轮次",
+    space: "协议空间中的出价",
+    paths: "各方对自身出价的效用",
+    deal: "协议",
+    tournament: "锦标赛",
+    tournamentHint: "所选参与者的所选策略的每一种组合,由服务器按情景原样计算。",
+    players: "参与者",
+    play: "运行锦标赛",
+    running: "运行中…",
+    agreementRate: "达成率",
+    meanRound: "平均轮次",
+    best: "最佳",
+    x: "横轴",
+    y: "纵轴",
+  },
+};
+
+const COLOURS = ["#1f4e79", "#c0392b", "#27ae60", "#8e44ad", "#d35400", "#16a085", "#7f8c8d"];
+
+export function SimulateView() {
+  const ws = useWorkspace();
+  const scenario = ws.scenario;
+  if (!scenario) return null;
+  return <Simulation key={scenario.id} scenario={scenario} />;
+}
+
+function Simulation({ scenario }: { scenario: Scenario }) {
+  const language = useLanguage();
+  const s = TEXT[language];
+  const label = useLabel();
+  const actors = scenario.actors.map((a) => a.id);
+  const [strategies, setStrategies] = useState<Record<string, Strategy>>(() =>
+    Object.fromEntries(actors.map((id) => [id, (scenario.simulation?.strategies?.[id] as Strategy | undefined) ?? DEFAULT_STRATEGY])),
+  );
+  const [deadline, setDeadline] = useState(scenario.simulation?.deadline ?? 100);
+  const [collapse, setCollapse] = useState(scenario.simulation?.collapse ?? 0);
+  const [seed, setSeed] = useState(0);
+  const [result, setResult] = useState<SimulationResult | Error>();
+  const [shown, setShown] = useState(0);
+  const [axes, setAxes] = useState<[string, string]>([actors[0]!, actors[1]!]);
+
+  const run = () => {
+    try {
+      const options = withScenarioSettings<{ strategies: Record<string, Strategy>; deadline: number; collapse: number; seed: number; step?: number }>(scenario, { strategies, deadline, collapse, seed });
+      const r = simulate(scenarioSetup(scenario, options.step), options);
+      setResult(r);
+      setShown(r.round);
+    } catch (error) {
+      setResult(error instanceof Error ? error : new Error(String(error)));
+    }
+  };
+
+  return (
+    <div className="simulate-view" data-testid="simulate-view">
+      <header className="view-header">
+        <h2>{s.title}</h2>
+        <p className="hint">{s.hint}</p>
+      </header>
+      <table className="grid">
+        <tbody>
+          {actors.map((id) => (
+            <tr key={id}>
+              <th scope="row">{label(scenario.actors.find((a) => a.id === id)?.name)}</th>
+              <td>
+                <select value={strategies[id]} data-testid={`strategy-${id}`} onChange={(e) => setStrategies({ ...strategies, [id]: e.target.value as Strategy })}>
+                  {STRATEGIES.map((name) => (
+                    <option key={name} value={name}>
+                      {name}
+                    </option>
+                  ))}
+                </select>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <div className="actions no-print">
+        <label>
+          {s.deadline} <input type="number" min={1} max={10000} value={deadline} onChange={(e) => setDeadline(Math.max(1, Math.min(10000, Math.floor(Number(e.target.value) || 1))))} />
+        </label>
+        <label>
+          {s.collapse} <input type="number" min={0} max={0.99} step={0.01} value={collapse} onChange={(e) => setCollapse(Math.max(0, Math.min(0.99, Number(e.target.value) || 0)))} />
+        </label>
+        <label>
+          {s.seed} <input type="number" min={0} value={seed} onChange={(e) => setSeed(Math.max(0, Math.floor(Number(e.target.value) || 0)))} />
+        </label>
+        <button type="button" data-testid="simulate-run" onClick={run}>
+          {s.run}
+        </button>
+      </div>
+      {result instanceof Error && <p className="problems">{result.message}</p>}
+      {result && !(result instanceof Error) && (
+        <>
+          <p data-testid="simulate-outcome">
+            <strong>{result.outcome === "agreement" ? s.agreement(result.round, result.deadline) : s.breakdown(result.round, s.why[result.reason ?? "deadline"] ?? "")}</strong>
+          </p>
+          <label className="no-print">
+            {s.round} {shown} <input type="range" min={1} max={result.round} value={shown} data-testid="simulate-round" onChange={(e) => setShown(Number(e.target.value))} />
+          </label>
+          <div className="actions no-print">
+            {([0, 1] as const).map((k) => (
+              <label key={k}>
+                {k === 0 ? s.x : s.y}{" "}
+                <select value={axes[k]} onChange={(e) => setAxes(k === 0 ? [e.target.value, axes[1]] : [axes[0], e.target.value])}>
+                  {actors.map((id) => (
+                    <option key={id} value={id}>
+                      {id}
+                    </option>
+                  ))}
+                </select>
+              </label>
+            ))}
+          </div>
+          <h3>{s.space}</h3>
+          <OfferChart scenario={scenario} result={result} upTo={shown} axes={axes} />
+          <h3>{s.paths}</h3>
+          <PathChart result={result} upTo={shown} />
+          {result.deal && (
+            <>
+              <h3>{s.deal}</h3>
+              <table className="grid">
+                <tbody>
+                  {scenario.issues.map((issue) => (
+                    <tr key={issue.id}>
+                      <th scope="row">{label(issue.name)}</th>
+                      <td>{String(result.deal![issue.id])}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </>
+          )}
+        </>
+      )}
+      <Tournament scenario={scenario} strategies={strategies} deadline={deadline} />
+    </div>
+  );
+}
+
+function OfferChart({ scenario, result, upTo, axes }: { scenario: Scenario; result: SimulationResult; upTo: number; axes: [string, string] }) {
+  const [a, b] = axes;
+  const space = useMemo(() => (a !== b ? agreementSpaceOf(scenario, a, b) : undefined), [scenario, a, b]);
+  const make = useCallback(() => {
+    const parties = Object.keys(result.paths);
+    const offers = result.trace.filter((e) => e.action === "offer" && e.round <= upTo).map((e) => ({ party: e.party, round: e.round, x: e.utilities![a]!, y: e.utilities![b]! }));
+    const frontier = space && !(space instanceof Error) ? [...space.analysis.pareto.points].sort((p, q) => p[0]! - q[0]!) : [];
+    const deal = result.deal && upTo >= result.round ? [{ x: result.utilities[a]!, y: result.utilities[b]! }] : [];
+    return Plot.plot({
+      width: 640,
+      height: 420,
+      marginLeft: 50,
+      style: { fontSize: "11px" },
+      x: { label: `${a} →`, domain: [0, 1], grid: true },
+      y: { label: `↑ ${b}`, domain: [0, 1], grid: true },
+      color: { domain: parties, range: COLOURS, legend: true },
+      marks: [
+        Plot.line(frontier, { x: "0", y: "1", stroke: "#c0392b", strokeOpacity: 0.5 }),
+        Plot.dot(offers, { x: "x", y: "y", fill: "party", r: 2.5, fillOpacity: 0.7, title: (d: { party: string; round: number }) => `${d.party}, round ${d.round}` }),
+        Plot.dot(deal, { x: "x", y: "y", r: 8, stroke: "#111", strokeWidth: 2, symbol: "star" }),
+      ],
+    });
+  }, [result, upTo, a, b, space]);
+  return <PlotFigure make={make} label={`offers: ${a} and ${b}`} className="space-plot" />;
+}
+
+function PathChart({ result, upTo }: { result: SimulationResult; upTo: number }) {
+  const make = useCallback(() => {
+    const points = result.trace.filter((e) => e.action === "offer" && e.round <= upTo).map((e) => ({ party: e.party, round: e.round, u: e.utilities![e.party]! }));
+    const parties = Object.keys(result.paths);
+    return Plot.plot({
+      width: 640,
+      height: 260,
+      marginLeft: 50,
+      style: { fontSize: "11px" },
+      x: { label: "round →", domain: [1, Math.max(2, result.round)] },
+      y: { label: "↑ own utility", domain: [0, 1], grid: true },
+      color: { domain: parties, range: COLOURS, legend: true },
+      marks: [Plot.line(points, { x: "round", y: "u", stroke: "party", z: "party" })],
+    });
+  }, [result, upTo]);
+  return <PlotFigure make={make} label="utility paths" />;
+}
+
+function Tournament({ scenario, strategies, deadline }: { scenario: Scenario; strategies: Record<string, Strategy>; deadline: number }) {
+  const ws = useWorkspace();
+  const s = TEXT[useLanguage()];
+  const actors = scenario.actors.map((a) => a.id);
+  const [pool, setPool] = useState<Strategy[]>(["boulware", "linear", "hardliner"]);
+  const [players, setPlayers] = useState<string[]>(actors.slice(0, 2));
+  const [state, setState] = useState<{ running?: boolean; report?: TournamentReport; error?: string }>({});
+  const toggle = <T,>(list: readonly T[], item: T): T[] => (list.includes(item) ? list.filter((x) => x !== item) : [...list, item]);
+  const play = async () => {
+    setState({ running: true });
+    try {
+      const report = (await api.simulate({ scenario: ws.text, strategies, deadline, tournament: pool, players })) as TournamentReport;
+      setState({ report });
+    } catch (error) {
+      setState({ error: error instanceof Error ? error.message : String(error) });
+    }
+  };
+  const report = state.report;
+  return (
+    <section className="tournament" data-testid="tournament">
+      <h3>{s.tournament}</h3>
+      <p className="hint">{s.tournamentHint}</p>
+      <div className="actions no-print">
+        {STRATEGIES.map((name) => (
+          <label key={name}>
+            <input type="checkbox" checked={pool.includes(name)} onChange={() => setPool(toggle(pool, name))} /> {name}
+          </label>
+        ))}
+      </div>
+      <div className="actions no-print">
+        {s.players}:{" "}
+        {actors.map((id) => (
+          <label key={id}>
+            <input type="checkbox" checked={players.includes(id)} onChange={() => setPlayers(toggle(players, id))} /> {id}
+          </label>
+        ))}
+        <button type="button" data-testid="tournament-run" disabled={state.running || pool.length === 0 || players.length === 0} onClick={() => void play()}>
+          {state.running ? s.running : s.play}
+        </button>
+      </div>
+      {state.error && <p className="problems">{state.error}</p>}
+      {report && (
+        <>
+          <table className="grid" data-testid="tournament-table">
+            <thead>
+              <tr>
+                {report.players.map((p) => (
+                  <th key={p}>{p}</th>
+                ))}
+                <th>{s.agreementRate}</th>
+                <th>{s.meanRound}</th>
+                {Object.keys(report.profiles[0]?.utilities ?? {}).map((p) => (
+                  <th key={p}>u({p})</th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {report.profiles.map((row, i) => (
+                <tr key={i}>
+                  {report.players.map((p) => (
+                    <td key={p}>{row.strategies[p]}</td>
+                  ))}
+                  <td>{`${(100 * row.agreementRate).toFixed(0)}%`}</td>
+                  <td>{Number.isFinite(row.meanRound) ? row.meanRound.toFixed(0) : "—"}</td>
+                  {Object.values(row.utilities).map((u, k) => (
+                    <td key={k}>{u.toFixed(3)}</td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <ul>
+            {report.byPlayer.map((p) => {
+              const best = [...p.strategies].sort((x, y) => y.meanUtility - x.meanUtility)[0];
+              return (
+                <li key={p.player}>
+                  {p.player}: {p.strategies.map((x) => `${x.strategy} ${x.meanUtility.toFixed(3)}`).join(", ")} — {s.best}: {best?.strategy}
+                </li>
+              );
+            })}
+          </ul>
+        </>
+      )}
+    </section>
+  );
+}
