@@ -11,6 +11,13 @@
  * utilities and ranks come out exactly as if the whole list had been sorted by (utility, rank).
  */
 
+/** A scratch buffer of bucket indices, reused from one construction to the next (one thread, no reentry). */
+let scratchBuffer = new Int32Array(0);
+function scratch(n: number): Int32Array {
+  if (scratchBuffer.length < n) scratchBuffer = new Int32Array(n);
+  return scratchBuffer;
+}
+
 export class SortedOutcomes {
   /** Number of acceptable outcomes. */
   readonly count: number;
@@ -26,46 +33,42 @@ export class SortedOutcomes {
   constructor(table: Float64Array, mask: Uint8Array) {
     this.table = table;
     const n = table.length;
+    // The buckets span every utility (not only the acceptable ones): the passes stay free of branches.
     let count = 0;
     let low = Number.POSITIVE_INFINITY;
     let high = Number.NEGATIVE_INFINITY;
     for (let r = 0; r < n; r++) {
-      if (mask[r] !== 1) continue;
-      count++;
       const u = table[r]!;
-      if (u < low) low = u;
-      if (u > high) high = u;
+      low = Math.min(low, u);
+      high = Math.max(high, u);
+      count += mask[r]!;
     }
     this.count = count;
     let buckets = 1;
     while (buckets * 4 < count && buckets < 65536) buckets *= 2;
     this.buckets = buckets;
-    low = count > 0 ? low : 0;
-    const scale = count > 0 && high > low ? buckets / (high - low) : 0;
+    if (!(low <= high)) low = high = 0;
+    const scale = high > low ? buckets / (high - low) : 0;
     this.low = low;
     this.scale = scale;
     const last = buckets - 1;
-    // Each acceptable outcome's bucket, computed once (−1: not acceptable).
-    const bucketOfRank = new Int32Array(n);
+    const bucketOfRank = scratch(n);
     const starts = new Uint32Array(buckets + 1);
     for (let r = 0; r < n; r++) {
-      if (mask[r] !== 1) {
-        bucketOfRank[r] = -1;
-        continue;
-      }
-      let b = Math.floor((table[r]! - low) * scale);
-      if (b > last) b = last;
+      const b = Math.min(last, Math.floor((table[r]! - low) * scale));
       bucketOfRank[r] = b;
-      starts[b + 1]!++;
+      starts[b + 1]! += mask[r]!;
     }
     for (let b = 0; b < buckets; b++) starts[b + 1]! += starts[b]!;
     const fill = starts.slice(0, buckets);
-    const ranks = new Uint32Array(count);
+    // Outcomes it may not accept are written to a spare last slot, then dropped.
+    const ranks = new Uint32Array(count + 1);
     for (let r = 0; r < n; r++) {
       const b = bucketOfRank[r]!;
-      if (b >= 0) ranks[fill[b]!++] = r;
+      const at = mask[r] === 1 ? fill[b]!++ : count;
+      ranks[at] = r;
     }
-    this.ranks = ranks;
+    this.ranks = ranks.subarray(0, count);
     this.starts = starts;
     this.sorted = new Uint8Array(buckets);
   }
@@ -95,9 +98,24 @@ export class SortedOutcomes {
     const to = this.starts[b + 1]!;
     if (to - from < 2) return;
     const table = this.table;
-    const slice = Array.from(this.ranks.subarray(from, to));
+    const ranks = this.ranks;
+    if (to - from <= 32) {
+      // Insertion sort in place: buckets hold about four outcomes on average. Ranks arrive ascending, so ties stay in rank order.
+      for (let i = from + 1; i < to; i++) {
+        const r = ranks[i]!;
+        const u = table[r]!;
+        let j = i - 1;
+        while (j >= from && table[ranks[j]!]! > u) {
+          ranks[j + 1] = ranks[j]!;
+          j--;
+        }
+        ranks[j + 1] = r;
+      }
+      return;
+    }
+    const slice = Array.from(ranks.subarray(from, to));
     slice.sort((x, y) => table[x]! - table[y]! || x - y);
-    this.ranks.set(slice, from);
+    ranks.set(slice, from);
   }
 
   /** The rank of the outcome at sorted position i (ascending utility, ties by rank). */
