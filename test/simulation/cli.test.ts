@@ -14,7 +14,7 @@ describe("parley simulate", () => {
     expect(["agreement", "breakdown"]).toContain(result["outcome"]);
     expect(typeof result["round"]).toBe("number");
     expect(Object.keys(result["utilities"] as object)).toEqual(["USA", "DPRK", "ROK", "CHN", "JPN"]);
-    expect(result["strategies"]).toMatchObject({ USA: "hardliner", DPRK: "conceder", ROK: "boulware" });
+    expect(result["strategies"]).toMatchObject({ USA: "hardliner", DPRK: "conceder" });
     const trace = result["trace"] as { round: number; party: string; action: string; offer?: Record<string, unknown> }[];
     expect(trace[0]).toMatchObject({ round: 1, party: "USA", action: "offer" });
     if (result["outcome"] === "agreement") {
