@@ -63,7 +63,9 @@ describe("the web workbench", () => {
     const trap = page.locator("[data-testid=traps] li[data-rule=threat-declared-over]");
     await expect.poll(() => trap.getAttribute("data-triggered")).toBe("true");
     expect(await page.locator("[data-testid=criteria] li[data-rule=substantive]").getAttribute("data-met")).toBe("false");
-    expect(await page.locator("[data-testid=accepted-by-all]").textContent()).toMatch(/every actor accepts/);
+    // North Korea's offer gives sanctions relief without dismantling: it crosses the US red line.
+    expect(await page.locator("[data-testid=verdicts] tr[data-actor=USA]").getAttribute("data-accepts")).toBe("false");
+    expect(await page.locator("[data-testid=accepted-by-all]").textContent()).toMatch(/1 actor rejects/);
     await setSlider(page, "input[data-issue=declaration]", 90);
     await expect.poll(() => trap.getAttribute("data-triggered")).toBe("false");
     expect(trap).toBeDefined();

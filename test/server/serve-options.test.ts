@@ -89,7 +89,7 @@ describe("parley serve --reseed", () => {
       ]);
     });
     expect(reseeded.code).toBe(0);
-    expect(reseeded.err).toMatch(/0 added, 1 updated \(hanoi-2019\), 1 unchanged \(ec-car-emissions\)/);
+    expect(reseeded.err).toMatch(/0 added, 1 updated \(hanoi-2019\), 2 unchanged \(coalition-budget, ec-car-emissions\)/);
     const after = openStore(db);
     expect(after.getScenario("hanoi-2019").yaml).toBe(readFileSync(join("scenarios", "hanoi-2019.yaml"), "utf8"));
     after.close();
@@ -107,7 +107,7 @@ describe("parley serve --reseed", () => {
     store.close();
     const { code, err } = await serveOnce({ port: 0, db, reseed: true }, dir);
     expect(code).toBe(0);
-    expect(err).toMatch(/1 added \(ec-car-emissions\), 0 updated, 0 unchanged/);
+    expect(err).toMatch(/1 added \(ec-car-emissions\), 0 updated, 1 unchanged \(coalition-budget\)/);
     expect(err).toMatch(/hanoi-2019: in the trash/);
     removeDir(dir);
   });
