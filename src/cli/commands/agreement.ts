@@ -2,10 +2,10 @@
 import { agreementAsWritten, agreementForecast, type AgreementReport } from "../../agreement/forecast.js";
 import { text, type Language } from "../../scenario/label.js";
 import type { Scenario } from "../../scenario/types.js";
-import { EXIT_INTERRUPTED, withInterrupt } from "../../uncertainty/interrupt.js";
+import { EXIT_INTERRUPTED } from "../../uncertainty/interrupt.js";
 import { formatNumber, table } from "../format.js";
 import { EXIT, type CliIo } from "../io.js";
-import { progressReporter } from "./forecast.js";
+import { longRun } from "../long-run.js";
 
 export interface AgreementCommandOptions {
   readonly runs?: number;
@@ -18,19 +18,15 @@ export interface AgreementCommandOptions {
 }
 
 export async function agreementCommand(scenario: Scenario, options: AgreementCommandOptions, io: CliIo): Promise<number> {
-  const progress = options.runs !== undefined ? progressReporter(io, options.json) : undefined;
-  const report = await withInterrupt(
-    (signal) =>
-      agreementForecast(scenario, {
-        signal,
-        ...(options.runs !== undefined ? { runs: options.runs } : {}),
-        ...(options.seed !== undefined ? { seed: options.seed } : {}),
-        ...(options.step !== undefined ? { step: options.step } : {}),
-        ...(options.workers !== undefined ? { workers: options.workers } : {}),
-        ...(progress ? { onProgress: (done: number, total: number) => progress.update(done, total) } : {}),
-      }),
-    options.signal,
-  ).finally(() => progress?.finish());
+  const report = await longRun(io, { ...options, progress: options.runs !== undefined }, (control) =>
+    agreementForecast(scenario, {
+      ...control,
+      ...(options.runs !== undefined ? { runs: options.runs } : {}),
+      ...(options.seed !== undefined ? { seed: options.seed } : {}),
+      ...(options.step !== undefined ? { step: options.step } : {}),
+      ...(options.workers !== undefined ? { workers: options.workers } : {}),
+    }),
+  );
   io.out(options.json ? JSON.stringify(report, null, 2) : agreementText(scenario, report, options.language ?? scenario.language));
   if (!report.exact) io.err(`warning: ${report.unfinished} search(es) ran out of their node budget; coarsen the grid with --step`);
   if (report.partial) {

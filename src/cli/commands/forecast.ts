@@ -16,8 +16,8 @@ import { formatNumber, table, truncate } from "../format.js";
 import { requireKnownModels } from "../models.js";
 import { EXIT, type CliIo } from "../io.js";
 import { monteCarloTable } from "../../uncertainty/format.js";
-import { progressBar, type ProgressBar } from "../progress.js";
-import { EXIT_INTERRUPTED, withInterrupt } from "../../uncertainty/interrupt.js";
+import { longRun } from "../long-run.js";
+import { EXIT_INTERRUPTED } from "../../uncertainty/interrupt.js";
 import { monteCarlo, type MonteCarloOptions, type MonteCarloReport } from "../../uncertainty/monte-carlo.js";
 
 export interface ForecastCommandOptions {
@@ -157,12 +157,6 @@ function exchangesList(scenario: Scenario, result: ForecastResult, language: Lan
   return lines.join("\n");
 }
 
-/** The shared progress bar on stderr, in points evaluated: only on a terminal and never with --json. */
-export function progressReporter(io: CliIo, json: boolean): ProgressBar | undefined {
-  if (json || !io.isTty || !process.stderr.isTTY) return undefined;
-  return progressBar((text) => process.stderr.write(text), { unit: "runs", width: 30 });
-}
-
 /** What a sampled analysis (Monte Carlo, sensitivity) needs from the command line. */
 export interface SamplingCommandOptions {
   readonly models: readonly string[];
@@ -187,20 +181,16 @@ export async function runSampling<R extends { readonly partial: boolean; readonl
   partialWhat: string,
 ): Promise<number> {
   requireKnownModels(options.models);
-  const progress = progressReporter(io, options.json);
-  const report = await withInterrupt(
-    (signal) =>
-      analyse({
-        runs: options.runs,
-        models: options.models,
-        signal,
-        ...(options.seed !== undefined ? { seed: options.seed } : {}),
-        ...(options.rounds !== undefined ? { rounds: options.rounds } : {}),
-        ...(options.workers !== undefined ? { workers: options.workers } : {}),
-        ...(progress ? { onProgress: (done: number, total: number) => progress.update(done, total) } : {}),
-      }),
-    options.signal,
-  ).finally(() => progress?.finish());
+  const report = await longRun(io, options, (control) =>
+    analyse({
+      runs: options.runs,
+      models: options.models,
+      ...control,
+      ...(options.seed !== undefined ? { seed: options.seed } : {}),
+      ...(options.rounds !== undefined ? { rounds: options.rounds } : {}),
+      ...(options.workers !== undefined ? { workers: options.workers } : {}),
+    }),
+  );
   io.out(options.json ? JSON.stringify(report, null, 2) : render(report));
   if (report.partial) {
     io.err(`interrupted: ${partialWhat} ${report.completed} of ${report.runs} samples`);

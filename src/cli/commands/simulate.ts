@@ -23,11 +23,11 @@ import {
   type SimulationRunsReport,
   type TournamentReport,
 } from "../../simulation/index.js";
-import { EXIT_INTERRUPTED, withInterrupt } from "../../uncertainty/interrupt.js";
+import { EXIT_INTERRUPTED } from "../../uncertainty/interrupt.js";
 import { formatNumber, table } from "../format.js";
 import { EXIT, UsageError, type CliIo } from "../io.js";
 import { describeEvaluation } from "./deal.js";
-import { progressReporter } from "./forecast.js";
+import { longRun } from "../long-run.js";
 
 export interface SimulateCommandOptions {
   /** `ACTOR=STRATEGY`, or a bare strategy for every party. */
@@ -84,35 +84,20 @@ export async function simulateCommand(files: readonly string[], options: Simulat
   const language = options.language ?? scenario?.language ?? "en";
 
   if (options.tournament.length > 0) {
-    const progress = progressReporter(io, options.json);
-    const report = await withInterrupt(async (signal) => {
-      const opts = {
-        ...common,
-        pool: options.tournament,
-        players: options.players,
-        ...(options.runs !== undefined ? { runs: options.runs } : {}),
-        signal,
-        ...(progress ? { onProgress: (done: number, total: number) => progress.update(done, total) } : {}),
-      };
+    const report = await longRun(io, options, async (control) => {
+      const opts = { ...common, pool: options.tournament, players: options.players, ...(options.runs !== undefined ? { runs: options.runs } : {}), ...control };
       return scenario ? tournament(scenario, opts) : domainTournament(id, domainSetup(negotiation!), opts);
-    }, options.signal).finally(() => progress?.finish());
+    });
     io.out(options.json ? JSON.stringify(report, null, 2) : tournamentTable(report));
     if (report.partial) io.err("interrupted: the table covers the games that finished");
     return report.partial ? EXIT_INTERRUPTED : EXIT.ok;
   }
 
   if (options.runs !== undefined) {
-    const progress = progressReporter(io, options.json);
-    const report = await withInterrupt(async (signal) => {
-      const opts = {
-        ...common,
-        runs: options.runs!,
-        strategyPool: options.vary,
-        signal,
-        ...(progress ? { onProgress: (done: number, total: number) => progress.update(done, total) } : {}),
-      };
+    const report = await longRun(io, options, async (control) => {
+      const opts = { ...common, runs: options.runs!, strategyPool: options.vary, ...control };
       return scenario ? simulateRuns(scenario, opts) : simulateDomainRuns(id, domainSetup(negotiation!), opts);
-    }, options.signal).finally(() => progress?.finish());
+    });
     io.out(options.json ? JSON.stringify(report, null, 2) : runsTable(report));
     if (report.partial) io.err(`interrupted: the summary covers ${report.completed} of ${report.runs} runs`);
     return report.partial ? EXIT_INTERRUPTED : EXIT.ok;
