@@ -346,7 +346,8 @@ function reportError(error: unknown, io: CliIo): number {
     for (const d of error.diagnostics) io.err(formatDiagnostic(d));
     return EXIT.usage;
   }
-  if (error instanceof UsageError) {
+  // A model's inputs that do not allow the run (too few actors, a bad parameter) are invalid input too.
+  if (error instanceof UsageError || error instanceof DealError || error instanceof SimulationError || error instanceof ModelError) {
     io.err(`error: ${error.message}`);
     return EXIT.usage;
   }
@@ -357,15 +358,6 @@ function reportError(error: unknown, io: CliIo): number {
   if (error instanceof OutputWriteError) {
     io.err(`error: ${error.message}`);
     return EXIT.failure;
-  }
-  if (error instanceof DealError || error instanceof SimulationError) {
-    io.err(`error: ${error.message}`);
-    return EXIT.usage;
-  }
-  if (error instanceof ModelError) {
-    // The model's inputs do not allow the run (too few actors, a bad parameter): invalid input.
-    io.err(`error: ${error.message}`);
-    return EXIT.usage;
   }
   io.err(`internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
   io.err("This is a bug in Parley; please report it with the command and input that caused it.");
