@@ -55,23 +55,41 @@ export function readTextFile(path: string): { text: string } | { error: Diagnost
   }
 }
 
+/** Like {@link readTextFile}, but a file that cannot be read throws InvalidInputError with the diagnostic. */
+export function readTextOrThrow(path: string): string {
+  const read = readTextFile(path);
+  if ("error" in read) throw new InvalidInputError([read.error]);
+  return read.text;
+}
+
+/** Reads the source files a scenario at `path` names, relative to its folder (undefined when one cannot be read). */
+export function sourceReader(path: string): (relative: string) => string | undefined {
+  const folder = dirname(resolve(path));
+  return (relative) => {
+    const source = readTextFile(resolve(folder, relative));
+    return "text" in source ? source.text : undefined;
+  };
+}
+
 /** Validates a scenario file, checking quotes against source files that exist. */
 export function validateScenarioFile(path: string): ValidationResult {
   const read = readTextFile(path);
   if ("error" in read) return { ok: false, errors: [read.error], warnings: [] };
-  const folder = dirname(resolve(path));
-  return validateScenario(read.text, {
-    file: path,
-    readSource: (relative) => {
-      const source = readTextFile(resolve(folder, relative));
-      return "text" in source ? source.text : undefined;
-    },
-  });
+  return validateScenarioText(read.text, path);
+}
+
+/** Validates the text of the scenario file at `path` (already read), checking quotes against source files beside it. */
+export function validateScenarioText(text: string, path: string): ValidationResult {
+  return validateScenario(text, { file: path, readSource: sourceReader(path) });
 }
 
 /** Loads and validates a scenario file; throws InvalidInputError with every problem found. */
 export function loadScenario(path: string): Scenario {
-  const result = validateScenarioFile(path);
+  return validScenario(validateScenarioFile(path));
+}
+
+/** The scenario of a validation, or InvalidInputError with every problem found. */
+export function validScenario(result: ValidationResult): Scenario {
   if (!result.ok) throw new InvalidInputError(result.errors);
   return result.scenario;
 }

@@ -5,8 +5,7 @@
 import { basename } from "node:path";
 import { ImportError } from "../importers/errors.js";
 import { detectGeniusFormat, importGeniusWeb, importGeniusXml, importNegoLog, type ImportedNegotiation, type SourceText } from "../importers/genius/index.js";
-import { InvalidInputError } from "../scenario/diagnostics.js";
-import { readTextFile } from "./load.js";
+import { readTextOrThrow } from "./load.js";
 
 /** True when the file looks like one of the GENIUS family's formats. */
 export function isNegotiationFile(text: string): boolean {
@@ -15,9 +14,8 @@ export function isNegotiationFile(text: string): boolean {
 
 export function loadNegotiation(paths: readonly string[]): ImportedNegotiation {
   const sources = paths.map((path): SourceText & { format: ReturnType<typeof detectGeniusFormat> } => {
-    const read = readTextFile(path);
-    if ("error" in read) throw new InvalidInputError([read.error]);
-    return { text: read.text, file: path, name: basename(path).replace(/\.[^.]+$/, ""), format: detectGeniusFormat(read.text) };
+    const text = readTextOrThrow(path);
+    return { text, file: path, name: basename(path).replace(/\.[^.]+$/, ""), format: detectGeniusFormat(text) };
   });
   const unknown = sources.find((s) => s.format === "unknown");
   if (unknown) throw new ImportError("is not a GENIUS, GeniusWeb or NegoLog file (expected a domain or a profile)", unknown.file);

@@ -16,13 +16,15 @@ export class OutputWriteError extends Error {
   override readonly name = "OutputWriteError";
 }
 
-const WRITE_ERRORS: Record<string, string> = {
+/** What a failed write's error code means, in words (for output files and the process's own streams). */
+export const WRITE_ERRORS: Readonly<Record<string, string>> = {
   ENOSPC: "no space left on device",
   EDQUOT: "disk quota exceeded",
   EACCES: "permission denied",
   EPERM: "permission denied",
   EROFS: "read-only file system",
   EIO: "input/output error",
+  EFBIG: "file too large",
 };
 
 function kindOf(stats: import("node:fs").Stats): string | undefined {

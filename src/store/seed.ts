@@ -5,7 +5,7 @@
  */
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
-import { readTextFile, validateScenarioFile } from "../files/load.js";
+import { readTextFile, validateScenarioText } from "../files/load.js";
 import { formatDiagnostic } from "../scenario/diagnostics.js";
 import type { Scenario } from "../scenario/types.js";
 import type { Store } from "./store.js";
@@ -41,10 +41,14 @@ function bundledScenarios(folder: string): { scenarios: BundledScenario[]; probl
   }
   for (const name of names) {
     const path = join(folder, name);
-    const result = validateScenarioFile(path);
     const read = readTextFile(path);
-    if (!result.ok || !("text" in read)) {
-      problems.push(result.ok ? `${name}: cannot be read` : `${name}: ${result.errors.map(formatDiagnostic).join("; ")}`);
+    if ("error" in read) {
+      problems.push(`${name}: ${formatDiagnostic(read.error)}`);
+      continue;
+    }
+    const result = validateScenarioText(read.text, path);
+    if (!result.ok) {
+      problems.push(`${name}: ${result.errors.map(formatDiagnostic).join("; ")}`);
       continue;
     }
     scenarios.push({ name, yaml: read.text, scenario: result.scenario });

@@ -14,9 +14,8 @@ import { SKIP_REASONS, type BacktestInput, type BacktestReport, type ModelScore 
 import { COUNCIL_WEIGHTS } from "../../importers/council-weights.js";
 import { isDeuTsv, parseCouncilWeights, parseDeu } from "../../importers/deu.js";
 import { modelIds } from "../../models/index.js";
-import { readTextFile } from "../../files/load.js";
+import { readTextOrThrow } from "../../files/load.js";
 import { checkOutputPath, writeFileAtomic } from "../../files/write.js";
-import { InvalidInputError } from "../../scenario/diagnostics.js";
 import { formatNumber, table } from "../format.js";
 import { requireKnownModels } from "../models.js";
 import { EXIT, UsageError, processIo, type CliIo } from "../io.js";
@@ -45,17 +44,11 @@ export interface BacktestCommandOptions {
   readonly progress?: boolean;
 }
 
-function readOrThrow(path: string): string {
-  const read = readTextFile(path);
-  if ("error" in read) throw new InvalidInputError([read.error]);
-  return read.text;
-}
-
 /** Reads FILE as a DEU TSV (with the built-in Council weights unless a weights file is given) or as the general CSV/JSON, by content. */
 export function loadBacktestInput(file: string, weightsFile: string | undefined): BacktestInput {
-  const text = readOrThrow(file);
+  const text = readTextOrThrow(file);
   if (isDeuTsv(text)) {
-    return parseDeu(text, file, weightsFile === undefined ? COUNCIL_WEIGHTS : parseCouncilWeights(readOrThrow(weightsFile), weightsFile));
+    return parseDeu(text, file, weightsFile === undefined ? COUNCIL_WEIGHTS : parseCouncilWeights(readTextOrThrow(weightsFile), weightsFile));
   }
   if (weightsFile !== undefined) throw new UsageError(`--weights applies to DEU files only; ${file} is not one (capabilities come from its capability column)`);
   const start = text.replace(/^\uFEFF/, "").trimStart();
