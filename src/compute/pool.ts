@@ -13,11 +13,18 @@
  *   the queue and a running one is stopped by terminating its worker: nothing keeps computing for
  *   nobody. The promise then rejects with reason `cancelled`.
  *
- * Size limits are checked before a job is submitted (`budget.ts`): a job that is refused for its size
+ * Size limits are checked before a job is submitted (`checkBudget`, src/server/compute.ts): a job refused for its size
  * never takes a place in the queue.
+ *
+ * This is not `src/parallel/pool.ts`, the library's parallel map: that one splits one computation into
+ * chunks over threads it owns for the duration of the map, and an abort keeps the chunks done. Here
+ * one long-lived pool serves many requests, one job per thread (a job's own sampling runs with
+ * `workers: 1`), and a job that is stopped yields nothing. Both load modules in threads through
+ * `src/parallel/threads.ts`.
  */
 import { availableParallelism } from "node:os";
 import { Piscina } from "piscina";
+import { tsxExecArgv } from "../parallel/threads.js";
 import type { JobInput, JobName, JobOutput } from "./jobs.js";
 import type { JobReply, JobTask } from "./worker.js";
 
@@ -216,7 +223,6 @@ export class ComputePool {
   /** The worker threads, started on first use (a server that computes nothing starts none). */
   private workers(): Piscina<JobTask, JobReply> {
     if (!this.pool) {
-      const typeScript = WORKER.pathname.endsWith(".ts");
       this.pool = new Piscina<JobTask, JobReply>({
         filename: WORKER.href,
         minThreads: 0,
@@ -224,7 +230,7 @@ export class ComputePool {
         concurrentTasksPerWorker: 1,
         idleTimeout: 60_000,
         resourceLimits: { maxOldGenerationSizeMb: this.limits.memoryMb },
-        ...(typeScript ? { execArgv: ["--import", "tsx"] } : {}),
+        ...tsxExecArgv(WORKER.href),
       });
       // A worker terminated on purpose (time limit, cancellation) reports an error already handled.
       this.pool.on("error", () => {});

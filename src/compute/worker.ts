@@ -11,7 +11,7 @@
  * its class when it crosses threads: the pool tells the input's faults (ModelError, DealError, …) from
  * bugs by `name`.
  */
-import { isMainThread } from "node:worker_threads";
+import { importModule, isTypeScript } from "../parallel/threads.js";
 import { JOB_MODULES, type JobName } from "./jobs.js";
 
 export interface JobTask {
@@ -23,22 +23,14 @@ export type JobReply = { readonly ok: true; readonly json: string } | { readonly
 
 type JobFunction = (input: unknown) => unknown;
 
-const typeScript = import.meta.url.endsWith(".ts");
+const extension = isTypeScript(import.meta.url) ? ".ts" : ".js";
 const loaded = new Map<JobName, Promise<JobFunction>>();
 
-/**
- * Imports a job module. Under tsx (tests, `npm run bench` from sources) a worker imports TypeScript
- * through tsx's API: on Node 20 tsx's `--import` hooks reach only the main thread.
- */
+/** Imports a job module (from the sources under tsx: `src/parallel/threads.ts`). */
 async function importJob(job: JobName): Promise<JobFunction> {
   const module = JOB_MODULES[job] as string | undefined;
   if (module === undefined) throw new Error(`no compute job "${job}"`);
-  const url = new URL(`${module}${typeScript ? ".ts" : ".js"}`, import.meta.url).href;
-  let exports: { default?: unknown };
-  if (typeScript && !isMainThread) {
-    const { tsImport } = await import("tsx/esm/api");
-    exports = (await tsImport(url, import.meta.url)) as { default?: unknown };
-  } else exports = (await import(url)) as { default?: unknown };
+  const exports = (await importModule(new URL(`${module}${extension}`, import.meta.url).href)) as { default?: unknown };
   if (typeof exports.default !== "function") throw new Error(`compute job module ${module} has no default export function`);
   return exports.default as JobFunction;
 }

@@ -8,18 +8,23 @@
  * outputs cross threads by structured clone (plain data only: no classes, functions or symbols).
  *
  * The worker module runs from compiled `dist/` in production and from the TypeScript sources under
- * vitest/tsx: when it (or this file) ends in `.ts`, workers start with `--import tsx`, which must then
- * be resolvable from the working directory (it is a devDependency). With one worker or few inputs the
- * map runs in this thread, without a pool.
+ * vitest/tsx (`threads.ts`). With one worker or few inputs the map runs in this thread, without a pool.
  *
  * This module is also the pool's worker entry: in a worker thread piscina calls its default export
  * with one chunk, which imports the worker module and maps the chunk. Each thread starts importing the
  * worker module as soon as it starts, and `startWorkers` starts the threads ahead of the map (while the
  * caller still reads its input), so the threads' start-up overlaps the main thread's.
+ *
+ * This is the pool of one computation split into many pieces (the CLI's `--runs`, a backtest, a
+ * tournament), not the server's: `src/compute/pool.ts` runs many independent requests, each whole in
+ * one thread, with a queue, time and memory limits, and cancellation of one job by terminating its
+ * thread. Here a map owns its threads for its duration, results are assembled in input order for
+ * reproducibility, and an abort stops scheduling chunks but keeps those done (a partial result).
  */
 import { availableParallelism } from "node:os";
 import { isMainThread, workerData } from "node:worker_threads";
 import type { Piscina } from "piscina";
+import { importModule, tsxExecArgv } from "./threads.js";
 
 export interface ParallelMapOptions<I = never, O = unknown> {
   /**
@@ -77,19 +82,6 @@ export function defaultChunkSize(count: number, workers: number): number {
 
 type WorkerFunction<I, O> = (input: I) => O | Promise<O>;
 
-/**
- * Imports a module by URL. In a worker thread a `.ts` module goes through tsx's API: on Node 20,
- * tsx's `--import` hooks reach only the main thread (its CommonJS hook, which loads this file in the
- * worker, does reach workers).
- */
-async function importModule(url: string): Promise<unknown> {
-  if (!isMainThread && isTypeScript(url)) {
-    const { tsImport } = await import("tsx/esm/api");
-    return tsImport(url, import.meta.url);
-  }
-  return import(url);
-}
-
 /** Imports a worker module and returns its default export, checking that it is a function. */
 async function loadWorkerFunction<I, O>(module: string): Promise<WorkerFunction<I, O>> {
   const loaded = (await importModule(module)) as { default?: unknown };
@@ -125,11 +117,6 @@ export default async function runChunk<I, O>(chunk: Chunk<I>): Promise<O[]> {
   const outputs: O[] = [];
   for (const input of chunk.inputs) outputs.push(await apply(input));
   return outputs;
-}
-
-/** True when a module URL is TypeScript source (run under tsx or vitest). */
-function isTypeScript(url: string): boolean {
-  return new URL(url).pathname.endsWith(".ts");
 }
 
 /**
@@ -186,7 +173,6 @@ async function takePool(workerFile: URL, threads: number): Promise<Piscina> {
 }
 
 async function createPool(workerFile: URL, threads: number): Promise<Piscina> {
-  const typeScript = isTypeScript(import.meta.url) || isTypeScript(workerFile.href);
   // Loaded here, not at the top: most commands that can fan out end up running in this thread.
   const { Piscina: Pool } = await import("piscina");
   const data: PoolThreadData = { preload: workerFile.href };
@@ -195,7 +181,7 @@ async function createPool(workerFile: URL, threads: number): Promise<Piscina> {
     minThreads: threads,
     maxThreads: threads,
     workerData: data,
-    ...(typeScript ? { execArgv: ["--import", "tsx"] } : {}),
+    ...tsxExecArgv(import.meta.url, workerFile.href),
   });
 }
 

@@ -1,14 +1,9 @@
 /** Compute job `sensitivity`: tornado swings and first-order variance shares, the JSON of `parley sensitivity --json`. */
-import type { Scenario } from "../../scenario/types.js";
 import { sensitivity, type SensitivityReport } from "../../uncertainty/sensitivity.js";
+import type { MonteCarloJobInput } from "./monte-carlo.js";
 
-export interface SensitivityJobInput {
-  readonly scenario: Scenario;
-  readonly runs: number;
-  readonly models?: readonly string[];
-  readonly seed?: number;
-  readonly rounds?: number;
-}
+/** The same sampling parameters as the `monte-carlo` job's. */
+export type SensitivityJobInput = MonteCarloJobInput;
 
 export default function sensitivityJob({ scenario, ...options }: SensitivityJobInput): Promise<SensitivityReport> {
   return sensitivity(scenario, { ...options, workers: 1 });
