@@ -1,3 +1,5 @@
+import { WRITE_ERRORS } from "../files/write.js";
+
 /** Where a command writes: data to `out`, messages to `err`. Tests pass their own. */
 export interface CliIo {
   out(text: string): void;
@@ -20,14 +22,6 @@ export class UsageError extends Error {
   override readonly name = "UsageError";
 }
 
-const STREAM_ERRORS: Record<string, string> = {
-  ENOSPC: "no space left on device",
-  EDQUOT: "disk quota exceeded",
-  EIO: "input/output error",
-  EFBIG: "file too large",
-  EACCES: "permission denied",
-};
-
 /**
  * Makes failures of the process's own stdout and stderr end the command cleanly instead of with an
  * unhandled 'error' event: when the reader goes away (`parley schema | head -c1`, EPIPE) Parley stops
@@ -41,7 +35,7 @@ export function guardProcessStreams(): void {
     if (error.code === "EPIPE") process.exit(EXIT.ok);
     if (stream === "standard output") {
       try {
-        process.stderr.write(`error: cannot write to ${stream}: ${STREAM_ERRORS[error.code ?? ""] ?? error.message}\n`);
+        process.stderr.write(`error: cannot write to ${stream}: ${WRITE_ERRORS[error.code ?? ""] ?? error.message}\n`);
       } catch {
         // stderr is gone too: the exit code is all that is left.
       }
