@@ -28,45 +28,37 @@ import { HttpProblem } from "./problem.js";
 // --- request bodies ----------------------------------------------------------------------------
 
 /** Where the scenario comes from: the store (`scenarioId`, `version`) or the request (`scenario`). */
-const source = {
+const scenarioSource = {
   scenarioId: z.string().min(1).optional(),
   version: z.int().min(1).optional(),
   /** Scenario data, or its YAML text. */
   scenario: z.union([z.string(), z.record(z.string(), z.unknown())]).optional(),
-  /** Also save the run (see /api/runs). */
-  save: z.boolean().optional(),
 };
+/** The scenario's source, and whether to save the run too (see /api/runs). */
+const source = { ...scenarioSource, save: z.boolean().optional() };
 const issueValues = z.record(z.string(), z.union([z.number(), z.string()]));
+const seed = z.int().min(0).max(Number.MAX_SAFE_INTEGER).optional();
+/** What a forecast and a sensitivity analysis take: the models, their rounds, and the Monte Carlo's seed and samples. */
+const sampling = {
+  models: z.array(z.string()).optional(),
+  rounds: z.int().min(1).optional(),
+  seed,
+  runs: z.int().min(1).optional(),
+};
 
-export const forecastRequest = z.strictObject({
-  ...source,
-  models: z.array(z.string()).optional(),
-  rounds: z.int().min(1).optional(),
-  seed: z.int().min(0).max(Number.MAX_SAFE_INTEGER).optional(),
-  /** Monte Carlo: sample the uncertain inputs this many times and return the forecast distributions. */
-  runs: z.int().min(1).optional(),
-});
+/** With `runs`, a Monte Carlo: sample the uncertain inputs this many times and return the forecast distributions. */
+export const forecastRequest = z.strictObject({ ...source, ...sampling });
 /** Sensitivity runs are not saved (no `save`). */
-export const sensitivityRequest = z.strictObject({
-  scenarioId: source.scenarioId,
-  version: source.version,
-  scenario: source.scenario,
-  models: z.array(z.string()).optional(),
-  rounds: z.int().min(1).optional(),
-  seed: z.int().min(0).max(Number.MAX_SAFE_INTEGER).optional(),
-  runs: z.int().min(1).optional(),
-});
+export const sensitivityRequest = z.strictObject({ ...scenarioSource, ...sampling });
 export const simulateRequest = z.strictObject({
-  scenarioId: source.scenarioId,
-  version: source.version,
-  scenario: source.scenario,
+  ...scenarioSource,
   /** Per actor id, a strategy name. */
   strategies: z.record(z.string(), z.enum(STRATEGIES)).optional(),
   /** The strategy of every party not in `strategies`. */
   strategy: z.enum(STRATEGIES).optional(),
   deadline: z.int().min(1).optional(),
   collapse: z.number().min(0).lt(1).optional(),
-  seed: z.int().min(0).max(Number.MAX_SAFE_INTEGER).optional(),
+  seed,
   step: z.number().positive().optional(),
   order: z.array(z.string()).optional(),
   runs: z.int().min(1).optional(),

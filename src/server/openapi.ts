@@ -50,6 +50,13 @@ const scenarioBody = (upload: boolean): Json => ({
       : {}),
   },
 });
+/** The request properties of a forecast and a sensitivity analysis; `runs` described as given. */
+const samplingProperties = (runs: string): Json => ({
+  models: { type: "array", items: { type: "string" }, description: "Model ids (default: all)." },
+  rounds: { type: "integer", minimum: 1, maximum: 10000 },
+  seed: { type: "integer", minimum: 0 },
+  runs: { type: "integer", minimum: 1, maximum: 20000, description: runs },
+});
 const analysisBody = (extra: Json, required: string[] = []): Json => ({
   required: true,
   content: {
@@ -201,24 +208,14 @@ export function openApiDocument(version: string): Json {
       "/api/forecast": {
         post: {
           summary: "Forecast with every model or the chosen ones (the JSON of `parley forecast --json`, an array); with `runs`, the Monte Carlo report of `parley forecast --runs N --json`",
-          requestBody: analysisBody({
-            models: { type: "array", items: { type: "string" }, description: "Model ids (default: all)." },
-            rounds: { type: "integer", minimum: 1, maximum: 10000 },
-            seed: { type: "integer", minimum: 0 },
-            runs: { type: "integer", minimum: 1, maximum: 20000, description: "Monte Carlo samples of the uncertain inputs." },
-          }),
+          requestBody: analysisBody(samplingProperties("Monte Carlo samples of the uncertain inputs.")),
           responses: { 200: { ...json({ oneOf: [{ type: "array", items: ref("ForecastResult") }, { type: "object", description: "MonteCarloReport" }] }), headers: savedRunHeaders }, ...problems(400, 404, 413, 415, 422, 503) },
         },
       },
       "/api/sensitivity": {
         post: {
           summary: "Which inputs move each forecast most (the JSON of `parley sensitivity --json`); not saved",
-          requestBody: analysisBody({
-            models: { type: "array", items: { type: "string" }, description: "Model ids (default: all)." },
-            rounds: { type: "integer", minimum: 1, maximum: 10000 },
-            seed: { type: "integer", minimum: 0 },
-            runs: { type: "integer", minimum: 1, maximum: 20000, description: "Monte Carlo samples for the first-order indices (default 2000)." },
-          }),
+          requestBody: analysisBody(samplingProperties("Monte Carlo samples for the first-order indices (default 2000).")),
           responses: { 200: json({ type: "object", description: "SensitivityReport" }), ...problems(400, 404, 413, 415, 422, 503) },
         },
       },
