@@ -4,20 +4,11 @@
  * quote, a range widened from the grid, a text that names another id saved as a new scenario, and
  * the draft that survives switching scenario and reloading.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { chromiumAvailable, MISSING_CHROMIUM, openWorkbench, type Workbench } from "./browser.js";
+import { describe, expect, it } from "vitest";
+import { useWorkbench } from "./fixture.js";
 
 describe("building a scenario in the workbench", () => {
-  let wb: Workbench;
-
-  beforeAll(async () => {
-    if (!chromiumAvailable()) throw new Error(MISSING_CHROMIUM);
-    wb = await openWorkbench();
-  }, 180_000);
-
-  afterAll(async () => {
-    await wb?.close();
-  });
+  const wb = useWorkbench();
 
   it("creates a scenario from scratch with the guided start", async () => {
     const { page } = wb;

@@ -3,22 +3,13 @@
  * own frame with its header row and issue column in view; and the agreement space's marker follows
  * a change of parties, with no two labels overprinting.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { chromiumAvailable, MISSING_CHROMIUM, openWorkbench, type Workbench } from "./browser.js";
+import { describe, expect, it } from "vitest";
+import { useWorkbench } from "./fixture.js";
 
 const VIEWS = ["", "/setup", "/source", "/forecast", "/deal", "/history", "/briefing"];
 
 describe("layout and charts", () => {
-  let wb: Workbench;
-
-  beforeAll(async () => {
-    if (!chromiumAvailable()) throw new Error(MISSING_CHROMIUM);
-    wb = await openWorkbench();
-  }, 180_000);
-
-  afterAll(async () => {
-    await wb?.close();
-  });
+  const wb = useWorkbench();
 
   it("keeps the deal marker on the chosen parties after switching them, labels apart", async () => {
     const { page } = wb;

@@ -2,20 +2,11 @@
  * Uncertainty in the workbench: Monte Carlo runs in a Web Worker with progress and cancellation,
  * the page answering meanwhile; per-issue distributions, deal acceptance chances and the tornado.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { chromiumAvailable, MISSING_CHROMIUM, openWorkbench, type Workbench } from "./browser.js";
+import { describe, expect, it } from "vitest";
+import { useWorkbench } from "./fixture.js";
 
 describe("Monte Carlo in the forecast view", () => {
-  let wb: Workbench;
-
-  beforeAll(async () => {
-    if (!chromiumAvailable()) throw new Error(MISSING_CHROMIUM);
-    wb = await openWorkbench();
-  }, 180_000);
-
-  afterAll(async () => {
-    await wb?.close();
-  });
+  const wb = useWorkbench();
 
   it("runs in the background with progress, and cancelling keeps the runs done", async () => {
     const { page } = wb;

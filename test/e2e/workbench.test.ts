@@ -2,22 +2,14 @@
  * The workbench end to end: the real server (fresh database, any free port) and the built web app
  * in Debian's Chromium. Fails, saying what to install, when Chromium is missing.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { chromiumAvailable, MISSING_CHROMIUM, openWorkbench, perfFigure, setSlider, type Workbench } from "./browser.js";
+import { describe, expect, it } from "vitest";
+import { perfFigure, setSlider } from "./browser.js";
+import { useWorkbench } from "./fixture.js";
 
 const cell = (path: string) => `input[data-path='${path}']`;
 
 describe("the web workbench", () => {
-  let wb: Workbench;
-
-  beforeAll(async () => {
-    if (!chromiumAvailable()) throw new Error(MISSING_CHROMIUM);
-    wb = await openWorkbench();
-  }, 180_000);
-
-  afterAll(async () => {
-    await wb?.close();
-  });
+  const wb = useWorkbench();
 
   it("opens Hanoi 2019 by default with the grid and its evidence", async () => {
     const { page } = wb;
