@@ -4,6 +4,7 @@
  * built from the run's numbers.
  */
 import { useState } from "react";
+import { useTranslation } from "react-i18next";
 import type { ForecastResult } from "../../../src/forecast.js";
 import { exchangeSentence, tradeSentence, tradesOf } from "../../../src/report/exchanges.js";
 import type { Scenario } from "../../../src/scenario/types.js";
@@ -13,8 +14,8 @@ import { useLanguage } from "../format.js";
 const SHOWN = 10;
 
 export function ExchangeTrades({ scenario, results }: { scenario: Scenario; results: readonly ForecastResult[] }) {
+  const { t } = useTranslation();
   const language = useLanguage();
-  const zh = language === "zh";
   const result = results.find((r) => r.model === "exchange");
   const played = (result?.rounds ?? []).filter((r) => (r.exchanges?.length ?? 0) > 0);
   const [round, setRound] = useState(1);
@@ -25,19 +26,19 @@ export function ExchangeTrades({ scenario, results }: { scenario: Scenario; resu
   const trades = tradesOf(result).slice(0, 5);
   return (
     <section className="exchange-trades" data-testid="exchange-trades">
-      <h3>{zh ? "交换模型：谁以何换何" : "Exchange model: who trades what"}</h3>
+      <h3>{t("trades.title")}</h3>
       {played.length === 0 ? (
-        <p className="hint">{zh ? "没有对双方都有利的交换。" : "No exchange benefits both sides."}</p>
+        <p className="hint">{t("trades.none")}</p>
       ) : (
         <>
-          <p className="hint">{zh ? "收益最大的交易：" : "The largest trades over the run:"}</p>
+          <p className="hint">{t("trades.largest")}</p>
           <ul>
             {trades.map((trade) => (
               <li key={`${trade.actors.join()}|${trade.issues.join()}`}>{tradeSentence(trade, scenario, language)}</li>
             ))}
           </ul>
           <label className="inline">
-            {zh ? "轮次" : "Round"}{" "}
+            {t("trades.round")}{" "}
             <select value={chosen?.round ?? 1} onChange={(e) => setRound(Number(e.target.value))}>
               {played.map((r) => (
                 <option key={r.round} value={r.round}>
@@ -53,7 +54,7 @@ export function ExchangeTrades({ scenario, results }: { scenario: Scenario; resu
           </ol>
           {exchanges.length > SHOWN && (
             <button type="button" onClick={() => setAll(!all)}>
-              {all ? (zh ? "收起" : "Show fewer") : zh ? `显示全部 ${exchanges.length} 次` : `Show all ${exchanges.length}`}
+              {all ? t("trades.fewer") : t("trades.all", { count: exchanges.length })}
             </button>
           )}
         </>

@@ -6,6 +6,7 @@
  */
 import * as Plot from "@observablehq/plot";
 import { useCallback, useMemo, useState } from "react";
+import { useTranslation } from "react-i18next";
 import { scenarioSetup, withScenarioSettings } from "../../../src/simulation/scenario-stakes.js";
 import { DEFAULT_STRATEGY, STRATEGIES, type Strategy } from "../../../src/simulation/negotiators/names.js";
 import { simulate, type SimulationResult } from "../../../src/simulation/simulate.js";
@@ -14,61 +15,8 @@ import type { Scenario } from "../../../src/scenario/types.js";
 import { api } from "../api.js";
 import { PlotFigure } from "../charts/PlotFigure.js";
 import { agreementSpaceOf } from "../compute.js";
-import { useLabel, useLanguage } from "../format.js";
+import { useLabel } from "../format.js";
 import { useWorkspace } from "../workspace.js";
-
-const TEXT = {
-  en: {
-    title: "Simulate the talks",
-    hint: "Negotiating agents take turns under stacked alternating offers: each accepts the offer on the table, counters, or walks away, never below its walk-away value. Pick a strategy per actor and play the talks round by round.",
-    deadline: "Deadline (rounds)",
-    collapse: "Collapse chance a round",
-    seed: "Seed",
-    run: "Run the talks",
-    agreement: (round: number, deadline: number) => `Agreement in round ${round} of ${deadline}.`,
-    breakdown: (round: number, why: string) => `Breakdown in round ${round}: ${why}.`,
-    why: { deadline: "the deadline passed", "walk-away": "a party walked away", collapse: "the talks collapsed" } as Record<string, string>,
-    round: "Round",
-    space: "Offers in the space of agreements",
-    paths: "Each party's utility of its own offers",
-    deal: "The deal",
-    tournament: "Tournament",
-    tournamentHint: "Every combination of the chosen strategies for the chosen players, run by the server on the scenario as written.",
-    players: "Players",
-    play: "Run the tournament",
-    running: "Running…",
-    agreementRate: "agreement",
-    meanRound: "mean round",
-    best: "best",
-    x: "x axis",
-    y: "y axis",
-  },
-  zh: {
-    title: "模拟谈判",
-    hint: "谈判代理在叠加交替出价协议下轮流行动:接受桌上的出价、还价或退出,绝不低于其底线。为每个行为体选择策略,逐轮观看谈判。",
-    deadline: "截止(轮)",
-    collapse: "每轮破裂概率",
-    seed: "种子",
-    run: "开始谈判",
-    agreement: (round: number, deadline: number) => `在第 ${round} 轮(共 ${deadline} 轮)达成协议。`,
-    breakdown: (round: number, why: string) => `第 ${round} 轮破裂:${why}。`,
-    why: { deadline: "已过截止期限", "walk-away": "一方退出", collapse: "谈判破裂" } as Record<string, string>,
-    round: "轮次",
-    space: "协议空间中的出价",
-    paths: "各方对自身出价的效用",
-    deal: "协议",
-    tournament: "锦标赛",
-    tournamentHint: "所选参与者的所选策略的每一种组合,由服务器按情景原样计算。",
-    players: "参与者",
-    play: "运行锦标赛",
-    running: "运行中…",
-    agreementRate: "达成率",
-    meanRound: "平均轮次",
-    best: "最佳",
-    x: "横轴",
-    y: "纵轴",
-  },
-};
 
 const COLOURS = ["#1f4e79", "#c0392b", "#27ae60", "#8e44ad", "#d35400", "#16a085", "#7f8c8d"];
 
@@ -80,8 +28,7 @@ export function SimulateView() {
 }
 
 function Simulation({ scenario }: { scenario: Scenario }) {
-  const language = useLanguage();
-  const s = TEXT[language];
+  const { t } = useTranslation();
   const label = useLabel();
   const actors = scenario.actors.map((a) => a.id);
   const [strategies, setStrategies] = useState<Record<string, Strategy>>(() =>
@@ -108,8 +55,8 @@ function Simulation({ scenario }: { scenario: Scenario }) {
   return (
     <div className="simulate-view" data-testid="simulate-view">
       <header className="view-header">
-        <h2>{s.title}</h2>
-        <p className="hint">{s.hint}</p>
+        <h2>{t("sim.title")}</h2>
+        <p className="hint">{t("sim.hint")}</p>
       </header>
       <table className="grid">
         <tbody>
@@ -131,31 +78,31 @@ function Simulation({ scenario }: { scenario: Scenario }) {
       </table>
       <div className="actions no-print">
         <label>
-          {s.deadline} <input type="number" min={1} max={10000} value={deadline} onChange={(e) => setDeadline(Math.max(1, Math.min(10000, Math.floor(Number(e.target.value) || 1))))} />
+          {t("sim.deadline")} <input type="number" min={1} max={10000} value={deadline} onChange={(e) => setDeadline(Math.max(1, Math.min(10000, Math.floor(Number(e.target.value) || 1))))} />
         </label>
         <label>
-          {s.collapse} <input type="number" min={0} max={0.99} step={0.01} value={collapse} onChange={(e) => setCollapse(Math.max(0, Math.min(0.99, Number(e.target.value) || 0)))} />
+          {t("sim.collapse")} <input type="number" min={0} max={0.99} step={0.01} value={collapse} onChange={(e) => setCollapse(Math.max(0, Math.min(0.99, Number(e.target.value) || 0)))} />
         </label>
         <label>
-          {s.seed} <input type="number" min={0} value={seed} onChange={(e) => setSeed(Math.max(0, Math.floor(Number(e.target.value) || 0)))} />
+          {t("sim.seed")} <input type="number" min={0} value={seed} onChange={(e) => setSeed(Math.max(0, Math.floor(Number(e.target.value) || 0)))} />
         </label>
         <button type="button" data-testid="simulate-run" onClick={run}>
-          {s.run}
+          {t("sim.run")}
         </button>
       </div>
       {result instanceof Error && <p className="problems">{result.message}</p>}
       {result && !(result instanceof Error) && (
         <>
           <p data-testid="simulate-outcome">
-            <strong>{result.outcome === "agreement" ? s.agreement(result.round, result.deadline) : s.breakdown(result.round, s.why[result.reason ?? "deadline"] ?? "")}</strong>
+            <strong>{result.outcome === "agreement" ? t("sim.agreement", { round: result.round, deadline: result.deadline }) : t("sim.breakdown", { round: result.round, why: t(`sim.why.${result.reason ?? "deadline"}`) })}</strong>
           </p>
           <label className="no-print">
-            {s.round} {shown} <input type="range" min={1} max={result.round} value={shown} data-testid="simulate-round" onChange={(e) => setShown(Number(e.target.value))} />
+            {t("sim.round")} {shown} <input type="range" min={1} max={result.round} value={shown} data-testid="simulate-round" onChange={(e) => setShown(Number(e.target.value))} />
           </label>
           <div className="actions no-print">
             {([0, 1] as const).map((k) => (
               <label key={k}>
-                {k === 0 ? s.x : s.y}{" "}
+                {k === 0 ? t("sim.x") : t("sim.y")}{" "}
                 <select value={axes[k]} onChange={(e) => setAxes(k === 0 ? [e.target.value, axes[1]] : [axes[0], e.target.value])}>
                   {actors.map((id) => (
                     <option key={id} value={id}>
@@ -166,13 +113,13 @@ function Simulation({ scenario }: { scenario: Scenario }) {
               </label>
             ))}
           </div>
-          <h3>{s.space}</h3>
+          <h3>{t("sim.space")}</h3>
           <OfferChart scenario={scenario} result={result} upTo={shown} axes={axes} />
-          <h3>{s.paths}</h3>
+          <h3>{t("sim.paths")}</h3>
           <PathChart result={result} upTo={shown} />
           {result.deal && (
             <>
-              <h3>{s.deal}</h3>
+              <h3>{t("sim.deal")}</h3>
               <table className="grid">
                 <tbody>
                   {scenario.issues.map((issue) => (
@@ -238,7 +185,7 @@ function PathChart({ result, upTo }: { result: SimulationResult; upTo: number })
 
 function Tournament({ scenario, strategies, deadline }: { scenario: Scenario; strategies: Record<string, Strategy>; deadline: number }) {
   const ws = useWorkspace();
-  const s = TEXT[useLanguage()];
+  const { t } = useTranslation();
   const actors = scenario.actors.map((a) => a.id);
   const [pool, setPool] = useState<Strategy[]>(["boulware", "linear", "hardliner"]);
   const [players, setPlayers] = useState<string[]>(actors.slice(0, 2));
@@ -256,8 +203,8 @@ function Tournament({ scenario, strategies, deadline }: { scenario: Scenario; st
   const report = state.report;
   return (
     <section className="tournament" data-testid="tournament">
-      <h3>{s.tournament}</h3>
-      <p className="hint">{s.tournamentHint}</p>
+      <h3>{t("sim.tournament")}</h3>
+      <p className="hint">{t("sim.tournamentHint")}</p>
       <div className="actions no-print">
         {STRATEGIES.map((name) => (
           <label key={name}>
@@ -266,14 +213,14 @@ function Tournament({ scenario, strategies, deadline }: { scenario: Scenario; st
         ))}
       </div>
       <div className="actions no-print">
-        {s.players}:{" "}
+        {t("sim.players")}:{" "}
         {actors.map((id) => (
           <label key={id}>
             <input type="checkbox" checked={players.includes(id)} onChange={() => setPlayers(toggle(players, id))} /> {id}
           </label>
         ))}
         <button type="button" data-testid="tournament-run" disabled={state.running || pool.length === 0 || players.length === 0} onClick={() => void play()}>
-          {state.running ? s.running : s.play}
+          {state.running ? t("sim.running") : t("sim.play")}
         </button>
       </div>
       {state.error && <p className="problems">{state.error}</p>}
@@ -285,8 +232,8 @@ function Tournament({ scenario, strategies, deadline }: { scenario: Scenario; st
                 {report.players.map((p) => (
                   <th key={p}>{p}</th>
                 ))}
-                <th>{s.agreementRate}</th>
-                <th>{s.meanRound}</th>
+                <th>{t("sim.agreementRate")}</th>
+                <th>{t("sim.meanRound")}</th>
                 {Object.keys(report.profiles[0]?.utilities ?? {}).map((p) => (
                   <th key={p}>u({p})</th>
                 ))}
@@ -312,7 +259,7 @@ function Tournament({ scenario, strategies, deadline }: { scenario: Scenario; st
               const best = [...p.strategies].sort((x, y) => y.meanUtility - x.meanUtility)[0];
               return (
                 <li key={p.player}>
-                  {p.player}: {p.strategies.map((x) => `${x.strategy} ${x.meanUtility.toFixed(3)}`).join(", ")} — {s.best}: {best?.strategy}
+                  {p.player}: {p.strategies.map((x) => `${x.strategy} ${x.meanUtility.toFixed(3)}`).join(", ")} — {t("sim.best")}: {best?.strategy}
                 </li>
               );
             })}
