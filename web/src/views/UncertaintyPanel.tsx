@@ -24,8 +24,10 @@ interface Run {
   progress?: { phase: "samples" | "tornado"; done: number; total: number };
   result?: { monteCarlo: MonteCarloReport; tornado?: SensitivityReport; ms: number };
   error?: string;
-  running: boolean;
 }
+
+/** A run is under way until the worker answers with its result or an error. */
+const isRunning = (run: Run | undefined): boolean => run !== undefined && !run.result && run.error === undefined;
 
 /** One analysis at a time for the whole page; results stay while the tab changes. */
 let worker: Worker | undefined;
@@ -39,19 +41,14 @@ const changed = () => {
 
 function start(scenario: Scenario, runs: number, seed: number): void {
   worker ??= new Worker(new URL("../uncertainty/analysis.worker.ts", import.meta.url), { type: "module" });
-  const run: Run = { scenario, runs, seed, running: true };
+  const run: Run = { scenario, runs, seed };
   current = run;
   worker.onmessage = (event: MessageEvent<AnalysisMessage>) => {
     const message = event.data;
     if (current !== run) return;
     if (message.type === "progress") run.progress = { phase: message.phase, done: message.done, total: message.total };
-    else if (message.type === "done") {
-      run.result = { monteCarlo: message.monteCarlo, ...(message.tornado ? { tornado: message.tornado } : {}), ms: message.ms };
-      run.running = false;
-    } else {
-      run.error = message.message;
-      run.running = false;
-    }
+    else if (message.type === "done") run.result = { monteCarlo: message.monteCarlo, ...(message.tornado ? { tornado: message.tornado } : {}), ms: message.ms };
+    else run.error = message.message;
     changed();
   };
   worker.postMessage({ type: "run", scenario, runs, seed } satisfies AnalysisRequest);
@@ -84,6 +81,7 @@ export function UncertaintyPanel({ scenario }: { scenario: Scenario }) {
   const stale = run && run.scenario !== scenario && run.result;
   const report = mine?.result ?? (stale ? run.result : undefined);
   const uncertain = report?.monteCarlo.inputs.length;
+  const running = isRunning(mine);
   return (
     <section className="uncertainty" data-testid="uncertainty" aria-labelledby="uncertainty-title">
       <h3 id="uncertainty-title">{t("mc.title")}</h3>
@@ -103,7 +101,7 @@ export function UncertaintyPanel({ scenario }: { scenario: Scenario }) {
           {t("mc.seed")}
           <input className="narrow" inputMode="numeric" value={seed} onChange={(e) => setSeed(Math.max(0, Math.trunc(Number(e.target.value) || 0)))} />
         </label>
-        {mine?.running ? (
+        {running ? (
           <button type="button" onClick={cancel} data-testid="mc-cancel">
             {t("mc.cancel")}
           </button>
@@ -112,20 +110,20 @@ export function UncertaintyPanel({ scenario }: { scenario: Scenario }) {
             {t("mc.run")}
           </button>
         )}
-        {mine?.running && mine.progress && (
+        {running && mine?.progress && (
           <span className="mc-progress" role="status">
             <progress max={mine.progress.total} value={mine.progress.done} aria-label={t("mc.progress")} data-testid="mc-progress" />{" "}
             {t(`mc.phase.${mine.progress.phase}`, { done: mine.progress.done.toLocaleString(), total: mine.progress.total.toLocaleString() })}
           </span>
         )}
-        {mine?.running && !mine.progress && <span role="status">{t("mc.starting")}</span>}
+        {running && !mine?.progress && <span role="status">{t("mc.starting")}</span>}
       </div>
       {mine?.error && (
         <p className="problems" role="alert">
           {mine.error}
         </p>
       )}
-      {!report && !mine?.running && <p className="empty-state">{t("mc.none")}</p>}
+      {!report && !running && <p className="empty-state">{t("mc.none")}</p>}
       {report && (
         <div data-testid="mc-results" data-partial={report.monteCarlo.partial} data-completed={report.monteCarlo.completed}>
           <p className="small-text muted" data-testid="mc-summary">
