@@ -14,6 +14,7 @@
  * run it from a route with `runJob(c, "<name>", input)` (src/server/compute.ts), after checking the
  * request's size with `checkBudget`. docs/api.md ("Limits") explains the rules the server enforces.
  */
+import type agreementJob from "./jobs/agreement.js";
 import type analyzeJob from "./jobs/analyze.js";
 import type briefingJob from "./jobs/briefing.js";
 import type forecastJob from "./jobs/forecast.js";
@@ -25,6 +26,7 @@ import type simulateJob from "./jobs/simulate.js";
 export const JOB_MODULES = {
   forecast: "./jobs/forecast",
   analyze: "./jobs/analyze",
+  agreement: "./jobs/agreement",
   briefing: "./jobs/briefing",
   "monte-carlo": "./jobs/monte-carlo",
   sensitivity: "./jobs/sensitivity",
@@ -35,6 +37,7 @@ export const JOB_MODULES = {
 export interface JobFunctions {
   forecast: typeof forecastJob;
   analyze: typeof analyzeJob;
+  agreement: typeof agreementJob;
   briefing: typeof briefingJob;
   "monte-carlo": typeof monteCarloJob;
   sensitivity: typeof sensitivityJob;

@@ -42,6 +42,14 @@ export function issueGrid(issue: Issue, step?: number): (number | string)[] {
   return [...points].sort((a, b) => a - b);
 }
 
+/** How many points {@link issueGrid} gives the issue, without building them (to bound a request first). */
+export function issueGridSize(issue: Issue, step?: number): number {
+  if (issue.kind === "options") return issue.options.length;
+  if (step === undefined || !(step > 0)) return issueGrid(issue, step).length;
+  const count = Math.floor((issue.max - issue.min) / step + 1e-9);
+  return count + 1 + (roundTo(issue.min + count * step) < issue.max ? 1 : 0);
+}
+
 function roundTo(x: number): number {
   return Math.round(x * 1e9) / 1e9;
 }

@@ -1,16 +1,18 @@
 /**
- * The analyses the API runs — forecast (and its Monte Carlo distributions), sensitivity, deal
+ * The analyses the API runs — forecast (and its Monte Carlo distributions), sensitivity, agreement, deal
  * evaluation, outcome-space analysis — as functions of a validated scenario and the request's
  * parameters. They call the same library functions as `parley forecast`, `parley sensitivity`,
- * `parley deal` and `parley analyze`, so the JSON is the same as their `--json`. Everything but a
+ * `parley agreement`, `parley deal` and `parley analyze`, so the JSON is the same as their `--json`. Everything but a
  * deal evaluation (microseconds) runs as a compute job off the event loop, within the server's budgets
  * (`compute.ts`).
  */
 import type { Context } from "hono";
 import { z } from "zod";
+import type { AgreementReport } from "../agreement/forecast.js";
+import { DEFAULT_MAX_NODES } from "../agreement/search.js";
 import { dealContext, dealOutcome, evaluateDeal, findDeal, type DealEvaluation } from "../deals/evaluate.js";
 import { DealError } from "../deals/preferences.js";
-import { nearestOutcome, scenarioSpace } from "../deals/space.js";
+import { issueGridSize, nearestOutcome, scenarioSpace } from "../deals/space.js";
 import type { ForecastResult } from "../forecast.js";
 import { findModel, modelIds, models } from "../models/index.js";
 import { ModelError } from "../models/types.js";
@@ -66,6 +68,13 @@ export const simulateRequest = z.strictObject({
   tournament: z.array(z.enum(STRATEGIES)).optional(),
   players: z.array(z.string()).optional(),
 });
+/** As `parley agreement`: as written, or with `runs` draws over every judgement (red-line credibility included). */
+export const agreementRequest = z.strictObject({
+  ...scenarioSource,
+  runs: sampling.runs,
+  seed,
+  step: z.number().positive().optional(),
+});
 export const dealRequest = z.strictObject({
   ...source,
   deal: z.string().min(1).optional(),
@@ -91,6 +100,7 @@ export type DealRequest = z.infer<typeof dealRequest>;
 export type AnalyzeRequest = z.infer<typeof analyzeRequest>;
 export type SensitivityRequest = z.infer<typeof sensitivityRequest>;
 export type SimulateRequest = z.infer<typeof simulateRequest>;
+export type AgreementRequest = z.infer<typeof agreementRequest>;
 export type RunRequest = z.infer<typeof runRequest>;
 
 /** A run as stored: what to record besides the results. */
@@ -184,6 +194,24 @@ export async function runSimulate(c: Context, scenario: Scenario, request: Simul
   checkBudget({ limit: "work", what: "outcome-runs", requested: profiles * runs * outcomes, max: MAX_SIMULATION_WORK, askForLess: "ask for fewer runs or a coarser grid" });
   const { scenarioId: _id, version: _version, scenario: _scenario, strategy, ...options } = request;
   return runJob(c, "simulate", { scenario, ...options, ...(strategy !== undefined ? { defaultStrategy: strategy } : {}) }, "ask for fewer `runs`, a shorter `deadline` or a coarser `step`");
+}
+
+// --- agreement --------------------------------------------------------------------------------
+
+/** Search nodes an agreement request may cost at most: (draws + the scenario as written) × nodes per search. */
+export const MAX_AGREEMENT_WORK = 2e9;
+
+/** Will they agree at all? The JSON of `parley agreement --json`. */
+export async function runAgreement(c: Context, scenario: Scenario, request: AgreementRequest): Promise<JsonText<AgreementReport>> {
+  const outcomes = scenario.issues.reduce((n, issue) => n * guard(() => issueGridSize(issue, request.step), "step"), 1);
+  const coarser = "use a larger `step` (or none: the issues' anchors)";
+  checkBudget({ limit: "outcomes", what: "outcomes", requested: outcomes, max: BUDGETS.outcomes, askForLess: coarser });
+  if (request.runs !== undefined) checkRuns(request.runs);
+  // Each search stops at its node budget, so a draw costs at most that many nodes however large the grid.
+  const searches = 1 + (request.runs ?? 0);
+  checkBudget({ limit: "work", what: "search nodes", requested: searches * Math.min(outcomes, DEFAULT_MAX_NODES), max: MAX_AGREEMENT_WORK, askForLess: `ask for fewer \`runs\`, or ${coarser}` });
+  const { scenarioId: _id, version: _version, scenario: _scenario, ...options } = request;
+  return runJob(c, "agreement", { scenario, ...options }, `ask for fewer \`runs\`, or ${coarser}`);
 }
 
 // --- deals -------------------------------------------------------------------------------------

@@ -57,7 +57,8 @@ const samplingProperties = (runs: string): Json => ({
   seed: { type: "integer", minimum: 0 },
   runs: { type: "integer", minimum: 1, maximum: 20000, description: runs },
 });
-const analysisBody = (extra: Json, required: string[] = []): Json => ({
+/** An analysis's request body; `saved`: it takes `save` (the kinds of /api/runs). */
+const analysisBody = (extra: Json, required: string[] = [], saved = true): Json => ({
   required: true,
   content: {
     "application/json": {
@@ -69,7 +70,7 @@ const analysisBody = (extra: Json, required: string[] = []): Json => ({
           scenarioId: { type: "string", description: "A stored scenario (give this or `scenario`)." },
           version: { type: "integer", minimum: 1, description: "Its version (default: current)." },
           scenario: { oneOf: [ref("Scenario"), { type: "string", description: "YAML text" }], description: "A scenario not in the store." },
-          save: { type: "boolean", description: "Also save the run; its URL comes back in `Location`." },
+          ...(saved ? { save: { type: "boolean", description: "Also save the run; its URL comes back in `Location`." } } : {}),
           ...extra,
         },
       },
@@ -215,7 +216,7 @@ export function openApiDocument(version: string): Json {
       "/api/sensitivity": {
         post: {
           summary: "Which inputs move each forecast most (the JSON of `parley sensitivity --json`); not saved",
-          requestBody: analysisBody(samplingProperties("Monte Carlo samples for the first-order indices (default 2000).")),
+          requestBody: analysisBody(samplingProperties("Monte Carlo samples for the first-order indices (default 2000)."), [], false),
           responses: { 200: json({ type: "object", description: "SensitivityReport" }), ...problems(400, 404, 413, 415, 422, 503) },
         },
       },
@@ -234,8 +235,23 @@ export function openApiDocument(version: string): Json {
             varyStrategies: { type: "array", items: { type: "string" }, description: "With `runs`: every party draws its strategy from these." },
             tournament: { type: "array", items: { type: "string" }, description: "Every combination of these strategies over `players`." },
             players: { type: "array", items: { type: "string" } },
-          }),
+          }, [], false),
           responses: { 200: json({ type: "object", description: "SimulationResult, SimulationRunsReport or TournamentReport" }), ...problems(400, 404, 413, 415, 422, 503) },
+        },
+      },
+      "/api/agreement": {
+        post: {
+          summary: "Will they agree at all? The chance of agreement, each deal's, the most likely agreement and why talks may fail (the JSON of `parley agreement --json`, docs/agreement.md); not saved",
+          requestBody: analysisBody(
+            {
+              runs: { type: "integer", minimum: 1, maximum: 20000, description: "Monte Carlo draws over every judgement, red-line credibility included (absent: the scenario as written, probability 0 or 1)." },
+              seed: { type: "integer", minimum: 0 },
+              step: { type: "number", exclusiveMinimum: 0, description: "Grid step of numeric issues (default: their anchors and reference point)." },
+            },
+            [],
+            false,
+          ),
+          responses: { 200: json(ref("AgreementReport")), ...problems(400, 404, 413, 415, 422, 503) },
         },
       },
       "/api/deal": {
@@ -357,6 +373,38 @@ export function openApiDocument(version: string): Json {
             issues: { type: "array", items: { type: "object", properties: { id: { type: "string" }, forecast: { type: "number" } } } },
             rounds: { type: "array", items: { type: "object" } },
             details: { type: "object" },
+          },
+        },
+        AgreementReport: {
+          type: "object",
+          required: ["scenario", "runs", "seed", "completed", "partial", "probability", "standardError", "exact", "unfinished", "decision", "grid", "possible", "summary", "deals", "conflicts", "changes"],
+          properties: {
+            scenario: { type: "string" },
+            runs: { type: "integer", description: "Draws (0: as written)." },
+            seed: { type: "integer" },
+            completed: { type: "integer" },
+            partial: { type: "boolean" },
+            probability: { type: "number", minimum: 0, maximum: 1, description: "Chance that some outcome is acceptable to every actor whose signature is needed." },
+            standardError: { type: "number" },
+            exact: { type: "boolean", description: "False when a search ran out of its node budget." },
+            unfinished: { type: "integer" },
+            decision: { type: "object", description: "The decision rule: unanimity, veto players and/or a capability threshold." },
+            grid: { type: "object", required: ["outcomes"], properties: { outcomes: { type: "integer" }, step: { type: "number" } } },
+            possible: { type: "boolean", description: "As written, an agreement is possible." },
+            acceptable: { type: "integer", description: "As written, how many outcomes of the grid are agreements." },
+            summary: { type: "string", description: "One line: the chance and the main reason." },
+            mostLikely: { type: "object", required: ["outcome", "share", "utilities"], properties: { outcome: { type: "object" }, share: { type: "number" }, utilities: { type: "object" } } },
+            deals: { type: "array", items: { type: "object", required: ["id", "probability", "agreement", "why"], properties: { id: { type: "string" }, probability: { type: "number" }, agreement: { type: "boolean" }, why: { type: "string" } } } },
+            conflicts: {
+              type: "array",
+              description: "As written: minimal sets of red lines (`ACTOR.lineId`) and walk-away values (`ACTOR`) that cannot all hold together.",
+              items: { type: "object", required: ["redLines", "walkAway"], properties: { redLines: { type: "array", items: { type: "string" } }, walkAway: { type: "array", items: { type: "string" } } } },
+            },
+            changes: {
+              type: "array",
+              description: "As written: what would have to change (dropping a red line, lowering a walk-away value by `relaxBy`).",
+              items: { type: "object", required: ["constraint", "kind", "opens"], properties: { constraint: { type: "string" }, kind: { enum: ["redLine", "walkAway"] }, opens: { type: "boolean" }, relaxBy: { type: "number" } } },
+            },
           },
         },
         DealEvaluation: { type: "object", required: ["deal", "outcome", "actors", "criteria", "traps", "concerns", "acceptedByAll"] },

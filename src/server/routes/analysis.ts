@@ -1,5 +1,5 @@
 /**
- * `/api/forecast`, `/api/sensitivity`, `/api/simulate`, `/api/deal`, `/api/analyze` and `/api/runs`. An analysis runs on a stored
+ * `/api/forecast`, `/api/sensitivity`, `/api/simulate`, `/api/agreement`, `/api/deal`, `/api/analyze` and `/api/runs`. An analysis runs on a stored
  * scenario version (`scenarioId`, `version`) or on a scenario sent with the request (`scenario`);
  * with `save: true`, or through `POST /api/runs`, it is saved with everything needed to repeat it.
  */
@@ -8,9 +8,11 @@ import type { z } from "zod";
 import type { RunKind, RunRecord, Store } from "../../store/index.js";
 import type { Scenario } from "../../scenario/types.js";
 import {
+  agreementRequest,
   analyzeRequest,
   dealRequest,
   forecastRequest,
+  runAgreement,
   runAnalyze,
   runDeal,
   runForecast,
@@ -105,6 +107,13 @@ export function analysisRoutes(store: Store): Hono {
     const doc = await readJsonBody(c);
     const request = checkBody(simulateRequest, doc);
     return jsonResponse(c, await runSimulate(c, resolveScenario(store, doc, request).scenario, request));
+  });
+
+  app.post("/agreement", async (c) => {
+    bodyKind(c, ["json"]);
+    const doc = await readJsonBody(c);
+    const request = checkBody(agreementRequest, doc);
+    return jsonResponse(c, await runAgreement(c, resolveScenario(store, doc, request).scenario, request));
   });
 
   app.get("/runs", (c) => {
