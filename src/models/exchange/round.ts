@@ -5,8 +5,12 @@
  * decide validity, the order in which exchanges are realised and how the remaining ones are recalculated.
  * See `docs/models/exchange.md`. Pure; all positions on the normalised 0–100 scale.
  *
- * Cost: a round builds every candidate (at most actor pairs × issue pairs, O(n²m²)) and, for each realised
- * exchange, visits every remaining candidate once and re-sorts the list (nearly sorted, so close to linear).
+ * Layout: a round holds its candidates column-wise in typed arrays (candidate c; its side i at 2c, side j
+ * at 2c + 1), the move lists and update tables in shared pools, so the candidate loop allocates nothing.
+ *
+ * Cost: a round builds every candidate (at most actor pairs × issue pairs, O(n²m²)) and calculates each
+ * once. Each realised exchange then recalculates only the candidates it affects, found through an index by
+ * (actor, supply issue) and (actor, demand issue), and merges them back into the ordered list (one pass).
  */
 
 /** The problem as the round sees it: fixed saliences (0–1) and powers, positions per actor and issue. */
@@ -19,7 +23,7 @@ export interface ExchangeState {
   readonly power: Float64Array;
 }
 
-/** One actor's side of an exchange: it supplies (moves on) one issue and demands the other. */
+/** One actor's side of an exchange, as last calculated: it supplies (moves on) one issue and demands the other. */
 export interface ExchangeSide {
   readonly actor: number;
   readonly supply: number;
@@ -29,22 +33,23 @@ export interface ExchangeSide {
   readonly power: number;
   /** Start-of-round position on the supply issue. */
   readonly x0: number;
-  /** Current position on the supply issue: moved by exchanges realised earlier in the round. */
-  x: number;
+  /** Position on the supply issue when last calculated: moved by exchanges realised earlier in the round. */
+  readonly x: number;
   /** The partner's start-of-round position on the supply issue: how far this side may go. */
   readonly target: number;
-  move: number;
+  readonly move: number;
   /** Position on the supply issue after this exchange (its voting position). */
-  y: number;
+  readonly y: number;
   /** The move list whose signs and sum decide validity (the reference's bookkeeping, kept as is). */
-  readonly moves: number[];
+  readonly moves: readonly number[];
   /** Outcome of the supply issue before and after this side's move, as last checked. */
-  nbs0: number;
-  nbs1: number;
+  readonly nbs0: number;
+  readonly nbs1: number;
   /** True once the outcome cap shortened this side's move in some calculation. */
-  adjusted: boolean;
+  readonly adjusted: boolean;
 }
 
+/** An exchange as last calculated. */
 export interface Exchange {
   /** Issue pair in issue order (p before q): i supplies q and demands p, j supplies p and demands q. */
   readonly p: number;
@@ -53,20 +58,17 @@ export interface Exchange {
   readonly groups: "ad" | "bc";
   readonly i: ExchangeSide;
   readonly j: ExchangeSide;
-  gain: number;
-  valid: boolean;
+  readonly gain: number;
+  readonly valid: boolean;
   /** Creation order in the round. */
   readonly index: number;
-  /** Positions of other actors' realised moves that this exchange takes into account: issue → actor → position. */
-  readonly updates: Map<number, Map<number, number>>;
   /** Gains of i and j (equal, except under a random exchange rate). */
-  gainI: number;
-  gainJ: number;
+  readonly gainI: number;
+  readonly gainJ: number;
 }
 
 /** What a round produced. */
 export interface RoundResult {
-  /** Every candidate, in creation order, as last calculated. */
   readonly candidateCount: number;
   readonly validCandidateCount: number;
   /** Realised exchanges in realisation order. */
@@ -92,6 +94,8 @@ const TIE = 1e-12;
 /** Weights of the start-position update: x' = x0 + (FIXED + SALIENCE·(1 − s))·(y − x0). */
 const UPDATE_FIXED = 0.1;
 const UPDATE_SALIENCE = 0.4;
+/** End of a pooled list. */
+const NONE = -1;
 
 /** The weighted mean Σ x·s·c / Σ s·c per issue. */
 export function outcomes(state: ExchangeState, positions: Float64Array): Float64Array {
@@ -120,51 +124,204 @@ export function outcomes(state: ExchangeState, positions: Float64Array): Float64
 
 /** The round's candidate exchanges in creation order, each calculated once (before any is realised). */
 export function calculateCandidates(state: ExchangeState, positions: Float64Array): Exchange[] {
-  const context = new RoundContext(state, positions, undefined);
-  const candidates = context.buildCandidates();
-  for (const candidate of candidates) context.calculate(candidate);
-  return candidates;
+  const round = new Round(state, positions, undefined);
+  round.calculateAll();
+  return Array.from({ length: round.count }, (_, c) => round.snapshot(c));
 }
 
 /** Runs one round from `positions` (start positions, normalised). `drawRate` switches on a random exchange rate. */
 export function playRound(state: ExchangeState, positions: Float64Array, drawRate?: RateDraw): RoundResult {
-  const context = new RoundContext(state, positions, drawRate);
-  const candidates = context.buildCandidates();
-  for (const candidate of candidates) context.calculate(candidate);
-  const validCandidateCount = candidates.reduce((n, c) => n + (c.valid ? 1 : 0), 0);
-  const { realised, runnerUpGains } = context.select(candidates);
-
-  const { issueCount } = state;
-  const votingPositions = Float64Array.from(positions);
-  for (const exchange of realised) {
-    for (const side of [exchange.i, exchange.j]) votingPositions[side.actor * issueCount + side.supply] = side.y;
-  }
-  const nextPositions = Float64Array.from(positions);
-  for (const exchange of realised) {
-    for (const side of [exchange.i, exchange.j]) {
-      const weight = UPDATE_FIXED + UPDATE_SALIENCE * (1 - side.salienceSupply);
-      nextPositions[side.actor * issueCount + side.supply] = side.x0 + weight * (side.y - side.x0);
-    }
-  }
+  const round = new Round(state, positions, drawRate);
+  round.calculateAll();
+  const validCandidateCount = round.validCount();
+  const { realised, runnerUpGains } = round.select();
   return {
-    candidateCount: candidates.length,
+    candidateCount: round.count,
     validCandidateCount,
-    realised,
+    realised: realised.map((c) => round.snapshot(c)),
     runnerUpGains,
-    startOutcomes: context.outcome,
-    votingPositions,
-    votingOutcomes: outcomes(state, votingPositions),
-    nextPositions,
+    startOutcomes: round.outcome,
+    ...round.positionsAfter(realised),
   };
 }
 
-/** The fixed facts of a round (start positions, outcomes, denominators) and the procedures on exchanges. */
-class RoundContext {
+/** The moves of a side: a stack per side, its entries in one growing pool. */
+class MoveLists {
+  private value: Float64Array;
+  private below: Int32Array;
+  private used = 0;
+  /** Per side: its last entry, how many entries, how many negative and positive. */
+  private readonly top: Int32Array;
+  private readonly length: Int32Array;
+  private readonly negative: Int32Array;
+  private readonly positive: Int32Array;
+  private scratch = new Float64Array(16);
+
+  constructor(sideCount: number) {
+    this.top = new Int32Array(sideCount).fill(NONE);
+    this.length = new Int32Array(sideCount);
+    this.negative = new Int32Array(sideCount);
+    this.positive = new Int32Array(sideCount);
+    this.value = new Float64Array(2 * sideCount + 64);
+    this.below = new Int32Array(2 * sideCount + 64);
+  }
+
+  push(side: number, move: number): void {
+    if (this.used === this.value.length) {
+      this.value = grow(this.value, new Float64Array(2 * this.used));
+      this.below = grow(this.below, new Int32Array(2 * this.used));
+    }
+    const entry = this.used++;
+    this.value[entry] = move;
+    this.below[entry] = this.top[side] as number;
+    this.top[side] = entry;
+    this.length[side] = (this.length[side] as number) + 1;
+    this.count(side, move, 1);
+  }
+
+  /** Removes the last move (none: nothing happens, as popping an empty list). */
+  pop(side: number): void {
+    const entry = this.top[side] as number;
+    if (entry === NONE) return;
+    this.count(side, this.value[entry] as number, -1);
+    this.top[side] = this.below[entry] as number;
+    this.length[side] = (this.length[side] as number) - 1;
+  }
+
+  last(side: number): number {
+    return this.value[this.top[side] as number] as number;
+  }
+
+  replaceLast(side: number, move: number): void {
+    const entry = this.top[side] as number;
+    this.count(side, this.value[entry] as number, -1);
+    this.value[entry] = move;
+    this.count(side, move, 1);
+  }
+
+  /** The reference's list test: the sum is not over 100 and the moves all go one way. */
+  oneWayWithin100(side: number): boolean {
+    const length = this.length[side] as number;
+    // All negative (or none): the sum cannot exceed 100.
+    if (this.negative[side] === length) return true;
+    if (this.positive[side] !== length) return false;
+    let entry = this.top[side] as number;
+    if (length === 1) return !((this.value[entry] as number) > 100);
+    // Added first to last, as the reference sums its list.
+    if (this.scratch.length < length) this.scratch = new Float64Array(2 * length);
+    for (let k = length - 1; k >= 0; k--) {
+      this.scratch[k] = this.value[entry] as number;
+      entry = this.below[entry] as number;
+    }
+    let sum = 0;
+    for (let k = 0; k < length; k++) sum += this.scratch[k] as number;
+    return !(sum > 100);
+  }
+
+  list(side: number): number[] {
+    const moves: number[] = [];
+    for (let entry = this.top[side] as number; entry !== NONE; entry = this.below[entry] as number) moves.push(this.value[entry] as number);
+    return moves.reverse();
+  }
+
+  private count(side: number, move: number, by: number): void {
+    if (move < 0) this.negative[side] = (this.negative[side] as number) + by;
+    else if (move > 0) this.positive[side] = (this.positive[side] as number) + by;
+  }
+}
+
+/**
+ * Per candidate, the positions of other actors' realised moves it takes into account (issue, actor →
+ * position): entries of one growing pool, chained per candidate. Few candidates have any, and few entries.
+ */
+class UpdateTables {
+  issue = new Int32Array(64);
+  actor = new Int32Array(64);
+  value = new Float64Array(64);
+  next = new Int32Array(64);
+  private used = 0;
+  readonly head: Int32Array;
+
+  constructor(candidateCount: number) {
+    this.head = new Int32Array(candidateCount).fill(NONE);
+  }
+
+  /**
+   * RECORD: note a realised side's new position y (from x0) in candidate c's table. An existing entry keeps
+   * the smaller of it and y when x0 is at or below it, else the larger (for a mover going on, the older value).
+   */
+  record(c: number, issue: number, actor: number, x0: number, y: number): void {
+    for (let e = this.head[c] as number; e !== NONE; e = this.next[e] as number) {
+      if (this.issue[e] !== issue || this.actor[e] !== actor) continue;
+      const current = this.value[e] as number;
+      if (x0 <= current) this.value[e] = current < y ? current : y;
+      else this.value[e] = current > y ? current : y;
+      return;
+    }
+    if (this.used === this.value.length) {
+      this.issue = grow(this.issue, new Int32Array(2 * this.used));
+      this.actor = grow(this.actor, new Int32Array(2 * this.used));
+      this.value = grow(this.value, new Float64Array(2 * this.used));
+      this.next = grow(this.next, new Int32Array(2 * this.used));
+    }
+    const e = this.used++;
+    this.issue[e] = issue;
+    this.actor[e] = actor;
+    this.value[e] = y;
+    this.next[e] = this.head[c] as number;
+    this.head[c] = e;
+  }
+}
+
+function grow<T extends Float64Array | Int32Array>(from: T, to: T): T {
+  to.set(from);
+  return to;
+}
+
+/**
+ * A round's fixed facts (start positions, outcomes, denominators), its candidates column-wise, and the
+ * reference's procedures on them.
+ */
+class Round {
   readonly outcome: Float64Array;
+  readonly count: number;
   /** Σ s·c per issue. */
   private readonly denominator: Float64Array;
-  /** Per issue, the actors with a stance on it, in actor order, and their s·c. */
-  private readonly members: { readonly actors: Int32Array; readonly weights: Float64Array }[];
+  /** Per issue k, its members (actors with a stance, in actor order) at memberStart[k] … memberStart[k + 1] − 1. */
+  private readonly memberStart: Int32Array;
+  private readonly memberActor: Int32Array;
+  /** A member's s·c and start position. */
+  private readonly memberWeight: Float64Array;
+  private readonly memberPosition: Float64Array;
+  /** memberOf[a·issues + k]: actor a's place among the members (the global index above). */
+  private readonly memberOf: Int32Array;
+  private readonly positionScratch: Float64Array;
+
+  // Candidate c.
+  private readonly issueP: Int32Array;
+  private readonly issueQ: Int32Array;
+  private readonly fromGroupsBc: Uint8Array;
+  private readonly gain: Float64Array;
+  private readonly gainI: Float64Array;
+  private readonly gainJ: Float64Array;
+  private readonly valid: Uint8Array;
+  // Side s (2c = i, 2c + 1 = j); see ExchangeSide.
+  private readonly actor: Int32Array;
+  private readonly supply: Int32Array;
+  private readonly demand: Int32Array;
+  private readonly salienceSupply: Float64Array;
+  private readonly salienceDemand: Float64Array;
+  private readonly power: Float64Array;
+  private readonly x0: Float64Array;
+  private readonly target: Float64Array;
+  private readonly x: Float64Array;
+  private readonly move: Float64Array;
+  private readonly y: Float64Array;
+  private readonly nbs0: Float64Array;
+  private readonly nbs1: Float64Array;
+  private readonly adjusted: Uint8Array;
+  private readonly moves: MoveLists;
+  private readonly updates: UpdateTables;
 
   constructor(
     private readonly state: ExchangeState,
@@ -174,156 +331,223 @@ class RoundContext {
     const { actorCount, issueCount, salience, power } = state;
     this.outcome = outcomes(state, start);
     this.denominator = new Float64Array(issueCount);
-    this.members = [];
+    this.memberStart = new Int32Array(issueCount + 1);
+    const size = actorCount * issueCount;
+    this.memberActor = new Int32Array(size);
+    this.memberWeight = new Float64Array(size);
+    this.memberPosition = new Float64Array(size);
+    this.memberOf = new Int32Array(size).fill(NONE);
+    this.positionScratch = new Float64Array(actorCount);
+    let members = 0;
     for (let k = 0; k < issueCount; k++) {
-      const actors: number[] = [];
-      const weights: number[] = [];
+      this.memberStart[k] = members;
       let sum = 0;
       for (let a = 0; a < actorCount; a++) {
-        const s = salience[a * issueCount + k] as number;
+        const at = a * issueCount + k;
+        const s = salience[at] as number;
         if (Number.isNaN(s)) continue;
-        const w = s * (power[a * issueCount + k] as number);
-        actors.push(a);
-        weights.push(w);
+        const w = s * (power[at] as number);
+        this.memberActor[members] = a;
+        this.memberWeight[members] = w;
+        this.memberPosition[members] = start[at] as number;
+        this.memberOf[at] = members;
+        members++;
         sum += w;
       }
       this.denominator[k] = sum;
-      this.members.push({ actors: Int32Array.from(actors), weights: Float64Array.from(weights) });
+    }
+    this.memberStart[issueCount] = members;
+
+    this.count = this.countCandidates();
+    const n = this.count;
+    this.issueP = new Int32Array(n);
+    this.issueQ = new Int32Array(n);
+    this.fromGroupsBc = new Uint8Array(n);
+    this.gain = new Float64Array(n);
+    this.gainI = new Float64Array(n);
+    this.gainJ = new Float64Array(n);
+    this.valid = new Uint8Array(n);
+    this.actor = new Int32Array(2 * n);
+    this.supply = new Int32Array(2 * n);
+    this.demand = new Int32Array(2 * n);
+    this.salienceSupply = new Float64Array(2 * n);
+    this.salienceDemand = new Float64Array(2 * n);
+    this.power = new Float64Array(2 * n);
+    this.x0 = new Float64Array(2 * n);
+    this.target = new Float64Array(2 * n);
+    this.x = new Float64Array(2 * n);
+    this.move = new Float64Array(2 * n);
+    this.y = new Float64Array(2 * n);
+    this.nbs0 = new Float64Array(2 * n);
+    this.nbs1 = new Float64Array(2 * n);
+    this.adjusted = new Uint8Array(2 * n);
+    this.moves = new MoveLists(2 * n);
+    this.updates = new UpdateTables(n);
+    this.buildCandidates();
+  }
+
+  /** May actor a trade on issue k? Without a stance, or with no weight on it, it has nothing to give or gain. */
+  private trades(a: number, k: number): boolean {
+    const at = a * this.state.issueCount + k;
+    const s = this.state.salience[at] as number;
+    return s > 0 && s * (this.state.power[at] as number) > 0;
+  }
+
+  /** Groups of the issue pair (p, q) into `groups` (a, b, c, d at 0·n, 1·n, 2·n, 3·n), sizes into `sizes`. */
+  private group(p: number, q: number, groups: Int32Array, sizes: Int32Array): void {
+    const { actorCount, issueCount } = this.state;
+    sizes.fill(0);
+    for (let a = 0; a < actorCount; a++) {
+      if (!this.trades(a, p) || !this.trades(a, q)) continue;
+      const leftP = (this.start[a * issueCount + p] as number) <= (this.outcome[p] as number);
+      const leftQ = (this.start[a * issueCount + q] as number) <= (this.outcome[q] as number);
+      const g = leftP ? (leftQ ? 3 : 1) : leftQ ? 2 : 0;
+      groups[g * actorCount + (sizes[g] as number)] = a;
+      sizes[g] = (sizes[g] as number) + 1;
     }
   }
 
-  private at(actor: number, issue: number): number {
-    return actor * this.state.issueCount + issue;
+  private countCandidates(): number {
+    const { actorCount, issueCount } = this.state;
+    const groups = new Int32Array(4 * actorCount);
+    const sizes = new Int32Array(4);
+    let count = 0;
+    for (let p = 0; p < issueCount; p++) {
+      for (let q = p + 1; q < issueCount; q++) {
+        this.group(p, q, groups, sizes);
+        count += (sizes[0] as number) * (sizes[3] as number) + (sizes[1] as number) * (sizes[2] as number);
+      }
+    }
+    return count;
   }
 
   /** Every candidate exchange in the reference's creation order (issue pairs, then groups a×d, then b×c). */
-  buildCandidates(): Exchange[] {
-    const { actorCount, issueCount, salience } = this.state;
-    const candidates: Exchange[] = [];
-    const groups: number[][] = [[], [], [], []];
+  private buildCandidates(): void {
+    const { actorCount, issueCount } = this.state;
+    const groups = new Int32Array(4 * actorCount);
+    const sizes = new Int32Array(4);
+    let c = 0;
     for (let p = 0; p < issueCount; p++) {
       for (let q = p + 1; q < issueCount; q++) {
-        for (const group of groups) group.length = 0;
-        for (let a = 0; a < actorCount; a++) {
-          const sp = salience[this.at(a, p)] as number;
-          const sq = salience[this.at(a, q)] as number;
-          // Without a stance, or with no weight on either issue, an actor has nothing to trade there.
-          if (!(sp > 0) || !(sq > 0) || !(this.weight(a, p) > 0) || !(this.weight(a, q) > 0)) continue;
-          const leftP = (this.start[this.at(a, p)] as number) <= (this.outcome[p] as number);
-          const leftQ = (this.start[this.at(a, q)] as number) <= (this.outcome[q] as number);
-          groups[leftP ? (leftQ ? 3 : 1) : leftQ ? 2 : 0]!.push(a);
+        this.group(p, q, groups, sizes);
+        for (const [first, second] of [[0, 3], [1, 2]] as const) {
+          for (let u = 0; u < (sizes[first] as number); u++) {
+            for (let v = 0; v < (sizes[second] as number); v++) {
+              this.create(c++, p, q, groups[first * actorCount + u] as number, groups[second * actorCount + v] as number, first === 1);
+            }
+          }
         }
-        const [a, b, c, d] = groups as [number[], number[], number[], number[]];
-        for (const f of a) for (const g of d) candidates.push(this.create(p, q, f, g, "ad", candidates.length));
-        for (const f of b) for (const g of c) candidates.push(this.create(p, q, f, g, "bc", candidates.length));
       }
     }
-    return candidates;
   }
 
-  private weight(actor: number, issue: number): number {
-    const at = this.at(actor, issue);
-    return (this.state.salience[at] as number) * (this.state.power[at] as number);
-  }
-
-  private create(p: number, q: number, f: number, g: number, groups: "ad" | "bc", index: number): Exchange {
-    const { salience } = this.state;
-    const ratio = (actor: number): number => (salience[this.at(actor, p)] as number) / (salience[this.at(actor, q)] as number);
+  private create(c: number, p: number, q: number, f: number, g: number, fromGroupsBc: boolean): void {
+    const { salience, issueCount } = this.state;
+    const ratio = (actor: number): number => (salience[actor * issueCount + p] as number) / (salience[actor * issueCount + q] as number);
     // i has the larger relative salience on p: it supplies q and demands p. Equal ratios give i = F.
-    const [i, j] = ratio(f) < ratio(g) ? [g, f] : [f, g];
-    return {
-      p,
-      q,
-      groups,
-      i: this.side(i, q, p, j),
-      j: this.side(j, p, q, i),
-      gain: 0,
-      valid: false,
-      index,
-      updates: new Map(),
-      gainI: 0,
-      gainJ: 0,
-    };
+    const iFirst = !(ratio(f) < ratio(g));
+    const i = iFirst ? f : g;
+    const j = iFirst ? g : f;
+    this.issueP[c] = p;
+    this.issueQ[c] = q;
+    this.fromGroupsBc[c] = fromGroupsBc ? 1 : 0;
+    this.setSide(2 * c, i, q, p, j);
+    this.setSide(2 * c + 1, j, p, q, i);
   }
 
-  private side(actor: number, supply: number, demand: number, partner: number): ExchangeSide {
-    const x0 = this.start[this.at(actor, supply)] as number;
-    return {
-      actor,
-      supply,
-      demand,
-      salienceSupply: this.state.salience[this.at(actor, supply)] as number,
-      salienceDemand: this.state.salience[this.at(actor, demand)] as number,
-      power: this.state.power[this.at(actor, supply)] as number,
-      x0,
-      x: x0,
-      target: this.start[this.at(partner, supply)] as number,
-      move: 0,
-      y: x0,
-      moves: [],
-      nbs0: 0,
-      nbs1: 0,
-      adjusted: false,
-    };
+  private setSide(s: number, actor: number, supply: number, demand: number, partner: number): void {
+    const { salience, power, issueCount } = this.state;
+    const x0 = this.start[actor * issueCount + supply] as number;
+    this.actor[s] = actor;
+    this.supply[s] = supply;
+    this.demand[s] = demand;
+    this.salienceSupply[s] = salience[actor * issueCount + supply] as number;
+    this.salienceDemand[s] = salience[actor * issueCount + demand] as number;
+    this.power[s] = power[actor * issueCount + supply] as number;
+    this.x0[s] = x0;
+    this.x[s] = x0;
+    this.target[s] = this.start[partner * issueCount + supply] as number;
+    this.y[s] = x0;
+  }
+
+  calculateAll(): void {
+    for (let c = 0; c < this.count; c++) this.calculate(c);
+  }
+
+  validCount(): number {
+    let n = 0;
+    for (let c = 0; c < this.count; c++) n += this.valid[c] as number;
+    return n;
   }
 
   /** CALC: the equal-gain moves, capped by the partner's position, then by the outcome crossing the demander's position. */
-  calculate(exchange: Exchange): void {
-    const { i, j } = exchange;
-    const sumP = this.denominator[exchange.p] as number;
-    const sumQ = this.denominator[exchange.q] as number;
+  private calculate(c: number): void {
+    const i = 2 * c;
+    const j = i + 1;
+    const { salienceSupply, salienceDemand, power, target, x } = this;
+    const sumP = this.denominator[this.issueP[c] as number] as number;
+    const sumQ = this.denominator[this.issueQ[c] as number] as number;
     // r_q / r_p, the outcome shift on q per unit of outcome shift on p: equal gains fix it.
-    const equalRate = (j.salienceSupply + i.salienceDemand) / (j.salienceDemand + i.salienceSupply);
-    const rate = this.drawRate ? this.rateFor(exchange, equalRate) : equalRate;
+    const equalRate = ((salienceSupply[j] as number) + (salienceDemand[i] as number)) / ((salienceDemand[j] as number) + (salienceSupply[i] as number));
+    const rate = this.drawRate ? this.rateFor(c, equalRate) : equalRate;
+    const xi = x[i] as number;
+    const xj = x[j] as number;
+    const ti = target[i] as number;
+    const tj = target[j] as number;
 
-    let shiftP = (Math.abs(j.target - j.x) * j.salienceSupply * j.power) / sumP;
+    let shiftP = (Math.abs(tj - xj) * (salienceSupply[j] as number) * (power[j] as number)) / sumP;
     let shiftQ = shiftP * rate;
-    let moveI = (shiftQ * sumQ) / (i.power * i.salienceSupply);
-    let moveJ = Math.abs(j.target - j.x);
-    if (moveI > Math.abs(i.target - i.x)) {
-      shiftQ = (Math.abs(i.target - i.x) * i.salienceSupply * i.power) / sumQ;
+    let moveI = (shiftQ * sumQ) / ((power[i] as number) * (salienceSupply[i] as number));
+    let moveJ = Math.abs(tj - xj);
+    if (moveI > Math.abs(ti - xi)) {
+      shiftQ = (Math.abs(ti - xi) * (salienceSupply[i] as number) * (power[i] as number)) / sumQ;
       shiftP = shiftQ / rate;
-      moveI = Math.abs(i.target - i.x);
-      moveJ = (shiftP * sumP) / (j.power * j.salienceSupply);
+      moveI = Math.abs(ti - xi);
+      moveJ = (shiftP * sumP) / ((power[j] as number) * (salienceSupply[j] as number));
     }
-    if (i.x > i.target) moveI = -moveI;
-    if (j.x > j.target) moveJ = -moveJ;
-    i.moves.push(moveI);
-    j.moves.push(moveJ);
-    i.move = moveI;
-    j.move = moveJ;
-    i.y = i.x + moveI;
-    j.y = j.x + moveJ;
-    exchange.gainI = shiftP * i.salienceDemand - shiftQ * i.salienceSupply;
-    exchange.gainJ = shiftQ * j.salienceDemand - shiftP * j.salienceSupply;
+    if (xi > ti) moveI = -moveI;
+    if (xj > tj) moveJ = -moveJ;
+    this.moves.push(i, moveI);
+    this.moves.push(j, moveJ);
+    this.move[i] = moveI;
+    this.move[j] = moveJ;
+    this.y[i] = xi + moveI;
+    this.y[j] = xj + moveJ;
+    this.gainI[c] = shiftP * (salienceDemand[i] as number) - shiftQ * (salienceSupply[i] as number);
+    this.gainJ[c] = shiftQ * (salienceDemand[j] as number) - shiftP * (salienceSupply[j] as number);
     // The ordering gain is the equal-gain one even when the rate is drawn (then it is recomputed below).
-    exchange.gain = this.drawRate ? this.equalGain(exchange, equalRate) : Math.abs(exchange.gainI);
-    exchange.valid = validMove(i, moveI) && validMove(j, moveJ) && !(exchange.gain < NEGLIGIBLE);
-    if (!exchange.valid) return;
-    this.capAtDemander(exchange, i, j, rate);
-    this.capAtDemander(exchange, j, i, rate);
-    exchange.valid = validMove(i, i.move) && validMove(j, j.move);
+    this.gain[c] = this.drawRate ? this.equalGain(c, equalRate) : Math.abs(this.gainI[c] as number);
+    if (!(this.validMove(i, moveI) && this.validMove(j, moveJ) && !((this.gain[c] as number) < NEGLIGIBLE))) {
+      this.valid[c] = 0;
+      return;
+    }
+    this.capAtDemander(c, i, j, rate);
+    this.capAtDemander(c, j, i, rate);
+    this.valid[c] = this.validMove(i, this.move[i] as number) && this.validMove(j, this.move[j] as number) ? 1 : 0;
   }
 
   /** The equal-gain gain of an exchange whose moves were computed at another rate (same caps, no outcome cap). */
-  private equalGain(exchange: Exchange, equalRate: number): number {
-    const { i, j } = exchange;
-    const sumP = this.denominator[exchange.p] as number;
-    const sumQ = this.denominator[exchange.q] as number;
-    let shiftP = (Math.abs(j.target - j.x) * j.salienceSupply * j.power) / sumP;
+  private equalGain(c: number, equalRate: number): number {
+    const i = 2 * c;
+    const j = i + 1;
+    const { salienceSupply, salienceDemand, power, target, x } = this;
+    const sumP = this.denominator[this.issueP[c] as number] as number;
+    const sumQ = this.denominator[this.issueQ[c] as number] as number;
+    let shiftP = (Math.abs((target[j] as number) - (x[j] as number)) * (salienceSupply[j] as number) * (power[j] as number)) / sumP;
     let shiftQ = shiftP * equalRate;
-    if ((shiftQ * sumQ) / (i.power * i.salienceSupply) > Math.abs(i.target - i.x)) {
-      shiftQ = (Math.abs(i.target - i.x) * i.salienceSupply * i.power) / sumQ;
+    if ((shiftQ * sumQ) / ((power[i] as number) * (salienceSupply[i] as number)) > Math.abs((target[i] as number) - (x[i] as number))) {
+      shiftQ = (Math.abs((target[i] as number) - (x[i] as number)) * (salienceSupply[i] as number) * (power[i] as number)) / sumQ;
       shiftP = shiftQ / equalRate;
     }
-    return Math.abs(shiftQ * i.salienceSupply - shiftP * i.salienceDemand);
+    return Math.abs(shiftQ * (salienceSupply[i] as number) - shiftP * (salienceDemand[i] as number));
   }
 
-  private rateFor(exchange: Exchange, equalRate: number): number {
-    const { i, j } = exchange;
+  private rateFor(c: number, equalRate: number): number {
+    const i = 2 * c;
+    const j = i + 1;
     // j gains only above its own salience ratio on p/q, i only below its own: the rate lies between them.
-    const lowest = j.salienceSupply / j.salienceDemand;
-    const highest = i.salienceDemand / i.salienceSupply;
+    const lowest = (this.salienceSupply[j] as number) / (this.salienceDemand[j] as number);
+    const highest = (this.salienceDemand[i] as number) / (this.salienceSupply[i] as number);
     return (this.drawRate as RateDraw)(equalRate, lowest, highest);
   }
 
@@ -331,213 +555,373 @@ class RoundContext {
    * CHECK(X): when X's move carries the outcome of its supply issue across the demander's position, X moves
    * only as far as puts the outcome on that position and the partner's move shrinks to keep the rate.
    */
-  private capAtDemander(exchange: Exchange, side: ExchangeSide, other: ExchangeSide, rate: number): void {
-    const issue = side.supply;
-    const table = exchange.updates.get(issue);
-    const target = side.target;
-    side.nbs0 = this.snap(this.adjustedOutcome(issue, table, side.actor, side.x), target);
-    side.nbs1 = this.snap(this.adjustedOutcome(issue, table, side.actor, side.y), target);
-    const before = target - side.nbs0;
-    const after = target - side.nbs1;
+  private capAtDemander(c: number, side: number, other: number, rate: number): void {
+    const issue = this.supply[side] as number;
+    const actor = this.actor[side] as number;
+    const target = this.target[side] as number;
+    const sumS = this.denominator[issue] as number;
+    const xSide = this.x[side] as number;
+    // Nothing moved yet for this candidate: the adjusted outcome is the start outcome (the same sum).
+    const unmoved = this.updates.head[c] === NONE && xSide === this.x0[side];
+    this.nbs0[side] = snap(unmoved ? (this.outcome[issue] as number) : this.adjustedOutcome(c, issue, actor, xSide, false, sumS), target);
+    this.nbs1[side] = snap(this.adjustedOutcome(c, issue, actor, this.y[side] as number, false, sumS), target);
+    const before = target - (this.nbs0[side] as number);
+    const after = target - (this.nbs1[side] as number);
     if ((before >= 0 && after >= 0) || (before <= 0 && after <= 0)) return;
 
-    const sumS = this.denominator[issue] as number;
-    const sumT = this.denominator[side.demand] as number;
+    const sumT = this.denominator[this.demand[side] as number] as number;
+    const salienceSide = this.salienceSupply[side] as number;
+    const powerSide = this.power[side] as number;
     // Here the update table wins over the side's own current position (the reference's order).
-    const { actors, weights } = this.members[issue]!;
-    let weighted = 0;
-    for (let m = 0; m < actors.length; m++) {
-      const a = actors[m] as number;
-      const position = table?.get(a) ?? (a === side.actor ? side.x : (this.start[this.at(a, issue)] as number));
-      weighted += position * (weights[m] as number);
-    }
-    const delta = Math.abs((target * sumS - weighted) / (side.salienceSupply * side.power));
-    const shift = (delta * side.salienceSupply * side.power) / sumS;
+    const weighted = this.weightedPositions(c, issue, actor, xSide, true);
+    const delta = Math.abs((target * sumS - weighted) / (salienceSide * powerSide));
+    const shift = (delta * salienceSide * powerSide) / sumS;
     // The partner's shift on its own supply issue at the exchange's rate (r_q/r_p, or its inverse from j's side).
-    const otherShift = side === exchange.j ? shift * rate : shift / rate;
-    let otherMove = Math.abs((otherShift * sumT) / (other.power * other.salienceSupply));
+    const fromJ = (side & 1) === 1;
+    const otherShift = fromJ ? shift * rate : shift / rate;
+    let otherMove = Math.abs((otherShift * sumT) / ((this.power[other] as number) * (this.salienceSupply[other] as number)));
     let sideMove = delta;
-    if (other.x > other.target) otherMove = -otherMove;
-    if (side.x > target) sideMove = -sideMove;
-    other.moves[other.moves.length - 1] = otherMove;
-    side.moves[side.moves.length - 1] = sideMove;
-    other.move = otherMove;
-    side.move = sideMove;
-    other.y = other.x + otherMove;
-    side.y = side.x + sideMove;
-    const shiftP = side === exchange.j ? shift : otherShift;
-    const shiftQ = side === exchange.j ? otherShift : shift;
-    exchange.gainI = shiftP * exchange.i.salienceDemand - shiftQ * exchange.i.salienceSupply;
-    exchange.gainJ = shiftQ * exchange.j.salienceDemand - shiftP * exchange.j.salienceSupply;
-    if (!this.drawRate) exchange.gain = Math.abs(otherShift * other.salienceSupply - shift * other.salienceDemand);
-    side.nbs1 = this.snap(this.adjustedOutcome(issue, table, side.actor, side.y), target);
-    side.adjusted = true;
+    if ((this.x[other] as number) > (this.target[other] as number)) otherMove = -otherMove;
+    if (xSide > target) sideMove = -sideMove;
+    this.moves.replaceLast(other, otherMove);
+    this.moves.replaceLast(side, sideMove);
+    this.move[other] = otherMove;
+    this.move[side] = sideMove;
+    this.y[other] = (this.x[other] as number) + otherMove;
+    this.y[side] = xSide + sideMove;
+    const shiftP = fromJ ? shift : otherShift;
+    const shiftQ = fromJ ? otherShift : shift;
+    const i = 2 * c;
+    const j = i + 1;
+    this.gainI[c] = shiftP * (this.salienceDemand[i] as number) - shiftQ * (this.salienceSupply[i] as number);
+    this.gainJ[c] = shiftQ * (this.salienceDemand[j] as number) - shiftP * (this.salienceSupply[j] as number);
+    if (!this.drawRate) this.gain[c] = Math.abs(otherShift * (this.salienceSupply[other] as number) - shift * (this.salienceDemand[other] as number));
+    this.nbs1[side] = snap(this.adjustedOutcome(c, issue, actor, this.y[side] as number, false, sumS), target);
+    this.adjusted[side] = 1;
   }
 
-  private snap(value: number, target: number): number {
-    return Math.abs(value - target) <= ON_TARGET ? target : value;
+  /** The outcome of `issue` with candidate c's update table and `actor` at `position` (the actor's own value wins). */
+  private adjustedOutcome(c: number, issue: number, actor: number, position: number, tableWins: boolean, denominator: number): number {
+    return denominator === 0 ? 0 : this.weightedPositions(c, issue, actor, position, tableWins) / denominator;
   }
 
-  /** The outcome of `issue` with the update table's positions and `actor` at `position` (the actor's own value wins). */
-  private adjustedOutcome(issue: number, table: Map<number, number> | undefined, actor: number, position: number): number {
-    const { actors, weights } = this.members[issue]!;
-    let numerator = 0;
-    for (let m = 0; m < actors.length; m++) {
-      const a = actors[m] as number;
-      const x = a === actor ? position : (table?.get(a) ?? (this.start[this.at(a, issue)] as number));
-      numerator += x * (weights[m] as number);
+  /** Σ x·s·c over the issue's members, with candidate c's table entries and `actor` at `position`; `tableWins` orders the two for `actor`. */
+  private weightedPositions(c: number, issue: number, actor: number, position: number, tableWins: boolean): number {
+    const { memberActor, memberWeight, memberPosition } = this;
+    const end = this.memberStart[issue + 1] as number;
+    let sum = 0;
+    if (this.updates.head[c] === NONE) {
+      for (let m = this.memberStart[issue] as number; m < end; m++) {
+        sum += (memberActor[m] === actor ? position : (memberPosition[m] as number)) * (memberWeight[m] as number);
+      }
+      return sum;
     }
-    const denominator = this.denominator[issue] as number;
-    return denominator === 0 ? 0 : numerator / denominator;
+    // With table entries: the members' positions with the entries laid over them, then summed in member order.
+    const begin = this.memberStart[issue] as number;
+    const positions = this.positionScratch;
+    for (let m = begin; m < end; m++) positions[m - begin] = memberPosition[m] as number;
+    let actorHasEntry = false;
+    const { updates } = this;
+    for (let e = updates.head[c] as number; e !== NONE; e = updates.next[e] as number) {
+      if (updates.issue[e] !== issue) continue;
+      const a = updates.actor[e] as number;
+      if (a === actor) actorHasEntry = true;
+      positions[(this.memberOf[a * this.state.issueCount + issue] as number) - begin] = updates.value[e] as number;
+    }
+    if (!tableWins || !actorHasEntry) positions[(this.memberOf[actor * this.state.issueCount + issue] as number) - begin] = position;
+    for (let m = begin; m < end; m++) sum += (positions[m - begin] as number) * (memberWeight[m] as number);
+    return sum;
+  }
+
+  /** VALID: a move is real, stays on the scale, and the side's move list neither exceeds 100 nor mixes directions. */
+  private validMove(side: number, move: number): boolean {
+    if (Math.abs(move) > 100 || Math.abs(move) <= NEGLIGIBLE) return false;
+    const y = (this.x[side] as number) + move;
+    if (y < 0 || y > 100) return false;
+    return this.moves.oneWayWithin100(side);
+  }
+
+  /**
+   * For each (actor, issue), the candidates in creation order where that actor supplies the issue, and
+   * where it demands it: the ones a realised exchange may affect.
+   */
+  private indexSides(): { supplyStart: Int32Array; supplyOf: Int32Array; demandStart: Int32Array; demandOf: Int32Array } {
+    const keys = this.state.actorCount * this.state.issueCount;
+    const index = (issueOf: Int32Array): { start: Int32Array; of: Int32Array } => {
+      const keyOf = (s: number): number => (this.actor[s] as number) * this.state.issueCount + (issueOf[s] as number);
+      const start = new Int32Array(keys + 1);
+      for (let s = 0; s < 2 * this.count; s++) start[keyOf(s) + 1] = (start[keyOf(s) + 1] as number) + 1;
+      for (let k = 0; k < keys; k++) start[k + 1] = (start[k + 1] as number) + (start[k] as number);
+      const fill = start.slice(0, keys);
+      const of = new Int32Array(2 * this.count);
+      for (let s = 0; s < 2 * this.count; s++) {
+        const key = keyOf(s);
+        of[fill[key] as number] = s >> 1;
+        fill[key] = (fill[key] as number) + 1;
+      }
+      return { start, of };
+    };
+    const supply = index(this.supply);
+    const demand = index(this.demand);
+    return { supplyStart: supply.start, supplyOf: supply.of, demandStart: demand.start, demandOf: demand.of };
   }
 
   /**
    * The selection loop: realise the best valid candidate, recalculate those it affects, repeat. The
    * reference re-sorts the whole list (stably) each time; only recalculated candidates change their gain, so
    * here they are sorted alone and merged back into the others, which are still in order — the same list
-   * in O(n) rather than O(n log n) per realisation.
+   * in one pass rather than a sort per realisation.
    */
-  select(candidates: Exchange[]): { realised: Exchange[]; runnerUpGains: number[] } {
-    let list = candidates.slice().sort(byGain);
-    const realised: Exchange[] = [];
+  select(): { realised: number[]; runnerUpGains: number[] } {
+    const n = this.count;
+    const { gain, valid } = this;
+    let order = Int32Array.from({ length: n }, (_, c) => c);
+    let spare = new Int32Array(n);
+    sortByGain(order, spare, gain);
+    /** Place of each candidate in the list before the current realisation (for ties). */
+    const place = new Int32Array(n);
+    order.forEach((c, k) => (place[c] = k));
+    /** In the list and valid: may be recalculated and realised. Invalid ones are dropped at the first realisation. */
+    const live = Uint8Array.from(valid);
+    const seen = new Int32Array(n);
+    const affected = new Int32Array(n);
+    const { supplyStart, supplyOf, demandStart, demandOf } = this.indexSides();
+    const issueCount = this.state.issueCount;
+    const realised: number[] = [];
     const runnerUpGains: number[] = [];
-    let start = 0;
-    // Invalid candidates stay in the list until the first realisation; one at the front is dropped.
-    while (start < list.length && !list[start]!.valid) start++;
-    while (start < list.length) {
-      const best = list[start] as Exchange;
+    let length = n;
+    let head = 0;
+    while (head < length && !valid[order[head] as number]) head++;
+    while (head < length) {
+      const best = order[head] as number;
       let runnerUp = Number.NaN;
-      for (let k = start + 1; k < list.length; k++) {
-        if (list[k]!.valid) {
-          runnerUp = list[k]!.gain;
+      for (let k = head + 1; k < length; k++) {
+        if (live[order[k] as number]) {
+          runnerUp = gain[order[k] as number] as number;
           break;
         }
       }
       runnerUpGains.push(runnerUp);
-      const unchanged: Exchange[] = [];
-      const changed: Exchange[] = [];
-      for (let k = start + 1; k < list.length; k++) {
-        const other = list[k] as Exchange;
-        if (!other.valid) continue;
-        if (this.recalculate(other, best)) {
-          if (other.valid) changed.push(other);
-        } else unchanged.push(other);
-      }
       realised.push(best);
+      live[best] = 0;
+      const stamp = realised.length;
+
+      // The candidates RECALC touches: a side supplying what one of best's sides supplies, or one of best's
+      // actors demanding what it demands there.
+      let affectedCount = 0;
+      for (let k = 0; k < 4; k++) {
+        const side = k === 0 || k === 3 ? 2 * best : 2 * best + 1;
+        const bySupply = k < 2;
+        const start = bySupply ? supplyStart : demandStart;
+        const of = bySupply ? supplyOf : demandOf;
+        const key = (this.actor[side] as number) * issueCount + ((bySupply ? this.supply : this.demand)[side] as number);
+        for (let e = start[key] as number; e < (start[key + 1] as number); e++) {
+          const f = of[e] as number;
+          if (live[f] && seen[f] !== stamp) {
+            seen[f] = stamp;
+            affected[affectedCount++] = f;
+          }
+        }
+      }
+      // In list order (a drawn rate takes its draws in that order), then recalculated.
+      sortByKey(affected, affectedCount, place);
+      let changedCount = 0;
+      for (let k = 0; k < affectedCount; k++) {
+        const f = affected[k] as number;
+        this.recalculate(f, best);
+        if (valid[f]) affected[changedCount++] = f;
+        else live[f] = 0;
+      }
       // A stable sort of the changed ones (they are in list order), then a stable merge: on a tie the one
-      // earlier in the list comes first, and the changed ones kept their list positions in `order`.
-      changed.sort(byGain);
-      list = changed.length === 0 ? unchanged : merge(unchanged, changed, list);
-      start = 0;
+      // earlier in the list comes first, and the changed ones kept their list places in `place`.
+      sortByGainShort(affected, changedCount, gain);
+      let out = 0;
+      let next = 0;
+      for (let k = head + 1; k < length; k++) {
+        const c = order[k] as number;
+        if (!live[c] || seen[c] === stamp) continue;
+        while (next < changedCount) {
+          const y = affected[next] as number;
+          const comparison = byGain(gain[y] as number, gain[c] as number);
+          if (!(comparison < 0 || (comparison === 0 && (place[y] as number) < k))) break;
+          place[y] = out;
+          spare[out++] = y;
+          next++;
+        }
+        place[c] = out;
+        spare[out++] = c;
+      }
+      while (next < changedCount) {
+        const y = affected[next++] as number;
+        place[y] = out;
+        spare[out++] = y;
+      }
+      [order, spare] = [spare, order];
+      length = out;
+      head = 0;
     }
     return { realised, runnerUpGains };
   }
 
   /** RECALC(F, E): bring a remaining candidate up to date with the realised exchange E, if it shares an actor's issue. */
-  private recalculate(f: Exchange, e: Exchange): boolean {
+  private recalculate(f: number, e: number): boolean {
+    const fi = 2 * f;
+    const fj = fi + 1;
+    const ei = 2 * e;
+    const ej = ei + 1;
     let recalculate = false;
-    const matched = matchSupply(f.i, e) || matchSupply(f.j, e);
     // (Both sides cannot match: that would be the realised exchange itself.)
-    if (matched) {
-      f.i.moves.pop();
-      f.j.moves.pop();
+    if (this.matchSupply(fi, ei, ej) || this.matchSupply(fj, ei, ej)) {
+      this.moves.pop(fi);
+      this.moves.pop(fj);
       recalculate = true;
     }
-    if (demands(f, e.j)) {
-      record(f, e.i);
+    // Demand matches: E.j demands what a side of F demands (record E.i's move), then the same for E.i.
+    for (let k = 0; k < 2; k++) {
+      const demander = k === 0 ? ej : ei;
+      const mover = k === 0 ? ei : ej;
+      if (!this.demands(fi, fj, demander)) continue;
+      this.updates.record(f, this.supply[mover] as number, this.actor[mover] as number, this.x0[mover] as number, this.y[mover] as number);
       if (!recalculate) {
-        f.i.moves.pop();
-        f.j.moves.pop();
-        recalculate = true;
-      }
-    }
-    if (demands(f, e.i)) {
-      record(f, e.j);
-      if (!recalculate) {
-        f.i.moves.pop();
-        f.j.moves.pop();
+        this.moves.pop(fi);
+        this.moves.pop(fj);
         recalculate = true;
       }
     }
     if (recalculate) this.calculate(f);
     return recalculate;
   }
-}
 
-/** A side of a candidate that supplies the same issue as a side of the realised exchange moves on from there. */
-function matchSupply(side: ExchangeSide, e: Exchange): boolean {
-  const from = side.actor === e.i.actor && side.supply === e.i.supply ? e.i : side.actor === e.j.actor && side.supply === e.j.supply ? e.j : undefined;
-  if (from === undefined) return false;
-  side.x = from.y;
-  side.moves.push(from.moves[from.moves.length - 1] as number);
-  return true;
-}
+  /** A side that supplies the same issue as a side of the realised exchange moves on from there. */
+  private matchSupply(side: number, ei: number, ej: number): boolean {
+    const actor = this.actor[side];
+    const supply = this.supply[side];
+    const from = actor === this.actor[ei] && supply === this.supply[ei] ? ei : actor === this.actor[ej] && supply === this.supply[ej] ? ej : NONE;
+    if (from === NONE) return false;
+    this.x[side] = this.y[from] as number;
+    this.moves.push(side, this.moves.last(from));
+    return true;
+  }
 
-/**
- * Merges two lists sorted by {@link byGain}; on a tie the element that came first in `previous` (the list
- * before this realisation) comes first, as a stable sort of `previous` would have it.
- */
-function merge(a: readonly Exchange[], b: readonly Exchange[], previous: readonly Exchange[]): Exchange[] {
-  const position = new Map<Exchange, number>();
-  previous.forEach((e, k) => position.set(e, k));
-  const out: Exchange[] = [];
-  let i = 0;
-  let j = 0;
-  while (i < a.length && j < b.length) {
-    const x = a[i] as Exchange;
-    const y = b[j] as Exchange;
-    const order = byGain(x, y);
-    if (order < 0 || (order === 0 && (position.get(x) as number) < (position.get(y) as number))) {
-      out.push(x);
-      i++;
-    } else {
-      out.push(y);
-      j++;
+  /** True when a side of the candidate (fi, fj) is `demander`'s actor demanding the same issue. */
+  private demands(fi: number, fj: number, demander: number): boolean {
+    const actor = this.actor[demander];
+    const demand = this.demand[demander];
+    return (this.actor[fj] === actor && this.demand[fj] === demand) || (this.actor[fi] === actor && this.demand[fi] === demand);
+  }
+
+  /** Voting positions (each realised side at its y, later ones overwriting) and the next round's start positions. */
+  positionsAfter(realised: readonly number[]): { votingPositions: Float64Array; votingOutcomes: Float64Array; nextPositions: Float64Array } {
+    const { issueCount } = this.state;
+    const votingPositions = Float64Array.from(this.start);
+    const nextPositions = Float64Array.from(this.start);
+    for (const c of realised) {
+      for (const s of [2 * c, 2 * c + 1]) {
+        const at = (this.actor[s] as number) * issueCount + (this.supply[s] as number);
+        const x0 = this.x0[s] as number;
+        const y = this.y[s] as number;
+        votingPositions[at] = y;
+        const weight = UPDATE_FIXED + UPDATE_SALIENCE * (1 - (this.salienceSupply[s] as number));
+        nextPositions[at] = x0 + weight * (y - x0);
+      }
     }
+    return { votingPositions, votingOutcomes: outcomes(this.state, votingPositions), nextPositions };
   }
-  while (i < a.length) out.push(a[i++] as Exchange);
-  while (j < b.length) out.push(b[j++] as Exchange);
-  return out;
+
+  /** Candidate c as last calculated. */
+  snapshot(c: number): Exchange {
+    const side = (s: number): ExchangeSide => ({
+      actor: this.actor[s] as number,
+      supply: this.supply[s] as number,
+      demand: this.demand[s] as number,
+      salienceSupply: this.salienceSupply[s] as number,
+      salienceDemand: this.salienceDemand[s] as number,
+      power: this.power[s] as number,
+      x0: this.x0[s] as number,
+      x: this.x[s] as number,
+      target: this.target[s] as number,
+      move: this.move[s] as number,
+      y: this.y[s] as number,
+      moves: this.moves.list(s),
+      nbs0: this.nbs0[s] as number,
+      nbs1: this.nbs1[s] as number,
+      adjusted: this.adjusted[s] === 1,
+    });
+    return {
+      p: this.issueP[c] as number,
+      q: this.issueQ[c] as number,
+      groups: this.fromGroupsBc[c] ? "bc" : "ad",
+      i: side(2 * c),
+      j: side(2 * c + 1),
+      gain: this.gain[c] as number,
+      valid: this.valid[c] === 1,
+      index: c,
+      gainI: this.gainI[c] as number,
+      gainJ: this.gainJ[c] as number,
+    };
+  }
 }
 
-/** True when a side of `f` is `side`'s actor demanding the same issue. */
-function demands(f: Exchange, side: ExchangeSide): boolean {
-  return (f.j.actor === side.actor && f.j.demand === side.demand) || (f.i.actor === side.actor && f.i.demand === side.demand);
+function snap(value: number, target: number): number {
+  return Math.abs(value - target) <= ON_TARGET ? target : value;
 }
 
-/** RECORD: note a realised side's new position in a candidate's update table (keeping the older value for a mover going on). */
-function record(f: Exchange, side: ExchangeSide): void {
-  let table = f.updates.get(side.supply);
-  if (table === undefined) {
-    table = new Map();
-    f.updates.set(side.supply, table);
+/** Stable in-place sort of the first `length` candidates by ascending key (short lists: insertion sort). */
+function sortByKey(values: Int32Array, length: number, key: Int32Array): void {
+  for (let k = 1; k < length; k++) {
+    const value = values[k] as number;
+    const at = key[value] as number;
+    let to = k - 1;
+    while (to >= 0 && (key[values[to] as number] as number) > at) {
+      values[to + 1] = values[to] as number;
+      to--;
+    }
+    values[to + 1] = value;
   }
-  const current = table.get(side.actor);
-  if (current === undefined) table.set(side.actor, side.y);
-  else if (side.x0 <= current) table.set(side.actor, current < side.y ? current : side.y);
-  else table.set(side.actor, current > side.y ? current : side.y);
 }
 
-/** VALID: a move is real, stays on the scale, and the side's move list neither exceeds 100 nor mixes directions. */
-function validMove(side: ExchangeSide, move: number): boolean {
-  if (Math.abs(move) > 100 || Math.abs(move) <= NEGLIGIBLE) return false;
-  const y = side.x + move;
-  if (y < 0 || y > 100) return false;
-  let sum = 0;
-  let negative = 0;
-  let positive = 0;
-  for (const m of side.moves) {
-    sum += m;
-    if (m < 0) negative++;
-    else if (m > 0) positive++;
+/** Stable in-place sort of the first `length` candidates by {@link byGain} (short lists: insertion sort). */
+function sortByGainShort(values: Int32Array, length: number, gain: Float64Array): void {
+  for (let k = 1; k < length; k++) {
+    const value = values[k] as number;
+    const g = gain[value] as number;
+    let to = k - 1;
+    while (to >= 0 && byGain(gain[values[to] as number] as number, g) > 0) {
+      values[to + 1] = values[to] as number;
+      to--;
+    }
+    values[to + 1] = value;
   }
-  if (sum > 100) return false;
-  return negative === side.moves.length || positive === side.moves.length;
+}
+
+/** Stable sort of all of `values` by {@link byGain} (bottom-up merge sort; `spare` as long, its contents lost). */
+function sortByGain(values: Int32Array, spare: Int32Array, gain: Float64Array): void {
+  const n = values.length;
+  let from = values;
+  let to = spare;
+  for (let width = 1; width < n; width *= 2) {
+    for (let left = 0; left < n; left += 2 * width) {
+      const middle = Math.min(left + width, n);
+      const right = Math.min(left + 2 * width, n);
+      let a = left;
+      let b = middle;
+      let out = left;
+      while (a < middle && b < right) {
+        // The right run's element goes first only when its gain is strictly larger (stability).
+        if (byGain(gain[from[a] as number] as number, gain[from[b] as number] as number) > 0) to[out++] = from[b++] as number;
+        else to[out++] = from[a++] as number;
+      }
+      while (a < middle) to[out++] = from[a++] as number;
+      while (b < right) to[out++] = from[b++] as number;
+    }
+    [from, to] = [to, from];
+  }
+  if (from !== values) values.set(from);
 }
 
 /** Descending gain; gains within a relative 1e-12 count as equal, so the stable sort keeps their order. */
-function byGain(a: Exchange, b: Exchange): number {
-  const difference = b.gain - a.gain;
-  if (Math.abs(difference) <= TIE * Math.max(1, Math.abs(a.gain), Math.abs(b.gain))) return 0;
+function byGain(a: number, b: number): number {
+  const difference = b - a;
+  if (Math.abs(difference) <= TIE * Math.max(1, Math.abs(a), Math.abs(b))) return 0;
   return difference;
 }
