@@ -42,16 +42,25 @@ export function issueHalfWidth(calibration: Calibration, model: string, level: n
   return (points * (issue.max - issue.min)) / (calibration.scale.max - calibration.scale.min);
 }
 
+/**
+ * The calibrated interval of model `model`'s forecast on issue i, combined with the sampled spread
+ * when a Monte Carlo sd is given; undefined when the calibration has no record of the model.
+ */
+export function calibratedInterval(calibration: Calibration, model: string, level: number, input: ModelInput, i: number, forecast: number, sd?: number): CalibratedInterval | undefined {
+  const half = issueHalfWidth(calibration, model, level, input, i);
+  if (half === undefined) return undefined;
+  const { min, max } = input.issues[i]!;
+  return { level, ...intervalAround(forecast, half, min, max), ...(sd !== undefined ? { combined: combineWithSpread(forecast, half, sd, level, min, max) } : {}) };
+}
+
 /** Per result, per issue, the calibrated interval (undefined where the calibration does not know the model). */
 export function calibratedIntervals(calibration: Calibration, results: readonly ForecastResult[], input: ModelInput, level: number): (CalibratedInterval | undefined)[][] {
-  return results.map((result) =>
-    result.issues.map((issue, i) => {
-      const half = issueHalfWidth(calibration, result.model, level, input, i);
-      if (half === undefined) return undefined;
-      const { min, max } = input.issues[i]!;
-      return { level, ...intervalAround(issue.forecast, half, min, max) };
-    }),
-  );
+  return results.map((result) => result.issues.map((issue, i) => calibratedInterval(calibration, result.model, level, input, i, issue.forecast)));
+}
+
+/** The models of `models` a calibration has no track record of (they get no interval). */
+export function modelsWithoutRecord(calibration: Calibration, models: readonly string[]): string[] {
+  return models.filter((m) => !calibration.models[m]);
 }
 
 /**

@@ -275,9 +275,11 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .option("--claim <actors@issue>", "test a claim that actors stand together, e.g. CHN,DPRK,ROK@alliance (repeatable; without @ISSUE: over all issues)", repeat, [])
     .option("--runs <n>", "add forecast distributions from a Monte Carlo of n samples (docs/uncertainty.md)", integer("--runs", 1, LIMITS.runs))
     .option("--seed <n>", "seed of the Monte Carlo sampling", integer("--seed", 0, LIMITS.seed))
+    .option("--calibration <file>", "each forecast with its interval calibrated on a track record (parley backtest --save-calibration; docs/calibration.md)")
+    .addOption(levelOption())
     .addOption(languageOption("language of the briefing (default: the scenario's)"))
     .addOption(fromOption())
-    .action(async (file: string, opts: { format?: ReportFormat; output?: string; force: boolean; model: string[]; claim: string[]; runs?: number; seed?: number; lang?: Language; from?: InputFormat }) => {
+    .action(async (file: string, opts: { format?: ReportFormat; output?: string; force: boolean; model: string[]; claim: string[]; runs?: number; seed?: number; calibration?: string; level?: number; lang?: Language; from?: InputFormat }) => {
       const { reportCommand } = await import("./commands/report.js");
       if (opts.runs !== undefined) (await import("../uncertainty/run.js")).startSamplingWorkers(opts.runs);
       setExit(
@@ -292,6 +294,8 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
             ...(opts.lang ? { language: opts.lang } : {}),
             ...(opts.runs !== undefined ? { runs: opts.runs } : {}),
             ...(opts.seed !== undefined ? { seed: opts.seed } : {}),
+            ...(opts.calibration !== undefined ? { calibration: (await import("../calibration/file.js")).loadCalibration(opts.calibration) } : {}),
+            ...(opts.level !== undefined ? { level: opts.level } : {}),
           },
           io,
         ),

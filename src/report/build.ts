@@ -4,6 +4,10 @@
  * behind every number taken from the scenario. Pure apart from running the models.
  */
 import { alignment, testClaim } from "../alignment/alignment.js";
+import { calibratedInterval, modelsWithoutRecord } from "../calibration/apply.js";
+import type { Calibration } from "../calibration/calibration.js";
+import { DEFAULT_LEVEL } from "../calibration/conformal.js";
+import { toModelInput } from "../scenario/model-input.js";
 import { dealContext, evaluateDeal, type DealContext } from "../deals/evaluate.js";
 import { DealError } from "../deals/preferences.js";
 import { forecast, nearestAnchor, type ForecastResult } from "../forecast.js";
@@ -17,6 +21,7 @@ import type {
   AgreementLevel,
   Briefing,
   BriefingOptions,
+  CalibrationSection,
   DealBriefing,
   DealsSection,
   EvidenceEntry,
@@ -118,7 +123,25 @@ function distributionsOf(uncertainty: UncertaintyInput | undefined, issue: strin
   });
 }
 
-function issueBriefings(scenario: Scenario, results: readonly ForecastResult[], registry: EvidenceRegistry, uncertainty: UncertaintyInput | undefined): IssueBriefing[] {
+/** How forecasts get their calibrated intervals: the calibration, its level, the scenario as the models see it. */
+interface Calibrating {
+  readonly calibration: Calibration;
+  readonly level: number;
+  readonly input: ReturnType<typeof toModelInput>;
+}
+
+/** The sampled sd of a model's forecast on an issue, from a Monte Carlo run (undefined without one). */
+function sampledSd(uncertainty: UncertaintyInput | undefined, model: string, issue: string): number | undefined {
+  return uncertainty?.models.find((m) => m.model === model)?.issues.find((d) => d.id === issue)?.sd;
+}
+
+function issueBriefings(
+  scenario: Scenario,
+  results: readonly ForecastResult[],
+  registry: EvidenceRegistry,
+  uncertainty: UncertaintyInput | undefined,
+  calibrating: Calibrating | undefined,
+): IssueBriefing[] {
   return scenario.issues.map((issue, i) => {
     const reference = issue.reference ? figure(registry, { kind: "reference", issue: issue.id }, issue.reference) : undefined;
     const positions = scenario.actors.flatMap((actor) => {
@@ -141,7 +164,10 @@ function issueBriefings(scenario: Scenario, results: readonly ForecastResult[], 
     const forecasts = results.map((r): ModelForecast => {
       const value = r.issues[i]!.forecast;
       const anchor = nearestAnchor(issue, value);
-      return { model: r.model, value, ...(anchor ? { anchor } : {}) };
+      const interval = calibrating
+        ? calibratedInterval(calibrating.calibration, r.model, calibrating.level, calibrating.input, i, value, sampledSd(uncertainty, r.model, issue.id))
+        : undefined;
+      return { model: r.model, value, ...(anchor ? { anchor } : {}), ...(interval ? { interval } : {}) };
     });
     const spread = forecastSpread(issue, forecasts);
     const distributions = distributionsOf(uncertainty, issue.id);
@@ -220,12 +246,25 @@ function uncertaintySection(input: UncertaintyInput | undefined): UncertaintySec
   };
 }
 
+function calibrationSection(calibrating: Calibrating | undefined, results: readonly ForecastResult[], uncertainty: UncertaintyInput | undefined): CalibrationSection | undefined {
+  if (!calibrating) return undefined;
+  const { calibration, level } = calibrating;
+  return {
+    level,
+    source: calibration.source,
+    ...(calibration.condition !== undefined ? { condition: calibration.condition } : {}),
+    combined: uncertainty?.models.some((m) => m.issues.some((d) => d.sd !== undefined)) ?? false,
+    withoutRecord: modelsWithoutRecord(calibration, results.map((r) => r.model)),
+  };
+}
+
 /** Builds the briefing of a validated scenario. Throws ModelError for an unknown model, RangeError for a bad claim. */
 export function buildBriefing(scenario: Scenario, options: BriefingOptions = {}): Briefing {
   const registry = new EvidenceRegistry();
   const { results, failed } = runModels(scenario, options);
   const inputs = actorInputs(scenario, registry);
-  const issues = issueBriefings(scenario, results, registry, options.uncertainty);
+  const calibrating = options.calibration ? { calibration: options.calibration, level: options.level ?? DEFAULT_LEVEL, input: toModelInput(scenario) } : undefined;
+  const issues = issueBriefings(scenario, results, registry, options.uncertainty, calibrating);
   const deals = dealsSection(scenario, registry);
   for (const kind of ["criterion", "trap"] as const) {
     for (const entry of kind === "criterion" ? scenario.criteria : scenario.traps) registry.add({ kind, id: entry.id }, entry.evidence, entry.note);
@@ -234,6 +273,7 @@ export function buildBriefing(scenario: Scenario, options: BriefingOptions = {})
   const claims = (options.claims ?? []).map((claim) => testClaim(map, claim));
   const uncertainty = uncertaintySection(options.uncertainty);
   const exchange = exchangeBriefing(results.find((r) => r.model === "exchange"));
+  const calibration = calibrationSection(calibrating, results, options.uncertainty);
   return {
     scenario,
     models: results.map((r) => ({ id: r.model, name: findModel(r.model)?.name ?? r.model })),
@@ -246,6 +286,7 @@ export function buildBriefing(scenario: Scenario, options: BriefingOptions = {})
     inputs,
     evidence: registry.entries,
     ...(uncertainty ? { uncertainty } : {}),
+    ...(calibration ? { calibration } : {}),
     ...(exchange ? { exchange } : {}),
   };
 }

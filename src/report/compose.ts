@@ -218,3 +218,25 @@ export function reason(why: string): string {
 export function pairLabel(a: string, b: string): string {
   return `${a}–${b}`;
 }
+
+/** What the calibrated intervals rest on and assume: the paragraphs atop the forecasts (none without a calibration). */
+export function calibrationParagraphs(b: Briefing, language: Language, m: Markup): string[] {
+  const c = b.calibration;
+  if (!c) return [];
+  const t = messages(language);
+  const source = c.source.file !== undefined ? m.esc(c.source.file) : undefined;
+  return [
+    t.calibrationIntro(t.percent(c.level), c.source.issues, c.source.groups, source, c.condition, c.combined),
+    t.calibrationAssumption,
+    ...(c.withoutRecord.length > 0 ? [t.calibrationWithoutRecord(m.esc(t.list(c.withoutRecord)))] : []),
+  ];
+}
+
+/** Per model with an interval on the issue: "compromise: 60, 80 % of past forecasts like this fell within 38–82". */
+export function intervalSentences(b: Briefing, ib: IssueBriefing, language: Language, m: Markup): string[] {
+  const t = messages(language);
+  const band = (x: { lower: number; upper: number }): string => `${formatNumber(x.lower)}–${formatNumber(x.upper)}`;
+  return ib.forecasts.flatMap((f) =>
+    f.interval ? [t.intervalSentence(m.esc(f.model), formatNumber(f.value), t.percent(f.interval.level), band(f.interval), f.interval.combined ? band(f.interval.combined) : undefined)] : [],
+  );
+}

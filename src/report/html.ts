@@ -7,6 +7,7 @@ import { exchangeSectionText } from "./exchanges.js";
 import { text, type Language } from "../scenario/label.js";
 import {
   actorName,
+  calibrationParagraphs,
   cited,
   claimSentence,
   dealName,
@@ -15,6 +16,7 @@ import {
   formatDistance,
   formatGain,
   formatNumber,
+  intervalSentences,
   issueAlignmentSentence,
   issueName,
   issueOf,
@@ -63,6 +65,8 @@ a.n{color:inherit;text-decoration:underline dotted #0b57d0;text-underline-offset
 .issue{border-top:1px solid var(--rule);padding-top:.2em}
 .cols{display:flex;flex-wrap:wrap;gap:0 24px;align-items:flex-start}
 .verdict{background:var(--tint);border-left:4px solid #0072B2;padding:6px 10px}
+.calibration{border-left:4px solid #E69F00;padding:2px 10px;margin:8px 0}
+.intervals{margin:6px 0 10px 18px;padding:0}
 .claim{background:#fff8e1;border-left:4px solid #E69F00;padding:6px 10px}
 figure{margin:.6em 0}
 figcaption{font-size:.82em}
@@ -135,6 +139,8 @@ function forecastSection(b: Briefing, language: Language): string {
   const esc = escapeHtml;
   const out = [`<section id="forecasts"><h2>${esc(t.sections.forecasts)}</h2>`];
   for (const failed of b.failedModels) out.push(`<p class="claim">${esc(t.modelFailed(failed.model, failed.message))}</p>`);
+  const calibration = calibrationParagraphs(b, language, markup);
+  if (calibration.length > 0) out.push(`<div class="calibration">${calibration.map((p) => `<p>${p}</p>`).join("")}</div>`);
   for (const ib of b.issues) {
     const issue = issueOf(b, ib.issue);
     const reference = ib.reference ? `; ${esc(t.words.statusQuo)} ${cited(markup, ib.reference, figureText(issue, ib.reference, language))}` : "";
@@ -159,7 +165,9 @@ function forecastSection(b: Briefing, language: Language): string {
       ib.positions.map((p) => [esc(actorName(b, p.actor, language)), cited(markup, p.position, figureText(issue, p.position, language)), cited(markup, p.salience)]),
       [false, true, true],
     );
-    out.push(`<div class="cols">${models}${positions}</div>`);
+    const intervals = intervalSentences(b, ib, language, markup);
+    const intervalList = intervals.length > 0 ? `<ul class="intervals">${intervals.map((sentence) => `<li>${sentence}</li>`).join("")}</ul>` : "";
+    out.push(`<div class="cols">${models}${positions}</div>${intervalList}`);
     const spread = spreadSentence(b, ib, language, markup);
     if (spread) out.push(`<p class="verdict">${spread}</p>`);
     out.push("</section>");

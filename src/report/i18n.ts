@@ -72,6 +72,13 @@ export interface Messages {
   readonly anchorGroups: (groups: readonly { anchor: string; models: string }[]) => string;
   readonly uncertaintyIntro: (runs: string, completed: string, partial: boolean, seed: string | undefined) => string;
   readonly uncertaintyPending: string;
+  /** What the calibrated intervals rest on: level, cases, groups, file, condition; whether combined with a Monte Carlo spread. */
+  readonly calibrationIntro: (level: string, issues: number, groups: number, file: string | undefined, condition: string | undefined, combined: boolean) => string;
+  /** The exchangeability assumption, in plain words. */
+  readonly calibrationAssumption: string;
+  readonly calibrationWithoutRecord: (models: string) => string;
+  /** "60, 80 % of past forecasts like this fell within 38–82" (fragments already escaped and formatted). */
+  readonly intervalSentence: (model: string, forecast: string, level: string, interval: string, combined: string | undefined) => string;
   readonly dealsIntro: string;
   readonly dealValuesCaption: string;
   readonly matrixCaption: string;
@@ -192,6 +199,13 @@ const en: Messages = {
   uncertaintyIntro: (runs, completed, partial, seed) =>
     `From a Monte Carlo run of ${completed}${partial ? ` of ${runs} (interrupted)` : ""} samples of the uncertain inputs${seed !== undefined ? `, seed ${seed}` : ""}: the middle 50 % and 90 % of each model's forecasts.`,
   uncertaintyPending: "No Monte Carlo run was supplied: the forecasts above are point forecasts from the numbers as written.",
+  calibrationIntro: (level, issues, groups, file, condition, combined) =>
+    `Calibrated intervals (${level}) come from a track record: each model's errors on ${issues} past issues with recorded outcomes, in ${groups} groups of related issues${file ? ` (${file})` : ""}${condition ? `, calibrated separately per ${condition} category` : ""}. The interval is the point forecast plus or minus the error that ${level} of those past forecasts stayed within (conformal prediction; docs/calibration.md).${combined ? " Where the Monte Carlo run gives the forecast a spread, the interval is widened by it too: the two half-widths add in quadrature." : ""}`,
+  calibrationAssumption:
+    "This assumes the scenario is exchangeable with those past cases — that it could have been one of them, drawn from the same kind of negotiation. If it is a different kind (the track record is, say, EU Council legislation and this is a summit), the interval is an analogy the analyst must defend, not a guarantee.",
+  calibrationWithoutRecord: (models) => `The calibration has no track record of ${models}: no interval for them.`,
+  intervalSentence: (model, forecast, level, interval, combined) =>
+    `${model}: ${forecast}, ${level} of past forecasts like this fell within ${interval}${combined ? `; with the inputs' sampled spread, ${combined}` : ""}.`,
   dealsIntro: "Each named deal fixes some issues; the rest stay at the status quo. ✓ marks a criterion met or a trap avoided, ✗ a criterion missed or a trap fallen into; the reason follows each mark.",
   dealValuesCaption: "What each deal sets; values in italics stay at the status quo",
   matrixCaption: "Criteria and traps",
@@ -313,6 +327,13 @@ const zh: Messages = {
   uncertaintyIntro: (runs, completed, partial, seed) =>
     `基于对不确定输入的${completed}次蒙特卡洛抽样${partial ? `(计划${runs}次，已中断)` : ""}${seed !== undefined ? `，种子${seed}` : ""}:各模型预测的中间50%和90%区间。`,
   uncertaintyPending: "未提供蒙特卡洛运行结果:以上为按所写数字得出的点预测。",
+  calibrationIntro: (level, issues, groups, file, condition, combined) =>
+    `校准区间(${level})来自以往记录:各模型在 ${issues} 个有实际结果的过往议题上的误差，这些议题分属 ${groups} 组相关议题${file ? `(${file})` : ""}${condition ? `，按 ${condition} 类别分别校准` : ""}。区间为点预测加减一个误差幅度，以往预测中有 ${level} 的误差未超过该幅度(保形预测;见 docs/calibration.md)。${combined ? "若蒙特卡洛运行给出了预测的离散程度，区间也随之加宽:两者的半宽按平方和开方合并。" : ""}`,
+  calibrationAssumption:
+    "这一做法假定本情景与那些过往案例可交换:即它本可能是其中之一，出自同一类谈判。若两者性质不同(例如记录来自欧盟理事会立法，而此处是峰会)，该区间只是分析者须自行论证的类比，而非保证。",
+  calibrationWithoutRecord: (models) => `校准数据中没有 ${models} 的记录:这些模型没有区间。`,
+  intervalSentence: (model, forecast, level, interval, combined) =>
+    `${model}:${forecast}，以往类似预测中有 ${level} 落在 ${interval} 之内${combined ? `;计入输入的抽样离散后为 ${combined}` : ""}。`,
   dealsIntro: "每项协议确定部分议题，其余议题维持现状。✓ 表示满足标准或避开陷阱，✗ 表示未满足标准或落入陷阱;每个标记后附理由。",
   dealValuesCaption: "各协议的取值;斜体值维持现状",
   matrixCaption: "标准与陷阱",

@@ -6,6 +6,7 @@ import { exchangeSectionText } from "./exchanges.js";
 import { text, type Language } from "../scenario/label.js";
 import {
   actorName,
+  calibrationParagraphs,
   cited,
   claimSentence,
   dealName,
@@ -16,6 +17,7 @@ import {
   formatNumber,
   issueAlignmentSentence,
   issueName,
+  intervalSentences,
   issueOf,
   overallBlocsSentence,
   reason,
@@ -45,6 +47,7 @@ function forecastSection(b: Briefing, language: Language): string[] {
   const esc = markup.esc;
   const out = [`## ${t.sections.forecasts}`, "", `> ${t.chartsOmitted}`, ""];
   for (const failed of b.failedModels) out.push(`> ${esc(t.modelFailed(failed.model, failed.message))}`, "");
+  for (const paragraph of calibrationParagraphs(b, language, markup)) out.push(paragraph, "");
   for (const ib of b.issues) {
     const issue = issueOf(b, ib.issue);
     const reference = ib.reference ? `, ${t.words.statusQuo} ${cited(markup, ib.reference, figureText(issue, ib.reference, language))}` : "";
@@ -62,6 +65,8 @@ function forecastSection(b: Briefing, language: Language): string[] {
         ),
         "",
       );
+      const intervals = intervalSentences(b, ib, language, markup);
+      if (intervals.length > 0) out.push(...intervals.map((sentence) => `- ${sentence}`), "");
     }
     out.push(
       markdownTable(

@@ -4,6 +4,8 @@
  */
 import type { ExchangeBriefing } from "./exchanges.js";
 import type { Alignment, AlignmentClaim, AlignmentOptions, ClaimVerdict } from "../alignment/alignment.js";
+import type { CalibratedInterval } from "../calibration/apply.js";
+import type { Calibration } from "../calibration/calibration.js";
 import type { DealEvaluation } from "../deals/evaluate.js";
 import type { Anchor, Citation, Label, Scenario } from "../scenario/types.js";
 
@@ -41,6 +43,8 @@ export interface ModelForecast {
   readonly model: string;
   readonly value: number;
   readonly anchor?: Anchor;
+  /** With a calibration: the empirical interval around the forecast (and `combined` with the sampled spread). */
+  readonly interval?: CalibratedInterval;
 }
 
 /** `agree`: the models' forecasts lie within 10 % of the scale; `broad`: within 25 %; `disagree`: farther apart. */
@@ -114,7 +118,7 @@ export interface UncertaintyInput {
   readonly seed?: number;
   readonly models: readonly {
     readonly model: string;
-    readonly issues: readonly { readonly id: string; readonly forecast: number; readonly quantiles: Readonly<Record<string, number>> }[];
+    readonly issues: readonly { readonly id: string; readonly forecast: number; readonly sd?: number; readonly quantiles: Readonly<Record<string, number>> }[];
   }[];
   readonly deals?: readonly { readonly id: string; readonly accept: Readonly<Record<string, number>>; readonly all: number }[];
 }
@@ -138,6 +142,21 @@ export interface BriefingOptions {
   readonly claims?: readonly AlignmentClaim[];
   /** A Monte Carlo run to report distributions from. */
   readonly uncertainty?: UncertaintyInput;
+  /** A track record (`parley backtest --save-calibration`): each forecast with its empirical interval. */
+  readonly calibration?: Calibration;
+  /** Level of the calibrated intervals, 0–1 (default 0.8). */
+  readonly level?: number;
+}
+
+/** What the calibrated intervals rest on, for the briefing to say. */
+export interface CalibrationSection {
+  readonly level: number;
+  readonly source: Calibration["source"];
+  readonly condition?: Calibration["condition"];
+  /** True when the intervals are also combined with a Monte Carlo run's spread. */
+  readonly combined: boolean;
+  /** Models that ran but that the calibration has no track record of (no interval). */
+  readonly withoutRecord: readonly string[];
 }
 
 export interface ActorInputs {
@@ -161,6 +180,8 @@ export interface Briefing {
   readonly inputs: readonly ActorInputs[];
   readonly evidence: readonly EvidenceEntry[];
   readonly uncertainty?: UncertaintySection;
+  /** With a calibration: what its intervals rest on. */
+  readonly calibration?: CalibrationSection;
   /** The exchange model's trades, when it ran. */
   readonly exchange?: ExchangeBriefing;
 }

@@ -1,6 +1,5 @@
 /** `parley forecast FILE`: every model's forecast per issue, as a table or JSON. */
-import { calibratedIntervals, combineWithSpread, issueHalfWidth, type CalibratedInterval } from "../../calibration/apply.js";
-import { intervalAround } from "../../calibration/conformal.js";
+import { calibratedInterval, calibratedIntervals, modelsWithoutRecord, type CalibratedInterval } from "../../calibration/apply.js";
 import type { Calibration } from "../../calibration/calibration.js";
 import { DEFAULT_LEVEL } from "../../calibration/conformal.js";
 import { calibrationSource } from "../../calibration/file.js";
@@ -68,7 +67,7 @@ export function forecastCommand(scenario: Scenario, options: ForecastCommandOpti
 
 /** Says on stderr which models the calibration has no track record of (they get no interval). */
 function warnUnknownModels(calibration: Calibration, models: readonly string[], io: CliIo): void {
-  const unknown = models.filter((m) => !calibration.models[m]);
+  const unknown = modelsWithoutRecord(calibration, models);
   if (unknown.length > 0) io.err(`note: the calibration has no track record of ${unknown.join(", ")}; no interval for ${unknown.length === 1 ? "it" : "them"}`);
 }
 
@@ -229,11 +228,8 @@ function withCalibratedSpread(scenario: Scenario, report: MonteCarloReport, cali
     models: report.models.map((m) => ({
       ...m,
       issues: m.issues.map((d, i) => {
-        const half = issueHalfWidth(calibration, m.model, level, input, i);
-        if (half === undefined) return d;
-        const { min, max } = input.issues[i]!;
-        const interval: CalibratedInterval = { level, ...intervalAround(d.forecast, half, min, max), combined: combineWithSpread(d.forecast, half, d.sd, level, min, max) };
-        return { ...d, interval };
+        const interval = calibratedInterval(calibration, m.model, level, input, i, d.forecast, d.sd);
+        return interval ? { ...d, interval } : d;
       }),
     })),
   };

@@ -1,5 +1,6 @@
 /** `parley report FILE`: the briefing, as self-contained HTML or Markdown, to stdout or a file. */
 import type { AlignmentClaim } from "../../alignment/alignment.js";
+import type { Calibration } from "../../calibration/calibration.js";
 import { writeFileAtomic } from "../../files/write.js";
 import { buildBriefing } from "../../report/build.js";
 import { renderHtml } from "../../report/html.js";
@@ -24,6 +25,10 @@ export interface ReportCommandOptions {
   /** Monte Carlo samples for the forecasts' distributions (none when absent). */
   readonly runs?: number;
   readonly seed?: number;
+  /** A saved calibration (`--calibration`): each forecast with its empirical interval. */
+  readonly calibration?: Calibration;
+  /** Level of the calibrated intervals (default 0.8). */
+  readonly level?: number;
 }
 
 /** The format asked for, or the one the output file's extension names (HTML otherwise). */
@@ -57,7 +62,13 @@ export async function reportCommand(scenario: Scenario, options: ReportCommandOp
     options.runs === undefined
       ? undefined
       : await monteCarlo(scenario, { runs: options.runs, models: options.models, ...(options.seed !== undefined ? { seed: options.seed } : {}) });
-  const briefing = buildBriefing(scenario, { models: options.models, claims, ...(uncertainty ? { uncertainty } : {}) });
+  const briefing = buildBriefing(scenario, {
+    models: options.models,
+    claims,
+    ...(uncertainty ? { uncertainty } : {}),
+    ...(options.calibration ? { calibration: options.calibration } : {}),
+    ...(options.level !== undefined ? { level: options.level } : {}),
+  });
   const language = options.language ?? scenario.language;
   const format = reportFormat(options.format, options.output);
   const content = format === "md" ? renderMarkdown(briefing, language) : renderHtml(briefing, language);
