@@ -112,8 +112,8 @@ describe("building a scenario in the workbench", () => {
     const widen = page.getByRole("button", { name: "Widen the range to include 100" });
     await widen.click();
     await expect.poll(() => salience.getAttribute("aria-invalid")).toBe("false");
-    await page.click("[data-testid=tab-source]");
-    expect(await page.getByTestId("source-editor").inputValue()).toMatch(/range: \[60, 100\]/);
+    // The unsaved text is the draft the browser keeps.
+    await expect.poll(() => page.evaluate("JSON.parse(localStorage.getItem('parley.draft.hanoi-2019') ?? '{}').text ?? ''")).toMatch(/range: \[60, 100\]/);
   });
 
   it("keeps unsaved edits as a draft across switching scenario and reloading", async () => {
@@ -142,9 +142,12 @@ describe("building a scenario in the workbench", () => {
   it("saves a text that names another id as a new scenario, leaving the old one alone", async () => {
     const { page } = wb;
     await page.click("[data-testid=tab-source]");
-    const editor = page.getByTestId("source-editor");
-    const text = await editor.inputValue();
-    await editor.fill(text.replace(/^id: hanoi-2019$/m, "id: hanoi-variant"));
+    const stored = (await (await page.request.get(`${wb.url}api/scenarios/hanoi-2019`)).json()) as { yaml: string };
+    // Select all and delete through the editor's own commands, then type the new text in.
+    await page.getByTestId("source-text").click();
+    await page.keyboard.press("Control+a");
+    await page.keyboard.press("Delete");
+    await page.keyboard.insertText(stored.yaml.replace(/^id: hanoi-2019$/m, "id: hanoi-variant"));
     await expect.poll(() => page.getByTestId("renamed-note").textContent()).toContain("hanoi-variant");
     await page.getByRole("button", { name: "Save as new scenario hanoi-variant" }).click();
     await page.waitForURL(/\/s\/hanoi-variant$/);

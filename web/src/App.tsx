@@ -7,6 +7,7 @@ import { useTranslation } from "react-i18next";
 import { api, type ScenarioSummary } from "./api.js";
 import { fmtMs, useLabel } from "./format.js";
 import { setLanguage } from "./i18n.js";
+import { nextInList } from "./keyboard.js";
 import { perf, subscribe } from "./perf.js";
 import { leaveTo, navigate, NEW_SCENARIO_PATH, parseRoute, routePath, usePath, type View } from "./router.js";
 import { SaveBar } from "./SaveBar.js";
@@ -194,13 +195,29 @@ function ScenarioFrame({ view, onSaved }: { view: View; onSaved: () => Promise<v
           {ws.version !== undefined && <span className="version">v{ws.version}</span>}
           {ws.dirty && <span className="dirty">{t("save.unsavedShort")}</span>}
         </div>
-        <div className="tabs no-print" role="tablist" aria-label={t("app.views")}>
+        <div
+          className="tabs no-print"
+          role="tablist"
+          aria-label={t("app.views")}
+          onKeyDown={(e) => {
+            // WAI-ARIA tabs: arrows (wrapping), Home and End move to a tab and open its view.
+            const tabs = [...e.currentTarget.querySelectorAll<HTMLElement>("[role=tab]")];
+            const next = nextInList(tabs.length, tabs.indexOf(e.target as HTMLElement), e.key);
+            if (next === undefined || tabs.indexOf(e.target as HTMLElement) < 0) return;
+            e.preventDefault();
+            tabs[next]!.focus();
+            navigate(routePath(ws.id, TABS[next]!));
+          }}
+        >
           {TABS.map((tab) => (
             <a
               key={tab}
+              id={`tab-${tab}`}
               role="tab"
               href={routePath(ws.id, tab)}
               aria-selected={view === tab}
+              aria-controls="view-panel"
+              tabIndex={view === tab || (view === "briefing" && tab === TABS[0]) ? 0 : -1}
               data-testid={`tab-${tab}`}
               onClick={(e) => {
                 e.preventDefault();
@@ -224,7 +241,7 @@ function ScenarioFrame({ view, onSaved }: { view: View; onSaved: () => Promise<v
         </a>
       </TopBar>
       <SaveBar />
-      <div className="content" role="tabpanel">
+      <div className="content" role="tabpanel" id="view-panel" {...(TABS.includes(view) ? { "aria-labelledby": `tab-${view}` } : {})}>
         <Suspense fallback={<p className="muted">{t("app.loading")}</p>}>
         {ws.loadError ? (
           <p className="problems" role="alert">

@@ -6,6 +6,8 @@
 import { useCallback, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api, type RunSummary, type VersionDiff, type VersionSummary } from "../api.js";
+import { describeChanges } from "../changes.js";
+import type { Scenario } from "../../../src/scenario/types.js";
 import { fmtTime, useLanguage } from "../format.js";
 import { useModelName } from "./ForecastView.js";
 import { useWorkspace } from "../workspace.js";
@@ -21,7 +23,7 @@ export function HistoryView() {
   const [error, setError] = useState<string>();
   const [from, setFrom] = useState<number>();
   const [to, setTo] = useState<number>();
-  const [diff, setDiff] = useState<VersionDiff>();
+  const [diff, setDiff] = useState<{ diff: VersionDiff; before?: Scenario; after?: Scenario }>();
   const [status, setStatus] = useState<string>();
 
   const refresh = useCallback(async () => {
@@ -45,7 +47,9 @@ export function HistoryView() {
     if (from === undefined || to === undefined) return;
     setDiff(undefined);
     try {
-      setDiff(await api.diff(ws.id, from, to));
+      // Both versions too, so that each side of a change is read with the labels it had.
+      const [found, before, after] = await Promise.all([api.diff(ws.id, from, to), api.version(ws.id, from).catch(() => undefined), api.version(ws.id, to).catch(() => undefined)]);
+      setDiff({ diff: found, ...(before ? { before: before.scenario } : {}), ...(after ? { after: after.scenario } : {}) });
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
     }
@@ -125,7 +129,7 @@ export function HistoryView() {
         <button type="button" onClick={() => void compare()} disabled={from === undefined || to === undefined || from === to} data-testid="compare">
           {t("history.compare", { from: from ?? "?", to: to ?? "?" })}
         </button>
-        {diff && <DiffView diff={diff} />}
+        {diff && <DiffView {...diff} />}
       </section>
       <section>
         <h3>{t("history.runs")}</h3>
@@ -163,15 +167,10 @@ export function HistoryView() {
   );
 }
 
-function show(value: unknown): string {
-  if (value === undefined) return "";
-  const text = typeof value === "string" ? value : JSON.stringify(value);
-  return text.length > 120 ? `${text.slice(0, 117)}…` : text;
-}
-
-function DiffView({ diff }: { diff: VersionDiff }) {
+function DiffView({ diff, before, after }: { diff: VersionDiff; before?: Scenario; after?: Scenario }) {
   const { t } = useTranslation();
-  const changes = diff.changes ?? [];
+  const language = useLanguage();
+  const changes = describeChanges(diff.changes ?? [], before, after, language, (key) => t(`changes.${key}`, { defaultValue: key }));
   const unified = typeof diff.unified === "string" ? diff.unified : typeof diff.yaml === "string" ? diff.yaml : typeof diff["text"] === "string" ? (diff["text"] as string) : undefined;
   return (
     <div className="diff" data-testid="diff">
@@ -180,13 +179,13 @@ function DiffView({ diff }: { diff: VersionDiff }) {
         <table className="changes">
           <tbody>
             {changes.map((c, k) => (
-              <tr key={k} className={c.kind}>
+              <tr key={k} className={c.kind} title={c.paths.join("\n")} data-paths={c.paths.join(" ")}>
                 <th scope="row">
-                  <code>{c.path}</code>
+                  {[...c.where, ...(c.field ? [c.field] : [])].join(" · ")}
                 </th>
-                <td className="from">{show(c.from)}</td>
+                <td className="from">{c.kind === "added" ? <span className="muted">{t("changes.added")}</span> : c.from || t("changes.nothing")}</td>
                 <td aria-hidden="true">→</td>
-                <td className="to">{show(c.to)}</td>
+                <td className="to">{c.kind === "removed" ? <span className="muted">{t("changes.removed")}</span> : c.to || t("changes.nothing")}</td>
               </tr>
             ))}
           </tbody>

@@ -14,6 +14,7 @@ import { useWorkspace } from "../workspace.js";
 import { typedValue, writtenValue, type YamlPath } from "../yamlEdit.js";
 import { widenRange } from "../structure.js";
 import { AddActor, AddIssue } from "./AddForms.js";
+import { useGridKeys } from "../keyboard.js";
 import { Citations, QuantityEvidence } from "./Evidence.js";
 import { EvidenceEditor } from "./EvidenceEditor.js";
 
@@ -34,6 +35,7 @@ export function ScenarioView() {
   const [hover, setHover] = useState<Focus>();
   const [pinned, setPinned] = useState<Focus>();
   const [adding, setAdding] = useState<"actor" | "issue">();
+  const gridKeys = useGridKeys<HTMLDivElement>();
   const focus = pinned ?? hover;
 
   useEffect(() => {
@@ -92,8 +94,9 @@ export function ScenarioView() {
             </ul>
           </div>
         )}
-        <div className="grid-frame" data-testid="grid-frame">
-        <table className="stance-grid" data-testid="stance-grid">
+        <p className="hint small-text no-print" id="grid-keys">{t("grid.keys")}</p>
+        <div className="grid-frame" data-testid="grid-frame" ref={gridKeys.ref} {...gridKeys.handlers}>
+        <table className="stance-grid" data-testid="stance-grid" role="grid" aria-describedby="grid-keys">
           <caption className="sr-only">{t("grid.caption")}</caption>
           <thead>
             <tr>

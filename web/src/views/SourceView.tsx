@@ -1,23 +1,17 @@
-/** The scenario's YAML text, editable, with every problem located by line and column. */
-import { useRef } from "react";
+/** The scenario's YAML text in a code editor, with every problem located by line and column. */
+import { useMemo, useRef } from "react";
 import { useTranslation } from "react-i18next";
+import { scenarioJsonSchema } from "../../../src/scenario/validate.js";
 import { useWorkspace } from "../workspace.js";
+import { YamlEditor, type YamlEditorHandle } from "./YamlEditor.js";
 
 export function SourceView() {
   const ws = useWorkspace();
   const { t } = useTranslation();
-  const area = useRef<HTMLTextAreaElement>(null);
+  const editor = useRef<YamlEditorHandle>(null);
+  const schema = useMemo(() => scenarioJsonSchema(), []);
   const goTo = (line: number, column: number) => {
-    const el = area.current;
-    if (!el || line < 1) return;
-    const lines = ws.text.split("\n");
-    let offset = 0;
-    for (let k = 0; k < line - 1 && k < lines.length; k++) offset += lines[k]!.length + 1;
-    offset += Math.max(0, column - 1);
-    el.focus();
-    el.setSelectionRange(offset, offset);
-    const lineHeight = el.scrollHeight / Math.max(1, lines.length);
-    el.scrollTop = Math.max(0, (line - 5) * lineHeight);
+    if (line >= 1) editor.current?.goTo(line, column);
   };
   return (
     <div className="source-view">
@@ -26,14 +20,15 @@ export function SourceView() {
         <p className="hint">{t("source.hint")}</p>
       </header>
       <div className="source-columns">
-        <textarea
-          ref={area}
-          className="source"
-          aria-label={t("source.label")}
-          spellCheck={false}
-          value={ws.text}
-          onChange={(e) => ws.setText(e.target.value)}
-          data-testid="source-editor"
+        <YamlEditor
+          ref={editor}
+          text={ws.text}
+          onChange={ws.setText}
+          errors={ws.errors}
+          warnings={ws.warnings}
+          checked={!ws.validating}
+          label={t("source.label")}
+          schema={schema}
         />
         <aside className="source-problems" aria-live="polite">
           <h3>{ws.validating ? t("save.checking") : ws.errors.length === 0 ? t("source.valid") : t("source.problems", { count: ws.errors.length })}</h3>

@@ -1,0 +1,152 @@
+/**
+ * Editing without friction, end to end: the grid is one tab stop with arrow-key movement, the view
+ * tabs follow the WAI-ARIA tabs pattern, version changes read as an analyst reads the scenario (in
+ * English and Chinese), and the YAML view is a code editor with line numbers, inline problems and
+ * key completion from the scenario schema.
+ */
+import { describe, expect, it } from "vitest";
+import { useWorkbench } from "./fixture.js";
+
+const cell = (path: string) => `input[data-path='${path}']`;
+const focusedPath = (page: import("playwright-core").Page) => page.evaluate("document.activeElement?.getAttribute('data-path') ?? document.activeElement?.getAttribute('aria-label')");
+
+describe("editing in the workbench", () => {
+  const wb = useWorkbench();
+
+  it("makes the grid one tab stop and moves in it with the arrow keys", async () => {
+    const { page } = wb;
+    await page.goto(`${wb.url}s/hanoi-2019`);
+    await page.locator("[data-testid=stance-grid]").waitFor();
+    const tabStops = await page.locator("[data-testid=stance-grid] [tabindex='0']").count();
+    const controls = await page.locator("[data-testid=stance-grid] input, [data-testid=stance-grid] select, [data-testid=stance-grid] button").count();
+    expect(controls).toBeGreaterThan(100);
+    expect(tabStops).toBe(1);
+    await page.locator(cell("stances.USA.sanctions.salience")).focus();
+    await page.keyboard.press("ArrowLeft");
+    expect(await focusedPath(page)).toBe("stances.USA.sanctions.position");
+    await page.keyboard.press("ArrowDown");
+    const below = String(await focusedPath(page));
+    expect(below).toMatch(/^stances\.USA\.[a-z]+\.position$/);
+    expect(below).not.toBe("stances.USA.sanctions.position");
+    await page.keyboard.press("ArrowUp");
+    expect(await focusedPath(page)).toBe("stances.USA.sanctions.position");
+    // One stop: Tab leaves the grid, Shift+Tab comes back to the cell last visited.
+    expect(await page.locator("[data-testid=stance-grid] [tabindex='0']").count()).toBe(1);
+    await page.keyboard.press("Tab");
+    expect(await page.evaluate("document.querySelector('[data-testid=stance-grid]').contains(document.activeElement)")).toBe(false);
+    await page.keyboard.press("Shift+Tab");
+    expect(await focusedPath(page)).toBe("stances.USA.sanctions.position");
+    // Arrow keys step a number only while editing (Enter or F2, or typing); Enter ends editing.
+    const salience = page.locator(cell("stances.USA.sanctions.salience"));
+    await page.keyboard.press("ArrowRight");
+    await page.keyboard.press("Enter");
+    await page.keyboard.press("ArrowUp");
+    await expect.poll(() => salience.inputValue()).toBe("71");
+    await page.keyboard.press("Enter");
+    await page.keyboard.press("ArrowLeft");
+    expect(await focusedPath(page)).toBe("stances.USA.sanctions.position");
+    await page.keyboard.press("ArrowRight");
+    await page.keyboard.type("70");
+    await expect.poll(() => salience.inputValue()).toBe("70");
+    await page.keyboard.press("Enter");
+    await page.keyboard.press("Home");
+    expect(await page.evaluate("document.activeElement?.textContent")).toMatch(/sanction/i);
+  });
+
+  it("moves between the view tabs with the arrow keys", async () => {
+    const { page } = wb;
+    const tabs = page.locator("[role=tablist] [role=tab]");
+    expect(await page.locator("[role=tablist] [role=tab][tabindex='0']").count()).toBe(1);
+    await page.locator("[data-testid=tab-scenario]").focus();
+    await page.keyboard.press("ArrowRight");
+    await page.waitForURL(/\/setup$/);
+    expect(await page.evaluate("document.activeElement?.getAttribute('data-testid')")).toBe("tab-setup");
+    expect(await page.locator("[data-testid=tab-setup]").getAttribute("aria-selected")).toBe("true");
+    await page.keyboard.press("End");
+    await page.waitForURL(/\/history$/);
+    await page.keyboard.press("ArrowRight");
+    await page.waitForURL(/\/s\/hanoi-2019$/);
+    expect(await page.evaluate("document.activeElement?.getAttribute('data-testid')")).toBe("tab-scenario");
+    expect(await page.locator("#view-panel").getAttribute("aria-labelledby")).toBe("tab-scenario");
+    expect(await tabs.count()).toBe(7);
+  });
+
+  it("reads a version's changes with names, option labels and fields, in English and Chinese", async () => {
+    const { page } = wb;
+    await page.locator("select[data-path='stances.USA.definition.position']").selectOption("vague");
+    await page.locator(cell("stances.USA.sanctions.salience")).fill("75");
+    await page.fill("[data-testid=save-message]", "The US restates the formula");
+    await page.click("[data-testid=save-version]");
+    await expect.poll(() => page.locator(".scenario-title .version").textContent()).toBe("v2");
+    await page.click("[data-testid=tab-history]");
+    await page.click("[data-testid=compare]");
+    const rows = page.locator("[data-testid=diff] table.changes tr");
+    await expect.poll(() => rows.count()).toBe(2);
+    const definition = rows.filter({ hasText: "Definition" });
+    expect(await definition.locator("th").textContent()).toBe("United States · Definition of denuclearisation");
+    expect(await definition.locator(".from").textContent()).toBe("clear, agreed definition");
+    expect(await definition.locator(".to").textContent()).toMatch(/^restated vague formula/);
+    const salience = rows.filter({ hasText: "salience" });
+    expect(await salience.locator("th").textContent()).toMatch(/^United States · .*[Ss]anction.* · salience$/);
+    expect([await salience.locator(".from").textContent(), await salience.locator(".to").textContent()]).toEqual(["70", "75"]);
+    expect(await page.locator("[data-testid=diff]").textContent()).not.toContain("stances.USA");
+    await page.click("[data-testid=lang-zh]");
+    await expect.poll(() => definition.count()).toBe(0);
+    const zh = rows.filter({ hasText: "无核化的定义" });
+    expect(await zh.locator("th").textContent()).toBe("美国 · 无核化的定义");
+    expect(await zh.locator(".from").textContent()).toBe("明确、一致的定义");
+    expect(await rows.filter({ hasText: "重视程度" }).count()).toBe(1);
+    await page.click("[data-testid=lang-en]");
+  });
+
+  it("edits the YAML in a code editor with line numbers, inline problems and key completion", async () => {
+    const { page } = wb;
+    await page.click("[data-testid=tab-source]");
+    const editor = page.getByTestId("source-editor");
+    await editor.locator(".cm-lineNumbers .cm-gutterElement").nth(3).waitFor();
+    expect(await editor.locator(".cm-lineNumbers .cm-gutterElement", { hasText: /^1$/ }).count()).toBe(1);
+    // YAML highlighting: keys and comments are styled spans, not plain text.
+    expect(await editor.locator(".cm-line span").count()).toBeGreaterThan(10);
+    // A problem is drawn at the line and column the validator cites.
+    const problem = page.locator(".source-problems ul:not(.warnings) li button").first();
+    expect(await page.locator(".source-problems ul:not(.warnings) li").count()).toBe(0);
+    await page.click("[data-testid=tab-scenario]");
+    await page.locator(cell("stances.USA.sanctions.salience")).fill("150");
+    await page.click("[data-testid=tab-source]");
+    await expect.poll(() => problem.textContent()).toMatch(/^line \d+:\d+$/);
+    const [line, column] = (await problem.textContent())!.replace("line ", "").split(":").map(Number);
+    // Clicking the problem scrolls there (the editor draws only the lines in view).
+    await problem.click();
+    await expect.poll(() => editor.locator(".cm-lintRange-error").count()).toBeGreaterThan(0);
+    expect(await editor.locator(".cm-lint-marker-error").count()).toBeGreaterThan(0);
+    expect(await editor.locator(".cm-activeLineGutter").first().textContent()).toBe(String(line));
+    const marked = await editor.locator(".cm-activeLine .cm-lintRange-error").first().textContent();
+    expect((await editor.locator(".cm-activeLine").textContent())!.slice(column! - 1).startsWith(marked!)).toBe(true);
+    await page.click("[data-testid=tab-scenario]");
+    await page.locator(cell("stances.USA.sanctions.salience")).fill("70");
+    await page.click("[data-testid=tab-source]");
+    await expect.poll(() => editor.locator(".cm-lintRange-error").count()).toBe(0);
+    // Completion offers, where a key goes, the schema's keys that are not written yet.
+    await editor.locator(".cm-content").click();
+    await page.keyboard.press("Control+Home");
+    await page.keyboard.press("Enter");
+    await page.keyboard.press("ArrowUp");
+    await page.keyboard.press("Control+Space");
+    const options = page.locator(".cm-tooltip-autocomplete li");
+    await expect.poll(() => options.count()).toBeGreaterThan(0);
+    const offered = await options.allTextContents();
+    expect(offered).toEqual(expect.arrayContaining(["simulation", "preferences"]));
+    expect(offered).not.toContain("actors");
+    await page.keyboard.type("simul");
+    await expect.poll(() => options.allTextContents()).toEqual(["simulation"]);
+    await page.keyboard.press("Enter");
+    expect(await editor.locator(".cm-line").first().textContent()).toBe("simulation: ");
+    // The editor's text is the workspace's: the half-written key is a problem at once; undo clears it.
+    await expect.poll(() => page.locator(".source-problems ul:not(.warnings) li").count()).toBeGreaterThan(0);
+    // Undo steps back through the typing (how many steps depends on the typing's pace).
+    for (let k = 0; k < 12 && !/^# /.test((await editor.locator(".cm-line").first().textContent()) ?? ""); k++) await page.keyboard.press("Control+z");
+    await expect.poll(() => page.locator(".source-problems ul:not(.warnings) li").count()).toBe(0);
+    expect(await editor.locator(".cm-line").first().textContent()).toMatch(/^# /);
+    expect(wb.problems.filter((p) => !/beforeunload/i.test(p))).toEqual([]);
+  });
+});
