@@ -8,7 +8,7 @@
  */
 import { text, type Language } from "../../src/scenario/label.js";
 import type { Issue, Label, Scenario } from "../../src/scenario/types.js";
-import type { ValueChange } from "./api.js";
+import type { ValueChange } from "../../src/store/diff.js";
 
 export interface ReadableChange {
   /** The parts the change is about, most general first: actor, issue, deal, rule… */

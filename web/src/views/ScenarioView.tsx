@@ -14,7 +14,7 @@ import { useWorkspace } from "../workspace.js";
 import { typedValue, writtenValue, type YamlPath } from "../yamlEdit.js";
 import { widenRange } from "../structure.js";
 import { AddActor, AddIssue } from "./AddForms.js";
-import { useGridKeys } from "../keyboard.js";
+import { useGridKeys } from "../useGridKeys.js";
 import { Citations, QuantityEvidence } from "./Evidence.js";
 import { EvidenceEditor } from "./EvidenceEditor.js";
 
