@@ -24,6 +24,7 @@ export { scenarioSpace, issueGrid, type ScenarioSpace } from "./deals/space.js";
 // Will they agree at all? (docs/agreement.md)
 export * from "./agreement/index.js";
 export { analyzeSpace, type SpaceAnalysis } from "./outcomes/analyze.js";
+export { analyzeScenario, type AgreementSpace, type ScenarioAnalysis, type ScenarioAnalysisOptions } from "./outcomes/agreements.js";
 export { parseRule, evaluateRule, type Rule, type RuleContext, type RuleSchema } from "./rules/index.js";
 
 // Importers (pure: text in, data out).

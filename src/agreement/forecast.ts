@@ -10,6 +10,7 @@ import type { Scenario } from "../scenario/types.js";
 import { changes, conflictSets, describeSet, type Change, type ConflictSet } from "./conflicts.js";
 import { drawConstraints, drawPlan, drawScenario, type DrawPlan } from "./draws.js";
 import { isAgreement, judgeOutcome } from "./model.js";
+import { sampleAgreements, type SampledEstimate } from "./sample.js";
 import { DEFAULT_MAX_NODES, outcomeAt, prepareSearch, search, searchState, type PreparedSearch } from "./search.js";
 
 export interface AgreementOptions {
@@ -24,6 +25,8 @@ export interface AgreementOptions {
   readonly onProgress?: (done: number, total: number) => void;
   /** Node budget per search (default 5 000 000). */
   readonly maxNodes?: number;
+  /** Outcomes sampled when the space is too large to search exactly (default 10 000; seeded by `seed`). */
+  readonly samples?: number;
 }
 
 export interface DealChance {
@@ -66,6 +69,8 @@ export interface AgreementReport {
   readonly possible: boolean;
   /** As written: how many outcomes of the grid are agreements (when the count finished). */
   readonly acceptable?: number;
+  /** When the count did not finish within the node budget: a sampled estimate of the share of agreements. */
+  readonly estimate?: SampledEstimate;
   /** One line: the chance and the main reason. */
   readonly summary: string;
   readonly mostLikely?: MostLikelyAgreement;
@@ -100,20 +105,23 @@ function recordOf(prepared: PreparedSearch, k: readonly number[]): Record<string
 }
 
 /** The forecast of the scenario as written (no draws). */
-export function agreementAsWritten(scenario: Scenario, options: Pick<AgreementOptions, "step" | "maxNodes"> = {}): AgreementReport {
+export function agreementAsWritten(scenario: Scenario, options: Pick<AgreementOptions, "step" | "maxNodes" | "samples" | "seed"> = {}): AgreementReport {
   const prepared = prepareSearch(scenario, options.step !== undefined ? { step: options.step } : {});
   const state = searchState(prepared);
   const maxNodes = options.maxNodes ?? DEFAULT_MAX_NODES;
   const counted = search(state, { objective: { kind: "nash" }, count: true, maxNodes });
   const nash = counted.complete ? counted : search(state, { objective: { kind: "nash" }, maxNodes });
-  const possible = nash.found;
-  const sets = possible ? [] : conflictSets(state, maxNodes);
+  // A space too large to search within the budget gets a sampled estimate of its share of agreements.
+  const estimate = counted.complete ? undefined : sampleAgreements(state, { ...(options.samples !== undefined ? { samples: options.samples } : {}), seed: options.seed ?? 0 });
+  const possible = nash.found || (estimate?.hits ?? 0) > 0;
+  const sets = possible || !nash.complete ? [] : conflictSets(state, maxNodes);
   const model = state.model;
   const deals = scenario.deals.map((deal): DealChance => {
     const j = judgeOutcome(model, dealOutcome(scenario, deal.values));
     return { id: deal.id, probability: j.agreement ? 1 : 0, agreement: j.agreement, why: j.why };
   });
-  const mostLikely = nash.outcome ? mostLikelyOf(prepared, nash.outcome, 1) : undefined;
+  const best = nash.outcome ?? estimate?.example;
+  const mostLikely = best ? mostLikelyOf(prepared, best, 1) : undefined;
   const report = {
     scenario: scenario.id,
     runs: 0,
@@ -122,12 +130,13 @@ export function agreementAsWritten(scenario: Scenario, options: Pick<AgreementOp
     partial: false,
     probability: possible ? 1 : 0,
     standardError: 0,
-    exact: nash.complete || possible,
-    unfinished: nash.complete || possible ? 0 : 1,
+    exact: counted.complete,
+    unfinished: nash.complete || nash.found ? 0 : 1,
     decision: scenario.decision,
     grid: { outcomes: prepared.outcomes, ...(options.step !== undefined ? { step: options.step } : {}) },
     possible,
     ...(counted.complete ? { acceptable: counted.count! } : {}),
+    ...(estimate ? { estimate } : {}),
     ...(mostLikely ? { mostLikely } : {}),
     deals,
     conflicts: sets.map((s) => describeSet(state, s)),
@@ -145,14 +154,19 @@ const percent = (p: number): string => `${(100 * p).toFixed(p > 0 && p < 0.01 ? 
 
 function summaryOf(scenario: Scenario, r: Omit<AgreementReport, "summary">): string {
   const signers = scenario.decision.kind === "unanimity" ? "every actor" : scenario.decision.veto ? scenario.decision.veto.join(" and ") : "enough capability";
-  const chance = r.runs > 0 ? `Chance of agreement ${percent(r.probability)} (${r.completed} draws)` : r.possible ? "An agreement is possible" : "No agreement is possible";
+  const chance = r.runs > 0 ? `Chance of agreement ${percent(r.probability)} (${r.completed} draws)` : r.possible ? "An agreement is possible" : r.exact ? "No agreement is possible" : "No agreement was found";
+  const e = r.estimate;
+  if (e) {
+    const sampled = e.hits > 0 ? `${e.hits} of ${e.samples} uniformly sampled outcomes are agreements (share ${e.share.toPrecision(3)} ± ${e.standardError.toPrecision(2)})` : `none of ${e.samples} uniformly sampled outcomes is an agreement (share at most ${e.upper95.toPrecision(2)}, 95%)`;
+    const found = r.possible && e.hits === 0 ? "the search found an agreement, but " : "";
+    return `${chance}: the space (${r.grid.outcomes} outcomes) is too large to search exactly within the node budget; ${found}${sampled}. Coarsen the grid with --step for an exact answer.`;
+  }
   if (r.possible && r.runs === 0) return `${chance}: ${r.acceptable !== undefined ? `${r.acceptable} of ${r.grid.outcomes} outcomes are` : "some outcome is"} acceptable to ${signers}.`;
   const first = r.conflicts[0];
   if (first) {
     const parts = [...first.redLines.map((id) => `red line ${id}`), ...first.walkAway.map((id) => `${id}'s walk-away value`)];
     return `${chance}: as written, ${parts.join(" and ")} cannot all hold together.`;
   }
-  if (!r.exact && !r.possible) return `${chance}: the search did not finish; no agreement was found within its budget.`;
   return `${chance}${r.possible ? "; as written an agreement is possible" : ""}.`;
 }
 

@@ -23,3 +23,4 @@ export {
 } from "./model.js";
 export { ruleDependencies, type RuleDependencies } from "./dependencies.js";
 export { unmeetableRedLines } from "./satisfiable.js";
+export { sampleAgreements, DEFAULT_SAMPLES, MAX_SAMPLES, type SampledEstimate, type SampleOptions } from "./sample.js";

@@ -209,6 +209,13 @@ export interface SearchRunOptions {
   /** Count every agreement (visits every feasible leaf; objectives then prune nothing). */
   readonly count?: boolean;
   readonly maxNodes?: number;
+  /**
+   * Called with every agreement the search reaches (with `count`: every agreement of the grid): its grid
+   * indices per issue (scenario order) and per actor the sum of the linkage terms that apply (the additive
+   * part is the sum of `contributions` at the indices). Both are reused buffers. Returning false stops the
+   * search (the result is then incomplete).
+   */
+  readonly onAgreement?: (indices: Int32Array, linkage: Float64Array) => boolean | void;
 }
 
 /** Runs a search. */
@@ -216,6 +223,7 @@ export function search(state: SearchState, options: SearchRunOptions = {}): Sear
   const { prepared, model, contributions, tables, constraints } = state;
   const objective = options.objective ?? { kind: "exists" };
   const counting = options.count === true;
+  const onAgreement = options.onAgreement;
   const maxNodes = options.maxNodes ?? DEFAULT_MAX_NODES;
   const n = prepared.order.length;
   const actors = model.scenario.actors.length;
@@ -342,6 +350,10 @@ export function search(state: SearchState, options: SearchRunOptions = {}): Sear
     }
     if (!decisionReached(model, accepted)) return;
     count++;
+    if (onAgreement && onAgreement(k, linkAtLeaf) === false) {
+      stopped = true;
+      exhausted = true;
+    }
     let score: number;
     if (objective.kind === "utility") score = sums[objective.actor]! + linkAtLeaf[objective.actor]!;
     else if (objective.kind === "exists") score = 0;

@@ -4,7 +4,7 @@
  * `{ issueName: value }` records.
  */
 import { frontierOfScored, type FrontierAlgorithm, type FrontierPoint, type ParetoFrontier } from "./pareto.js";
-import { additiveRange, forEachScoredOutcome, fromUnits, scoreSpace, type ScoredSpace } from "./scoring.js";
+import { additiveRange, forEachScoredOutcome, fromUnits, outcomeUnits, scoreSpace, type ScoredSpace } from "./scoring.js";
 import {
   egalitarianPoints,
   frontierMaxima,
@@ -13,7 +13,7 @@ import {
   maxWelfarePoints,
   nashPoints,
   opposition,
-  postSettlement,
+  postSettlementOf,
   rationalPoints,
   type Solution,
 } from "./solutions.js";
@@ -91,33 +91,60 @@ export function analyzeSpace(space: OutcomeSpace, utilities: readonly UtilityFun
   const frontier = frontierOfScored(scored, options.algorithm ?? "auto");
   const reservations = scored.parties.map((party) => fromUnits(party.reservation));
   const count = outcomeCount(space);
-  const summarise = (solution: Solution): SolutionSummary => summariseSolution(space, solution);
-  const nash = nashPoints(frontier, reservations);
-  const welfare = maxWelfarePoints(frontier);
   const enumerated = count <= (options.enumerationLimit ?? 2 ** 20) ? enumerateStatistics(scored) : undefined;
   const minUtilities = enumerated?.minUtilities ?? (scored.additive ? scored.parties.map((party) => (party.kind === "additive" ? fromUnits(additiveRange(party).min) : Number.NaN)) : undefined);
-  return {
-    outcomes: count,
+  const outcome = options.agreement === undefined ? undefined : isOutcome(options.agreement) ? options.agreement : outcomeFromRecord(space, options.agreement);
+  const analysis = summariseAnalysis(space, frontier, reservations, {
     parties: utilities.map((_, i) => options.parties?.[i] ?? `party ${i + 1}`),
-    reservations,
-    maxUtilities: frontierMaxima(frontier),
+    ...(outcome === undefined
+      ? {}
+      : { agreement: { outcome, units: outcomeUnits(scored, outcome), forEach: (visit) => forEachScoredOutcome(scored, (_outcome, units) => visit(units)) } }),
+  });
+  return {
+    ...analysis,
     ...(minUtilities === undefined ? {} : { minUtilities }),
     ...(enumerated === undefined ? {} : { rationalOutcomes: enumerated.rationalOutcomes }),
+  };
+}
+
+/** What {@link summariseAnalysis} needs besides the frontier. */
+export interface SummaryInput {
+  readonly parties: readonly string[];
+  /** Parties whose gains the Nash, KS and egalitarian solutions and opposition weigh (default all). */
+  readonly among?: readonly number[];
+  /**
+   * An agreement to assess: its value indices, its utilities in units, and the outcomes that may improve
+   * on it (their utilities in units).
+   */
+  readonly agreement?: { readonly outcome: Outcome; readonly units: readonly number[]; readonly forEach: (visit: (units: ArrayLike<number>) => void) => void };
+}
+
+/** The analysis of a frontier: its points, the bargaining solutions with every tie, opposition, and the improvements on an agreement. */
+export function summariseAnalysis(space: OutcomeSpace, frontier: ParetoFrontier, reservations: readonly number[], input: SummaryInput): SpaceAnalysis {
+  const summarise = (solution: Solution): SolutionSummary => summariseSolution(space, solution);
+  const { among } = input;
+  const nash = nashPoints(frontier, reservations, among);
+  const welfare = maxWelfarePoints(frontier);
+  return {
+    outcomes: outcomeCount(space),
+    parties: [...input.parties],
+    reservations: [...reservations],
+    maxUtilities: frontierMaxima(frontier),
     pareto: {
       size: frontier.size,
       distinctPoints: frontier.points.length,
-      rationalSize: rationalPoints(frontier, reservations).reduce((sum, point) => sum + point.outcomes.length, 0),
+      rationalSize: rationalPoints(frontier, reservations, among).reduce((sum, point) => sum + point.outcomes.length, 0),
       points: frontier.points.map((point) => [...point.utilities]),
       outcomes: frontier.points.map((point) => point.outcomes.map((outcome) => outcomeToRecord(space, outcome))),
       algorithm: frontier.algorithm,
     },
     nash: { ...summarise(nash), product: nash.value },
-    ks: summarise(ksPoints(frontier, reservations)),
+    ks: summarise(ksPoints(frontier, reservations, among)),
     ksGenius: summarise(ksGeniusPoints(frontier)),
-    egalitarian: summarise(egalitarianPoints(frontier, reservations)),
+    egalitarian: summarise(egalitarianPoints(frontier, reservations, among)),
     maxWelfare: { ...summarise(welfare), welfare: welfare.value },
-    opposition: opposition(frontier, reservations),
-    ...(options.agreement === undefined ? {} : { postSettlement: summarisePostSettlement(space, scored, frontier, options.agreement) }),
+    opposition: opposition(frontier, reservations, among),
+    ...(input.agreement === undefined ? {} : { postSettlement: summarisePostSettlement(space, frontier, input.agreement) }),
   };
 }
 
@@ -131,15 +158,9 @@ function summariseSolution(space: OutcomeSpace, solution: Solution): SolutionSum
   };
 }
 
-function summarisePostSettlement(
-  space: OutcomeSpace,
-  scored: ScoredSpace,
-  frontier: ParetoFrontier,
-  agreement: Outcome | OutcomeRecord,
-): PostSettlementSummary {
-  const outcome = isOutcome(agreement) ? agreement : outcomeFromRecord(space, agreement);
-  const record = outcomeToRecord(space, outcome); // also validates the value indices
-  const result = postSettlement(scored, frontier, outcome);
+function summarisePostSettlement(space: OutcomeSpace, frontier: ParetoFrontier, agreement: NonNullable<SummaryInput["agreement"]>): PostSettlementSummary {
+  const record = outcomeToRecord(space, agreement.outcome); // also validates the value indices
+  const result = postSettlementOf(agreement.units, frontier, agreement.forEach);
   return {
     agreement: record,
     agreementUtilities: [...result.agreementUtilities],

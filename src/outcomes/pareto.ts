@@ -84,14 +84,22 @@ export function frontierOfScored(scored: ScoredSpace, algorithm: FrontierAlgorit
 }
 
 function enumerate(scored: ScoredSpace): ParetoFrontier {
-  const accumulator = new FrontierAccumulator(scored.parties.length);
-  forEachScoredOutcome(scored, (_outcome, units, rank) => accumulator.add(units, rank));
+  return frontierOfUnits(scored.space, scored.parties.length, (add) => forEachScoredOutcome(scored, (_outcome, units, rank) => add(units, rank)));
+}
+
+/**
+ * The frontier of the outcomes that `feed` passes to `add`, each as its utilities in units (./scoring.ts)
+ * and its rank in `space`: a subset of the space, such as the agreements a search finds. Streamed like
+ * the enumeration: memory is bounded by the frontier plus one batch.
+ */
+export function frontierOfUnits(space: OutcomeSpace, dims: number, feed: (add: (units: ArrayLike<number>, rank: number) => void) => void): ParetoFrontier {
+  const accumulator = new FrontierAccumulator(dims);
+  feed((units, rank) => accumulator.add(units, rank));
   const { coords, sources, count } = accumulator.result();
-  const dims = scored.parties.length;
   const points = Array.from({ length: count }, (_, p) => {
     const units = Array.from(coords.subarray(p * dims, (p + 1) * dims));
     const ranks = [...sources[p]!].sort((a, b) => a - b);
-    return makePoint(units, ranks.map((rank) => outcomeAt(scored.space, rank)));
+    return makePoint(units, ranks.map((rank) => outcomeAt(space, rank)));
   });
   return finish(points, "enumeration");
 }

@@ -48,14 +48,22 @@ export function frontierMaxima(frontier: ParetoFrontier): number[] {
   return first.utilities.map((_, i) => Math.max(...frontier.points.map((point) => point.utilities[i]!)));
 }
 
-/** Is the point at least as good as no agreement for every party (compared exactly, in units)? */
-export function isRational(point: FrontierPoint, reservations: readonly number[]): boolean {
-  return point.units.every((units, i) => units >= toUnits(reservations[i] ?? 0));
+/**
+ * The parties whose gains the bargaining solutions weigh: `among` (party indices), or every party. A
+ * scenario whose decision rule needs only some signatures bargains among those (./agreements.ts).
+ */
+function bargainers(point: FrontierPoint, among: readonly number[] | undefined): readonly number[] {
+  return among ?? point.units.map((_, i) => i);
 }
 
-/** The frontier points every party prefers (weakly) to its reservation value. */
-export function rationalPoints(frontier: ParetoFrontier, reservations: readonly number[]): FrontierPoint[] {
-  return frontier.points.filter((point) => isRational(point, reservations));
+/** Is the point at least as good as no agreement for every party of `among` (default all), compared exactly in units? */
+export function isRational(point: FrontierPoint, reservations: readonly number[], among?: readonly number[]): boolean {
+  return bargainers(point, among).every((i) => point.units[i]! >= toUnits(reservations[i] ?? 0));
+}
+
+/** The frontier points every party (of `among`, default all) prefers weakly to its reservation value. */
+export function rationalPoints(frontier: ParetoFrontier, reservations: readonly number[], among?: readonly number[]): FrontierPoint[] {
+  return frontier.points.filter((point) => isRational(point, reservations, among));
 }
 
 /** Best points by `score` (maximised; pass a negated score to minimise), keeping every tie. */
@@ -68,10 +76,10 @@ export function bestBy(points: readonly FrontierPoint[], score: (point: Frontier
   return { value: best, points: tied, ties: tied.reduce((sum, point) => sum + point.outcomes.length, 0) };
 }
 
-/** Nash bargaining solution: argmax Π(u_i − rv_i) over the rational frontier. */
-export function nashPoints(frontier: ParetoFrontier, reservations: readonly number[]): Solution {
-  return bestBy(rationalPoints(frontier, reservations), (point) =>
-    point.utilities.reduce((product, u, i) => product * (u - (reservations[i] ?? 0)), 1),
+/** Nash bargaining solution: argmax Π(u_i − rv_i) over the rational frontier (i in `among`, default all). */
+export function nashPoints(frontier: ParetoFrontier, reservations: readonly number[], among?: readonly number[]): Solution {
+  return bestBy(rationalPoints(frontier, reservations, among), (point) =>
+    bargainers(point, among).reduce((product, i) => product * (point.utilities[i]! - (reservations[i] ?? 0)), 1),
   );
 }
 
@@ -80,12 +88,12 @@ export function nashPoints(frontier: ParetoFrontier, reservations: readonly numb
  * max_i − min_i of the normalised gains (u_i − rv_i)/(max_i − rv_i). A party with max_i ≤ rv_i has
  * nothing to gain and its normalised gain is taken as 1. The returned value is the spread.
  */
-export function ksPoints(frontier: ParetoFrontier, reservations: readonly number[]): Solution {
+export function ksPoints(frontier: ParetoFrontier, reservations: readonly number[], among?: readonly number[]): Solution {
   const maxima = frontierMaxima(frontier);
-  const solution = bestBy(rationalPoints(frontier, reservations), (point) => {
-    const gains = point.utilities.map((u, i) => {
+  const solution = bestBy(rationalPoints(frontier, reservations, among), (point) => {
+    const gains = bargainers(point, among).map((i) => {
       const range = maxima[i]! - (reservations[i] ?? 0);
-      return range > 0 ? (u - (reservations[i] ?? 0)) / range : 1;
+      return range > 0 ? (point.utilities[i]! - (reservations[i] ?? 0)) / range : 1;
     });
     return -(Math.max(...gains) - Math.min(...gains));
   });
@@ -105,8 +113,8 @@ export function ksGeniusPoints(frontier: ParetoFrontier): Solution {
 }
 
 /** Egalitarian point (NegMAS "kalai_points"): argmax min_i (u_i − rv_i) over the rational frontier. */
-export function egalitarianPoints(frontier: ParetoFrontier, reservations: readonly number[]): Solution {
-  return bestBy(rationalPoints(frontier, reservations), (point) => Math.min(...point.utilities.map((u, i) => u - (reservations[i] ?? 0))));
+export function egalitarianPoints(frontier: ParetoFrontier, reservations: readonly number[], among?: readonly number[]): Solution {
+  return bestBy(rationalPoints(frontier, reservations, among), (point) => Math.min(...bargainers(point, among).map((i) => point.utilities[i]! - (reservations[i] ?? 0))));
 }
 
 /** Maximum welfare Σ_i u_i over all outcomes (attained on the frontier, see the module comment). */
@@ -119,9 +127,9 @@ export function maxWelfarePoints(frontier: ParetoFrontier): Solution {
  * the rational frontier. A party whose largest utility is not positive contributes 0. Null when no
  * outcome is rational.
  */
-export function opposition(frontier: ParetoFrontier, reservations: readonly number[]): number | null {
+export function opposition(frontier: ParetoFrontier, reservations: readonly number[], among?: readonly number[]): number | null {
   const maxima = frontierMaxima(frontier);
-  const distances = rationalPoints(frontier, reservations).map((point) =>
+  const distances = rationalPoints(frontier, reservations, among).map((point) =>
     Math.sqrt(point.utilities.reduce((sum, u, i) => (maxima[i]! > 0 ? sum + (1 - u / maxima[i]!) ** 2 : sum), 0)),
   );
   return distances.length === 0 ? null : Math.min(...distances);
@@ -145,9 +153,16 @@ export interface PostSettlement {
  * the space (streamed, no memory); the improvements only need the frontier.
  */
 export function postSettlement(scored: ScoredSpace, frontier: ParetoFrontier, agreement: Outcome): PostSettlement {
-  const agreed = outcomeUnits(scored, agreement);
+  return postSettlementOf(outcomeUnits(scored, agreement), frontier, (visit) => forEachScoredOutcome(scored, (_outcome, units) => visit(units)));
+}
+
+/**
+ * Post-settlement analysis of an agreement with utilities `agreed` (units) against a frontier, counting
+ * the outcomes `forEach` visits (their utilities in units) that dominate it.
+ */
+export function postSettlementOf(agreed: readonly number[], frontier: ParetoFrontier, forEach: (visit: (units: ArrayLike<number>) => void) => void): PostSettlement {
   let dominatingOutcomes = 0;
-  forEachScoredOutcome(scored, (_outcome, units) => {
+  forEach((units) => {
     if (dominates(units, agreed)) dominatingOutcomes++;
   });
   const better = frontier.points.filter((point) => dominates(point.units, agreed));

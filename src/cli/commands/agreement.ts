@@ -28,7 +28,7 @@ export async function agreementCommand(scenario: Scenario, options: AgreementCom
     }),
   );
   io.out(options.json ? JSON.stringify(report, null, 2) : agreementText(scenario, report, options.language ?? scenario.language));
-  if (!report.exact) io.err(`warning: ${report.unfinished} search(es) ran out of their node budget; coarsen the grid with --step`);
+  if (!report.exact) io.err(`warning: ${report.estimate ? "the space is too large to search exactly: the count of agreements is a sampled estimate; " : ""}${report.unfinished} search(es) ran out of their node budget; coarsen the grid with --step`);
   if (report.partial) {
     io.err(`interrupted: the summary covers ${report.completed} of ${report.runs} draws`);
     return EXIT_INTERRUPTED;
@@ -46,6 +46,8 @@ export function agreementText(scenario: Scenario, r: AgreementReport, language: 
   if (r.runs > 0) lines.push(`  ± ${formatNumber(r.standardError, 3)} (standard error); as written: ${r.possible ? "an agreement is possible" : "no agreement is possible"}`);
   const decision = r.decision.kind === "unanimity" ? "unanimity" : [r.decision.veto ? `veto players ${r.decision.veto.join(", ")}` : "", r.decision.threshold !== undefined ? `capability share ≥ ${formatNumber(r.decision.threshold)}` : ""].filter((s) => s !== "").join(", ");
   lines.push(`Decision rule: ${decision}. Grid: ${r.grid.outcomes} outcomes${r.grid.step !== undefined ? ` (step ${r.grid.step})` : " (anchors and reference points)"}.`);
+  const e = r.estimate;
+  if (e) lines.push(`Sampled estimate (${e.samples} uniform outcomes, seed ${e.seed}): ${e.hits} agreements, share ${formatNumber(e.share, 4)} ± ${formatNumber(e.standardError, 4)} (standard error), about ${formatNumber(e.outcomes, 0)} outcomes; 95% upper bound ${formatNumber(e.upper95, 4)}.`);
   if (r.mostLikely) {
     lines.push("", `Most likely agreement (Nash point of the acceptable set${r.runs > 0 ? `, in ${(100 * r.mostLikely.share).toFixed(0)}% of draws` : ""}):`);
     lines.push(

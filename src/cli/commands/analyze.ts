@@ -6,7 +6,7 @@
 import { dealContext, dealOutcome, findDeal } from "../../deals/evaluate.js";
 import { nearestOutcome, scenarioSpace } from "../../deals/space.js";
 import { analyzeSpace, type SolutionSummary, type SpaceAnalysis } from "../../outcomes/analyze.js";
-import { outcomeCount } from "../../outcomes/space.js";
+import { analyzeScenario, type AgreementSpace } from "../../outcomes/agreements.js";
 import { loadInput, type InputFormat } from "../../files/input.js";
 import { readTextFile } from "../../files/load.js";
 import { isNegotiationFile, loadNegotiation } from "../../files/negotiation-files.js";
@@ -25,7 +25,7 @@ export interface AnalyzeCommandOptions {
 export function analyzeCommand(files: readonly string[], options: AnalyzeCommandOptions, io: CliIo): number {
   const first = readTextFile(files[0]!);
   const negotiation = "text" in first && files.length > 1 && isNegotiationFile(first.text);
-  let analysis: SpaceAnalysis;
+  let analysis: SpaceAnalysis & { agreement?: AgreementSpace };
   if (negotiation) {
     if (options.agreement !== undefined) throw new UsageError("--agreement names a deal of a Parley scenario; GENIUS files have none");
     const imported = loadNegotiation(files);
@@ -33,15 +33,14 @@ export function analyzeCommand(files: readonly string[], options: AnalyzeCommand
   } else {
     if (files.length > 1) throw new UsageError("give one scenario file, or a GENIUS domain and its profiles");
     const scenario = loadInput(files[0]!, options.from);
-    const { space, parties, utilities } = scenarioSpace(scenario, { ...(options.step !== undefined ? { step: options.step } : {}), parties: options.parties });
+    const { space, parties } = scenarioSpace(scenario, { ...(options.step !== undefined ? { step: options.step } : {}), parties: options.parties });
     let agreement;
     if (options.agreement !== undefined) {
       dealContext(scenario); // checks the rules compile before any long run
       const outcome = dealOutcome(scenario, findDeal(scenario, options.agreement).values);
       agreement = nearestOutcome(space, outcome.values, outcome.options);
     }
-    if (outcomeCount(space) > 1e9) io.err(`note: ${outcomeCount(space)} outcomes; only the frontier is computed, by divide and conquer`);
-    analysis = analyzeSpace(space, utilities, { parties, ...(agreement ? { agreement } : {}) });
+    analysis = analyzeScenario(scenario, { ...(options.step !== undefined ? { step: options.step } : {}), parties, ...(agreement ? { agreement } : {}) });
   }
   io.out(options.json ? JSON.stringify(analysis, null, 2) : describeAnalysis(analysis));
   return EXIT.ok;
@@ -52,12 +51,16 @@ function solutionRow(name: string, s: SolutionSummary, extra = ""): string[] {
   return [name, s.utilities ? s.utilities.map((u) => u.toFixed(3)).join("  ") : "—", String(s.ties), `${extra}${outcome}`];
 }
 
-export function describeAnalysis(a: SpaceAnalysis): string {
+export function describeAnalysis(a: SpaceAnalysis & { agreement?: AgreementSpace }): string {
+  const g = a.agreement;
   const lines = [
     `Space of agreements: ${a.parties.length} parties (${a.parties.join(", ")}), ${a.outcomes.toLocaleString("en")} outcomes`,
+    ...(g ? [g.summary, ...agreementLines(g)] : []),
     `Walk-away values: ${a.reservations.map((r, i) => `${a.parties[i]} ${r.toFixed(3)}`).join(", ")}`,
-    `Pareto frontier: ${a.pareto.size} outcomes (${a.pareto.distinctPoints} distinct points), ${a.pareto.rationalSize} of them acceptable to every party`,
-    `Opposition: ${a.opposition === null ? "— (no outcome is acceptable to all)" : formatNumber(a.opposition, 4)}`,
+    g
+      ? `Pareto frontier of the agreements: ${g.exact ? `${a.pareto.size} outcomes (${a.pareto.distinctPoints} distinct points)` : "not mapped (see above)"}`
+      : `Pareto frontier: ${a.pareto.size} outcomes (${a.pareto.distinctPoints} distinct points), ${a.pareto.rationalSize} of them acceptable to every party`,
+    `Opposition: ${a.opposition === null ? `— (no outcome is acceptable to ${g ? "the signatories" : "all"})` : formatNumber(a.opposition, 4)}`,
     "",
     table(
       ["solution", `utilities (${a.parties.join(", ")})`, "ties", "outcome (first of the ties)"],
@@ -81,4 +84,19 @@ export function describeAnalysis(a: SpaceAnalysis): string {
     );
   }
   return lines.join("\n");
+}
+
+/** The decision rule, who bargains, the sampled estimate, and why no agreement when none. */
+function agreementLines(g: AgreementSpace): string[] {
+  const d = g.decision;
+  const rule = d.kind === "unanimity" ? "unanimity" : [d.veto ? `veto players ${d.veto.join(", ")}` : "", d.threshold !== undefined ? `capability share ≥ ${formatNumber(d.threshold)}` : ""].filter((x) => x !== "").join(", ");
+  const lines = [`Decision rule: ${rule}; the solutions weigh the gains of ${g.bargainers.join(", ")}.`];
+  const e = g.estimate;
+  if (e) lines.push(`Sampled estimate: ${e.hits} agreements in ${e.samples.toLocaleString("en")} uniform outcomes (seed ${e.seed}): share ${formatNumber(e.share, 4)} ± ${formatNumber(e.standardError, 4)} (standard error), 95% upper bound ${formatNumber(e.upper95, 4)}`);
+  for (const c of g.conflicts) lines.push(`  cannot all hold together: ${[...c.redLines.map((id) => `red line ${id}`), ...c.walkAway.map((id) => `${id}'s walk-away value`)].join("; ")}`);
+  for (const c of g.changes) {
+    if (!c.opens) continue;
+    lines.push(`  would open a zone of agreement: ${c.kind === "redLine" ? `dropping red line ${c.constraint}` : `${c.constraint} lowering its walk-away value${c.relaxBy !== undefined ? ` by ${formatNumber(c.relaxBy, 3)}` : ""}`}`);
+  }
+  return lines;
 }
