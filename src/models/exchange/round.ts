@@ -124,14 +124,17 @@ export function outcomes(state: ExchangeState, positions: Float64Array): Float64
 
 /** The round's candidate exchanges in creation order, each calculated once (before any is realised). */
 export function calculateCandidates(state: ExchangeState, positions: Float64Array): Exchange[] {
-  const round = new Round(state, positions, undefined);
+  const round = new Round(state, positions, undefined, new RoundStorage());
   round.calculateAll();
   return Array.from({ length: round.count }, (_, c) => round.snapshot(c));
 }
 
-/** Runs one round from `positions` (start positions, normalised). `drawRate` switches on a random exchange rate. */
-export function playRound(state: ExchangeState, positions: Float64Array, drawRate?: RateDraw): RoundResult {
-  const round = new Round(state, positions, drawRate);
+/**
+ * Runs one round from `positions` (start positions, normalised). `drawRate` switches on a random exchange
+ * rate; `storage` lets the rounds of a run share their arrays.
+ */
+export function playRound(state: ExchangeState, positions: Float64Array, drawRate?: RateDraw, storage = new RoundStorage()): RoundResult {
+  const round = new Round(state, positions, drawRate, storage);
   round.calculateAll();
   const validCandidateCount = round.validCount();
   const { realised, runnerUpGains } = round.select();
@@ -143,6 +146,41 @@ export function playRound(state: ExchangeState, positions: Float64Array, drawRat
     startOutcomes: round.outcome,
     ...round.positionsAfter(realised),
   };
+}
+
+/**
+ * Typed arrays that the rounds of a run reuse instead of allocating their own: each round asks for the
+ * lengths it needs and gets an array at least that long, cleared over that length.
+ */
+export class RoundStorage {
+  private readonly arrays = new Map<string, Float64Array | Int32Array | Uint8Array>();
+
+  f64(name: string, length: number, fill = 0): Float64Array {
+    return this.take(name, length, fill, (n) => new Float64Array(n));
+  }
+
+  i32(name: string, length: number, fill = 0): Int32Array {
+    return this.take(name, length, fill, (n) => new Int32Array(n));
+  }
+
+  u8(name: string, length: number): Uint8Array {
+    return this.take(name, length, 0, (n) => new Uint8Array(n));
+  }
+
+  /** Keeps a grown array for the next round. */
+  keep(name: string, array: Float64Array | Int32Array): void {
+    this.arrays.set(name, array);
+  }
+
+  private take<T extends Float64Array | Int32Array | Uint8Array>(name: string, length: number, fill: number, create: (n: number) => T): T {
+    let array = this.arrays.get(name) as T | undefined;
+    if (array === undefined || array.length < length) {
+      array = create(Math.max(length, 16));
+      this.arrays.set(name, array);
+    }
+    array.fill(fill, 0, length);
+    return array;
+  }
 }
 
 /** The moves of a side: a stack per side, its entries in one growing pool. */
@@ -157,19 +195,24 @@ class MoveLists {
   private readonly positive: Int32Array;
   private scratch = new Float64Array(16);
 
-  constructor(sideCount: number) {
-    this.top = new Int32Array(sideCount).fill(NONE);
-    this.length = new Int32Array(sideCount);
-    this.negative = new Int32Array(sideCount);
-    this.positive = new Int32Array(sideCount);
-    this.value = new Float64Array(2 * sideCount + 64);
-    this.below = new Int32Array(2 * sideCount + 64);
+  constructor(
+    sideCount: number,
+    private readonly storage: RoundStorage,
+  ) {
+    this.top = storage.i32("moveTop", sideCount, NONE);
+    this.length = storage.i32("moveLength", sideCount);
+    this.negative = storage.i32("moveNegative", sideCount);
+    this.positive = storage.i32("movePositive", sideCount);
+    this.value = storage.f64("moveValue", 0);
+    this.below = storage.i32("moveBelow", 0);
   }
 
   push(side: number, move: number): void {
     if (this.used === this.value.length) {
       this.value = grow(this.value, new Float64Array(2 * this.used));
       this.below = grow(this.below, new Int32Array(2 * this.used));
+      this.storage.keep("moveValue", this.value);
+      this.storage.keep("moveBelow", this.below);
     }
     const entry = this.used++;
     this.value[entry] = move;
@@ -235,15 +278,22 @@ class MoveLists {
  * position): entries of one growing pool, chained per candidate. Few candidates have any, and few entries.
  */
 class UpdateTables {
-  issue = new Int32Array(64);
-  actor = new Int32Array(64);
-  value = new Float64Array(64);
-  next = new Int32Array(64);
+  issue: Int32Array;
+  actor: Int32Array;
+  value: Float64Array;
+  next: Int32Array;
   private used = 0;
   readonly head: Int32Array;
 
-  constructor(candidateCount: number) {
-    this.head = new Int32Array(candidateCount).fill(NONE);
+  constructor(
+    candidateCount: number,
+    private readonly storage: RoundStorage,
+  ) {
+    this.head = storage.i32("updateHead", candidateCount, NONE);
+    this.issue = storage.i32("updateIssue", 0);
+    this.actor = storage.i32("updateActor", 0);
+    this.value = storage.f64("updateValue", 0);
+    this.next = storage.i32("updateNext", 0);
   }
 
   /**
@@ -263,6 +313,10 @@ class UpdateTables {
       this.actor = grow(this.actor, new Int32Array(2 * this.used));
       this.value = grow(this.value, new Float64Array(2 * this.used));
       this.next = grow(this.next, new Int32Array(2 * this.used));
+      this.storage.keep("updateIssue", this.issue);
+      this.storage.keep("updateActor", this.actor);
+      this.storage.keep("updateValue", this.value);
+      this.storage.keep("updateNext", this.next);
     }
     const e = this.used++;
     this.issue[e] = issue;
@@ -295,7 +349,10 @@ class Round {
   private readonly memberPosition: Float64Array;
   /** memberOf[a·issues + k]: actor a's place among the members (the global index above). */
   private readonly memberOf: Int32Array;
-  private readonly positionScratch: Float64Array;
+  /** Positions laid over the members' start positions by one sum (see weightedPositions): valid where overriddenBy = the sum's stamp. */
+  private readonly overriddenBy: Int32Array;
+  private readonly overrideValue: Float64Array;
+  private overrideStamp = 0;
 
   // Candidate c.
   private readonly issueP: Int32Array;
@@ -327,6 +384,7 @@ class Round {
     private readonly state: ExchangeState,
     private readonly start: Float64Array,
     private readonly drawRate: RateDraw | undefined,
+    private readonly storage: RoundStorage,
   ) {
     const { actorCount, issueCount, salience, power } = state;
     this.outcome = outcomes(state, start);
@@ -337,7 +395,8 @@ class Round {
     this.memberWeight = new Float64Array(size);
     this.memberPosition = new Float64Array(size);
     this.memberOf = new Int32Array(size).fill(NONE);
-    this.positionScratch = new Float64Array(actorCount);
+    this.overriddenBy = storage.i32("overriddenBy", size);
+    this.overrideValue = storage.f64("overrideValue", size);
     let members = 0;
     for (let k = 0; k < issueCount; k++) {
       this.memberStart[k] = members;
@@ -360,29 +419,29 @@ class Round {
 
     this.count = this.countCandidates();
     const n = this.count;
-    this.issueP = new Int32Array(n);
-    this.issueQ = new Int32Array(n);
-    this.fromGroupsBc = new Uint8Array(n);
-    this.gain = new Float64Array(n);
-    this.gainI = new Float64Array(n);
-    this.gainJ = new Float64Array(n);
-    this.valid = new Uint8Array(n);
-    this.actor = new Int32Array(2 * n);
-    this.supply = new Int32Array(2 * n);
-    this.demand = new Int32Array(2 * n);
-    this.salienceSupply = new Float64Array(2 * n);
-    this.salienceDemand = new Float64Array(2 * n);
-    this.power = new Float64Array(2 * n);
-    this.x0 = new Float64Array(2 * n);
-    this.target = new Float64Array(2 * n);
-    this.x = new Float64Array(2 * n);
-    this.move = new Float64Array(2 * n);
-    this.y = new Float64Array(2 * n);
-    this.nbs0 = new Float64Array(2 * n);
-    this.nbs1 = new Float64Array(2 * n);
-    this.adjusted = new Uint8Array(2 * n);
-    this.moves = new MoveLists(2 * n);
-    this.updates = new UpdateTables(n);
+    this.issueP = storage.i32("issueP", n);
+    this.issueQ = storage.i32("issueQ", n);
+    this.fromGroupsBc = storage.u8("fromGroupsBc", n);
+    this.gain = storage.f64("gain", n);
+    this.gainI = storage.f64("gainI", n);
+    this.gainJ = storage.f64("gainJ", n);
+    this.valid = storage.u8("valid", n);
+    this.actor = storage.i32("actor", 2 * n);
+    this.supply = storage.i32("supply", 2 * n);
+    this.demand = storage.i32("demand", 2 * n);
+    this.salienceSupply = storage.f64("salienceSupply", 2 * n);
+    this.salienceDemand = storage.f64("salienceDemand", 2 * n);
+    this.power = storage.f64("power", 2 * n);
+    this.x0 = storage.f64("x0", 2 * n);
+    this.target = storage.f64("target", 2 * n);
+    this.x = storage.f64("x", 2 * n);
+    this.move = storage.f64("move", 2 * n);
+    this.y = storage.f64("y", 2 * n);
+    this.nbs0 = storage.f64("nbs0", 2 * n);
+    this.nbs1 = storage.f64("nbs1", 2 * n);
+    this.adjusted = storage.u8("adjusted", 2 * n);
+    this.moves = new MoveLists(2 * n, storage);
+    this.updates = new UpdateTables(n, storage);
     this.buildCandidates();
   }
 
@@ -616,20 +675,27 @@ class Round {
       }
       return sum;
     }
-    // With table entries: the members' positions with the entries laid over them, then summed in member order.
-    const begin = this.memberStart[issue] as number;
-    const positions = this.positionScratch;
-    for (let m = begin; m < end; m++) positions[m - begin] = memberPosition[m] as number;
+    // With table entries: the entries (and `actor` at `position`) laid over the members' positions, marked
+    // by this call's stamp, then summed in member order.
+    const stamp = ++this.overrideStamp;
+    const { overriddenBy, overrideValue, updates } = this;
     let actorHasEntry = false;
-    const { updates } = this;
     for (let e = updates.head[c] as number; e !== NONE; e = updates.next[e] as number) {
       if (updates.issue[e] !== issue) continue;
       const a = updates.actor[e] as number;
       if (a === actor) actorHasEntry = true;
-      positions[(this.memberOf[a * this.state.issueCount + issue] as number) - begin] = updates.value[e] as number;
+      const m = this.memberOf[a * this.state.issueCount + issue] as number;
+      overriddenBy[m] = stamp;
+      overrideValue[m] = updates.value[e] as number;
     }
-    if (!tableWins || !actorHasEntry) positions[(this.memberOf[actor * this.state.issueCount + issue] as number) - begin] = position;
-    for (let m = begin; m < end; m++) sum += (positions[m - begin] as number) * (memberWeight[m] as number);
+    if (!tableWins || !actorHasEntry) {
+      const m = this.memberOf[actor * this.state.issueCount + issue] as number;
+      overriddenBy[m] = stamp;
+      overrideValue[m] = position;
+    }
+    for (let m = this.memberStart[issue] as number; m < end; m++) {
+      sum += (overriddenBy[m] === stamp ? (overrideValue[m] as number) : (memberPosition[m] as number)) * (memberWeight[m] as number);
+    }
     return sum;
   }
 
@@ -675,23 +741,26 @@ class Round {
   select(): { realised: number[]; runnerUpGains: number[] } {
     const n = this.count;
     const { gain, valid } = this;
-    let order = Int32Array.from({ length: n }, (_, c) => c);
-    let spare = new Int32Array(n);
-    sortByGain(order, spare, gain);
+    // Invalid candidates are never realised nor recalculated, and the first realisation drops them: only the
+    // valid ones are ordered (a stable sort of a subset orders it as it orders the whole list).
+    let order = this.storage.i32("order", n);
+    let length = 0;
+    for (let c = 0; c < n; c++) if (valid[c]) order[length++] = c;
+    let spare = this.storage.i32("spare", n);
+    sortByGain(order, spare, length, gain);
     /** Place of each candidate in the list before the current realisation (for ties). */
-    const place = new Int32Array(n);
-    order.forEach((c, k) => (place[c] = k));
+    const place = this.storage.i32("place", n);
+    for (let k = 0; k < length; k++) place[order[k] as number] = k;
     /** In the list and valid: may be recalculated and realised. Invalid ones are dropped at the first realisation. */
-    const live = Uint8Array.from(valid);
-    const seen = new Int32Array(n);
-    const affected = new Int32Array(n);
+    const live = this.storage.u8("live", n);
+    live.set(valid.subarray(0, n));
+    const seen = this.storage.i32("seen", n);
+    const affected = this.storage.i32("affected", n);
     const { supplyStart, supplyOf, demandStart, demandOf } = this.indexSides();
     const issueCount = this.state.issueCount;
     const realised: number[] = [];
     const runnerUpGains: number[] = [];
-    let length = n;
     let head = 0;
-    while (head < length && !valid[order[head] as number]) head++;
     while (head < length) {
       const best = order[head] as number;
       let runnerUp = Number.NaN;
@@ -894,9 +963,8 @@ function sortByGainShort(values: Int32Array, length: number, gain: Float64Array)
   }
 }
 
-/** Stable sort of all of `values` by {@link byGain} (bottom-up merge sort; `spare` as long, its contents lost). */
-function sortByGain(values: Int32Array, spare: Int32Array, gain: Float64Array): void {
-  const n = values.length;
+/** Stable sort of the first n `values` by {@link byGain} (bottom-up merge sort; `spare` at least as long, its contents lost). */
+function sortByGain(values: Int32Array, spare: Int32Array, n: number, gain: Float64Array): void {
   let from = values;
   let to = spare;
   for (let width = 1; width < n; width *= 2) {
@@ -916,7 +984,7 @@ function sortByGain(values: Int32Array, spare: Int32Array, gain: Float64Array): 
     }
     [from, to] = [to, from];
   }
-  if (from !== values) values.set(from);
+  if (from !== values) values.set(from.subarray(0, n));
 }
 
 /** Descending gain; gains within a relative 1e-12 count as equal, so the stable sort keeps their order. */

@@ -5,7 +5,7 @@
  */
 import { createRng } from "../../random.js";
 import { ModelError } from "../types.js";
-import { outcomes, playRound, type Exchange, type ExchangeState, type RateDraw } from "./round.js";
+import { outcomes, playRound, RoundStorage, type Exchange, type ExchangeState, type RateDraw } from "./round.js";
 
 export const DEFAULT_EXCHANGE_ROUNDS = 10;
 /** Upper bound on rounds: a round never takes long, but ten thousand are far past any use. */
@@ -84,8 +84,9 @@ export function runExchange(state: ExchangeState, positions: Float64Array, optio
   const rounds: ExchangeRound[] = [];
   let current: Float64Array = Float64Array.from(positions);
   let stableAfter: number | undefined;
+  const storage = new RoundStorage();
   for (let r = 0; r < roundCount; r++) {
-    const result = playRound(state, current, drawRate);
+    const result = playRound(state, current, drawRate, storage);
     rounds.push({
       start: current,
       startOutcomes: result.startOutcomes,
