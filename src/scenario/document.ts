@@ -3,7 +3,8 @@
  * found in the data can be reported at its line and column. JSON is parsed by the YAML parser
  * too (JSON is YAML 1.2), which gives both formats the same located errors.
  */
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Node } from "yaml";
+import { Composer, isAlias, isCollection, isMap, isPair, isScalar, isSeq, LineCounter, Parser, YAMLParseError, type Document, type Node } from "yaml";
+import type { CST } from "yaml";
 import type { Diagnostic, FieldPath } from "./diagnostics.js";
 import { formatPath } from "./diagnostics.js";
 
@@ -35,30 +36,56 @@ export interface LocatedDocument {
 /** The largest input we parse; larger files are almost certainly not scenarios. */
 export const MAX_INPUT_BYTES = 20 * 1024 * 1024;
 
+/**
+ * The deepest nesting of mappings and lists a text may have. A scenario is about eight levels deep;
+ * the YAML parser's composer recurses once per level and overflows the stack near a thousand.
+ */
+export const MAX_NESTING_DEPTH = 64;
+
+/**
+ * The most values that aliases (`*name`) may expand to, counted over the whole text: an alias stands
+ * for every value under its anchor, so a few nested aliases can stand for billions ("billion laughs").
+ */
+export const MAX_ALIAS_EXPANSION = 100_000;
+
+/**
+ * Parses YAML (or JSON) text, keeping where every value is. Bounded: nesting deeper than
+ * {@link MAX_NESTING_DEPTH} is refused before the text is composed, and aliases that expand to more
+ * than {@link MAX_ALIAS_EXPANSION} values, or name no earlier anchor, are refused at the alias.
+ */
 export function parseLocated(text: string, file: string): LocatedDocument {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true });
   const toPosition = (offset: number): Position => {
     const { line, col } = lineCounter.linePos(offset);
     return { line, column: col };
   };
+  const at = (offset: number, message: string): Diagnostic => ({ file, ...toPosition(offset), path: "", message });
 
-  const syntaxErrors: Diagnostic[] = doc.errors.map((error) => {
-    const { line, column } = toPosition(error.pos[0]);
-    return { file, line, column, path: "", message: cleanYamlMessage(error.message) };
-  });
+  // The parser keeps its own stack (it does not recurse); the composer recurses, so depth is checked between them.
+  const tokens = [...new Parser(lineCounter.addNewLine).parse(text)];
+  const tooDeep = deepestOffset(tokens, MAX_NESTING_DEPTH);
+  const doc = tooDeep === undefined ? composeFirst(tokens, text) : undefined;
+  const syntaxErrors: Diagnostic[] =
+    doc === undefined
+      ? [at(tooDeep ?? 0, `nested more than ${MAX_NESTING_DEPTH} levels deep (lists and mappings inside one another); a scenario needs fewer than ten`)]
+      : doc.errors.map((error) => at(error.pos[0], cleanYamlMessage(error.message)));
 
   let value: unknown;
-  if (syntaxErrors.length === 0) {
-    try {
-      value = doc.toJS({ maxAliasCount: 1000 });
-    } catch (error) {
-      syntaxErrors.push({ file, line: 1, column: 1, path: "", message: (error as Error).message });
+  if (doc !== undefined && syntaxErrors.length === 0) {
+    const aliasProblem = checkAliases(doc);
+    if (aliasProblem) syntaxErrors.push(at(aliasProblem.offset, aliasProblem.message));
+    else {
+      try {
+        value = doc.toJS({ maxAliasCount: -1 });
+      } catch (error) {
+        syntaxErrors.push(at(0, (error as Error).message));
+      }
     }
   }
 
+  const contents = doc?.contents ?? null;
   const nodeAt = (path: FieldPath): unknown => {
-    let node: unknown = doc.contents;
+    let node: unknown = contents;
     for (const segment of path) {
       if (isMap(node)) node = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(segment))?.value;
       else if (isSeq(node) && typeof segment === "number") node = node.items[segment];
@@ -68,8 +95,8 @@ export function parseLocated(text: string, file: string): LocatedDocument {
   };
 
   const locate = (path: FieldPath, atKey = false): Position => {
-    let node: unknown = doc.contents;
-    let place: Node | null = doc.contents;
+    let node: unknown = contents;
+    let place: Node | null = contents;
     for (let i = 0; i < path.length; i++) {
       const segment = path[i];
       const last = i === path.length - 1;
@@ -123,6 +150,84 @@ export function unlocatedDocument(data: unknown, file: string): LocatedDocument 
   const nowhere: Position = { line: 0, column: 0 };
   const diagnostic = (path: FieldPath, message: string): Diagnostic => ({ file, line: 0, column: 0, path: formatPath(path), message });
   return { file, value, syntaxErrors: [], locate: () => nowhere, diagnostic, diagnosticWithin: (path, _offset, message) => diagnostic(path, message) };
+}
+
+/** The first document of the parsed tokens, as `parseDocument` would compose it (a second document is an error). */
+function composeFirst(tokens: readonly CST.Token[], text: string): Document.Parsed {
+  const composer = new Composer({ uniqueKeys: true, prettyErrors: false, strict: true });
+  let first: Document.Parsed | undefined;
+  for (const doc of composer.compose(tokens, true, text.length)) {
+    if (first === undefined) first = doc;
+    else {
+      first.errors.push(new YAMLParseError([doc.range[0], doc.range[1]], "MULTIPLE_DOCS", "the text holds more than one document (a second `---`); expected one"));
+      break;
+    }
+  }
+  return first!;
+}
+
+/** The offset of the first collection nested deeper than `max` levels, or undefined. Iterative: any depth is measured safely. */
+function deepestOffset(tokens: readonly CST.Token[], max: number): number | undefined {
+  const stack: [CST.Token, number][] = tokens.map((token) => [token, 0]);
+  while (stack.length > 0) {
+    const [token, depth] = stack.pop()!;
+    if (token.type === "document") {
+      if (token.value) stack.push([token.value, depth]);
+    } else if (token.type === "block-map" || token.type === "block-seq" || token.type === "flow-collection") {
+      if (depth + 1 > max) return token.offset;
+      for (const item of token.items) {
+        if (item.key) stack.push([item.key, depth + 1]);
+        if (item.value) stack.push([item.value, depth + 1]);
+      }
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Checks every alias of a document in order: it must name an anchor set before it, and all aliases
+ * together may stand for at most {@link MAX_ALIAS_EXPANSION} values. Returns the first alias at fault.
+ */
+function checkAliases(doc: Document.Parsed): { offset: number; message: string } | undefined {
+  const anchors = new Map<string, Node>();
+  const sizes = new Map<Node, number>();
+  let expanded = 0;
+  // The values a node stands for, its aliases expanded (each anchor measured once; depth is bounded already).
+  const sizeOf = (node: unknown): number => {
+    if (isAlias(node)) {
+      const target = anchors.get(node.source);
+      return target === undefined ? 1 : sizeOf(target);
+    }
+    if (!isCollection(node)) return 1;
+    const known = sizes.get(node);
+    if (known !== undefined) return known;
+    let size = 1;
+    for (const item of node.items) size += isPair(item) ? sizeOf(item.key) + sizeOf(item.value) : sizeOf(item);
+    sizes.set(node, size);
+    return size;
+  };
+  const walk = (node: unknown): { offset: number; message: string } | undefined => {
+    if (node === null || node === undefined) return undefined;
+    if (isAlias(node)) {
+      const offset = node.range?.[0] ?? 0;
+      const target = anchors.get(node.source);
+      if (target === undefined) return { offset, message: `the alias *${node.source} names no anchor &${node.source} set before it` };
+      expanded += sizeOf(target);
+      if (expanded > MAX_ALIAS_EXPANSION) return { offset, message: `aliases expand to more than ${MAX_ALIAS_EXPANSION.toLocaleString("en-US")} values (each alias repeats everything under its anchor); use fewer or smaller aliases` };
+      return undefined;
+    }
+    if (isPair(node)) return walk(node.key) ?? walk(node.value);
+    const anchor = (node as { anchor?: string }).anchor;
+    if (isCollection(node)) {
+      for (const item of node.items) {
+        const problem = walk(item);
+        if (problem) return problem;
+      }
+    }
+    if (anchor !== undefined) anchors.set(anchor, node as Node);
+    return undefined;
+  };
+  return walk(doc.contents);
 }
 
 /** The YAML library's messages include a code excerpt; we keep only the sentence. */
