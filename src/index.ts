@@ -25,7 +25,20 @@ export { scenarioSpace, issueGrid, type ScenarioSpace } from "./deals/space.js";
 export * from "./agreement/index.js";
 export { analyzeSpace, type SpaceAnalysis } from "./outcomes/analyze.js";
 export { analyzeScenario, type AgreementSpace, type ScenarioAnalysis, type ScenarioAnalysisOptions } from "./outcomes/agreements.js";
-export { parseRule, evaluateRule, type Rule, type RuleContext, type RuleSchema } from "./rules/index.js";
+export {
+  parseRule,
+  evaluateRule,
+  explainReason,
+  explainAcceptance,
+  type Rule,
+  type RuleContext,
+  type RuleSchema,
+  type RuleResult,
+  type Reason,
+  type AcceptanceReason,
+  type ReasonLabels,
+} from "./rules/index.js";
+export { reasonLabels, scenarioExplainer, type ScenarioExplainer } from "./deals/reasons.js";
 
 // Importers (pure: text in, data out).
 export { parseKtabCsv, parseKtabXml } from "./importers/ktab.js";

@@ -1,6 +1,6 @@
 /** The rule language's view of one outcome of a scenario (docs/rules.md), shared by deals and agreement. Pure. */
 import type { Outcome } from "../deals/preferences.js";
-import type { RuleContext } from "../rules/index.js";
+import type { AcceptanceReason, RuleContext } from "../rules/index.js";
 import type { Scenario } from "../scenario/types.js";
 
 export interface OutcomeFacts {
@@ -8,7 +8,7 @@ export interface OutcomeFacts {
   readonly utility: (actor: number) => number;
   readonly reservation: (actor: number) => number;
   /** Acceptance beyond utility ≥ reservation (red lines, status quo), with its reason. */
-  readonly acceptance?: (actor: number) => { readonly accepts: boolean; readonly why: string };
+  readonly acceptance?: (actor: number) => { readonly accepts: boolean; readonly reason: AcceptanceReason };
 }
 
 /** A rule context for `outcome`: deal values from it, judgements from the scenario, utilities from `facts`. */

@@ -14,6 +14,8 @@ export {
   reservationValues,
   type ActorAcceptance,
   type AgreementModel,
+  type AgreementReason,
+  type CapabilityShare,
   type CompiledLinkage,
   type CompiledRedLine,
   type Constraints,
@@ -21,6 +23,7 @@ export {
   type RedLineVerdict,
   type WalkAwaySource,
 } from "./model.js";
+export { explainAgreement } from "./explain.js";
 export { ruleDependencies, type RuleDependencies } from "./dependencies.js";
 export { unmeetableRedLines } from "./satisfiable.js";
 export { sampleAgreements, DEFAULT_SAMPLES, MAX_SAMPLES, type SampledEstimate, type SampleOptions } from "./sample.js";

@@ -9,10 +9,11 @@
  * agreement when the actors the decision rule needs accept it, and it is not the status quo. Pure.
  */
 import { actorPreferences, DealError, dealOutcome, statusQuo, utility as additiveUtility, type ActorPreference, type Outcome } from "../deals/preferences.js";
-import { evaluateRule, parseRule, type Rule } from "../rules/index.js";
+import { evaluateRule, explainAcceptance, parseRule, type AcceptanceReason, type Reason, type Rule } from "../rules/index.js";
 import { ruleSchemaOf } from "../scenario/rule-schema.js";
 import type { Scenario } from "../scenario/types.js";
 import { outcomeRuleContext } from "./context.js";
+import { explainAgreement } from "./explain.js";
 import { ruleDependencies, type RuleDependencies } from "./dependencies.js";
 
 /** Utility differences below this count as indifference (an indifferent actor accepts). */
@@ -72,7 +73,7 @@ export interface RedLineVerdict {
   readonly met: boolean;
   /** The line is in force (it holds in this draw, or as written). */
   readonly holds: boolean;
-  readonly why: string;
+  readonly reason: Reason;
 }
 
 export interface ActorAcceptance {
@@ -93,7 +94,9 @@ export interface ActorAcceptance {
   readonly accepts: boolean;
   /** Its signature is needed under the decision rule. */
   readonly required: boolean;
-  /** Why it accepts or not, in one line. */
+  /** Why it accepts or not. */
+  readonly acceptance: AcceptanceReason;
+  /** The same in one line of English with ids (explainAcceptance renders it with names). */
   readonly why: string;
 }
 
@@ -105,7 +108,24 @@ export interface OutcomeJudgement {
   readonly actors: readonly ActorAcceptance[];
   /** Share of total capability held by the actors that accept. */
   readonly acceptingShare: number;
+  readonly reason: AgreementReason;
+  /** The same in one line of English with ids. */
   readonly why: string;
+}
+
+/** Why an outcome is an agreement or not. */
+export type AgreementReason =
+  | { readonly kind: "status-quo" }
+  /** Every needed signature is there (`signatories`), and the capability threshold is reached if there is one. */
+  | { readonly kind: "agreement"; readonly signatories: readonly string[]; readonly share?: CapabilityShare }
+  /** Needed actors that do not accept, each with why; or, when all do, the threshold missed. */
+  | { readonly kind: "no-agreement"; readonly refusing: readonly { readonly actor: string; readonly acceptance: AcceptanceReason }[]; readonly share?: CapabilityShare };
+
+/** The share of capability the accepting actors hold, against the rule's threshold. */
+export interface CapabilityShare {
+  readonly value: number;
+  readonly threshold: number;
+  readonly reached: boolean;
 }
 
 /**
@@ -223,11 +243,12 @@ export function judgeOutcome(model: AgreementModel, outcome: Outcome, constraint
     const aboveWalkAway = !walkAwayInForce || u >= r - ACCEPT_TOLERANCE;
     const redLines = model.redLines[a]!.map((line, k): RedLineVerdict => {
       const result = evaluateRule(line.rule, context);
-      return { id: line.id, met: result.value, holds: constraints?.redLines[a]?.[k] ?? true, why: result.why };
+      return { id: line.id, met: result.value, holds: constraints?.redLines[a]?.[k] ?? true, reason: result.reason };
     });
     const crossed = redLines.filter((l) => l.holds && !l.met).map((l) => l.id);
     const additive = additiveUtility(model.preferences[a]!, outcome);
     const accepts = !quo && aboveWalkAway && crossed.length === 0;
+    const acceptance = acceptanceReason(actor.id, quo, u, r, aboveWalkAway, redLines);
     return {
       id: actor.id,
       utility: u,
@@ -241,34 +262,30 @@ export function judgeOutcome(model: AgreementModel, outcome: Outcome, constraint
       crossed,
       accepts,
       required: model.required[a]!,
-      why: acceptanceWhy(quo, u, r, aboveWalkAway, redLines),
+      acceptance,
+      why: explainAcceptance(acceptance),
     };
   });
   const accepts = actors.map((a) => a.accepts);
   const acceptingShare = actors.reduce((sum, a, i) => sum + (a.accepts ? model.shares[i]! : 0), 0);
   const agreement = !quo && decisionReached(model, accepts);
-  return { agreement, statusQuo: quo, actors, acceptingShare, why: agreementWhy(model, quo, agreement, actors, acceptingShare) };
+  const reason = agreementReason(model, quo, agreement, actors, acceptingShare);
+  return { agreement, statusQuo: quo, actors, acceptingShare, reason, why: explainAgreement(reason) };
 }
 
-function acceptanceWhy(quo: boolean, u: number, r: number, aboveWalkAway: boolean, redLines: readonly RedLineVerdict[]): string {
-  if (quo) return "the status quo is no agreement";
+function acceptanceReason(actor: string, quo: boolean, u: number, r: number, aboveWalkAway: boolean, redLines: readonly RedLineVerdict[]): AcceptanceReason {
+  if (quo) return { kind: "status-quo" };
   const crossed = redLines.filter((l) => l.holds && !l.met);
-  if (crossed.length > 0) return crossed.map((l) => `crosses red line "${l.id}": ${l.why}`).join("; ");
-  const value = `utility ${u.toFixed(3)} ${aboveWalkAway ? "≥" : "<"} walk-away ${r.toFixed(3)}`;
-  return aboveWalkAway && redLines.length > 0 ? `${value}, no red line crossed` : value;
+  if (crossed.length > 0) return { kind: "red-lines", actor, crossed: crossed.map((l) => ({ id: l.id, reason: l.reason })) };
+  return { kind: "walk-away", utility: u, reservation: r, above: aboveWalkAway, redLines: redLines.length > 0 };
 }
 
-function agreementWhy(model: AgreementModel, quo: boolean, agreement: boolean, actors: readonly ActorAcceptance[], share: number): string {
-  if (quo) return "the status quo is no agreement";
-  const missing = actors.filter((a) => a.required && !a.accepts);
-  const percent = (x: number): string => `${(100 * x).toFixed(0)}%`;
-  const thresholdText = model.threshold !== undefined ? `accepting actors hold ${percent(share)} of capability ${share >= model.threshold - 1e-12 ? "≥" : "<"} ${percent(model.threshold)}` : "";
-  if (agreement) {
-    const signed = actors.filter((a) => a.required).map((a) => a.id);
-    return [signed.length > 0 ? `${signed.join(", ")} accept` : "", thresholdText].filter((s) => s !== "").join("; ");
-  }
-  if (missing.length > 0) return missing.map((a) => `${a.id} does not accept (${a.why})`).join("; ");
-  return thresholdText;
+function agreementReason(model: AgreementModel, quo: boolean, agreement: boolean, actors: readonly ActorAcceptance[], share: number): AgreementReason {
+  if (quo) return { kind: "status-quo" };
+  const capability = model.threshold !== undefined ? { share: { value: share, threshold: model.threshold, reached: share >= model.threshold - 1e-12 } } : {};
+  if (agreement) return { kind: "agreement", signatories: actors.filter((a) => a.required).map((a) => a.id), ...capability };
+  const refusing = actors.filter((a) => a.required && !a.accepts).map((a) => ({ actor: a.id, acceptance: a.acceptance }));
+  return { kind: "no-agreement", refusing, ...capability };
 }
 
 /** Fast acceptance of one outcome by one actor, as `judgeOutcome` decides it (no explanations built). */

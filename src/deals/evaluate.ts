@@ -1,11 +1,11 @@
 /**
  * Evaluating a proposed deal: each actor's utility against its walk-away value, the scenario's
- * criteria and traps with a one-line reason each, and whose high-salience concerns the deal
- * moves toward or away from. Pure.
+ * criteria and traps with the reason for each (as data: reasons.ts puts them into words), and
+ * whose high-salience concerns the deal moves toward or away from. Pure.
  */
 import { outcomeRuleContext } from "../agreement/context.js";
-import { agreementModel, judgeOutcome, type AgreementModel } from "../agreement/model.js";
-import { evaluateRule, parseRule, type Rule } from "../rules/index.js";
+import { agreementModel, judgeOutcome, type AgreementModel, type AgreementReason } from "../agreement/model.js";
+import { evaluateRule, parseRule, type AcceptanceReason, type Reason, type Rule } from "../rules/index.js";
 import type { Deal, Scenario } from "../scenario/types.js";
 import { ruleSchemaOf } from "../scenario/rule-schema.js";
 import { DealError, dealOutcome, type ActorPreference, type Outcome } from "./preferences.js";
@@ -27,12 +27,12 @@ export interface ActorVerdict {
   readonly linkage: readonly { readonly id: string; readonly utility: number }[];
   /** Its signature is needed under the decision rule. */
   readonly signatory: boolean;
-  readonly why: string;
+  readonly acceptance: AcceptanceReason;
 }
 
 export interface RuleVerdict {
   readonly id: string;
-  readonly why: string;
+  readonly reason: Reason;
 }
 
 export interface ConcernShift {
@@ -58,7 +58,7 @@ export interface DealEvaluation {
   /** True when the deal leaves every issue at the status quo: no agreement. */
   readonly statusQuo: boolean;
   /** Why it is or is not an agreement. */
-  readonly why: string;
+  readonly reason: AgreementReason;
 }
 
 export interface DealOptions {
@@ -119,13 +119,13 @@ export function evaluateDeal(context: DealContext, deal: Pick<Deal, "id" | "valu
       redLinesCrossed: a.crossed,
       linkage: a.linkage,
       signatory: a.required,
-      why: a.why,
+      acceptance: a.acceptance,
     }),
   );
   const ruleContext = outcomeRuleContext(scenario, outcome, {
     utility: (a) => actors[a]!.utility,
     reservation: (a) => actors[a]!.reservation,
-    acceptance: (a) => ({ accepts: actors[a]!.accepts, why: actors[a]!.why }),
+    acceptance: (a) => ({ accepts: actors[a]!.accepts, reason: actors[a]!.acceptance }),
   });
   const threshold = options.concernSalience ?? 60;
   return {
@@ -134,17 +134,17 @@ export function evaluateDeal(context: DealContext, deal: Pick<Deal, "id" | "valu
     actors,
     criteria: context.criteria.map(({ id, rule }) => {
       const r = evaluateRule(rule, ruleContext);
-      return { id, met: r.value, why: r.why };
+      return { id, met: r.value, reason: r.reason };
     }),
     traps: context.traps.map(({ id, rule }) => {
       const r = evaluateRule(rule, ruleContext);
-      return { id, triggered: r.value, why: r.why };
+      return { id, triggered: r.value, reason: r.reason };
     }),
     concerns: concernShifts(scenario, outcome, threshold),
     acceptedByAll: actors.every((a) => a.accepts),
     agreement: judgement.agreement,
     statusQuo: judgement.statusQuo,
-    why: judgement.why,
+    reason: judgement.reason,
   };
 }
 

@@ -4,6 +4,8 @@
  * on it, so scenario text is escaped exactly once, wherever it appears. Pure.
  */
 import type { ClaimVerdict, IssueAlignment } from "../alignment/alignment.js";
+import { reasonLabels } from "../deals/reasons.js";
+import { explainReason, type Reason } from "../rules/index.js";
 import { text, type Language } from "../scenario/label.js";
 import type { Issue } from "../scenario/types.js";
 import { messages } from "./i18n.js";
@@ -209,9 +211,9 @@ export function evidenceTitle(b: Briefing, subject: Briefing["evidence"][number]
   }
 }
 
-/** A rule verdict's one-line reason without the trailing ✓/✗ of the rule's own value (the briefing marks verdicts itself). */
-export function reason(why: string): string {
-  return why.replace(/\s*[✓✗]\s*$/u, "");
+/** A rule verdict's reason in words, with the scenario's names (the briefing marks verdicts itself). */
+export function reason(b: Briefing, verdict: { readonly reason: Reason } | undefined, language: Language): string {
+  return verdict ? explainReason(verdict.reason, reasonLabels(b.scenario, language), language) : "";
 }
 
 /** A short label for an actor pair: "USA–DPRK". */

@@ -264,7 +264,7 @@ function dealsSection(b: Briefing, language: Language): string {
               const verdict = r.kind === "criterion" ? d.evaluation.criteria.find((c) => c.id === r.id) : d.evaluation.traps.find((x) => x.id === r.id);
               const ok = verdict ? ("met" in verdict ? verdict.met : !verdict.triggered) : false;
               const word = r.kind === "criterion" ? (ok ? t.words.met : t.words.notMet) : ok ? t.words.avoids : t.words.fallsIn;
-              return `<span class="${ok ? "ok" : "bad"}">${ok ? "✓" : "✗"}</span> ${esc(word)}<small>${esc(reason(verdict?.why ?? ""))}</small>`;
+              return `<span class="${ok ? "ok" : "bad"}">${ok ? "✓" : "✗"}</span> ${esc(word)}<small>${esc(reason(b, verdict, language))}</small>`;
             }),
           ];
         }),

@@ -164,8 +164,8 @@ function dealsSection(b: Briefing, language: Language): string[] {
     );
     for (const d of deals) {
       out.push(`**${esc(dealName(b, d.deal, language))}**`, "");
-      for (const c of d.evaluation.criteria) out.push(`- ${c.met ? "✓" : "✗"} ${esc(ruleName(b, "criterion", c.id, language))} (${c.met ? t.words.met : t.words.notMet}): ${esc(reason(c.why))}`);
-      for (const x of d.evaluation.traps) out.push(`- ${x.triggered ? "✗" : "✓"} ${esc(ruleName(b, "trap", x.id, language))} (${x.triggered ? t.words.fallsIn : t.words.avoids}): ${esc(reason(x.why))}`);
+      for (const c of d.evaluation.criteria) out.push(`- ${c.met ? "✓" : "✗"} ${esc(ruleName(b, "criterion", c.id, language))} (${c.met ? t.words.met : t.words.notMet}): ${esc(reason(b, c, language))}`);
+      for (const x of d.evaluation.traps) out.push(`- ${x.triggered ? "✗" : "✓"} ${esc(ruleName(b, "trap", x.id, language))} (${x.triggered ? t.words.fallsIn : t.words.avoids}): ${esc(reason(b, x, language))}`);
       out.push("");
     }
   }

@@ -15,6 +15,8 @@ import { parseTokens } from "./parser.js";
 import type { Rule, RuleSchema } from "./resolved.js";
 
 export { evaluateRule, type RuleContext } from "./evaluator.js";
+export { explainAcceptance, explainReason, ID_LABELS, type ReasonLabels, type ReasonLanguage } from "./explain.js";
+export type { AcceptanceReason, Reason, ReasonValue, RuleResult, Term } from "./reason.js";
 export type { RuleDiagnostic } from "./diagnostics.js";
 export type { Expr, Rule, RuleSchema } from "./resolved.js";
 export { MAX_COMBINATIONS, MAX_EVALUATION_STEPS, MAX_NESTING_DEPTH, MAX_RULE_LENGTH } from "./limits.js";

@@ -3,6 +3,7 @@ import { actorUtility, agreementModel, decisionReached, isAgreement, judgeOutcom
 import { dealContext, evaluateDeal, findDeal } from "../../src/deals/evaluate.js";
 import { dealOutcome } from "../../src/deals/preferences.js";
 import type { Scenario } from "../../src/scenario/types.js";
+import { explainReason } from "../../src/rules/index.js";
 import { scenarioOf, twoByTwo } from "./fixtures.js";
 
 function judge(s: Scenario, deal: string) {
@@ -27,7 +28,8 @@ describe("acceptance, worked by hand on two actors and two issues", () => {
     expect(j.actors[1]!.accepts).toBe(false);
     expect(j.actors[1]!.gain).toBeCloseTo(0.25, 12);
     expect(j.agreement).toBe(false);
-    expect(j.why).toContain('B does not accept (crosses red line "low-x"');
+    expect(j.why).toContain("B does not accept (crosses the red line “low-x”");
+    expect(j.reason).toMatchObject({ kind: "no-agreement", refusing: [{ actor: "B", acceptance: { kind: "red-lines", crossed: [{ id: "low-x" }] } }] });
   });
 
   it("linkage adds its utility where its condition holds", () => {
@@ -84,11 +86,11 @@ describe("acceptance, worked by hand on two actors and two issues", () => {
     const middle = evaluateDeal(context, findDeal(s, "middle"));
     expect(middle.actors[1]!.redLinesCrossed).toEqual(["low-x"]);
     expect(middle.criteria.map((c) => c.met)).toEqual([false, true]);
-    expect(middle.criteria[0]!.why).toContain("crosses red line");
+    expect(explainReason(middle.criteria[0]!.reason)).toContain("crosses the red line");
     const nothing = evaluateDeal(context, findDeal(s, "nothing"));
     expect(nothing.statusQuo).toBe(true);
     expect(nothing.acceptedByAll).toBe(false);
     expect(nothing.criteria.map((c) => c.met)).toEqual([false, false]);
-    expect(nothing.criteria[1]!.why).toContain("the status quo is no agreement");
+    expect(explainReason(nothing.criteria[1]!.reason)).toContain("the status quo is no agreement");
   });
 });

@@ -5,6 +5,7 @@ import { reservationValues } from "../../src/agreement/model.js";
 import { loadScenario } from "../../src/files/load.js";
 import { validateScenario } from "../../src/scenario/validate.js";
 import type { Scenario } from "../../src/scenario/types.js";
+import { explainReason, type Reason } from "../../src/rules/index.js";
 import { runCli } from "../helpers.js";
 
 const TWO_ISSUES = `parley: 1
@@ -71,9 +72,9 @@ describe("evaluateDeal", () => {
       ["B", 0.28, 0.9, false],
     ]);
     expect(e.actors[1]!.gain).toBeCloseTo(-0.62, 12);
-    expect(e.criteria).toEqual([{ id: "low-x", met: true, why: expect.stringContaining("x = 20 ≤ 30") }]);
+    expect(e.criteria).toEqual([{ id: "low-x", met: true, reason: { kind: "compare", subject: { kind: "deal", issue: "x", value: 20 }, operator: "<=", expected: { kind: "number", value: 30 }, met: true } }]);
     expect(e.traps[0]).toMatchObject({ id: "b-loses", triggered: true });
-    expect(e.traps[0]!.why).toContain("0.28");
+    expect(explainReason(e.traps[0]!.reason)).toContain("0.28");
     expect(e.acceptedByAll).toBe(false);
     expect(e.outcome).toEqual({ x: 20, y: "hi" });
   });
@@ -140,12 +141,13 @@ describe("parley deal", () => {
   it("prints the documented JSON shape", async () => {
     const run = await runCli("deal", "scenarios/hanoi-2019.yaml", "--deal", "dprk-offer", "--json");
     expect(run.code).toBe(0);
-    const e = JSON.parse(run.stdout) as { deal: string; actors: { id: string; utility: number; reservation: number; accepts: boolean }[]; criteria: { id: string; met: boolean; why: string }[]; traps: { id: string; triggered: boolean; why: string }[] };
+    const e = JSON.parse(run.stdout) as { deal: string; actors: { id: string; utility: number; reservation: number; accepts: boolean }[]; criteria: { id: string; met: boolean; reason: Reason }[]; traps: { id: string; triggered: boolean; reason: Reason }[] };
     expect(e.deal).toBe("dprk-offer");
     expect(e.actors.map((a) => a.id)).toEqual(["USA", "DPRK", "ROK", "CHN", "JPN"]);
     for (const a of e.actors) expect(typeof a.accepts).toBe("boolean");
     expect(e.criteria.map((c) => c.id)).toEqual(["substantive", "no-failure", "regional-security"]);
-    expect(e.traps.every((t) => t.why.length > 0)).toBe(true);
+    expect(e.traps.map((t) => t.reason.met)).toEqual(e.traps.map((t) => t.triggered));
+    expect(e.criteria[0]!.reason).toMatchObject({ kind: "and", met: false });
   });
 
   it("evaluates ad-hoc values and rejects bad ones with exit 2", async () => {

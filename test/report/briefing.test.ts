@@ -92,7 +92,7 @@ describe("the Hanoi briefing", () => {
     expect(md).toContain("partly borne out by the numbers: China and South Korea stand together; North Korea stands 32 points from them");
     expect(md).toMatch(/\| United States \| 40\[\^(\d+)\] \| 35\[\^\1\] \|/);
     expect(md).toContain("**Singapore joint statement (June 2018)**");
-    expect(md).toContain("✗ Stalling on vague concepts (falls in): definition = vague ≠ agreed and roadmap = 0 < 50\n");
+    expect(md).toContain("✗ Stalling on vague concepts (falls in): Definition of denuclearisation is restated vague formula (\"denuclearisation of the peninsula\"), not clear, agreed definition; Roadmap and sequencing is 0 (vague statement (as in Singapore)), below 50\n");
     // every footnote reference has its definition
     const refs = new Set([...md.matchAll(/\[\^(\d+)\](?!:)/g)].map((m) => m[1]));
     const defs = new Set([...md.matchAll(/^\[\^(\d+)\]:/gm)].map((m) => m[1]));
@@ -122,6 +122,7 @@ describe("the Hanoi briefing", () => {
       expect(zh).toContain(label);
     }
     expect(zh).not.toContain("Who stands with whom");
+    expect(zh).toContain("导弹范围为 0（不限制导弹），不高于 0");
     const zhMd = renderMarkdown(briefing, "zh");
     expect(zhMd).toContain("## 各方的得失");
     expect(zhMd).toContain("在美韩联合军演与驻军上，朝鲜和中国站在一起(0)");

@@ -4,51 +4,51 @@ import { run } from "./fixtures.js";
 describe("analyst examples", () => {
   it("substantive criterion: reports the first failing conjunct", () => {
     const result = run("roadmap >= 70 and declaration >= 80 and verification >= 60 and definition == agreed");
-    expect(result).toEqual({ value: false, why: "declaration = 50 < 80 ✗" });
+    expect(result).toEqual({ value: false, why: "Declaration is 50, below 80" });
   });
 
   it("substantive criterion: true lists every conjunct", () => {
     const result = run("roadmap >= 70 and declaration >= 80 and definition == agreed", (data) => {
       data.deal["declaration"] = 85;
     });
-    expect(result).toEqual({ value: true, why: "roadmap = 75 ≥ 70 and declaration = 85 ≥ 80 and definition = agreed ✓" });
+    expect(result).toEqual({ value: true, why: "Roadmap is 75, at least 70; declaration is 85, at least 80; definition is agreed" });
   });
 
   it("ally-concession trap names the first witness", () => {
     const result = run("any a in [ROK, JPN], i in issues: salience(a, i) >= 60 and against(a, i)");
     expect(result).toEqual({
       value: true,
-      why: "ROK on sanctions: salience 70 ≥ 60 and moves against (reference 100 → 20, ROK at 90) ✓",
+      why: "ROK on sanctions: the salience of sanctions to ROK is 70, at least 60; the deal moves sanctions away from ROK (status quo 100 → 20; ROK at 90)",
     });
   });
 
   it("icbm-only trap", () => {
     const result = run("missiles == icbm_only and (salience(CHN, missiles) >= 60 or salience(JPN, missiles) >= 60)");
-    expect(result).toEqual({ value: true, why: "missiles = icbm_only and salience(JPN, missiles) = 80 ≥ 60 ✓" });
+    expect(result).toEqual({ value: true, why: "Missiles is icbm_only; the salience of missiles to JPN is 80, at least 60" });
   });
 
   it("threat-declared-over trap", () => {
     expect(run("denuclearization < 50 and normalization >= 70")).toEqual({
       value: true,
-      why: "denuclearization = 40 < 50 and normalization = 80 ≥ 70 ✓",
+      why: "Denuclearization is 40, below 50; normalization is 80, at least 70",
     });
   });
 
   it("moved, abs of a difference, gain", () => {
-    expect(run("moved(sanctions) > 20")).toEqual({ value: false, why: "moved(sanctions) = -80 (reference 100 → 20) < 20 ✗" });
+    expect(run("moved(sanctions) > 20")).toEqual({ value: false, why: "The move on sanctions is -80 (from 100 to 20), not above 20" });
     expect(run("abs(deal(verification) - reference(verification)) < 10")).toEqual({
       value: true,
-      why: "abs(deal(verification) - reference(verification)) = 5 (deal(verification) = 65, reference(verification) = 60) < 10 ✓",
+      why: "|verification − the status quo on verification| is 5 (verification is 65; the status quo on verification is 60), below 10",
     });
-    expect(run("gain(USA) > 0")).toEqual({ value: true, why: "gain(USA) = 15 (utility 60 − reservation 45) > 0 ✓" });
+    expect(run("gain(USA) > 0")).toEqual({ value: true, why: "USA's gain is 15 (utility 60.000 − walk-away 45.000), above 0" });
   });
 
   it("all actors accept / count of accepting actors", () => {
     expect(run("all a in actors: accepts(a)")).toEqual({
       value: false,
-      why: "fails for DPRK: does not accept (utility 30 < reservation 45) ✗",
+      why: "Fails for DPRK: DPRK does not accept (utility 30.000 < walk-away 45.000)",
     });
-    expect(run("(count a in actors: accepts(a)) >= 4")).toEqual({ value: false, why: "count = 3 (USA, ROK, CHN) < 4 ✗" });
+    expect(run("(count a in actors: accepts(a)) >= 4")).toEqual({ value: false, why: "The number of qualifying cases among every actor is 3 (USA, ROK and CHN), below 4" });
     expect(run("(count a in actors: accepts(a)) >= 3").value).toBe(true);
   });
 });
@@ -56,7 +56,7 @@ describe("analyst examples", () => {
 describe("functions", () => {
   it("deal(issue) equals the bare issue name", () => {
     expect(run("deal(roadmap) == roadmap").value).toBe(true);
-    expect(run("deal(definition) == agreed")).toEqual({ value: true, why: "deal(definition) = agreed ✓" });
+    expect(run("deal(definition) == agreed")).toEqual({ value: true, why: "Definition is agreed" });
   });
 
   it("reference and position on numeric and option issues", () => {
@@ -64,7 +64,7 @@ describe("functions", () => {
     expect(run("reference(definition) == none").value).toBe(true);
     expect(run("position(USA, definition) == definition")).toEqual({
       value: true,
-      why: "position(USA, definition) = agreed = definition = agreed ✓",
+      why: "USA's position on definition is agreed, equal to definition (agreed)",
     });
     expect(run("position(ROK, sanctions) > sanctions").value).toBe(true);
   });
@@ -73,18 +73,18 @@ describe("functions", () => {
     expect(run("salience(ROK, sanctions) == 70").value).toBe(true);
     expect(run("capability(USA) == 100 and capability(USA, sanctions) == 90")).toEqual({
       value: true,
-      why: "capability(USA) = 100 = 100 and capability(USA, sanctions) = 90 = 90 ✓",
+      why: "USA's capability is 100, equal to 100; USA's capability on sanctions is 90, equal to 90",
     });
   });
 
   it("toward and against on a numeric issue", () => {
     expect(run("toward(DPRK, sanctions)")).toEqual({
       value: true,
-      why: "sanctions moves toward DPRK (reference 100 → 20, DPRK at 0) ✓",
+      why: "The deal moves sanctions toward DPRK (status quo 100 → 20; DPRK at 0)",
     });
     expect(run("against(DPRK, sanctions)")).toEqual({
       value: false,
-      why: "sanctions does not move against DPRK (reference 100 → 20, DPRK at 0) ✗",
+      why: "The deal does not move sanctions away from DPRK (status quo 100 → 20; DPRK at 0)",
     });
   });
 
@@ -99,21 +99,21 @@ describe("functions", () => {
   it("toward on an option issue uses option places", () => {
     expect(run("toward(JPN, missiles)")).toEqual({
       value: true,
-      why: "missiles moves toward JPN (reference none [0] → icbm_only [50], JPN at all_ranges [100]) ✓",
+      why: "The deal moves missiles toward JPN (status quo none → icbm_only; JPN at all_ranges)",
     });
   });
 
   it("moved on an option issue uses option places", () => {
     expect(run("moved(definition) == 100")).toEqual({
       value: true,
-      why: "moved(definition) = 100 (reference none → agreed) = 100 ✓",
+      why: "The move on definition is 100 (from none to agreed), equal to 100",
     });
   });
 
   it("utility, reservation, gain, accepts", () => {
     expect(run("utility(USA) - reservation(USA) == gain(USA)").value).toBe(true);
-    expect(run("accepts(USA)")).toEqual({ value: true, why: "USA accepts (utility 60 ≥ reservation 45) ✓" });
-    expect(run("accepts(DPRK)")).toEqual({ value: false, why: "DPRK does not accept (utility 30 < reservation 45) ✗" });
+    expect(run("accepts(USA)")).toEqual({ value: true, why: "USA accepts (utility 60.000 ≥ walk-away 45.000)" });
+    expect(run("accepts(DPRK)")).toEqual({ value: false, why: "DPRK does not accept (utility 30.000 < walk-away 45.000)" });
   });
 
   it("accepts holds at exactly the reservation", () => {
@@ -125,7 +125,7 @@ describe("functions", () => {
     expect(run("min(roadmap, 3, declaration) == 3").value).toBe(true);
     expect(run("max(roadmap, declaration) == 75")).toEqual({
       value: true,
-      why: "max(roadmap, declaration) = 75 (roadmap = 75, declaration = 50) = 75 ✓",
+      why: "Max(roadmap, declaration) is 75 (roadmap is 75; declaration is 50), equal to 75",
     });
   });
 });
@@ -145,15 +145,15 @@ describe("arithmetic and logic", () => {
   });
 
   it("or reports the first true disjunct, or every false one", () => {
-    expect(run("roadmap < 10 or declaration > 40")).toEqual({ value: true, why: "declaration = 50 > 40 ✓" });
+    expect(run("roadmap < 10 or declaration > 40")).toEqual({ value: true, why: "Declaration is 50, above 40" });
     expect(run("roadmap < 10 or declaration > 60")).toEqual({
       value: false,
-      why: "roadmap = 75 > 10; declaration = 50 < 60 ✗",
+      why: "Roadmap is 75, not below 10; declaration is 50, not above 60",
     });
   });
 
   it("not inverts and keeps the deciding explanation", () => {
-    expect(run("not accepts(DPRK)")).toEqual({ value: true, why: "DPRK does not accept (utility 30 < reservation 45) ✓" });
+    expect(run("not accepts(DPRK)")).toEqual({ value: true, why: "DPRK does not accept (utility 30.000 < walk-away 45.000)" });
     expect(run("not not accepts(USA)").value).toBe(true);
     expect(run("not roadmap > 70").value).toBe(false);
   });
@@ -170,7 +170,7 @@ describe("arithmetic and logic", () => {
   it("division by zero is unknown, so the comparison is false", () => {
     expect(run("roadmap / 0 > 1")).toEqual({
       value: false,
-      why: "roadmap / 0 is unknown (division by zero), so 'roadmap / 0 > 1' is false ✗",
+      why: "Roadmap ÷ 0 is unknown (division by zero), so the condition is false",
     });
   });
 });
@@ -178,13 +178,13 @@ describe("arithmetic and logic", () => {
 describe("option issues and lists", () => {
   it("== and != against option ids", () => {
     expect(run("definition == agreed").value).toBe(true);
-    expect(run("definition != agreed")).toEqual({ value: false, why: "definition = agreed ✗" });
-    expect(run("definition == partial")).toEqual({ value: false, why: "definition = agreed ≠ partial ✗" });
+    expect(run("definition != agreed")).toEqual({ value: false, why: "Definition is agreed" });
+    expect(run("definition == partial")).toEqual({ value: false, why: "Definition is agreed, not partial" });
     expect(run("agreed == definition").value).toBe(true);
   });
 
   it("in and not in", () => {
-    expect(run("definition in [agreed, partial]")).toEqual({ value: true, why: "definition = agreed, in [agreed, partial] ✓" });
+    expect(run("definition in [agreed, partial]")).toEqual({ value: true, why: "Definition is agreed, one of agreed and partial" });
     expect(run("definition not in [agreed, partial]").value).toBe(false);
     expect(run("sanctions in [10, 20, 30]").value).toBe(true);
     expect(run("sanctions not in [-20, 30]").value).toBe(true);
@@ -205,31 +205,31 @@ describe("quantifiers", () => {
   it("any over issues names the witness", () => {
     expect(run("any i in issues: moved(i) > 30")).toEqual({
       value: true,
-      why: "denuclearization: moved 40 (reference 0 → 40) > 30 ✓",
+      why: "Denuclearization: the move on denuclearization is 40 (from 0 to 40), above 30",
     });
   });
 
   it("any that fails summarises the cases checked", () => {
     expect(run("any a in [ROK, JPN]: gain(a) > 50")).toEqual({
       value: false,
-      why: "no case qualifies among 2 (a in [ROK, JPN]) ✗",
+      why: "No case qualifies among the 2 of ROK and JPN",
     });
   });
 
   it("all that holds summarises; all that fails gives the counterexample", () => {
     expect(run("all i in [roadmap, normalization]: i >= 70")).toEqual({
       value: true,
-      why: "holds for all 2 (i in [roadmap, normalization]) ✓",
+      why: "Holds in all 2 cases of roadmap and normalization",
     });
     expect(run("all i in [roadmap, declaration]: i >= 70")).toEqual({
       value: false,
-      why: "fails for declaration: deal 50 < 70 ✗",
+      why: "Fails for declaration: declaration is 50, below 70",
     });
   });
 
   it("count yields a number usable in arithmetic", () => {
     expect(run("(count i in issues: moved(i) != 0) + 1 == 10")).toMatchObject({ value: true });
-    expect(run("(count a in actors: gain(a) > 100) == 0")).toEqual({ value: true, why: "count = 0 = 0 ✓" });
+    expect(run("(count a in actors: gain(a) > 100) == 0")).toEqual({ value: true, why: "The number of qualifying cases among every actor is 0, equal to 0" });
   });
 
   it("nested quantifiers see the outer variable", () => {
@@ -244,7 +244,7 @@ describe("quantifiers", () => {
   it("a mixed-argument call inside a quantifier keeps its full label", () => {
     expect(run("any a in [ROK]: salience(a, sanctions) > 60")).toEqual({
       value: true,
-      why: "ROK: salience(ROK, sanctions) = 70 > 60 ✓",
+      why: "ROK: the salience of sanctions to ROK is 70, above 60",
     });
   });
 });
@@ -253,7 +253,7 @@ describe("missing data", () => {
   it("salience of an absent stance is 0, and the explanation says so", () => {
     expect(run("salience(USA, exercises) == 0")).toEqual({
       value: true,
-      why: "salience(USA, exercises) = 0 (USA takes no stance on exercises) = 0 ✓",
+      why: "The salience of exercises to USA is 0 (USA takes no stance on exercises), equal to 0",
     });
   });
 
@@ -262,7 +262,7 @@ describe("missing data", () => {
   });
 
   it("an unknown position makes comparisons false, either way round", () => {
-    const why = "position(ROK, roadmap) is unknown (ROK takes no position on roadmap), so 'position(ROK, roadmap) > 3' is false ✗";
+    const why = "ROK's position on roadmap is unknown (ROK takes no position on roadmap), so the condition is false";
     expect(run("position(ROK, roadmap) > 3")).toEqual({ value: false, why });
     expect(run("position(ROK, roadmap) <= 3").value).toBe(false);
     expect(run("position(ROK, roadmap) in [1, 2]").value).toBe(false);
@@ -271,23 +271,23 @@ describe("missing data", () => {
   it("toward/against cannot be judged without a position, reference or option place", () => {
     expect(run("toward(CHN, sanctions)")).toEqual({
       value: false,
-      why: "toward(CHN, sanctions) cannot be judged (CHN takes no position on sanctions), so it is false ✗",
+      why: "Whether the deal moves sanctions toward CHN cannot be judged (CHN takes no position on sanctions), so the condition is false",
     });
     expect(run("against(ROK, sanctions)", (data) => delete data.reference["sanctions"]).value).toBe(false);
     expect(run("toward(JPN, missiles)", (data) => delete data.places["missiles/icbm_only"]).why).toContain(
-      "option 'icbm_only' of missiles has no place on the scale",
+      "option “icbm_only” of missiles has no place on the scale",
     );
   });
 
   it("moved without a reference is unknown", () => {
     expect(run("moved(sanctions) < 0", (data) => delete data.reference["sanctions"]).why).toBe(
-      "moved(sanctions) is unknown (no reference for sanctions), so 'moved(sanctions) < 0' is false ✗",
+      "The move on sanctions is unknown (sanctions has no status quo), so the condition is false",
     );
   });
 
   it("non-finite numbers from the caller are treated as missing", () => {
     expect(run("roadmap > 0", (data) => (data.deal["roadmap"] = Number.NaN)).value).toBe(false);
-    expect(run("accepts(USA)", (data) => (data.utility["USA"] = Number.POSITIVE_INFINITY)).why).toContain("cannot be judged");
+    expect(run("accepts(USA)", (data) => (data.utility["USA"] = Number.POSITIVE_INFINITY)).why).toContain("USA's utility is unknown (not a number)");
   });
 
   it("a wrongly typed deal value is unknown, not a crash", () => {

@@ -1,6 +1,6 @@
 /** A small Hanoi 2019 schema and a hand-made deal for rule tests. */
 
-import { evaluateRule, parseRule, type Rule, type RuleContext, type RuleDiagnostic, type RuleSchema } from "../../src/rules/index.js";
+import { evaluateRule, explainReason, parseRule, type Rule, type RuleContext, type RuleDiagnostic, type RuleSchema } from "../../src/rules/index.js";
 
 export const schema: RuleSchema = {
   actors: ["USA", "DPRK", "ROK", "CHN", "JPN"],
@@ -77,11 +77,12 @@ export function mustFail(text: string, withSchema: RuleSchema = schema): RuleDia
   return result.errors;
 }
 
-/** Evaluates `text` against the Hanoi deal (optionally modified). */
+/** Evaluates `text` against the Hanoi deal (optionally modified); the reason in English with ids. */
 export function run(text: string, change?: (data: DealData) => void): { value: boolean; why: string } {
   const data = hanoiDeal();
   change?.(data);
-  return evaluateRule(mustParse(text), contextFor(data));
+  const result = evaluateRule(mustParse(text), contextFor(data));
+  return { value: result.value, why: explainReason(result.reason) };
 }
 
 /** The text a diagnostic points at. */

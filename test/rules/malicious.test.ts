@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { evaluateRule, MAX_NESTING_DEPTH, MAX_RULE_LENGTH, parseRule, type RuleSchema } from "../../src/rules/index.js";
+import { evaluateRule, explainReason, MAX_NESTING_DEPTH, MAX_RULE_LENGTH, parseRule, type RuleSchema } from "../../src/rules/index.js";
 import { contextFor, hanoiDeal, mustFail, pointedAt, schema } from "./fixtures.js";
 
 /** mulberry32: a tiny seeded PRNG, so the random tests are reproducible. */
@@ -95,7 +95,7 @@ describe("hostile sizes", () => {
     const outcome = evaluateRule(result.rule, context);
     expect(Date.now() - started).toBeLessThan(5000);
     expect(outcome.value).toBe(false);
-    expect(outcome.why).toMatch(/evaluation stopped after 1000000 steps|count = 10000/);
+    expect(explainReason(outcome.reason)).toMatch(/evaluation stopped after 1000000 steps|is 10000/);
   });
 });
 
@@ -122,7 +122,7 @@ describe("prototype names are plain unknown names", () => {
       utility: () => 1,
       reservation: () => 0,
     });
-    expect(outcome).toEqual({ value: true, why: "__proto__ = prototype and constructor accepts (utility 1 ≥ reservation 0) and toString: salience(toString, __proto__) = 5 > 1 ✓" });
+    expect({ value: outcome.value, why: explainReason(outcome.reason) }).toEqual({ value: true, why: "__proto__ is prototype; constructor accepts (utility 1.000 ≥ walk-away 0.000); toString: the salience of __proto__ to toString is 5, above 1" });
     expect(({} as Record<string, unknown>)["prototype"]).toBeUndefined();
     expect(Object.getOwnPropertyNames(Object.prototype)).not.toContain("hasOwnProperty_");
   });
@@ -190,7 +190,7 @@ describe("property: parsing never throws", () => {
       if (result.ok) {
         const outcome = evaluateRule(result.rule, context);
         expect(typeof outcome.value).toBe("boolean");
-        expect(outcome.why.length).toBeGreaterThan(0);
+        expect(explainReason(outcome.reason).length).toBeGreaterThan(0);
       } else {
         expectWellFormedErrors(text, result.errors);
       }

@@ -145,28 +145,35 @@ function Sidebar({ scenarios, error, current, onImported }: { scenarios: Scenari
           </li>
         ))}
       </ul>
-      <label className="import">
-        <span>{t("home.import")}</span>
-        <input
-          type="file"
-          multiple
-          accept=".yaml,.yml,.json,.csv,.xml"
-          onChange={async (e) => {
-            const files = [...(e.target.files ?? [])];
-            e.target.value = "";
-            if (files.length === 0) return;
-            setImportError(undefined);
-            try {
-              const created = await api.createScenario({ files });
-              await onImported();
-              navigate(routePath(created.id));
-            } catch (err) {
-              setImportError(err instanceof Error ? err.message : String(err));
-            }
-          }}
-        />
+      <div className="import">
+        <span id="import-heading">{t("home.import")}</span>
+        {/* The native input shows the browser's own words ("Choose Files"); a translated button stands in for it. */}
+        <label className="button">
+          {t("home.chooseFiles")}
+          <input
+            type="file"
+            className="sr-only"
+            aria-labelledby="import-heading"
+            data-testid="import-files"
+            multiple
+            accept=".yaml,.yml,.json,.csv,.xml"
+            onChange={async (e) => {
+              const files = [...(e.target.files ?? [])];
+              e.target.value = "";
+              if (files.length === 0) return;
+              setImportError(undefined);
+              try {
+                const created = await api.createScenario({ files });
+                await onImported();
+                navigate(routePath(created.id));
+              } catch (err) {
+                setImportError(err instanceof Error ? err.message : String(err));
+              }
+            }}
+          />
+        </label>
         <span className="muted small-text">{t("home.importHint")}</span>
-      </label>
+      </div>
       {importError && (
         <p className="error" role="alert">
           {importError}

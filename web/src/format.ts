@@ -1,7 +1,9 @@
 /** Shared display helpers: bilingual labels in the chosen language, numbers as analysts read them. */
+import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
+import { scenarioExplainer, type ScenarioExplainer } from "../../src/deals/reasons.js";
 import { text, type Language } from "../../src/scenario/label.js";
-import type { Label } from "../../src/scenario/types.js";
+import type { Label, Scenario } from "../../src/scenario/types.js";
 
 export function useLanguage(): Language {
   const { i18n } = useTranslation();
@@ -12,6 +14,12 @@ export function useLanguage(): Language {
 export function useLabel(): (label: Label | string | undefined) => string {
   const language = useLanguage();
   return (label) => (typeof label === "string" ? label : text(label, language));
+}
+
+/** Reasons of criteria, traps and acceptance in words, with the scenario's names in the UI's language. */
+export function useExplainer(scenario: Scenario): ScenarioExplainer {
+  const language = useLanguage();
+  return useMemo(() => scenarioExplainer(scenario, language), [scenario, language]);
 }
 
 /** A number with at most `digits` decimals, without trailing zeros. */

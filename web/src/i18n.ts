@@ -18,6 +18,7 @@ const en = {
     title: "Scenarios",
     empty: "No scenarios yet: import one.",
     import: "Import a scenario…",
+    chooseFiles: "Choose files…",
     importHint: "Parley YAML/JSON, KTAB CSV/XML, EUM CSV, or a GENIUS domain with its profiles",
   },
   tabs: { scenario: "Scenario", setup: "Setup", source: "YAML source", forecast: "Forecast", deal: "Deal builder", simulate: "Simulate", history: "History" },
@@ -250,6 +251,8 @@ const en = {
     all: "Show all {{count}}",
   },
   sim: {
+    chart: { utilityOf: "utility of {{actor}}", offerBy: "{{actor}}, round {{round}}", offers: "Offers: {{a}} and {{b}}", round: "round", ownUtility: "own utility", paths: "Utility paths" },
+    strategy: { boulware: "Boulware (concedes late)", linear: "Linear concession", conceder: "Conceder (concedes early)", hardliner: "Hardliner", "tit-for-tat": "Tit for tat", informed: "Informed (models the others)" },
     title: "Simulate the talks",
     hint: "Negotiating agents take turns under stacked alternating offers: each accepts the offer on the table, counters, or walks away, never below its walk-away value. Pick a strategy per actor and play the talks round by round.",
     deadline: "Deadline (rounds)",
@@ -420,6 +423,7 @@ const zh: Resources = {
     title: "情景",
     empty: "还没有情景:请导入一个。",
     import: "导入情景…",
+    chooseFiles: "选择文件…",
     importHint: "Parley YAML/JSON、KTAB CSV/XML、EUM CSV,或 GENIUS 领域及其偏好文件",
   },
   tabs: { scenario: "情景", setup: "设置", source: "YAML 源文", forecast: "预测", deal: "协议构建", simulate: "模拟", history: "历史" },
@@ -652,6 +656,8 @@ const zh: Resources = {
     all: "显示全部 {{count}} 次",
   },
   sim: {
+    chart: { utilityOf: "{{actor}}的效用", offerBy: "{{actor}}，第 {{round}} 轮", offers: "出价：{{a}}与{{b}}", round: "轮次", ownUtility: "自身效用", paths: "效用路径" },
+    strategy: { boulware: "Boulware（后期让步）", linear: "线性让步", conceder: "让步者（早期让步）", hardliner: "强硬派", "tit-for-tat": "以牙还牙", informed: "知情者（推测对方）" },
     title: "模拟谈判",
     hint: "谈判代理在叠加交替出价协议下轮流行动:接受桌上的出价、还价或退出,绝不低于其底线。为每个行为体选择策略,逐轮观看谈判。",
     deadline: "截止(轮)",

@@ -1,5 +1,6 @@
 /** `parley deal FILE --deal ID`: a deal's value to each actor, its criteria and traps. */
 import { dealContext, evaluateDeal, findDeal, type DealEvaluation } from "../../deals/evaluate.js";
+import { scenarioExplainer } from "../../deals/reasons.js";
 import { nearestAnchor } from "../../forecast.js";
 import { text, type Language } from "../../scenario/label.js";
 import type { Deal, IssueValue, Scenario } from "../../scenario/types.js";
@@ -63,6 +64,7 @@ function parseAssignments(scenario: Scenario, assignments: readonly string[]): R
 
 export function describeEvaluation(scenario: Scenario, deal: Pick<Deal, "id" | "values" | "name">, e: DealEvaluation, language: Language): string {
   const zh = language === "zh";
+  const explain = scenarioExplainer(scenario, language);
   const lines = [`${zh ? "协议" : "Deal"}: ${text(deal.name, language)} (${deal.id})`];
   lines.push(
     table(
@@ -94,18 +96,19 @@ export function describeEvaluation(scenario: Scenario, deal: Pick<Deal, "id" | "
       const line = actor?.redLines.find((r) => r.id === id);
       lines.push(`  ✗ ${text(actor?.name, language)} ${zh ? "红线" : "red line"} ${line?.name ? text(line.name, language) : id}: ${line?.rule ?? ""}`);
     }
+    if (!a.accepts) lines.push(`  ${text(actor?.name, language)}: ${explain.acceptance(a.acceptance)}`);
     for (const term of a.linkage) lines.push(`  ${zh ? "关联" : "linkage"} ${a.id}.${term.id}: ${term.utility >= 0 ? "+" : ""}${term.utility.toFixed(3)}`);
   }
   const verdict = e.agreement ? (zh ? "达成协议" : "an agreement") : zh ? "没有协议" : "no agreement";
-  lines.push("", `${zh ? "结论" : "Verdict"}: ${verdict} — ${e.why}`);
+  lines.push("", `${zh ? "结论" : "Verdict"}: ${verdict} — ${explain.agreement(e.reason)}`);
   const label = (list: readonly { id: string; name: Scenario["criteria"][number]["name"] }[], id: string) => text(list.find((r) => r.id === id)?.name, language) || id;
   if (e.criteria.length > 0) {
     lines.push("", zh ? "标准" : "Criteria");
-    for (const c of e.criteria) lines.push(`  ${c.met ? "✓ met    " : "✗ not met"}  ${label(scenario.criteria, c.id)}: ${c.why}`);
+    for (const c of e.criteria) lines.push(`  ${c.met ? (zh ? "✓ 满足  " : "✓ met    ") : zh ? "✗ 未满足" : "✗ not met"}  ${label(scenario.criteria, c.id)}: ${explain.reason(c.reason)}`);
   }
   if (e.traps.length > 0) {
     lines.push("", zh ? "陷阱" : "Traps");
-    for (const t of e.traps) lines.push(`  ${t.triggered ? "⚠ falls in" : "· avoids  "}  ${label(scenario.traps, t.id)}: ${t.why}`);
+    for (const t of e.traps) lines.push(`  ${t.triggered ? (zh ? "⚠ 落入" : "⚠ falls in") : zh ? "· 避开" : "· avoids  "}  ${label(scenario.traps, t.id)}: ${explain.reason(t.reason)}`);
   }
   lines.push("", zh ? "关切(重要性 ≥ 60 的议题)" : "Concerns (issues of salience ≥ 60)");
   for (const c of e.concerns) {

@@ -7,7 +7,7 @@ import { useTranslation } from "react-i18next";
 import { nearestAnchor } from "../../../src/forecast.js";
 import type { Scenario } from "../../../src/scenario/types.js";
 import { dealContextOf, forecastOf } from "../compute.js";
-import { fmt, useLabel } from "../format.js";
+import { fmt, useExplainer, useLabel } from "../format.js";
 import { useWorkspace } from "../workspace.js";
 import { evaluateCurrent } from "./DealView.js";
 import { ComparisonTable, IssueStrip } from "./ForecastView.js";
@@ -117,6 +117,7 @@ function DealSection({ scenario }: { scenario: Scenario }) {
   const ws = useWorkspace();
   const { t } = useTranslation();
   const label = useLabel();
+  const explain = useExplainer(scenario);
   const context = dealContextOf(scenario);
   if (context instanceof Error) return null;
   const named = scenario.deals.find((d) => d.id === ws.deal.name);
@@ -150,7 +151,7 @@ function DealSection({ scenario }: { scenario: Scenario }) {
       <ul>
         {evaluation.actors.map((a) => (
           <li key={a.id}>
-            {label(scenario.actors.find((x) => x.id === a.id)?.name)}: {a.accepts ? t("deal.accepts") : t("deal.rejects")} ({fmt(a.utility, 2)} / {fmt(a.reservation, 2)})
+            {label(scenario.actors.find((x) => x.id === a.id)?.name)}: {a.accepts ? t("deal.accepts") : t("deal.rejects")} — {explain.acceptance(a.acceptance)}
           </li>
         ))}
       </ul>
@@ -158,7 +159,7 @@ function DealSection({ scenario }: { scenario: Scenario }) {
       <ul>
         {evaluation.criteria.map((c) => (
           <li key={c.id}>
-            {c.met ? "✓" : "✗"} {label(scenario.criteria.find((x) => x.id === c.id)?.name)} — {c.why}
+            {c.met ? "✓" : "✗"} {label(scenario.criteria.find((x) => x.id === c.id)?.name)} — {explain.reason(c.reason)}
           </li>
         ))}
       </ul>
@@ -166,7 +167,7 @@ function DealSection({ scenario }: { scenario: Scenario }) {
       <ul>
         {evaluation.traps.map((c) => (
           <li key={c.id}>
-            {c.triggered ? "⚠" : "○"} {label(scenario.traps.find((x) => x.id === c.id)?.name)} — {c.why}
+            {c.triggered ? "⚠" : "○"} {label(scenario.traps.find((x) => x.id === c.id)?.name)} — {explain.reason(c.reason)}
           </li>
         ))}
       </ul>

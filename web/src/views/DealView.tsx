@@ -17,7 +17,7 @@ import type { Issue, IssueValue, Scenario } from "../../../src/scenario/types.js
 import { mergeCoinciding, placeLabels } from "../charts/labels.js";
 import { PlotFigure } from "../charts/PlotFigure.js";
 import { agreementSpaceOf, dealContextOf, type AgreementSpace } from "../compute.js";
-import { fmt, useLabel, useLanguage } from "../format.js";
+import { fmt, useExplainer, useLabel, useLanguage } from "../format.js";
 import { record } from "../perf.js";
 import { useWorkspace, type DealValues } from "../workspace.js";
 import { useWidth } from "../charts/useWidth.js";
@@ -189,6 +189,7 @@ function IssueInput({ issue, value, onChange }: { issue: Issue; value: number | 
 function Verdicts({ scenario, evaluation }: { scenario: Scenario; evaluation: DealEvaluation }) {
   const { t } = useTranslation();
   const label = useLabel();
+  const explain = useExplainer(scenario);
   const width = 230;
   const x = (u: number) => Math.max(0, Math.min(1, u)) * width;
   return (
@@ -223,7 +224,10 @@ function Verdicts({ scenario, evaluation }: { scenario: Scenario; evaluation: De
                     </text>
                   </svg>
                 </td>
-                <td className={a.accepts ? "ok" : "bad"}>{a.accepts ? `✓ ${t("deal.accepts")}` : `✗ ${t("deal.rejects")}`}</td>
+                <td className={a.accepts ? "ok" : "bad"} title={explain.acceptance(a.acceptance)}>
+                  {a.accepts ? `✓ ${t("deal.accepts")}` : `✗ ${t("deal.rejects")}`}
+                  {!a.accepts && <span className="why small-text">{explain.acceptance(a.acceptance)}</span>}
+                </td>
               </tr>
             );
           })}
@@ -237,6 +241,7 @@ function Verdicts({ scenario, evaluation }: { scenario: Scenario; evaluation: De
 function Rules({ scenario, evaluation }: { scenario: Scenario; evaluation: DealEvaluation }) {
   const { t } = useTranslation();
   const label = useLabel();
+  const explain = useExplainer(scenario);
   return (
     <div className="rules">
       <section>
@@ -251,7 +256,7 @@ function Rules({ scenario, evaluation }: { scenario: Scenario; evaluation: DealE
                   {c.met ? "✓" : "✗"}
                 </span>
                 <span className="sr-only">{c.met ? t("deal.met") : t("deal.notMet")}</span> <strong>{label(entry?.name) || c.id}</strong>
-                <span className="why">{c.why}</span>
+                <span className="why">{explain.reason(c.reason)}</span>
               </li>
             );
           })}
@@ -269,7 +274,7 @@ function Rules({ scenario, evaluation }: { scenario: Scenario; evaluation: DealE
                   {c.triggered ? "⚠" : "○"}
                 </span>
                 <span className="sr-only">{c.triggered ? t("deal.triggered") : t("deal.avoided")}</span> <strong>{label(entry?.name) || c.id}</strong>
-                <span className="why">{c.why}</span>
+                <span className="why">{explain.reason(c.reason)}</span>
               </li>
             );
           })}

@@ -111,7 +111,7 @@ export function SetupView() {
         <>
           {label(["deals", k, "name"], t("build.dealName", { n: k + 1 }))}
           <code className="id">{String(item["id"])}</code>
-          <span className="muted small-text">{Object.entries((item["values"] as Plain | undefined) ?? {}).map(([issue, v]) => `${issue} = ${typeof v === "object" && v ? String((v as Plain)["value"]) : String(v)}`).join(", ")}</span>
+          <span className="muted small-text">{dealSummary(data, item, language)}</span>
         </>
       )} />
 
@@ -243,13 +243,13 @@ function IssueDetails({ item, index, apply }: { item: Plain; index: number; appl
       {scale ? (
         <div className="scale-edit">
           <label className="inline">
-            {t("build.min")} <CommitInput className="narrow" value={String(scale["min"] ?? "")} label={t("build.minOf", { issue: String(item["id"]) })} onCommit={(v) => apply((x) => setIn(x, [...base, "scale", "min"], Number(v)))} />
+            {t("build.min")} <CommitInput className="narrow" value={String(scale["min"] ?? "")} label={t("build.minOf", { issue: written(item["name"], language) || String(item["id"]) })} onCommit={(v) => apply((x) => setIn(x, [...base, "scale", "min"], Number(v)))} />
           </label>
           <label className="inline">
-            {t("build.max")} <CommitInput className="narrow" value={String(scale["max"] ?? "")} label={t("build.maxOf", { issue: String(item["id"]) })} onCommit={(v) => apply((x) => setIn(x, [...base, "scale", "max"], Number(v)))} />
+            {t("build.max")} <CommitInput className="narrow" value={String(scale["max"] ?? "")} label={t("build.maxOf", { issue: written(item["name"], language) || String(item["id"]) })} onCommit={(v) => apply((x) => setIn(x, [...base, "scale", "max"], Number(v)))} />
           </label>
           <label className="inline">
-            {t("evidence.statusQuo")} <CommitInput className="narrow" value={refValue === undefined ? "" : String(refValue)} label={t("build.statusQuoOf", { issue: String(item["id"]) })} onCommit={(v) => apply((x) => setIn(x, [...base, "reference"], v.trim() === "" ? undefined : Number(v)))} />
+            {t("evidence.statusQuo")} <CommitInput className="narrow" value={refValue === undefined ? "" : String(refValue)} label={t("build.statusQuoOf", { issue: written(item["name"], language) || String(item["id"]) })} onCommit={(v) => apply((x) => setIn(x, [...base, "reference"], v.trim() === "" ? undefined : Number(v)))} />
           </label>
           <ul className="anchor-edit">
             {Object.entries((scale["anchors"] as Plain | undefined) ?? {}).map(([value, anchor]) => (
@@ -331,4 +331,18 @@ function addEntryAt(text: string, path: YamlPath, label: string, taken: string[]
   for (const key of path) node = (node as Record<string | number, unknown>)[key];
   const list = Array.isArray(node) ? node : [];
   return setIn(text, [...path, list.length], { id: idFromName(label, taken, "option"), label, place: 100 });
+}
+
+/** What a deal sets, by issue name and option label (ids where the names are not written yet). */
+function dealSummary(data: Plain, deal: Plain, language: Language): string {
+  const issues = asList(data["issues"]);
+  return Object.entries((deal["values"] as Plain | undefined) ?? {})
+    .map(([id, v]) => {
+      const issue = issues.find((i) => i["id"] === id);
+      const raw = typeof v === "object" && v ? ((v as Plain)["option"] ?? (v as Plain)["value"]) : v;
+      const option = issue ? asList(issue["options"]).find((o) => o["id"] === raw) : undefined;
+      const value = option ? written(option["label"], language) || String(raw) : String(raw);
+      return `${(issue && written(issue["name"], language)) || id}: ${value}`;
+    })
+    .join("; ");
 }

@@ -15,7 +15,8 @@ import type { Scenario } from "../../../src/scenario/types.js";
 import { api } from "../api.js";
 import { PlotFigure } from "../charts/PlotFigure.js";
 import { agreementSpaceOf } from "../compute.js";
-import { useLabel } from "../format.js";
+import { useLabel, useLanguage } from "../format.js";
+import { text } from "../../../src/scenario/label.js";
 import { useWorkspace } from "../workspace.js";
 
 const COLOURS = ["#1f4e79", "#c0392b", "#27ae60", "#8e44ad", "#d35400", "#16a085", "#7f8c8d"];
@@ -67,7 +68,7 @@ function Simulation({ scenario }: { scenario: Scenario }) {
                 <select value={strategies[id]} data-testid={`strategy-${id}`} onChange={(e) => setStrategies({ ...strategies, [id]: e.target.value as Strategy })}>
                   {STRATEGIES.map((name) => (
                     <option key={name} value={name}>
-                      {name}
+                      {t(`sim.strategy.${name}`)}
                     </option>
                   ))}
                 </select>
@@ -116,7 +117,7 @@ function Simulation({ scenario }: { scenario: Scenario }) {
           <h3>{t("sim.space")}</h3>
           <OfferChart scenario={scenario} result={result} upTo={shown} axes={axes} />
           <h3>{t("sim.paths")}</h3>
-          <PathChart result={result} upTo={shown} />
+          <PathChart scenario={scenario} result={result} upTo={shown} />
           {result.deal && (
             <>
               <h3>{t("sim.deal")}</h3>
@@ -140,11 +141,13 @@ function Simulation({ scenario }: { scenario: Scenario }) {
 }
 
 function OfferChart({ scenario, result, upTo, axes }: { scenario: Scenario; result: SimulationResult; upTo: number; axes: [string, string] }) {
+  const { t } = useTranslation();
+  const name = useActorName(scenario);
   const [a, b] = axes;
   const space = useMemo(() => (a !== b ? agreementSpaceOf(scenario, a, b) : undefined), [scenario, a, b]);
   const make = useCallback(() => {
-    const parties = Object.keys(result.paths);
-    const offers = result.trace.filter((e) => e.action === "offer" && e.round <= upTo).map((e) => ({ party: e.party, round: e.round, x: e.utilities![a]!, y: e.utilities![b]! }));
+    const parties = Object.keys(result.paths).map(name);
+    const offers = result.trace.filter((e) => e.action === "offer" && e.round <= upTo).map((e) => ({ party: name(e.party), round: e.round, x: e.utilities![a]!, y: e.utilities![b]! }));
     const frontier = space && !(space instanceof Error) ? [...space.analysis.pareto.points].sort((p, q) => p[0]! - q[0]!) : [];
     const deal = result.deal && upTo >= result.round ? [{ x: result.utilities[a]!, y: result.utilities[b]! }] : [];
     return Plot.plot({
@@ -152,40 +155,49 @@ function OfferChart({ scenario, result, upTo, axes }: { scenario: Scenario; resu
       height: 420,
       marginLeft: 50,
       style: { fontSize: "11px" },
-      x: { label: `${a} →`, domain: [0, 1], grid: true },
-      y: { label: `↑ ${b}`, domain: [0, 1], grid: true },
+      x: { label: `${t("sim.chart.utilityOf", { actor: name(a) })} →`, domain: [0, 1], grid: true },
+      y: { label: `↑ ${t("sim.chart.utilityOf", { actor: name(b) })}`, domain: [0, 1], grid: true },
       color: { domain: parties, range: COLOURS, legend: true },
       marks: [
         Plot.line(frontier, { x: "0", y: "1", stroke: "#c0392b", strokeOpacity: 0.5 }),
-        Plot.dot(offers, { x: "x", y: "y", fill: "party", r: 2.5, fillOpacity: 0.7, title: (d: { party: string; round: number }) => `${d.party}, round ${d.round}` }),
+        Plot.dot(offers, { x: "x", y: "y", fill: "party", r: 2.5, fillOpacity: 0.7, title: (d: { party: string; round: number }) => t("sim.chart.offerBy", { actor: d.party, round: d.round }) }),
         Plot.dot(deal, { x: "x", y: "y", r: 8, stroke: "#111", strokeWidth: 2, symbol: "star" }),
       ],
     });
-  }, [result, upTo, a, b, space]);
-  return <PlotFigure make={make} label={`offers: ${a} and ${b}`} className="space-plot" />;
+  }, [result, upTo, a, b, space, name, t]);
+  return <PlotFigure make={make} label={t("sim.chart.offers", { a: name(a), b: name(b) })} className="space-plot" />;
 }
 
-function PathChart({ result, upTo }: { result: SimulationResult; upTo: number }) {
+function PathChart({ scenario, result, upTo }: { scenario: Scenario; result: SimulationResult; upTo: number }) {
+  const { t } = useTranslation();
+  const name = useActorName(scenario);
   const make = useCallback(() => {
-    const points = result.trace.filter((e) => e.action === "offer" && e.round <= upTo).map((e) => ({ party: e.party, round: e.round, u: e.utilities![e.party]! }));
-    const parties = Object.keys(result.paths);
+    const points = result.trace.filter((e) => e.action === "offer" && e.round <= upTo).map((e) => ({ party: name(e.party), round: e.round, u: e.utilities![e.party]! }));
+    const parties = Object.keys(result.paths).map(name);
     return Plot.plot({
       width: 640,
       height: 260,
       marginLeft: 50,
       style: { fontSize: "11px" },
-      x: { label: "round →", domain: [1, Math.max(2, result.round)] },
-      y: { label: "↑ own utility", domain: [0, 1], grid: true },
+      x: { label: `${t("sim.chart.round")} →`, domain: [1, Math.max(2, result.round)] },
+      y: { label: `↑ ${t("sim.chart.ownUtility")}`, domain: [0, 1], grid: true },
       color: { domain: parties, range: COLOURS, legend: true },
       marks: [Plot.line(points, { x: "round", y: "u", stroke: "party", z: "party" })],
     });
-  }, [result, upTo]);
-  return <PlotFigure make={make} label="utility paths" />;
+  }, [result, upTo, name, t]);
+  return <PlotFigure make={make} label={t("sim.chart.paths")} />;
+}
+
+/** An actor's name in the UI's language, by id. */
+function useActorName(scenario: Scenario): (id: string) => string {
+  const language = useLanguage();
+  return useCallback((id: string) => text(scenario.actors.find((x) => x.id === id)?.name, language) || id, [scenario, language]);
 }
 
 function Tournament({ scenario, strategies, deadline }: { scenario: Scenario; strategies: Record<string, Strategy>; deadline: number }) {
   const ws = useWorkspace();
   const { t } = useTranslation();
+  const actorName = useActorName(scenario);
   const actors = scenario.actors.map((a) => a.id);
   const [pool, setPool] = useState<Strategy[]>(["boulware", "linear", "hardliner"]);
   const [players, setPlayers] = useState<string[]>(actors.slice(0, 2));
@@ -208,7 +220,7 @@ function Tournament({ scenario, strategies, deadline }: { scenario: Scenario; st
       <div className="actions no-print">
         {STRATEGIES.map((name) => (
           <label key={name}>
-            <input type="checkbox" checked={pool.includes(name)} onChange={() => setPool(toggle(pool, name))} /> {name}
+            <input type="checkbox" checked={pool.includes(name)} onChange={() => setPool(toggle(pool, name))} /> {t(`sim.strategy.${name}`)}
           </label>
         ))}
       </div>
@@ -259,7 +271,7 @@ function Tournament({ scenario, strategies, deadline }: { scenario: Scenario; st
               const best = [...p.strategies].sort((x, y) => y.meanUtility - x.meanUtility)[0];
               return (
                 <li key={p.player}>
-                  {p.player}: {p.strategies.map((x) => `${x.strategy} ${x.meanUtility.toFixed(3)}`).join(", ")} — {t("sim.best")}: {best?.strategy}
+                  {actorName(p.player)}: {p.strategies.map((x) => `${t(`sim.strategy.${x.strategy}`)} ${x.meanUtility.toFixed(3)}`).join(", ")} — {t("sim.best")}: {best ? t(`sim.strategy.${best.strategy}`) : ""}
                 </li>
               );
             })}
