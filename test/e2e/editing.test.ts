@@ -149,4 +149,73 @@ describe("editing in the workbench", () => {
     expect(await editor.locator(".cm-line").first().textContent()).toMatch(/^# /);
     expect(wb.problems.filter((p) => !/beforeunload/i.test(p))).toEqual([]);
   });
+
+  it("shows a saved run and compares two, marking what differs", async () => {
+    const { page } = wb;
+    const saveVersion = async (message: string) => {
+      await page.fill("[data-testid=save-message]", message);
+      await page.click("[data-testid=save-version]");
+      await expect.poll(() => page.locator("[data-testid=save-version]").count()).toBe(0);
+    };
+    const saveRun = async () => {
+      await page.click("[data-testid=tab-forecast]");
+      await page.getByRole("button", { name: "Save this forecast as a run" }).click();
+      await expect.poll(() => page.locator("[role=status]").first().textContent()).toMatch(/Saved as run/);
+    };
+    // The salience is back at 70 but unsaved: save it, run, raise North Korea's capability, save, run.
+    await saveVersion("US salience back to 70");
+    await saveRun();
+    await page.click("[data-testid=tab-scenario]");
+    await page.locator(cell("actors[1].capability")).fill("70");
+    await saveVersion("North Korea stronger");
+    await saveRun();
+    await page.click("[data-testid=tab-history]");
+    const rows = page.locator("[data-testid=runs] tbody tr");
+    await expect.poll(() => rows.count()).toBe(2);
+    const [second, first] = [rows.nth(0), rows.nth(1)];
+    await first.getByRole("button").click();
+    const view = page.getByTestId("run-view");
+    await expect.poll(() => view.locator("td[data-model=smp][data-issue=sanctions]").count()).toBe(1);
+    expect(await view.textContent()).toContain("Sanctions");
+    expect(await view.textContent()).toContain("SMP (KTAB)");
+    expect(Number(await view.locator("td[data-model=compromise][data-issue=sanctions]").textContent())).toBeGreaterThan(0);
+    await first.getByRole("checkbox").check();
+    await second.getByRole("checkbox").check();
+    await page.getByTestId("compare-runs").click();
+    const compare = page.getByTestId("run-compare");
+    await expect.poll(() => compare.locator("tr[data-setting=version]").getAttribute("class")).toBe("differs");
+    expect(await compare.locator("tr[data-setting=models]").getAttribute("class")).toBeNull();
+    const differing = compare.locator("tr.differs[data-model]");
+    expect(await differing.count()).toBeGreaterThan(0);
+    expect(await compare.getByRole("status").textContent()).toMatch(/forecasts? differs? \(marked\)/);
+    const delta = await differing.first().locator(".delta").textContent();
+    expect(delta).toMatch(/^[+-]?\d/);
+    expect(delta).not.toBe("0");
+  });
+
+  it("shows every option label whole and no number clipped, at 1366 × 768 and at 390 px", async () => {
+    const { page } = wb;
+    // Inputs whose text is wider than their box, and option labels cut (the wrapped label must fit its select).
+    const clipped = () =>
+      page.evaluate(`[...document.querySelectorAll(".stance-grid input[type=text], .deal-inputs input[type=text]")].filter((el) => el.scrollWidth > el.clientWidth + 1).map((el) => el.getAttribute("aria-label"))
+        .concat([...document.querySelectorAll(".wrap-select")].filter((el) => { const s = el.querySelector("select"); const after = getComputedStyle(el, "::after"); return s.scrollWidth > s.clientWidth + 1 || el.scrollWidth > el.clientWidth + 1 || after.whiteSpace !== "normal" || el.getBoundingClientRect().height + 1 < s.getBoundingClientRect().height; }).map((el) => el.getAttribute("data-shown")))`) as Promise<string[]>;
+    await page.goto(`${wb.url}s/hanoi-2019`);
+    for (const size of [{ width: 1366, height: 768 }, { width: 390, height: 844 }]) {
+      await page.setViewportSize(size);
+      await page.click("[data-testid=tab-scenario]");
+      await page.locator("[data-testid=stance-grid]").waitFor();
+      const definition = page.locator(".wrap-select:has(select[data-path='stances.USA.definition.position'])");
+      const long = (await definition.getAttribute("data-shown"))!;
+      expect(long.length).toBeGreaterThan(10);
+      // The label wraps onto more lines rather than being cut.
+      const box = await definition.boundingBox();
+      expect(box!.height).toBeGreaterThan(20);
+      expect(await clipped()).toEqual([]);
+      expect(await page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")).toBe(true);
+      await page.click("[data-testid=tab-deal]");
+      await page.locator("select[data-issue=definition]").waitFor();
+      expect(await clipped()).toEqual([]);
+    }
+    await page.setViewportSize({ width: 1280, height: 800 });
+  });
 });

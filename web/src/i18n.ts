@@ -148,6 +148,14 @@ const en = {
     models: "Models",
     kinds: { forecast: "forecast", deal: "deal", analyze: "analysis" },
   },
+  runs: {
+    show: "Run {{id}}", pick: "Pick run {{id}} to compare", compare: "Compare", pickTwo: "Pick two runs to compare",
+    compareTwo: "Run {{a}} beside run {{b}}", title: "Run {{id}}", scenario: "Scenario", seed: "Seed",
+    forecasts: "The run's forecast per issue and model", results: "Results (JSON)", json: "The run as JSON",
+    delta: "Difference", changed: "changed", same: "The two runs forecast the same on every issue.",
+    differ_one: "{{count}} forecast differs (marked).", differ_other: "{{count}} forecasts differ (marked).",
+    settings: { scenario: "Scenario", version: "Version", models: "Models", seed: "Seed", date: "Saved" },
+  },
   changes: {
     stances: "stances", salience: "salience", capability: "capability", reservation: "walk-away value", range: "range",
     evidence: "evidence", note: "note", distribution: "distribution", statusQuo: "status quo", outcome: "recorded outcome",
@@ -552,6 +560,14 @@ const zh: Resources = {
     kind: "类型",
     models: "模型",
     kinds: { forecast: "预测", deal: "协议", analyze: "分析" },
+  },
+  runs: {
+    show: "运行 {{id}}", pick: "选择运行 {{id}} 进行比较", compare: "比较", pickTwo: "选择两次运行进行比较",
+    compareTwo: "运行 {{a}} 与运行 {{b}} 对照", title: "运行 {{id}}", scenario: "情景", seed: "随机种子",
+    forecasts: "该运行在各议题、各模型上的预测", results: "结果(JSON)", json: "该运行的 JSON",
+    delta: "差异", changed: "有变化", same: "两次运行在每个议题上的预测相同。",
+    differ_one: "{{count}} 项预测不同(已标出)。", differ_other: "{{count}} 项预测不同(已标出)。",
+    settings: { scenario: "情景", version: "版本", models: "模型", seed: "随机种子", date: "保存时间" },
   },
   changes: {
     stances: "立场", salience: "重视程度", capability: "实力", reservation: "底线价值", range: "范围",

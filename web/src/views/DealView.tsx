@@ -142,18 +142,20 @@ function IssueInput({ issue, value, onChange }: { issue: Issue; value: number | 
   const label = useLabel();
   const { t } = useTranslation();
   const id = `deal-${issue.id}`;
+  const optionText = (o: Issue["options"][number] | undefined) => (o ? `${label(o.label)}${issue.reference?.option === o.id ? ` (${t("deal.statusQuoShort")})` : ""}` : String(value));
   if (issue.kind === "options") {
     return (
       <div className="issue-input">
         <label htmlFor={id}>{label(issue.name)}</label>
-        <select id={id} data-issue={issue.id} value={String(value)} onChange={(e) => onChange(e.target.value)}>
-          {issue.options.map((o) => (
-            <option key={o.id} value={o.id}>
-              {label(o.label)}
-              {issue.reference?.option === o.id ? ` (${t("deal.statusQuoShort")})` : ""}
-            </option>
-          ))}
-        </select>
+        <span className="wrap-select" data-shown={optionText(issue.options.find((o) => o.id === String(value)))}>
+          <select id={id} data-issue={issue.id} value={String(value)} title={optionText(issue.options.find((o) => o.id === String(value)))} onChange={(e) => onChange(e.target.value)}>
+            {issue.options.map((o) => (
+              <option key={o.id} value={o.id}>
+                {optionText(o)}
+              </option>
+            ))}
+          </select>
+        </span>
       </div>
     );
   }

@@ -9,15 +9,14 @@ import { api, type RunSummary, type VersionDiff, type VersionSummary } from "../
 import { describeChanges } from "../changes.js";
 import type { Scenario } from "../../../src/scenario/types.js";
 import { fmtTime, useLanguage } from "../format.js";
-import { useModelName } from "./ForecastView.js";
 import { useWorkspace } from "../workspace.js";
 import { getAuthor } from "../SaveBar.js";
+import { SavedRuns } from "./SavedRuns.js";
 
 export function HistoryView() {
   const ws = useWorkspace();
   const { t } = useTranslation();
   const language = useLanguage();
-  const modelName = useModelName();
   const [versions, setVersions] = useState<VersionSummary[]>();
   const [runs, setRuns] = useState<RunSummary[]>();
   const [error, setError] = useState<string>();
@@ -134,34 +133,7 @@ export function HistoryView() {
       <section>
         <h3>{t("history.runs")}</h3>
         {runs && runs.length === 0 && <p className="muted">{t("history.noRuns")}</p>}
-        {runs && runs.length > 0 && (
-          <table className="runs" data-testid="runs">
-            <thead>
-              <tr>
-                <th scope="col">#</th>
-                <th scope="col">{t("history.kind")}</th>
-                <th scope="col">{t("history.version")}</th>
-                <th scope="col">{t("history.models")}</th>
-                <th scope="col">{t("history.time")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {runs.map((r) => (
-                <tr key={r.id}>
-                  <td>
-                    <a href={`/api/runs/${r.id}`} target="_blank" rel="noreferrer">
-                      {r.id}
-                    </a>
-                  </td>
-                  <td>{t(`history.kinds.${r.kind}`, { defaultValue: r.kind })}</td>
-                  <td>{r.scenarioVersion === null ? "–" : `v${r.scenarioVersion}`}</td>
-                  <td>{r.models.map(modelName).join(", ")}</td>
-                  <td>{fmtTime(r.createdAt, language)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
+        {runs && runs.length > 0 && <SavedRuns runs={runs} />}
       </section>
     </div>
   );

@@ -377,16 +377,20 @@ function OptionCell({ issue, path, errorKey, ariaLabel }: { issue: Issue; path: 
   const label = useLabel();
   const written = writtenValue(ws.data, path);
   const errors = errorsAt(ws.errors, errorKey);
+  // The chosen option's whole label, drawn wrapped over the select (a select cuts it to one line).
+  const shown = typeof written === "string" ? label(issue.options.find((o) => o.id === written)?.label) || written : "–";
   return (
     <div className={`num-cell option${errors.length > 0 ? " invalid" : ""}`}>
-      <select aria-label={ariaLabel} data-path={errorKey} value={typeof written === "string" ? written : ""} onChange={(e) => ws.edit(path, e.target.value)}>
-        {typeof written !== "string" && <option value="">–</option>}
-        {issue.options.map((o) => (
-          <option key={o.id} value={o.id}>
-            {label(o.label)}
-          </option>
-        ))}
-      </select>
+      <span className="wrap-select" data-shown={shown}>
+        <select aria-label={ariaLabel} title={shown} data-path={errorKey} value={typeof written === "string" ? written : ""} onChange={(e) => ws.edit(path, e.target.value)}>
+          {typeof written !== "string" && <option value="">–</option>}
+          {issue.options.map((o) => (
+            <option key={o.id} value={o.id}>
+              {label(o.label)}
+            </option>
+          ))}
+        </select>
+      </span>
       <ErrorNote errors={errors} />
     </div>
   );

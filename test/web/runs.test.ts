@@ -1,0 +1,41 @@
+import { describe, expect, it } from "vitest";
+import { compareRuns, runForecasts, type SavedRun } from "../../web/src/runs.js";
+
+const run = (id: number, version: number, sanctions: number, extra: Record<string, unknown> = {}): SavedRun => ({
+  id,
+  kind: "forecast",
+  scenarioId: "hanoi-2019",
+  scenarioVersion: version,
+  models: ["compromise", "smp"],
+  parameters: extra,
+  seed: null,
+  createdAt: `2026-12-0${id}T10:00:00Z`,
+  results: [
+    { scenario: "hanoi-2019", model: "compromise", issues: [{ id: "sanctions", forecast: sanctions }, { id: "declaration", forecast: 40 }] },
+    { scenario: "hanoi-2019", model: "smp", issues: [{ id: "sanctions", forecast: 63.5 }, { id: "declaration", forecast: 40.001 }] },
+  ],
+});
+
+describe("saved runs side by side", () => {
+  it("reads a forecast run's point forecasts and nothing else", () => {
+    const f = runForecasts(run(1, 1, 50).results)!;
+    expect([...f.keys()]).toEqual(["compromise", "smp"]);
+    expect(f.get("smp")!.get("sanctions")).toBe(63.5);
+    expect(runForecasts({ runs: 200, issues: {} })).toBeUndefined();
+    expect(runForecasts([])).toBeUndefined();
+  });
+
+  it("marks the settings and forecasts that differ, and only those", () => {
+    const { settings, forecasts } = compareRuns(run(1, 2, 50), run(2, 3, 20.8, { rounds: 20 }));
+    expect(settings.filter((s) => s.differs).map((s) => s.setting)).toEqual(["version", "parameters.rounds"]);
+    expect(forecasts.filter((f) => f.differs)).toEqual([{ model: "compromise", issue: "sanctions", a: 50, b: 20.8, delta: 20.8 - 50, differs: true }]);
+    expect(forecasts).toHaveLength(4);
+  });
+
+  it("marks a forecast only one run has", () => {
+    const b = run(2, 2, 50);
+    const only = { ...b, results: [(b.results as object[])[0]] };
+    const { forecasts } = compareRuns(run(1, 2, 50), only);
+    expect(forecasts.filter((f) => f.differs).map((f) => `${f.model}/${f.issue}`)).toEqual(["smp/sanctions", "smp/declaration"]);
+  });
+});
