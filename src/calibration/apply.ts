@@ -5,6 +5,7 @@
  */
 import type { ForecastResult } from "../forecast.js";
 import type { ModelInput } from "../models/types.js";
+import type { MonteCarloReport } from "../uncertainty/monte-carlo.js";
 import type { Calibration } from "./calibration.js";
 import { calibratedHalfWidth } from "./calibration.js";
 import { inverseNormalCdf } from "../uncertainty/distributions.js";
@@ -56,6 +57,34 @@ export function calibratedInterval(calibration: Calibration, model: string, leve
 /** Per result, per issue, the calibrated interval (undefined where the calibration does not know the model). */
 export function calibratedIntervals(calibration: Calibration, results: readonly ForecastResult[], input: ModelInput, level: number): (CalibratedInterval | undefined)[][] {
   return results.map((result) => result.issues.map((issue, i) => calibratedInterval(calibration, result.model, level, input, i, issue.forecast)));
+}
+
+/** Forecast results with each issue's calibrated interval (`interval: {level, lower, upper}`), as `parley forecast --calibration --json`. */
+/** A forecast result whose issues carry their calibrated intervals. */
+export type CalibratedForecast = Omit<ForecastResult, "issues"> & {
+  readonly issues: readonly { readonly id: string; readonly forecast: number; readonly interval?: CalibratedInterval; readonly [key: string]: unknown }[];
+};
+
+export function withCalibratedIntervals(results: readonly ForecastResult[], calibration: Calibration, input: ModelInput, level: number): CalibratedForecast[] {
+  const intervals = calibratedIntervals(calibration, results, input, level);
+  return results.map((r, m) => ({ ...r, issues: r.issues.map((issue, i) => ({ ...issue, ...(intervals[m]![i] ? { interval: intervals[m]![i] } : {}) })) }));
+}
+
+/**
+ * A Monte Carlo report with, per model and issue, the calibrated interval and its combination with the
+ * sampled spread (`interval: {level, lower, upper, combined}`), as `parley forecast --runs --calibration --json`.
+ */
+export function withCalibratedSpread(report: MonteCarloReport, calibration: Calibration, input: ModelInput, level: number): MonteCarloReport {
+  return {
+    ...report,
+    models: report.models.map((m) => ({
+      ...m,
+      issues: m.issues.map((d, i) => {
+        const interval = calibratedInterval(calibration, m.model, level, input, i, d.forecast, d.sd);
+        return interval ? { ...d, interval } : d;
+      }),
+    })),
+  };
 }
 
 /** The models of `models` a calibration has no track record of (they get no interval). */

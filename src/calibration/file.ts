@@ -5,7 +5,7 @@
 import { z } from "zod";
 import { readTextFile } from "../files/load.js";
 import { InvalidInputError } from "../scenario/diagnostics.js";
-import { parseLocated } from "../scenario/document.js";
+import { parseLocated, type LocatedDocument } from "../scenario/document.js";
 import { zodIssuesToDiagnostics } from "../scenario/zod-diagnostics.js";
 import { CALIBRATION_FORMAT, CALIBRATION_VERSION, type Calibration } from "./calibration.js";
 import { CONDITION_IDS } from "./features.js";
@@ -29,16 +29,27 @@ const calibrationSchema = z.strictObject({
   ),
 });
 
+/**
+ * Checks a calibration in a parsed JSON document: the whole document, or its field `at` (a calibration
+ * sent inside a request). Throws InvalidInputError with every problem, located in the document.
+ */
+export function checkCalibration(doc: LocatedDocument, at?: string): Calibration {
+  const value = at === undefined ? doc.value : (doc.value as Record<string, unknown> | null)?.[at];
+  if (typeof value !== "object" || value === null || (value as Record<string, unknown>)["format"] !== CALIBRATION_FORMAT) {
+    throw new InvalidInputError([doc.diagnostic(at === undefined ? [] : [at], `not a Parley calibration; expected a JSON object with "format": "${CALIBRATION_FORMAT}" (written by parley backtest --save-calibration)`)]);
+  }
+  // Within a request, the calibration is checked in place so that every problem keeps its path and line.
+  const schema = at === undefined ? calibrationSchema : z.looseObject({ [at]: calibrationSchema });
+  const parsed = schema.safeParse(doc.value);
+  if (!parsed.success) throw new InvalidInputError(zodIssuesToDiagnostics(parsed.error.issues, doc, z.toJSONSchema(schema, { io: "input", unrepresentable: "any" })));
+  return (at === undefined ? parsed.data : (parsed.data as Record<string, unknown>)[at]) as Calibration;
+}
+
 /** Reads a calibration file. Throws InvalidInputError with every problem, located. */
 export function parseCalibration(text: string, file: string): Calibration {
   const doc = parseLocated(text, file);
   if (doc.syntaxErrors.length > 0) throw new InvalidInputError(doc.syntaxErrors);
-  if (typeof doc.value !== "object" || doc.value === null || (doc.value as Record<string, unknown>)["format"] !== CALIBRATION_FORMAT) {
-    throw new InvalidInputError([doc.diagnostic([], `not a Parley calibration; expected a JSON object with "format": "${CALIBRATION_FORMAT}" (written by parley backtest --save-calibration)`)]);
-  }
-  const parsed = calibrationSchema.safeParse(doc.value);
-  if (!parsed.success) throw new InvalidInputError(zodIssuesToDiagnostics(parsed.error.issues, doc, z.toJSONSchema(calibrationSchema, { io: "input", unrepresentable: "any" })));
-  return parsed.data as Calibration;
+  return checkCalibration(doc);
 }
 
 /** A calibration as JSON text (errors rounded to 1e-9 so files stay readable and stable). */

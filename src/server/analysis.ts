@@ -10,6 +10,13 @@ import type { Context } from "hono";
 import { z } from "zod";
 import type { AgreementReport } from "../agreement/forecast.js";
 import { DEFAULT_MAX_NODES } from "../agreement/search.js";
+import { withCalibratedIntervals, withCalibratedSpread, type CalibratedForecast } from "../calibration/apply.js";
+import type { Calibration } from "../calibration/calibration.js";
+import { DEFAULT_LEVEL } from "../calibration/conformal.js";
+import { checkCalibration } from "../calibration/file.js";
+import { InvalidInputError } from "../scenario/diagnostics.js";
+import type { LocatedDocument } from "../scenario/document.js";
+import { toModelInput } from "../scenario/model-input.js";
 import { dealContext, dealOutcome, evaluateDeal, findDeal, type DealEvaluation } from "../deals/evaluate.js";
 import { DealError } from "../deals/preferences.js";
 import { issueGridSize, nearestOutcome, scenarioSpace } from "../deals/space.js";
@@ -25,7 +32,7 @@ import { BUDGETS, checkBudget, runJob, type JsonText } from "./compute.js";
 import { STRATEGIES } from "../simulation/negotiators/names.js";
 import { MAX_SIMULATION_OUTCOMES } from "../simulation/stakes.js";
 import { DEFAULT_DEADLINE } from "../simulation/simulate.js";
-import { HttpProblem } from "./problem.js";
+import { HttpProblem, toEntry } from "./problem.js";
 
 // --- request bodies ----------------------------------------------------------------------------
 
@@ -48,8 +55,17 @@ const sampling = {
   runs: z.int().min(1).optional(),
 };
 
-/** With `runs`, a Monte Carlo: sample the uncertain inputs this many times and return the forecast distributions. */
-export const forecastRequest = z.strictObject({ ...source, ...sampling });
+/**
+ * With `runs`, a Monte Carlo: sample the uncertain inputs this many times and return the forecast
+ * distributions. With `calibration` (the JSON `parley backtest --save-calibration` writes, checked in
+ * place by `calibrationOf`), each forecast gets its calibrated interval at `level` (0–1, default 0.8).
+ */
+export const forecastRequest = z.strictObject({
+  ...source,
+  ...sampling,
+  calibration: z.record(z.string(), z.unknown()).optional(),
+  level: z.number().gt(0).lt(1).optional(),
+});
 /** Sensitivity runs are not saved (no `save`). */
 export const sensitivityRequest = z.strictObject({ ...scenarioSource, ...sampling });
 export const simulateRequest = z.strictObject({
@@ -133,8 +149,27 @@ export function checkRuns(runs: number): void {
 
 const LESS_FORECAST = "ask for fewer `models`, fewer `rounds` or fewer `runs`, or send a smaller scenario";
 
-/** Every chosen model's forecast; with `runs`, the Monte Carlo distributions of `parley forecast --runs`. */
-export async function runForecast(c: Context, scenario: Scenario, request: ForecastRequest): Promise<RunOutput<ForecastResult[] | MonteCarloReport>> {
+/** The calibration a request carries in `calibration`, checked with every problem located in the body. */
+export function calibrationOf(doc: LocatedDocument): Calibration {
+  try {
+    return checkCalibration(doc, "calibration");
+  } catch (error) {
+    if (!(error instanceof InvalidInputError)) throw error;
+    const errors = error.diagnostics.map(toEntry);
+    throw new HttpProblem("invalid-request", `the calibration is not one parley backtest --save-calibration writes: ${errors.map((e) => (e.path ? `${e.path}: ${e.message}` : e.message)).join("; ")}`, { errors });
+  }
+}
+
+/**
+ * Every chosen model's forecast; with `runs`, the Monte Carlo distributions of `parley forecast --runs`;
+ * with a calibration, each issue's calibrated interval as in `parley forecast --calibration --json`.
+ */
+export async function runForecast(
+  c: Context,
+  scenario: Scenario,
+  request: ForecastRequest,
+  calibration?: Calibration,
+): Promise<RunOutput<ForecastResult[] | CalibratedForecast[] | MonteCarloReport>> {
   const chosen = chosenModels(request);
   checkRounds(request.rounds);
   const options = {
@@ -142,13 +177,20 @@ export async function runForecast(c: Context, scenario: Scenario, request: Forec
     ...(request.rounds !== undefined ? { rounds: request.rounds } : {}),
     ...(request.seed !== undefined ? { seed: request.seed } : {}),
   };
-  const parameters = { ...(request.rounds !== undefined ? { rounds: request.rounds } : {}), ...(request.runs !== undefined ? { runs: request.runs } : {}) };
+  const level = request.level ?? DEFAULT_LEVEL;
+  const parameters = {
+    ...(request.rounds !== undefined ? { rounds: request.rounds } : {}),
+    ...(request.runs !== undefined ? { runs: request.runs } : {}),
+    ...(calibration ? { calibration, level } : {}),
+  };
   const output = { models: chosen, parameters, seed: request.seed ?? null };
   if (request.runs !== undefined) {
     checkRuns(request.runs);
-    return { ...output, results: await runJob(c, "monte-carlo", { scenario, runs: request.runs, ...options }, LESS_FORECAST) };
+    const report = await runJob(c, "monte-carlo", { scenario, runs: request.runs, ...options }, LESS_FORECAST);
+    return { ...output, results: calibration ? withCalibratedSpread(report.parse(), calibration, toModelInput(scenario), level) : report };
   }
-  return { ...output, results: await runJob(c, "forecast", { scenario, ...options }, LESS_FORECAST) };
+  const results = await runJob(c, "forecast", { scenario, ...options }, LESS_FORECAST);
+  return { ...output, results: calibration ? withCalibratedIntervals(results.parse(), calibration, toModelInput(scenario), level) : results };
 }
 
 /** Default Monte Carlo samples of a sensitivity analysis (as `parley sensitivity`). */

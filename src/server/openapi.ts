@@ -208,8 +208,13 @@ export function openApiDocument(version: string): Json {
       },
       "/api/forecast": {
         post: {
-          summary: "Forecast with every model or the chosen ones (the JSON of `parley forecast --json`, an array); with `runs`, the Monte Carlo report of `parley forecast --runs N --json`",
-          requestBody: analysisBody(samplingProperties("Monte Carlo samples of the uncertain inputs.")),
+          summary:
+            "Forecast with every model or the chosen ones (the JSON of `parley forecast --json`, an array); with `runs`, the Monte Carlo report of `parley forecast --runs N --json`; with `calibration`, each issue also gets `interval` (with `runs`, `interval.combined` with the sampled spread)",
+          requestBody: analysisBody({
+            ...samplingProperties("Monte Carlo samples of the uncertain inputs."),
+            calibration: { ...ref("Calibration"), description: "A track record as `parley backtest --save-calibration` writes it: each forecast gets its calibrated interval (docs/calibration.md)." },
+            level: { type: "number", exclusiveMinimum: 0, exclusiveMaximum: 1, description: "Coverage of the calibrated intervals (default 0.8)." },
+          }),
           responses: { 200: { ...json({ oneOf: [{ type: "array", items: ref("ForecastResult") }, { type: "object", description: "MonteCarloReport" }] }), headers: savedRunHeaders }, ...problems(400, 404, 413, 415, 422, 503) },
         },
       },
@@ -364,13 +369,55 @@ export function openApiDocument(version: string): Json {
             unified: { type: "string", description: "A unified diff of the two YAML texts." },
           },
         },
+        Calibration: {
+          type: "object",
+          required: ["format", "version", "source", "scale", "models"],
+          additionalProperties: false,
+          properties: {
+            format: { const: "parley-calibration" },
+            version: { const: 1 },
+            source: {
+              type: "object",
+              required: ["issues", "groups"],
+              additionalProperties: false,
+              properties: { file: { type: "string" }, issues: { type: "integer", minimum: 0 }, groups: { type: "integer", minimum: 0 } },
+            },
+            condition: { enum: ["reference", "rule", "spread", "actors"] },
+            scale: { type: "object", required: ["min", "max"], additionalProperties: false, properties: { min: { type: "number" }, max: { type: "number" } } },
+            models: {
+              type: "object",
+              description: "Per model id: its absolute errors on the calibration cases, ascending (and per category with a condition).",
+              additionalProperties: {
+                type: "object",
+                required: ["n", "errors"],
+                additionalProperties: false,
+                properties: {
+                  n: { type: "integer", minimum: 0 },
+                  errors: { type: "array", items: { type: "number", minimum: 0 } },
+                  categories: { type: "object", additionalProperties: { type: "array", items: { type: "number", minimum: 0 } } },
+                },
+              },
+            },
+          },
+        },
+        CalibratedInterval: {
+          type: "object",
+          required: ["level", "lower", "upper"],
+          description: "The forecast ± the conformal quantile of its model's past errors, on the issue's scale; `combined`: widened by the Monte Carlo spread (half-widths in quadrature).",
+          properties: {
+            level: { type: "number" },
+            lower: { type: "number" },
+            upper: { type: "number" },
+            combined: { type: "object", required: ["lower", "upper"], properties: { lower: { type: "number" }, upper: { type: "number" } } },
+          },
+        },
         ForecastResult: {
           type: "object",
           required: ["scenario", "model", "issues"],
           properties: {
             scenario: { type: "string" },
             model: { type: "string" },
-            issues: { type: "array", items: { type: "object", properties: { id: { type: "string" }, forecast: { type: "number" } } } },
+            issues: { type: "array", items: { type: "object", properties: { id: { type: "string" }, forecast: { type: "number" }, interval: ref("CalibratedInterval") } } },
             rounds: { type: "array", items: { type: "object" } },
             details: { type: "object" },
           },

@@ -1,5 +1,5 @@
 /** `parley forecast FILE`: every model's forecast per issue, as a table or JSON. */
-import { calibratedInterval, calibratedIntervals, modelsWithoutRecord, type CalibratedInterval } from "../../calibration/apply.js";
+import { calibratedIntervals, modelsWithoutRecord, withCalibratedIntervals, withCalibratedSpread, type CalibratedInterval } from "../../calibration/apply.js";
 import type { Calibration } from "../../calibration/calibration.js";
 import { DEFAULT_LEVEL } from "../../calibration/conformal.js";
 import { calibrationSource } from "../../calibration/file.js";
@@ -47,13 +47,14 @@ export function forecastCommand(scenario: Scenario, options: ForecastCommandOpti
   const language = options.language ?? scenario.language;
   if (options.calibration) {
     const level = options.level ?? DEFAULT_LEVEL;
-    const intervals = calibratedIntervals(options.calibration, results, toModelInput(scenario), level);
+    const input = toModelInput(scenario);
     warnUnknownModels(options.calibration, results.map((r) => r.model), io);
     if (options.json) {
-      const withIntervals = results.map((r, m) => ({ ...r, issues: r.issues.map((issue, i) => ({ ...issue, ...(intervals[m]![i] ? { interval: intervals[m]![i] } : {}) })) }));
+      const withIntervals = withCalibratedIntervals(results, options.calibration, input, level);
       io.out(JSON.stringify(withIntervals.length === 1 ? withIntervals[0] : withIntervals, null, 2));
       return EXIT.ok;
     }
+    const intervals = calibratedIntervals(options.calibration, results, input, level);
     io.out(forecastTable(scenario, results, language, { level, intervals, source: calibrationSource(options.calibration) }));
     return EXIT.ok;
   }
@@ -209,7 +210,9 @@ export function forecastRunsCommand(scenario: Scenario, options: ForecastCommand
     io,
     async (sampling) => {
       const report = await monteCarlo(scenario, sampling);
-      return options.calibration ? withCalibratedSpread(scenario, report, options.calibration, options.level ?? DEFAULT_LEVEL, io) : report;
+      if (!options.calibration) return report;
+      warnUnknownModels(options.calibration, report.models.map((m) => m.model), io);
+      return withCalibratedSpread(report, options.calibration, toModelInput(scenario), options.level ?? DEFAULT_LEVEL);
     },
     (report) => {
       const table = monteCarloTable(scenario, report, options.language ?? scenario.language);
@@ -217,22 +220,6 @@ export function forecastRunsCommand(scenario: Scenario, options: ForecastCommand
     },
     "the summary covers",
   );
-}
-
-/** The Monte Carlo report with, per model and issue, the calibrated interval and its combination with the sampled spread. */
-function withCalibratedSpread(scenario: Scenario, report: MonteCarloReport, calibration: Calibration, level: number, io: CliIo): MonteCarloReport {
-  warnUnknownModels(calibration, report.models.map((m) => m.model), io);
-  const input = toModelInput(scenario);
-  return {
-    ...report,
-    models: report.models.map((m) => ({
-      ...m,
-      issues: m.issues.map((d, i) => {
-        const interval = calibratedInterval(calibration, m.model, level, input, i, d.forecast, d.sd);
-        return interval ? { ...d, interval } : d;
-      }),
-    })),
-  };
 }
 
 /** Per issue and model: the point forecast, its calibrated interval, and that interval widened by the sampled spread. */

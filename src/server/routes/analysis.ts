@@ -10,6 +10,7 @@ import type { Scenario } from "../../scenario/types.js";
 import {
   agreementRequest,
   analyzeRequest,
+  calibrationOf,
   dealRequest,
   forecastRequest,
   runAgreement,
@@ -49,10 +50,10 @@ function resolveScenario(store: Store, doc: LocatedDocument, request: { scenario
   return { scenario: scenarioFromEmbedded(doc, ["scenario"], request.scenario).scenario, scenarioId: null, scenarioVersion: null };
 }
 
-function execute(c: Context, scenario: Scenario, request: RunRequest): Promise<RunOutput<unknown>> | RunOutput<unknown> {
+function execute(c: Context, doc: LocatedDocument, scenario: Scenario, request: RunRequest): Promise<RunOutput<unknown>> | RunOutput<unknown> {
   switch (request.kind) {
     case "forecast":
-      return runForecast(c, scenario, request);
+      return runForecast(c, scenario, request, request.calibration === undefined ? undefined : calibrationOf(doc));
     case "deal":
       return runDeal(scenario, request);
     case "analyze":
@@ -82,7 +83,7 @@ export function analysisRoutes(store: Store): Hono {
       const doc = await readJsonBody(c);
       const request = { ...checkBody(schema, doc), kind } as RunRequest;
       const resolved = resolveScenario(store, doc, request);
-      const output = await execute(c, resolved.scenario, request);
+      const output = await execute(c, doc, resolved.scenario, request);
       if (request.save) {
         const run = save(store, kind, resolved, output);
         c.header("Location", `/api/runs/${run.id}`);
@@ -135,7 +136,7 @@ export function analysisRoutes(store: Store): Hono {
     const doc = await readJsonBody(c);
     const request = checkBody(runRequest, doc);
     const resolved = resolveScenario(store, doc, request);
-    const run = save(store, request.kind, resolved, await execute(c, resolved.scenario, request));
+    const run = save(store, request.kind, resolved, await execute(c, doc, resolved.scenario, request));
     c.header("Location", `/api/runs/${run.id}`);
     return c.json(run, 201);
   });
