@@ -1,7 +1,8 @@
 /**
  * Whole-process timings of the compiled CLI (`bin/parley.js`, or the one named by PARLEY_BIN to compare
  * builds), the rows of issue 15's table: `--help`, SMP on KTAB's two CSV examples, 10,000 Monte Carlo SMP
- * runs of Hanoi with 1 and 2 workers, SMP on 250 actors × 1 issue. Each figure is the median wall time of
+ * runs of Hanoi with 1 and 2 workers, SMP on 250 actors × 1 issue; and issue 16's row, the full backtest of
+ * every model on the DEU III training file with 1 and 2 workers. Each figure is the median wall time of
  * several runs; `node -e 0` is measured in the same run so the ratio to a bare Node start is comparable
  * across machines, and the detail adds the median CPU time of the child (user + system, Linux only).
  */
@@ -85,6 +86,12 @@ export async function benchCli(): Promise<BenchResult[]> {
       timeProcess([PARLEY, "forecast", "scenarios/hanoi-2019.yaml", "--runs", "10000", "-m", "smp", "--seed", "1", "--workers", String(workers), "--json"], 3),
       workers === 2 ? "≤ 1000 ms, ≥ 1.8× the 1-worker run" : "—",
     );
+  }
+  // Issue 16's target: the full cross-validated backtest of every model on the DEU III training file
+  // (cross-fitted intervals and the challengers included), whole process, in at most 5 s.
+  const deu = resolve("test/fixtures/deu/deu3-train.tsv");
+  for (const workers of [1, 2]) {
+    add(`parley backtest deu3-train.tsv, all models, --workers ${workers}`, timeProcess([PARLEY, "backtest", deu, "--workers", String(workers), "--json"], 3), "≤ 5000 ms");
   }
   const dir = mkdtempSync(join(tmpdir(), "parley-bench-"));
   try {
