@@ -9,6 +9,7 @@ import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { isSmpParameterName, parseSmpParameterValue, type SmpParameters } from "../models/smp/parameters.js";
 import { ModelError } from "../models/types.js";
 import { ImportError } from "./errors.js";
+import { checkXmlSafety } from "./xml-safety.js";
 
 export interface KtabActor {
   readonly name: string;
@@ -179,9 +180,10 @@ type XmlNode = Record<string, unknown>;
  */
 export function parseKtabXml(text: string, fileName: string): KtabScenario {
   const body = stripBom(text);
+  checkXmlSafety(body, fileName);
   const validation = XMLValidator.validate(body);
   if (validation !== true) {
-    throw new ImportError(`not well-formed XML: ${validation.err.msg}`, fileName, validation.err.line);
+    throw new ImportError(`not well-formed XML: ${validation.err.msg}`, fileName, validation.err.line, undefined, validation.err.col);
   }
   const parser = new XMLParser({
     ignoreAttributes: true,

@@ -4,6 +4,7 @@
  */
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { ImportError } from "../errors.js";
+import { checkXmlSafety } from "../xml-safety.js";
 
 /** A parsed XML element. */
 export type XmlElement = { readonly [key: string]: unknown };
@@ -18,8 +19,9 @@ const parser = new XMLParser({
 
 /** Parses XML text, throwing an ImportError with the line of a syntax error. */
 export function parseXml(text: string, file: string): XmlElement {
+  checkXmlSafety(text, file);
   const valid = XMLValidator.validate(text);
-  if (valid !== true) throw new ImportError(`malformed XML: ${valid.err.msg}`, file, valid.err.line);
+  if (valid !== true) throw new ImportError(`malformed XML: ${valid.err.msg}`, file, valid.err.line, undefined, valid.err.col);
   return parser.parse(text) as XmlElement;
 }
 
