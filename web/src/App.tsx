@@ -4,7 +4,7 @@
  */
 import { lazy, Suspense, useEffect, useState, useSyncExternalStore, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
-import { api, type ScenarioSummary } from "./api.js";
+import { api, ApiError, type ProblemEntry, type ScenarioSummary } from "./api.js";
 import { fmtMs, useLabel } from "./format.js";
 import { setLanguage } from "./i18n.js";
 import { nextInList } from "./keyboard.js";
@@ -103,7 +103,7 @@ function TopBar({ children }: { children?: ReactNode }) {
 function Sidebar({ scenarios, error, current, onImported }: { scenarios: ScenarioSummary[] | undefined; error: string | undefined; current: string | undefined; onImported: () => Promise<void> }) {
   const { t } = useTranslation();
   const label = useLabel();
-  const [importError, setImportError] = useState<string>();
+  const [importError, setImportError] = useState<ImportFailure>();
   return (
     <nav className="sidebar no-print" aria-label={t("home.title")}>
       <div className="brand">
@@ -167,18 +167,14 @@ function Sidebar({ scenarios, error, current, onImported }: { scenarios: Scenari
                 await onImported();
                 navigate(routePath(created.id));
               } catch (err) {
-                setImportError(err instanceof Error ? err.message : String(err));
+                setImportError(importFailure(err, files));
               }
             }}
           />
         </label>
         <span className="muted small-text">{t("home.importHint")}</span>
       </div>
-      {importError && (
-        <p className="error" role="alert">
-          {importError}
-        </p>
-      )}
+      {importError && <ImportProblems failure={importError} />}
     </nav>
   );
 }
@@ -309,5 +305,46 @@ function About() {
         </p>
       </div>
     </details>
+  );
+}
+
+/** A refused import: the server's summary and every problem it found, with the file it is in. */
+interface ImportFailure {
+  readonly message: string;
+  readonly problems: readonly ProblemEntry[];
+  /** The file the problems are in, when one file was sent. */
+  readonly file?: string;
+}
+
+function importFailure(error: unknown, files: readonly File[]): ImportFailure {
+  const message = error instanceof Error ? error.message : String(error);
+  const problems = error instanceof ApiError ? error.errors : [];
+  return { message, problems, ...(files.length === 1 ? { file: files[0]!.name } : {}) };
+}
+
+/** Every problem of a refused import with its place (file:line:column, field), not just the first. */
+function ImportProblems({ failure }: { failure: ImportFailure }) {
+  const { t } = useTranslation();
+  if (failure.problems.length === 0) {
+    return (
+      <p className="error" role="alert" data-testid="import-error">
+        {failure.message}
+      </p>
+    );
+  }
+  return (
+    <div className="error import-problems" role="alert" data-testid="import-error">
+      <p>{t("home.importProblems", { count: failure.problems.length, file: failure.file ?? t("home.theFiles") })}</p>
+      <ol>
+        {failure.problems.map((p, k) => {
+          const place = [failure.file, p.line > 0 ? String(p.line) : "", p.line > 0 && p.column > 0 ? String(p.column) : ""].filter((x) => x).join(":");
+          return (
+            <li key={k} data-testid="import-problem">
+              {place && <code className="place">{place}</code>} {p.path && <code className="field">{p.path}</code>} {p.message}
+            </li>
+          );
+        })}
+      </ol>
+    </div>
   );
 }
