@@ -12,6 +12,7 @@ import { dealContext, evaluateDeal, type DealContext } from "../deals/evaluate.j
 import { DealError } from "../deals/preferences.js";
 import { forecast, nearestAnchor, type ForecastResult } from "../forecast.js";
 import { findModel, models as allModels } from "../models/index.js";
+import { agreementBriefing } from "./agreement.js";
 import { exchangeBriefing } from "./exchanges.js";
 import { ModelError } from "../models/types.js";
 import type { Citation, Issue, IssueValue, Label, Quantity, Scenario } from "../scenario/types.js";
@@ -262,6 +263,8 @@ function calibrationSection(calibrating: Calibrating | undefined, results: reado
 export function buildBriefing(scenario: Scenario, options: BriefingOptions = {}): Briefing {
   const registry = new EvidenceRegistry();
   const { results, failed } = runModels(scenario, options);
+  // The lead comes first in the briefing, so its evidence gets the first numbers.
+  const lead = agreementBriefing(scenario, registry, options.agreement);
   const inputs = actorInputs(scenario, registry);
   const calibrating = options.calibration ? { calibration: options.calibration, level: options.level ?? DEFAULT_LEVEL, input: toModelInput(scenario) } : undefined;
   const issues = issueBriefings(scenario, results, registry, options.uncertainty, calibrating);
@@ -276,6 +279,7 @@ export function buildBriefing(scenario: Scenario, options: BriefingOptions = {})
   const calibration = calibrationSection(calibrating, results, options.uncertainty);
   return {
     scenario,
+    agreement: lead,
     models: results.map((r) => ({ id: r.model, name: findModel(r.model)?.name ?? r.model })),
     failedModels: failed,
     issues,

@@ -9,7 +9,7 @@ import { explainReason, type Reason } from "../rules/index.js";
 import { text, type Language } from "../scenario/label.js";
 import type { Issue } from "../scenario/types.js";
 import { messages } from "./i18n.js";
-import type { Briefing, Figure, IssueBriefing } from "./types.js";
+import type { Briefing, CitedRedLine, Figure, IssueBriefing } from "./types.js";
 
 export interface Markup {
   /** Scenario or computed text, escaped for the format. */
@@ -64,6 +64,61 @@ export function dealName(b: Briefing, id: string, language: Language): string {
 
 export function ruleName(b: Briefing, kind: "criterion" | "trap", id: string, language: Language): string {
   return text((kind === "criterion" ? b.scenario.criteria : b.scenario.traps).find((r) => r.id === id)?.name, language) || id;
+}
+
+export function redLineName(b: Briefing, actor: string, id: string, language: Language): string {
+  return text(b.scenario.actors.find((a) => a.id === actor)?.redLines.find((l) => l.id === id)?.name, language) || id;
+}
+
+/**
+ * The briefing's first line: the chance of a deal (as written, or over the draws) and the main reason it
+ * may fail, each red line named and cited.
+ */
+export function leadSentence(b: Briefing, language: Language, m: Markup): string {
+  const t = messages(language).lead;
+  const list = messages(language).list;
+  const { report, reason, skipped } = b.agreement;
+  if (!report) return m.esc(t.skipped(skipped ?? ""));
+  const name = (id: string) => m.esc(actorName(b, id, language));
+  const decision = report.decision;
+  const signers =
+    decision.kind === "unanimity" ? m.esc(t.everyActor) : decision.veto && decision.veto.length > 0 ? list(decision.veto.map(name)) : m.esc(t.capabilityShare(messages(language).percent(decision.threshold ?? 1)));
+  const chance =
+    report.runs > 0
+      ? m.esc(t.chance(messages(language).percent(report.probability), report.completed, formatNumber(100 * report.standardError)))
+      : report.possible
+        ? t.possible(report.acceptable, report.grid.outcomes, signers)
+        : m.esc(t.impossible);
+  const line = (l: CitedRedLine, credibility: boolean) =>
+    t.redLine(name(l.actor), m.cite(m.esc(redLineName(b, l.actor, l.id, language)), l.evidence), credibility && l.credibility < 1 ? formatNumber(l.credibility, 2) : undefined);
+  let why = "";
+  switch (reason?.kind) {
+    case "conflict": {
+      const parts = [...reason.redLines.map((l) => line(l, true)), ...reason.walkAway.map((a) => t.walkAway(name(a)))];
+      const opens = reason.opens.map((c) => {
+        if (c.kind === "walkAway") return t.lowerWalkAway(name(c.constraint), formatNumber(c.relaxBy ?? 0, 3));
+        const l = reason.redLines.find((x) => `${x.actor}.${x.id}` === c.constraint);
+        return t.dropRedLine(l ? line(l, false) : m.esc(c.constraint));
+      });
+      why = t.conflict(list(parts), opens.length > 0 ? list(opens) : undefined);
+      break;
+    }
+    case "redLines": {
+      const first = reason.lines[0]!;
+      const names = reason.lines.length === 1 ? list(first.ruledOut.map((d) => m.esc(dealName(b, d, language)))) : undefined;
+      why = t.ruledOut(list(reason.lines.map((l) => line(l, true))), reason.lines.length > 1, first.ruledOut.length, reason.deals, names);
+      break;
+    }
+    case "margin":
+      why = t.margin(name(reason.actor), m.esc(formatGain(reason.gain)));
+      break;
+    case "unfinished":
+      why = m.esc(t.unfinished);
+      break;
+    case undefined:
+      break;
+  }
+  return why === "" ? chance : `${chance}${sentenceGap(language)}${why}`;
 }
 
 /** A scenario number as shown: the option's label for option issues, the number otherwise. */
@@ -208,6 +263,8 @@ export function evidenceTitle(b: Briefing, subject: Briefing["evidence"][number]
       return t.criterion(ruleName(b, "criterion", subject.id, language));
     case "trap":
       return t.trap(ruleName(b, "trap", subject.id, language));
+    case "redLine":
+      return t.redLine(actorName(b, subject.actor, language), redLineName(b, subject.actor, subject.id, language));
   }
 }
 

@@ -20,6 +20,7 @@ import {
   issueAlignmentSentence,
   issueName,
   issueOf,
+  leadSentence,
   overallBlocsSentence,
   reason,
   pairLabel,
@@ -49,6 +50,7 @@ p{margin:.5em 0}
 .meta,.muted,figcaption{color:var(--muted)}
 .meta{font-size:.92em}
 .intro{font-style:italic;color:var(--muted)}
+.lead{font-size:1.1em;font-weight:600;margin:.2em 0 .6em}
 nav.toc ol{columns:2;margin:.4em 0;padding-left:1.4em}
 table{border-collapse:collapse;margin:.6em 0 1em;font-size:.88em}
 th,td{border:1px solid var(--rule);padding:4px 8px;vertical-align:top;text-align:left}
@@ -448,6 +450,7 @@ export function renderHtml(b: Briefing, language: Language = b.scenario.language
   ];
   const body = [
     `<header><h1>${esc(title)}</h1>`,
+    `<p class="lead" id="agreement">${leadSentence(b, language, markup)}</p>`,
     `<p class="meta">${[s.date ? esc(s.date) : "", esc(s.id)].filter(Boolean).join(" · ")}</p>`,
     s.description ? `<p>${esc(text(s.description, language))}</p>` : "",
     `<p class="intro">${esc(t.intro)}</p>`,

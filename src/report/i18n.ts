@@ -118,6 +118,24 @@ export interface Messages {
     readonly dealValue: (deal: string, issue: string) => string;
     readonly criterion: (name: string) => string;
     readonly trap: (name: string) => string;
+    readonly redLine: (actor: string, name: string) => string;
+  };
+  readonly lead: {
+    readonly skipped: (why: string) => string;
+    readonly chance: (percent: string, draws: number, standardErrorPoints: string) => string;
+    readonly possible: (acceptable: number | undefined, outcomes: number, signers: string) => string;
+    readonly impossible: string;
+    readonly everyActor: string;
+    readonly capabilityShare: (percent: string) => string;
+    /** "A's red line “x” (credibility 0.7)" */
+    readonly redLine: (actor: string, name: string, credibility: string | undefined) => string;
+    readonly walkAway: (actor: string) => string;
+    readonly lowerWalkAway: (actor: string, by: string) => string;
+    readonly dropRedLine: (line: string) => string;
+    readonly conflict: (parts: string, opens: string | undefined) => string;
+    readonly ruledOut: (lines: string, several: boolean, count: number, deals: number, names: string | undefined) => string;
+    readonly margin: (actor: string, gain: string) => string;
+    readonly unfinished: string;
   };
   readonly methodText: readonly string[];
   readonly list: (items: readonly string[]) => string;
@@ -127,6 +145,9 @@ export interface Messages {
 const enList = (items: readonly string[]): string =>
   items.length <= 1 ? (items[0] ?? "") : items.length === 2 ? `${items[0]} and ${items[1]}` : `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
 const zhList = (items: readonly string[]): string => (items.length <= 1 ? (items[0] ?? "") : `${items.slice(0, -1).join("、")}和${items[items.length - 1]}`);
+
+/** "Greens'", "North Korea's". */
+const possessive = (name: string): string => (/s$/.test(name) ? `${name}'` : `${name}'s`);
 
 const en: Messages = {
   sections: {
@@ -248,6 +269,24 @@ const en: Messages = {
     dealValue: (deal, issue) => `Deal ${deal}: ${issue}`,
     criterion: (name) => `Criterion: ${name}`,
     trap: (name) => `Trap: ${name}`,
+    redLine: (actor, name) => `${actor}: red line “${name}”`,
+  },
+  lead: {
+    skipped: (why) => `Chance of a deal: not computed (${why}).`,
+    chance: (percent, draws, se) => `Chance of a deal: ${percent} (${draws.toLocaleString("en")} draws, ± ${se} points).`,
+    possible: (acceptable, outcomes, signers) =>
+      `A deal is possible as written: ${acceptable !== undefined ? `${acceptable.toLocaleString("en")} of ${outcomes.toLocaleString("en")} outcomes are` : "some outcome is"} acceptable to ${signers}.`,
+    impossible: "No deal is possible as written.",
+    everyActor: "every actor",
+    capabilityShare: (percent) => `actors holding ${percent} of capability`,
+    redLine: (actor, name, credibility) => `${possessive(actor)} red line “${name}”${credibility !== undefined ? ` (credibility ${credibility})` : ""}`,
+    walkAway: (actor) => `${possessive(actor)} walk-away value`,
+    lowerWalkAway: (actor, by) => `${actor} lowering its walk-away value by ${by}`,
+    dropRedLine: (line) => `dropping ${line}`,
+    conflict: (parts, opens) => `Main reason it may fail: as written, ${parts} cannot all hold together${opens ? `; ${opens} alone would open a zone of agreement` : ""}.`,
+    ruledOut: (lines, several, count, deals, names) => `Main reason it may fail: ${lines} ${several ? "each rule" : "rules"} out ${count} of the ${deals} named deals${names ? ` (${names})` : ""}.`,
+    margin: (actor, gain) => `Narrowest margin: ${possessive(actor)} gain over walking away at the most likely agreement is only ${gain}.`,
+    unfinished: "The search for an agreement did not finish within its budget; coarsen the grid.",
   },
   methodText: [
     "Forecasts: each model runs on the scenario's positions, saliences and capabilities as written; see docs/models.md. The spread between models is max − min of their forecasts; within 10 % of the scale the models agree, within 25 % they broadly agree, beyond that they disagree.",
@@ -376,6 +415,23 @@ const zh: Messages = {
     dealValue: (deal, issue) => `协议${deal}:${issue}`,
     criterion: (name) => `标准:${name}`,
     trap: (name) => `陷阱:${name}`,
+    redLine: (actor, name) => `${actor}:红线“${name}”`,
+  },
+  lead: {
+    skipped: (why) => `达成协议的概率:未能计算(${why})。`,
+    chance: (percent, draws, se) => `达成协议的概率:${percent}(${draws}次抽样，±${se}个百分点)。`,
+    possible: (acceptable, outcomes, signers) => `按所写情景可以达成协议:${acceptable !== undefined ? `${outcomes}个结果中有${acceptable}个` : "有结果"}为${signers}所接受。`,
+    impossible: "按所写情景无法达成协议。",
+    everyActor: "各方",
+    capabilityShare: (percent) => `合计拥有${percent}能力的各方`,
+    redLine: (actor, name, credibility) => `${actor}的红线“${name}”${credibility !== undefined ? `(可信度${credibility})` : ""}`,
+    walkAway: (actor) => `${actor}的底线`,
+    lowerWalkAway: (actor, by) => `${actor}将底线降低${by}`,
+    dropRedLine: (line) => `放弃${line}`,
+    conflict: (parts, opens) => `可能失败的主要原因:按所写情景，${parts}无法同时成立${opens ? `;单独${opens}即可打开协议空间` : ""}。`,
+    ruledOut: (lines, several, count, deals, names) => `可能失败的主要原因:${lines}${several ? "各自" : ""}排除了${deals}项协议中的${count}项${names ? `(${names})` : ""}。`,
+    margin: (actor, gain) => `余地最小:在最可能的协议下，${actor}比放弃谈判仅多得${gain}。`,
+    unfinished: "协议搜索在预算内未完成;请放粗网格。",
   },
   methodText: [
     "预测:各模型按情景中所写的立场、重要性和能力运行，见 docs/models.md。模型间的差距为各预测的最大值减最小值;不超过量表的10%为一致，不超过25%为大体一致，否则为分歧明显。",

@@ -19,6 +19,7 @@ import {
   issueName,
   intervalSentences,
   issueOf,
+  leadSentence,
   overallBlocsSentence,
   reason,
   ruleName,
@@ -294,7 +295,7 @@ export function renderMarkdown(b: Briefing, language: Language = b.scenario.lang
   const t = messages(language);
   const s = b.scenario;
   const esc = markup.esc;
-  const out = [`# ${esc(text(s.title, language) || s.id)}`, ""];
+  const out = [`# ${esc(text(s.title, language) || s.id)}`, "", `**${leadSentence(b, language, markup)}**`, ""];
   if (s.date) out.push(esc(s.date), "");
   if (s.description) out.push(esc(text(s.description, language)), "");
   out.push(`*${t.intro}*`, "", t.generatedBy(b.models.map((m) => `${esc(m.name)} (${esc(m.id)})`).join(", ")), "");

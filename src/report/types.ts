@@ -4,6 +4,8 @@
  */
 import type { ExchangeBriefing } from "./exchanges.js";
 import type { Alignment, AlignmentClaim, AlignmentOptions, ClaimVerdict } from "../alignment/alignment.js";
+import type { AgreementReport } from "../agreement/forecast.js";
+import type { Change } from "../agreement/conflicts.js";
 import type { CalibratedInterval } from "../calibration/apply.js";
 import type { Calibration } from "../calibration/calibration.js";
 import type { DealEvaluation } from "../deals/evaluate.js";
@@ -18,7 +20,8 @@ export type EvidenceSubject =
   | { readonly kind: "deal"; readonly deal: string }
   | { readonly kind: "dealValue"; readonly deal: string; readonly issue: string }
   | { readonly kind: "criterion"; readonly id: string }
-  | { readonly kind: "trap"; readonly id: string };
+  | { readonly kind: "trap"; readonly id: string }
+  | { readonly kind: "redLine"; readonly actor: string; readonly id: string };
 
 /** One entry of the evidence section: the citations and note behind one number (or group of numbers). */
 export interface EvidenceEntry {
@@ -132,6 +135,37 @@ export interface UncertaintySection {
   readonly deals: readonly { readonly id: string; readonly accept: Readonly<Record<string, number>>; readonly all: number }[];
 }
 
+/** A red line as the lead cites it. */
+export interface CitedRedLine {
+  readonly actor: string;
+  readonly id: string;
+  /** As written (0–1). */
+  readonly credibility: number;
+  /** Named deals it rules out, as written (for the `redLines` reason). */
+  readonly ruledOut: readonly string[];
+  readonly evidence?: number;
+}
+
+/** The main reason talks may fail, chosen from the numbers (src/report/agreement.ts). */
+export type FailureReason =
+  /** As written no agreement: the first minimal conflicting set, and the members whose dropping alone opens a zone. */
+  | { readonly kind: "conflict"; readonly redLines: readonly CitedRedLine[]; readonly walkAway: readonly string[]; readonly opens: readonly Omit<Change, "opens">[] }
+  /** The signatories' red lines that rule out the most named deals (of `deals`). */
+  | { readonly kind: "redLines"; readonly lines: readonly CitedRedLine[]; readonly deals: number }
+  /** The needed signatory with the smallest gain over walking away at the most likely agreement. */
+  | { readonly kind: "margin"; readonly actor: string; readonly gain: number }
+  /** The search ran out of its budget before finding an agreement. */
+  | { readonly kind: "unfinished" };
+
+/** The briefing's lead: the chance of a deal and the main reason it may fail. */
+export interface AgreementBriefing {
+  /** The agreement forecast (the JSON of `parley agreement --json`); absent when skipped. */
+  readonly report?: AgreementReport;
+  readonly reason?: FailureReason;
+  /** Why no forecast could be made (e.g. an issue without a status quo). */
+  readonly skipped?: string;
+}
+
 export interface BriefingOptions {
   /** Model ids; every model when absent or empty. */
   readonly models?: readonly string[];
@@ -146,6 +180,8 @@ export interface BriefingOptions {
   readonly calibration?: Calibration;
   /** Level of the calibrated intervals, 0–1 (default 0.8). */
   readonly level?: number;
+  /** An agreement forecast with draws (`agreementForecast`); without it the scenario as written is searched. */
+  readonly agreement?: AgreementReport;
 }
 
 /** What the calibrated intervals rest on, for the briefing to say. */
@@ -168,6 +204,8 @@ export interface ActorInputs {
 
 export interface Briefing {
   readonly scenario: Scenario;
+  /** The lead: will they agree at all? */
+  readonly agreement: AgreementBriefing;
   /** The models that ran, in order, with their display names. */
   readonly models: readonly { readonly id: string; readonly name: string }[];
   /** Models that could not run on this scenario, with the reason. */

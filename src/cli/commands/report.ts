@@ -2,6 +2,7 @@
 import type { AlignmentClaim } from "../../alignment/alignment.js";
 import type { Calibration } from "../../calibration/calibration.js";
 import { writeFileAtomic } from "../../files/write.js";
+import { briefingAgreement } from "../../report/agreement.js";
 import { buildBriefing } from "../../report/build.js";
 import { renderHtml } from "../../report/html.js";
 import { renderMarkdown } from "../../report/markdown.js";
@@ -62,10 +63,14 @@ export async function reportCommand(scenario: Scenario, options: ReportCommandOp
     options.runs === undefined
       ? undefined
       : await monteCarlo(scenario, { runs: options.runs, models: options.models, ...(options.seed !== undefined ? { seed: options.seed } : {}) });
+  // …and the chance of a deal over the same number of draws, with the same seed (in this thread: at a
+  // briefing's sizes starting worker threads costs more than the draws; the result is the same either way).
+  const agreement = options.runs === undefined ? undefined : await briefingAgreement(scenario, { runs: options.runs, workers: 1, ...(options.seed !== undefined ? { seed: options.seed } : {}) });
   const briefing = buildBriefing(scenario, {
     models: options.models,
     claims,
     ...(uncertainty ? { uncertainty } : {}),
+    ...(agreement ? { agreement } : {}),
     ...(options.calibration ? { calibration: options.calibration } : {}),
     ...(options.level !== undefined ? { level: options.level } : {}),
   });

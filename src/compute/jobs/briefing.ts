@@ -1,5 +1,5 @@
-/** Compute job `briefing`: the briefing of `parley report`, rendered as HTML or Markdown. */
-import { buildBriefing, renderHtml, renderMarkdown } from "../../report/index.js";
+/** Compute job `briefing`: the briefing of `parley report`, rendered as HTML or Markdown; with `runs`, distributions and the chance of a deal over the draws. */
+import { briefingAgreement, buildBriefing, renderHtml, renderMarkdown } from "../../report/index.js";
 import type { Scenario } from "../../scenario/types.js";
 import { monteCarlo } from "../../uncertainty/monte-carlo.js";
 
@@ -17,6 +17,8 @@ export default async function briefingJob(input: BriefingJobInput): Promise<stri
   const models = input.models ? [...input.models] : [];
   const uncertainty =
     input.runs === undefined ? undefined : await monteCarlo(input.scenario, { runs: input.runs, models, workers: 1, ...(input.seed !== undefined ? { seed: input.seed } : {}) });
-  const briefing = buildBriefing(input.scenario, { models, ...(uncertainty ? { uncertainty } : {}) });
+  const seed = input.seed !== undefined ? { seed: input.seed } : {};
+  const agreement = input.runs === undefined ? undefined : await briefingAgreement(input.scenario, { runs: input.runs, workers: 1, ...seed });
+  const briefing = buildBriefing(input.scenario, { models, ...(uncertainty ? { uncertainty } : {}), ...(agreement ? { agreement } : {}) });
   return input.format === "md" ? renderMarkdown(briefing, input.language) : renderHtml(briefing, input.language);
 }
