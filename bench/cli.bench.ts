@@ -36,7 +36,7 @@ interface ProcessTiming {
 }
 
 /** Median wall and CPU time of `node ARGS`, after one warm-up (disk cache). Fails loudly if the command fails. */
-function timeProcess(args: readonly string[], repetitions: number): ProcessTiming {
+export function timeProcess(args: readonly string[], repetitions: number): ProcessTiming {
   const walls: number[] = [];
   const cpus: number[] = [];
   for (let r = 0; r <= repetitions; r++) {

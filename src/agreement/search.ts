@@ -31,7 +31,7 @@ export interface GridPoint {
 }
 
 /** A rule placed in the search: which issues it reads and at what depth it is decided. */
-interface PlacedRule {
+export interface PlacedRule {
   readonly kind: "redLine" | "linkage";
   readonly actor: number;
   /** Index in the actor's red lines or linkage terms. */

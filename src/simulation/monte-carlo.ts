@@ -1,14 +1,15 @@
 /**
- * Monte Carlo over simulated talks: sample every uncertain judgement of the scenario (the sampling of
- * `uncertainty/`: counter-based uniforms, one stream per input) and, when asked, each party's strategy
- * from a pool; run the talks once per sample; summarise the agreement rate, the outcome of each issue
+ * Monte Carlo over simulated talks: sample every uncertain judgement of the scenario and whether each red
+ * line holds (the agreement forecast's draws, `agreement/draws.ts`: counter-based uniforms, one stream per
+ * input; a line holds with its credibility) and, when asked, each party's strategy from a pool; run the
+ * talks once per sample; summarise the agreement rate, the outcome of each issue
  * among agreements, the rounds to agreement and each party's mean utility. Sample k depends only on
  * (seed, k): blocks of samples run on the shared worker pool and come back by index, so the report is
  * the same for any number of workers.
  */
+import { drawConstraints, drawPlan, drawScenario, type AgreementInput } from "../agreement/draws.js";
 import { hash3, keyOf, counterUniform } from "../uncertainty/random.js";
-import { sampleValues } from "../uncertainty/evaluate.js";
-import { uncertainInputs, withInputValues, type UncertainInput } from "../uncertainty/inputs.js";
+import type { UncertainInput } from "../uncertainty/inputs.js";
 import { blockSize } from "../uncertainty/run.js";
 import { describeSample, type Distribution } from "../uncertainty/stats.js";
 import { outcomeAt } from "../outcomes/space.js";
@@ -16,7 +17,7 @@ import type { Scenario } from "../scenario/types.js";
 import { parallelMap } from "../parallel/pool.js";
 import { SimulationError } from "./errors.js";
 import { checkStrategy, STRATEGIES, type Strategy } from "./negotiators/index.js";
-import { scenarioSetup, scenarioStakes, withScenarioSettings } from "./scenario-stakes.js";
+import { drawSetup, prepareStakes, scenarioStakes, withScenarioSettings, type PreparedStakes, type StakesBuffers } from "./scenario-stakes.js";
 import { DEFAULT_DEADLINE, resolveRun, runOnce, type SimulationOptions, type SimulationSetup } from "./simulate.js";
 import type { NegotiationStakes } from "./stakes.js";
 
@@ -28,7 +29,10 @@ const COLLAPSE_KEY = 0xfffffffe;
 export interface SimulationPlan {
   /** The scenario, or undefined for a plain domain (then `setup` is used as is). */
   readonly scenario?: Scenario;
+  /** The judgements sampled (`uncertainty/inputs.ts`). */
   readonly inputs: readonly UncertainInput[];
+  /** What the agreement draws sample beyond them: red-line credibility, linkage utilities, deal values. */
+  readonly extra: readonly AgreementInput[];
   readonly seed: number;
   readonly step?: number;
   readonly options: SimulationOptions;
@@ -57,21 +61,35 @@ export interface SimulationTask {
 
 const REASONS = { deadline: 1, "walk-away": 2, collapse: 3 } as const;
 
-/** Setups of scenarios played as written (tournaments without sampling), built once per scenario object and step. */
-const asWritten = new WeakMap<Scenario, Map<number | undefined, SimulationSetup>>();
+/**
+ * What does not change from sample to sample, per scenario object and step. Tasks of one chunk share their
+ * plan's scenario object (structured clone keeps identity), so a worker prepares a scenario once per chunk.
+ */
+interface Prepared {
+  readonly prepared: PreparedStakes;
+  /** Reused by one sample's stakes after another's (samples run one at a time in a thread). */
+  readonly buffers: StakesBuffers;
+  asWritten?: SimulationSetup;
+}
 
-const setupOf = scenarioSetup;
+const preparedCache = new WeakMap<Scenario, Map<number | undefined, Prepared>>();
 
-/** The setup of sample k (the scenario with sampled judgements, or the domain as it is). */
+function preparedOf(scenario: Scenario, step: number | undefined): Prepared {
+  let bySteps = preparedCache.get(scenario);
+  if (!bySteps) preparedCache.set(scenario, (bySteps = new Map()));
+  let entry = bySteps.get(step);
+  if (!entry) bySteps.set(step, (entry = { prepared: prepareStakes(scenario, step), buffers: { utilities: [], masks: [] } }));
+  return entry;
+}
+
+/** The setup of sample k (the scenario with sampled judgements and red lines, or the domain as it is). */
 function sampleSetup(plan: SimulationPlan, k: number, fixed?: SimulationSetup): SimulationSetup {
   if (fixed) return fixed;
   const scenario = plan.scenario!;
-  if (plan.inputs.length > 0) return setupOf(withInputValues(scenario, plan.inputs, sampleValues(plan, k)), plan.step);
-  let bySteps = asWritten.get(scenario);
-  if (!bySteps) asWritten.set(scenario, (bySteps = new Map()));
-  let setup = bySteps.get(plan.step);
-  if (!setup) bySteps.set(plan.step, (setup = setupOf(scenario, plan.step)));
-  return setup;
+  const entry = preparedOf(scenario, plan.step);
+  if (plan.inputs.length === 0 && plan.extra.length === 0) return (entry.asWritten ??= drawSetup(entry.prepared));
+  const draw = drawScenario({ scenario, seed: plan.seed, inputs: plan.inputs, extra: plan.extra }, k);
+  return drawSetup(entry.prepared, draw.scenario, drawConstraints(draw.scenario, draw.redLines), entry.buffers);
 }
 
 /** The options of sample k: its collapse seed and, with a pool, the strategies drawn. */
@@ -110,7 +128,7 @@ export function runSimulationBlock(task: SimulationTask, fixed?: SimulationSetup
     block.rounds[i] = result.round + 1;
     block.reasons[i] = result.agreed ? 0 : REASONS[result.reason!];
     for (let p = 0; p < parties; p++) {
-      block.utilities[i * parties + p] = result.agreed ? stakes.utilities(p)[result.agreement]! : stakes.walkAway[p]!;
+      block.utilities[i * parties + p] = result.agreed ? stakes.utilityOf(p, result.agreement) : stakes.walkAway[p]!;
       block.strategies[i * parties + p] = STRATEGIES.indexOf(run.strategies[p]!);
     }
   }
@@ -129,7 +147,7 @@ export interface SimulationRunsReport {
   readonly runs: number;
   readonly completed: number;
   readonly partial: boolean;
-  /** Ids of the judgements sampled. */
+  /** Ids of the numbers sampled: judgements, then red-line credibilities, linkage utilities and deal values. */
   readonly inputs: readonly string[];
   readonly strategyPool?: readonly Strategy[];
   /** Share of samples that end in agreement. */
@@ -160,10 +178,13 @@ export function simulationPlan(scenario: Scenario | undefined, options: Simulati
     throw new SimulationError(`runs must be a whole number from 1 to ${MAX_SIMULATION_RUNS.toLocaleString("en")}, got ${options.runs}`);
   }
   const { runs: _runs, step, strategyPool, workers: _workers, signal: _signal, onProgress: _progress, ...run } = options;
+  const seed = Math.trunc(options.seed ?? 0) >>> 0;
+  const draws = scenario ? drawPlan(scenario, seed) : undefined;
   return {
     ...(scenario ? { scenario } : {}),
-    inputs: scenario ? uncertainInputs(scenario) : [],
-    seed: Math.trunc(options.seed ?? 0) >>> 0,
+    inputs: draws?.inputs ?? [],
+    extra: draws?.extra ?? [],
+    seed,
     ...(step !== undefined ? { step } : {}),
     options: run,
     ...(strategyPool && strategyPool.length > 0 ? { strategyPool: strategyPool.map(checkStrategy) } : {}),
@@ -204,7 +225,7 @@ export function summarizeSimulations(stakes: NegotiationStakes, plan: Simulation
     runs: meta.runs,
     completed,
     partial: meta.partial,
-    inputs: plan.inputs.map((i) => i.id),
+    inputs: [...plan.inputs, ...plan.extra].map((i) => i.id),
     ...(plan.strategyPool ? { strategyPool: plan.strategyPool } : {}),
     agreementRate: share(agreed),
     breakdowns: { deadline: share(reasons[1]!), "walk-away": share(reasons[2]!), collapse: share(reasons[3]!) },

@@ -9,13 +9,16 @@
  * Under a pure threshold rule (no veto players) every actor takes turns and every actor must accept: SAOP
  * has no way to pass an offer by a share of capability, so the simulation is stricter than the rule there.
  */
-import { acceptsOutcome, actorUtility, agreementModel, isStatusQuo, ACCEPT_TOLERANCE, type AgreementModel, type Constraints } from "../agreement/index.js";
-import { scenarioSpace } from "../deals/space.js";
-import { advanceOdometer, issueSizes, type OutcomeSpace } from "../outcomes/space.js";
+import { ACCEPT_TOLERANCE, type Constraints } from "../agreement/index.js";
+import { outcomeRuleContext } from "../agreement/context.js";
+import { prepareSearch, searchState, type PreparedSearch } from "../agreement/search.js";
+import { issueGrid } from "../deals/space.js";
+import { evaluateRule } from "../rules/index.js";
+import { advanceOdometer, createOutcomeSpace, type OutcomeSpace } from "../outcomes/space.js";
 import type { Scenario } from "../scenario/types.js";
 import type { PartyTraits } from "./negotiators/context.js";
 import { DEFAULT_DEADLINE, type SimulationOptions, type SimulationSetup } from "./simulate.js";
-import { utilityTables, type NegotiationStakes } from "./stakes.js";
+import { additiveTable, checkSimulationSize, indexTable, type NegotiationStakes } from "./stakes.js";
 
 export interface ScenarioStakesOptions {
   /** Grid step of numeric issues (default: their anchors and reference point). */
@@ -24,75 +27,216 @@ export interface ScenarioStakesOptions {
   readonly constraints?: Constraints;
 }
 
-export function scenarioStakes(scenario: Scenario, options: ScenarioStakesOptions = {}): NegotiationStakes {
-  const { space, parties, utilities } = scenarioSpace(scenario, options.step !== undefined ? { step: options.step } : {});
-  const model = agreementModel(scenario);
-  // The additive parts, fast (outer sums); actors with linkage or red lines go through the agreement model.
-  const tables = utilityTables(space, utilities);
-  const masks = tables.map((table, a) => {
-    const mask = new Uint8Array(table.length);
-    const linked = model.linkage[a]!.length > 0;
-    const lined = model.redLines[a]!.length > 0;
-    const floor = model.reservations[a]! - ACCEPT_TOLERANCE;
-    if (!linked && !lined) {
-      for (let r = 0; r < table.length; r++) mask[r] = table[r]! >= floor ? 1 : 0;
-      return mask;
-    }
-    forEachOutcome(scenario, space, (outcome, r) => {
-      if (linked) table[r] = actorUtility(model, a, outcome);
-      mask[r] = acceptsOutcome(model, a, outcome, options.constraints) ? 1 : 0;
-    });
-    return mask;
+/**
+ * What does not change from one Monte Carlo draw of a scenario to the next, built once: the space, the
+ * agreement search's compiled rules (`agreement/search.ts`), and for every red line and linkage term that
+ * reads deal values only its value at every outcome. Rules that read judgements (positions, saliences,
+ * capabilities) keep, per outcome, the position in their table over the issues they read, so a draw only
+ * re-tabulates them over those issues; rules that read utilities are evaluated outcome by outcome.
+ */
+export interface PreparedStakes {
+  readonly scenario: Scenario;
+  readonly space: OutcomeSpace;
+  readonly parties: readonly string[];
+  readonly search: PreparedSearch;
+  /** Per placed rule: its value at every outcome (rules that read deal values only). */
+  readonly met: readonly (Uint8Array | undefined)[];
+  /** Per placed rule: at every outcome, the position in its table (rules re-tabulated for each draw). */
+  readonly positions: readonly (Int32Array | undefined)[];
+  /** The status quo's rank, or −1 when it is not on the grid or no agreement is barred by it. */
+  readonly statusQuo: number;
+  /** Per actor, the conjunction of its red lines that read deal values only, by which of them hold (built on first use). */
+  readonly lineMasks: readonly Map<string, Uint8Array>[];
+}
+
+/**
+ * Tables a caller lets one draw's stakes write into, to reuse them for the next draw (Monte Carlo: a
+ * sample's stakes are dropped before the next sample's are built). Filled on first use.
+ */
+export interface StakesBuffers {
+  readonly utilities: (Float64Array | undefined)[];
+  readonly masks: (Uint8Array | undefined)[];
+}
+
+export function prepareStakes(scenario: Scenario, step?: number): PreparedStakes {
+  const space = createOutcomeSpace(scenario.issues.map((issue) => ({ name: issue.id, values: issueGrid(issue, step) })));
+  checkSimulationSize(space);
+  const parties = scenario.actors.map((a) => a.id);
+  const search = prepareSearch(scenario, step !== undefined ? { step } : {});
+  const sizes = search.grids.map((g) => g.length);
+  const positionsOf = (t: number): Int32Array => {
+    const rule = search.rules[t]!;
+    return indexTable(
+      sizes,
+      sizes.map((n, i) => {
+        const j = rule.issues.indexOf(i);
+        return Int32Array.from({ length: n }, (_, k) => (j < 0 ? 0 : k * rule.strides[j]!));
+      }),
+    );
+  };
+  const positions = search.rules.map((rule, t) => (rule.leaf ? undefined : positionsOf(t)));
+  const met = search.rules.map((rule, t) => {
+    const table = search.tables[t];
+    if (!table) return undefined;
+    const at = positions[t]!;
+    const out = new Uint8Array(at.length);
+    for (let r = 0; r < at.length; r++) out[r] = table[at[r]!]!;
+    positions[t] = undefined;
+    return out;
   });
-  const quo = statusQuoRank(scenario, space, model);
-  if (quo >= 0) for (const mask of masks) mask[quo] = 0;
+  let statusQuo = -1;
+  if (search.model.statusQuo && search.quo.every((k) => k >= 0)) statusQuo = search.quo.reduce((rank, k, i) => rank * sizes[i]! + k, 0);
+  return { scenario, space, parties, search, met, positions, statusQuo, lineMasks: parties.map(() => new Map()) };
+}
+
+/**
+ * The stakes of `scenario` — the prepared one, or a draw of it that differs only in its numbers — under
+ * `constraints` (absent: every red line holds). A party's utility table and acceptable set are built on
+ * first use, a few passes over the space each: a Monte Carlo sample builds them for the parties at the table
+ * only, and reads the others' utility of the outcome agreed by `utilityOf`.
+ */
+export function drawStakes(prepared: PreparedStakes, scenario: Scenario = prepared.scenario, constraints?: Constraints, buffers?: StakesBuffers): NegotiationStakes {
+  const state = searchState(prepared.search, scenario, constraints);
+  const { model, contributions, tables } = state;
+  const { rules, grids } = prepared.search;
+  const sizes = grids.map((g) => g.length);
+  const size = sizes.reduce((n, w) => n * w, 1);
+  const { parties } = prepared;
+  const utilityTables: (Float64Array | undefined)[] = parties.map(() => undefined);
+  const masks: (Uint8Array | undefined)[] = parties.map(() => undefined);
+  const linkageOf = parties.map((_, a) => rules.flatMap((rule, t) => (rule.kind === "linkage" && rule.actor === a ? [t] : [])));
+  const linesOf = parties.map((_, a) =>
+    rules.flatMap((rule, t) => (rule.kind === "redLine" && rule.actor === a && state.constraints.redLines[a]?.[rule.index] !== false ? [t] : [])),
+  );
+  /** Rule t at every outcome: prepared, re-tabulated for this draw, or evaluated outcome by outcome. */
+  const ruleMet = (t: number): Uint8Array => {
+    const known = prepared.met[t];
+    if (known) return known;
+    const at = prepared.positions[t];
+    if (!at) return evaluateOverSpace(prepared, scenario, rules[t]!.rule, utilities, model.reservations);
+    const table = tables[t]!;
+    const out = new Uint8Array(size);
+    for (let r = 0; r < size; r++) out[r] = table[at[r]!]!;
+    return out;
+  };
+  const gainOf = (t: number): number => model.linkage[rules[t]!.actor]![rules[t]!.index]!.utility;
+  const utilities = (a: number): Float64Array => {
+    let table = utilityTables[a];
+    if (table) return table;
+    table = additiveTable(sizes, contributions[a]!, buffers?.utilities[a]);
+    if (buffers) buffers.utilities[a] = table;
+    for (const t of linkageOf[a]!) {
+      const met = ruleMet(t);
+      const gain = gainOf(t);
+      for (let r = 0; r < size; r++) if (met[r] === 1) table[r]! += gain;
+    }
+    return (utilityTables[a] = table);
+  };
+  /** The conjunction of the actor's red lines in force that read deal values only, or undefined when there are none. */
+  const fixedLines = (a: number): Uint8Array | undefined => {
+    const lines = linesOf[a]!.filter((t) => prepared.met[t]);
+    if (lines.length === 0) return undefined;
+    const key = lines.join(",");
+    let mask = prepared.lineMasks[a]!.get(key);
+    if (!mask) {
+      mask = new Uint8Array(prepared.met[lines[0]!]!);
+      for (const t of lines.slice(1)) {
+        const met = prepared.met[t]!;
+        for (let r = 0; r < size; r++) mask[r]! &= met[r]!;
+      }
+      prepared.lineMasks[a]!.set(key, mask);
+    }
+    return mask;
+  };
+  const acceptable = (a: number): Uint8Array => {
+    let mask = masks[a];
+    if (mask) return mask;
+    const table = utilities(a);
+    const reused = buffers?.masks[a];
+    mask = reused && reused.length === size ? reused : new Uint8Array(size);
+    if (buffers) buffers.masks[a] = mask;
+    const lines = fixedLines(a);
+    if (state.constraints.walkAway[a] === false) {
+      if (lines) mask.set(lines);
+      else mask.fill(1);
+    } else {
+      const floor = model.reservations[a]! - ACCEPT_TOLERANCE;
+      if (lines) for (let r = 0; r < size; r++) mask[r] = (table[r]! >= floor ? 1 : 0) & lines[r]!;
+      else for (let r = 0; r < size; r++) mask[r] = table[r]! >= floor ? 1 : 0;
+    }
+    for (const t of linesOf[a]!) {
+      if (prepared.met[t]) continue;
+      const met = ruleMet(t);
+      for (let r = 0; r < size; r++) mask[r]! &= met[r]!;
+    }
+    if (prepared.statusQuo >= 0) mask[prepared.statusQuo] = 0;
+    return (masks[a] = mask);
+  };
+  const digits = new Int32Array(sizes.length);
+  /** One outcome's utility without the table: the same sum, in the same order, as the table's entry. */
+  const utilityOf = (a: number, rank: number): number => {
+    const known = utilityTables[a];
+    if (known) return known[rank]!;
+    if (linkageOf[a]!.some((t) => !prepared.met[t] && !prepared.positions[t])) return utilities(a)[rank]!;
+    for (let i = sizes.length - 1, rest = rank; i >= 0; i--) {
+      digits[i] = rest % sizes[i]!;
+      rest = Math.floor(rest / sizes[i]!);
+    }
+    let u = 0;
+    for (let i = 0; i < sizes.length; i++) u += contributions[a]![i]![digits[i]!]!;
+    for (const t of linkageOf[a]!) {
+      const met = prepared.met[t] ? prepared.met[t][rank] : tables[t]![prepared.positions[t]![rank]!];
+      if (met === 1) u += gainOf(t);
+    }
+    return u;
+  };
   const required = parties.map((_, a) => a).filter((a) => model.required[a]);
   return {
-    space,
-    size: tables[0]!.length,
+    space: prepared.space,
+    size,
     parties,
     signatories: required.length > 0 ? required : parties.map((_, a) => a),
     walkAway: [...model.reservations],
-    utilities: (p) => tables[p]!,
-    acceptable: (p) => masks[p]!,
+    utilities,
+    acceptable,
+    utilityOf,
   };
 }
 
-/** Calls `visit` with every outcome of the space as the agreement model reads it (values and option ids per issue), in rank order. */
-function forEachOutcome(scenario: Scenario, space: OutcomeSpace, visit: (outcome: { values: number[]; options: (string | undefined)[] }, rank: number) => void): void {
-  const sizes = issueSizes(space);
-  const index = new Array<number>(sizes.length).fill(0);
-  const numbers = space.issues.map((issue, i) => issue.values.map((v) => (typeof v === "string" ? scenario.issues[i]!.options.find((o) => o.id === v)!.place : v)));
-  const options = space.issues.map((issue) => issue.values.map((v) => (typeof v === "string" ? v : undefined)));
-  const outcome = { values: numbers.map((n) => n[0]!), options: options.map((o) => o[0]) };
-  for (let rank = 0; ; rank++) {
-    visit(outcome, rank);
-    const from = advanceOdometer(index, sizes);
-    if (from < 0) return;
-    for (let i = from; i < sizes.length; i++) {
-      outcome.values[i] = numbers[i]![index[i]!]!;
-      outcome.options[i] = options[i]![index[i]!];
-    }
-  }
+/** The stakes of a scenario as written (or under `constraints`). */
+export function scenarioStakes(scenario: Scenario, options: ScenarioStakesOptions = {}): NegotiationStakes {
+  return drawStakes(prepareStakes(scenario, options.step), scenario, options.constraints);
 }
 
-/** The rank of the status quo in the space, when it lies on the grid (−1 otherwise). */
-function statusQuoRank(scenario: Scenario, space: OutcomeSpace, model: AgreementModel): number {
-  if (!model.statusQuo) return -1;
+/** A rule's value at every outcome, evaluated outcome by outcome (rules that read utilities, or tables too large to build). */
+function evaluateOverSpace(prepared: PreparedStakes, scenario: Scenario, rule: PreparedSearch["rules"][number]["rule"], utilities: (actor: number) => Float64Array, reservations: readonly number[]): Uint8Array {
+  const { grids } = prepared.search;
+  const sizes = grids.map((g) => g.length);
+  const index = new Array<number>(sizes.length).fill(0);
+  const outcome: { values: number[]; options: (string | undefined)[] } = { values: grids.map((g) => g[0]!.value), options: grids.map((g) => g[0]!.option) };
   let rank = 0;
-  for (let i = 0; i < space.issues.length; i++) {
-    const issue = scenario.issues[i]!;
-    const ref = issue.reference!;
-    const k = space.issues[i]!.values.findIndex((v) => (typeof v === "string" ? v === ref.option : v === ref.value));
-    if (k < 0) return -1;
-    rank = rank * space.issues[i]!.values.length + k;
+  const context = outcomeRuleContext(scenario, outcome, { utility: (a) => utilities(a)[rank]!, reservation: (a) => reservations[a]! });
+  const out = new Uint8Array(sizes.reduce((n, w) => n * w, 1));
+  for (; ; rank++) {
+    out[rank] = evaluateRule(rule, context).value ? 1 : 0;
+    const from = advanceOdometer(index, sizes);
+    if (from < 0) return out;
+    for (let i = from; i < sizes.length; i++) {
+      const point = grids[i]![index[i]!]!;
+      outcome.values[i] = point.value;
+      outcome.options[i] = point.option;
+    }
   }
-  return isStatusQuo(model, { values: scenario.issues.map((i) => i.reference!.value), options: scenario.issues.map((i) => i.reference!.option) }) ? rank : -1;
 }
 
 /** The setup of a scenario: its stakes and what the informed agent reads. */
 export function scenarioSetup(scenario: Scenario, step?: number, constraints?: Constraints): SimulationSetup {
-  const stakes = scenarioStakes(scenario, { ...(step !== undefined ? { step } : {}), ...(constraints ? { constraints } : {}) });
+  return drawSetup(prepareStakes(scenario, step), scenario, constraints);
+}
+
+/** The setup of a draw of a prepared scenario. */
+export function drawSetup(prepared: PreparedStakes, scenario: Scenario = prepared.scenario, constraints?: Constraints, buffers?: StakesBuffers): SimulationSetup {
+  const stakes = drawStakes(prepared, scenario, constraints, buffers);
   return { stakes, traits: scenarioTraits(scenario, stakes) };
 }
 

@@ -31,6 +31,8 @@ export interface NegotiationStakes {
   utilities(p: number): Float64Array;
   /** Per rank, 1 when party p may accept or offer the outcome (at least its walk-away, no red line crossed). */
   acceptable(p: number): Uint8Array;
+  /** Party p's utility of one outcome: `utilities(p)[rank]`, without building the table when it is not built. */
+  utilityOf(p: number, rank: number): number;
 }
 
 /** Tolerance that keeps an actor indifferent between a deal and walking away from flipping on rounding (as `parley deal`). */
@@ -48,10 +50,8 @@ export function checkSimulationSize(space: OutcomeSpace): number {
 }
 
 /**
- * Every party's utility of every outcome, by rank. An additive utility's table is built issue by issue
- * as an outer sum — the table over issues 0…i is the table over issues 0…i−1 with each entry expanded
- * by issue i's contributions — which is rank order (last issue fastest) and costs about 1.5 additions
- * per outcome; general utilities are evaluated outcome by outcome.
+ * Every party's utility of every outcome, by rank: additive utilities as an outer sum (`additiveTable`),
+ * general utilities outcome by outcome.
  */
 export function utilityTables(space: OutcomeSpace, utilities: readonly UtilityFunction[]): Float64Array[] {
   const size = checkSimulationSize(space);
@@ -66,24 +66,55 @@ export function utilityTables(space: OutcomeSpace, utilities: readonly UtilityFu
       }
       return table;
     }
-    let table = new Float64Array(1);
-    for (let i = 0; i < sizes.length; i++) {
-      const width = sizes[i]!;
-      const weight = utility.weights[i]!;
-      const contributions = utility.values[i]!.map((v) => weight * v);
-      const next = new Float64Array(table.length * width);
-      for (let j = 0, at = 0; j < table.length; j++) {
-        const base = table[j]!;
-        for (let v = 0; v < width; v++) next[at++] = base + contributions[v]!;
-      }
-      table = next;
-    }
+    const table = additiveTable(sizes, utility.values.map((values, i) => values.map((v) => utility.weights[i]! * v)));
     if (utility.cap !== undefined) {
       const cap = utility.cap;
       for (let r = 0; r < table.length; r++) if (table[r]! > cap) table[r] = cap;
     }
     return table;
   });
+}
+
+/**
+ * The outer sum of per-issue contributions over the space, by rank: entry r is Σᵢ contributions[i][kᵢ(r)],
+ * summed in issue order. Built issue by issue — the table over issues 0…i is the table over issues 0…i−1
+ * with each entry expanded by issue i's contributions — which is rank order (last issue fastest) and
+ * costs about 1.5 additions per outcome.
+ */
+export function additiveTable(sizes: readonly number[], contributions: readonly ArrayLike<number>[], into?: Float64Array): Float64Array {
+  const size = sizes.reduce((n, w) => n * w, 1);
+  const table = into && into.length === size ? into : new Float64Array(size);
+  // In place, from the back: level i's entries j·w … j·w + w − 1 are written after level i−1's entries
+  // beyond j have been read, and never over an entry not yet read.
+  table[0] = 0;
+  let length = 1;
+  for (let i = 0; i < sizes.length; i++) {
+    const width = sizes[i]!;
+    const add = contributions[i]!;
+    for (let j = length - 1; j >= 0; j--) {
+      const base = table[j]!;
+      for (let v = width - 1; v >= 0; v--) table[j * width + v] = base + add[v]!;
+    }
+    length *= width;
+  }
+  return table;
+}
+
+/** The same outer sum in whole numbers: positions in a table over some of the issues. */
+export function indexTable(sizes: readonly number[], offsets: readonly ArrayLike<number>[]): Int32Array {
+  const size = sizes.reduce((n, w) => n * w, 1);
+  const table = new Int32Array(size);
+  let length = 1;
+  for (let i = 0; i < sizes.length; i++) {
+    const width = sizes[i]!;
+    const add = offsets[i]!;
+    for (let j = length - 1; j >= 0; j--) {
+      const base = table[j]!;
+      for (let v = width - 1; v >= 0; v--) table[j * width + v] = base + add[v]!;
+    }
+    length *= width;
+  }
+  return table;
 }
 
 /** Acceptability by walk-away alone: utility ≥ walk-away value. */
@@ -112,6 +143,7 @@ export function spaceStakes(space: OutcomeSpace, parties: readonly string[], uti
     walkAway,
     utilities: (p) => tables[p]!,
     acceptable: (p) => masks[p]!,
+    utilityOf: (p, rank) => tables[p]![rank]!,
   };
 }
 

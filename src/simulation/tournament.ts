@@ -64,7 +64,7 @@ function prepare(id: string, scenario: Scenario | undefined, stakes: Negotiation
   const plans = profiles.map((profile) => {
     const strategies = { ...(options.strategies ?? {}), ...Object.fromEntries(players.map((p, k) => [stakes.parties[p]!, profile[k]!])) };
     const plan = simulationPlan(scenario, { ...options, strategies, runs });
-    return options.runs === undefined ? { ...plan, inputs: [] } : plan;
+    return options.runs === undefined ? { ...plan, inputs: [], extra: [] } : plan;
   });
   return { id, stakes, pool, players, runs, profiles, plans };
 }

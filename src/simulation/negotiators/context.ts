@@ -18,15 +18,19 @@ export interface NegotiatorContext {
   readonly outcomes: SortedOutcomes;
   /** Its own utility by rank. */
   readonly utility: Float64Array;
+  /** The other signatories' utility tables, in the order of `others` (read on every offer). */
+  readonly othersUtility: readonly Float64Array[];
   readonly traits?: PartyTraits;
 }
 
 export function negotiatorContext(stakes: NegotiationStakes, party: number, table: readonly number[], traits?: PartyTraits): NegotiatorContext {
   const utility = stakes.utilities(party);
+  const others = table.filter((p) => p !== party);
   return {
     stakes,
     party,
-    others: table.filter((p) => p !== party),
+    others,
+    othersUtility: others.map((p) => stakes.utilities(p)),
     outcomes: new SortedOutcomes(utility, stakes.acceptable(party)),
     utility,
     ...(traits ? { traits } : {}),

@@ -21,10 +21,10 @@ export const OFFER_CANDIDATES = 16;
 
 /** How good an outcome is for the other signatories, by the agent's estimate. */
 export function othersScore(context: NegotiatorContext, rank: number): number {
-  const { stakes, others } = context;
+  const { stakes, others, othersUtility } = context;
   let worst = Number.POSITIVE_INFINITY;
-  for (const j of others) {
-    const gain = stakes.utilities(j)[rank]! - stakes.walkAway[j]!;
+  for (let k = 0; k < others.length; k++) {
+    const gain = othersUtility[k]![rank]! - stakes.walkAway[others[k]!]!;
     if (gain < worst) worst = gain;
   }
   return others.length === 0 ? 0 : worst;

@@ -2,21 +2,18 @@
  * The outcomes a party may accept, sorted by its utility, for O(log n) lookups of "the outcomes just
  * above a target utility" — what every agent asks on every turn — instead of scanning the space.
  *
- * Built by bucket sort: one pass puts each acceptable outcome in one of B buckets of equal utility
- * width (B ≈ n / 4, a power of two), in rank order; a bucket is sorted by (utility, rank) the first
- * time a lookup touches it. Building costs O(n); a lookup costs O(log B) to find the bucket of a
+ * Built by bucket sort: one pass lists the acceptable outcomes, one puts each in one of B buckets of
+ * equal utility width over their range (B ≈ n / 4, a power of two), in rank order; a bucket is sorted
+ * by (utility, rank) the first time a lookup touches it. Building costs O(n); a lookup costs O(log B) to find the bucket of a
  * position (or O(1) for a utility) plus O(log m) inside a bucket of m outcomes, and a bucket is sorted
  * at most once (O(m log m)). A simulation touches few buckets, so the space is never fully sorted
  * unless the talks visit all of it. Which buckets get sorted never changes an answer: positions,
  * utilities and ranks come out exactly as if the whole list had been sorted by (utility, rank).
  */
 
-/** A scratch buffer of bucket indices, reused from one construction to the next (one thread, no reentry). */
-let scratchBuffer = new Int32Array(0);
-function scratch(n: number): Int32Array {
-  if (scratchBuffer.length < n) scratchBuffer = new Int32Array(n);
-  return scratchBuffer;
-}
+/** Scratch buffers (acceptable ranks, their buckets), reused from one construction to the next (one thread, no reentry). */
+let scratchRanks = new Int32Array(0);
+let scratchBuckets = new Int32Array(0);
 
 export class SortedOutcomes {
   /** Number of acceptable outcomes. */
@@ -33,17 +30,25 @@ export class SortedOutcomes {
   constructor(table: Float64Array, mask: Uint8Array) {
     this.table = table;
     const n = table.length;
-    // The buckets span every utility (not only the acceptable ones): the passes stay free of branches.
+    if (scratchRanks.length < n) {
+      scratchRanks = new Int32Array(n);
+      scratchBuckets = new Int32Array(n);
+    }
+    // The acceptable ranks, ascending, without a branch per outcome.
+    const acceptable = scratchRanks;
     let count = 0;
-    let low = Number.POSITIVE_INFINITY;
-    let high = Number.NEGATIVE_INFINITY;
     for (let r = 0; r < n; r++) {
-      const u = table[r]!;
-      low = Math.min(low, u);
-      high = Math.max(high, u);
+      acceptable[count] = r;
       count += mask[r]!;
     }
     this.count = count;
+    let low = Number.POSITIVE_INFINITY;
+    let high = Number.NEGATIVE_INFINITY;
+    for (let i = 0; i < count; i++) {
+      const u = table[acceptable[i]!]!;
+      if (u < low) low = u;
+      if (u > high) high = u;
+    }
     let buckets = 1;
     while (buckets * 4 < count && buckets < 65536) buckets *= 2;
     this.buckets = buckets;
@@ -52,23 +57,19 @@ export class SortedOutcomes {
     this.low = low;
     this.scale = scale;
     const last = buckets - 1;
-    const bucketOfRank = scratch(n);
+    const bucketOf = scratchBuckets;
     const starts = new Uint32Array(buckets + 1);
-    for (let r = 0; r < n; r++) {
-      const b = Math.min(last, Math.floor((table[r]! - low) * scale));
-      bucketOfRank[r] = b;
-      starts[b + 1]! += mask[r]!;
+    for (let i = 0; i < count; i++) {
+      // (u − low)·scale lies in [0, buckets]: truncation is the floor.
+      const b = Math.min(last, ((table[acceptable[i]!]! - low) * scale) | 0);
+      bucketOf[i] = b;
+      starts[b + 1]!++;
     }
     for (let b = 0; b < buckets; b++) starts[b + 1]! += starts[b]!;
     const fill = starts.slice(0, buckets);
-    // Outcomes it may not accept are written to a spare last slot, then dropped.
-    const ranks = new Uint32Array(count + 1);
-    for (let r = 0; r < n; r++) {
-      const b = bucketOfRank[r]!;
-      const at = mask[r] === 1 ? fill[b]!++ : count;
-      ranks[at] = r;
-    }
-    this.ranks = ranks.subarray(0, count);
+    const ranks = new Uint32Array(count);
+    for (let i = 0; i < count; i++) ranks[fill[bucketOf[i]!]!++] = acceptable[i]!;
+    this.ranks = ranks;
     this.starts = starts;
     this.sorted = new Uint8Array(buckets);
   }
@@ -79,8 +80,23 @@ export class SortedOutcomes {
     return b < 0 ? 0 : b >= this.buckets ? this.buckets - 1 : b;
   }
 
+  /** The bucket of the last position asked for: agents read neighbouring positions one after another. */
+  private lastBucket = 0;
+
   /** The bucket holding position i (0 ≤ i < count). */
   private bucketAt(i: number): number {
+    const starts = this.starts;
+    let b = this.lastBucket;
+    if (starts[b]! <= i) {
+      // The same bucket, or one of the next few (empty buckets in between), without a search.
+      for (let step = 0; step < 4 && b < this.buckets; step++, b++) {
+        if (i < starts[b + 1]!) return (this.lastBucket = b);
+      }
+    }
+    return (this.lastBucket = this.searchBucket(i));
+  }
+
+  private searchBucket(i: number): number {
     let lo = 0;
     let hi = this.buckets - 1;
     while (lo < hi) {
