@@ -1,11 +1,15 @@
 /**
  * Agreement forecast cost (issue 10's targets): one deterministic check of Hanoi (34,992 outcomes, 5 actors,
  * two red lines, veto rule) — existence, the Nash point, and the full count with conflicts as `parley agreement`
- * computes them — and 10,000 Monte Carlo draws with 1 and 2 worker threads.
+ * computes them — and 10,000 Monte Carlo draws with 1 and 2 worker threads; then the cost as the space grows
+ * (Hanoi at finer grids, `parley analyze`'s map of the agreements) and the sampled estimate for a space too
+ * large to search.
  */
 import { agreementAsWritten, agreementForecast } from "../src/agreement/forecast.js";
 import { prepareSearch, search, searchState } from "../src/agreement/search.js";
+import { sampleAgreements } from "../src/agreement/sample.js";
 import { loadScenario } from "../src/files/load.js";
+import { analyzeScenario } from "../src/outcomes/agreements.js";
 import { medianMs, type BenchResult } from "./timing.js";
 
 const RUNS = 10_000;
@@ -33,5 +37,18 @@ export async function benchAgreement(): Promise<BenchResult[]> {
       detail: `${(ms / RUNS).toFixed(3)} ms/draw, this thread's CPU ${((used.user + used.system) / 1000).toFixed(0)} ms, chance ${(100 * report.probability).toFixed(1)}%; target ≤ 3000 ms`,
     });
   }
+  results.push({ name: "analyze hanoi: frontier of the agreements", ms: medianMs(() => analyzeScenario(scenario), 5), detail: `${analyzeScenario(scenario).agreement.acceptable} agreements` });
+  // Cost as the grid grows: every numeric issue every `step` units (0–100 scales).
+  for (const step of [50, 25, 20]) {
+    const grown = prepareSearch(scenario, { step });
+    const counted = search(searchState(grown), { count: true });
+    results.push({
+      name: `agreement hanoi step ${step}: as written`,
+      ms: medianMs(() => agreementAsWritten(scenario, { step }), 1),
+      detail: `${grown.outcomes.toLocaleString("en")} outcomes, count visits ${counted.nodes.toLocaleString("en")} nodes${counted.complete ? "" : " (budget ran out)"}`,
+    });
+  }
+  const huge = searchState(prepareSearch(scenario, { step: 5 }));
+  results.push({ name: "agreement hanoi step 5: sampled estimate, 10,000 outcomes", ms: medianMs(() => sampleAgreements(huge, { samples: 10_000 }), 3), detail: `${huge.prepared.outcomes.toExponential(2)} outcomes` });
   return results;
 }

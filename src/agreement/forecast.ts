@@ -11,6 +11,7 @@ import { changes, conflictSets, describeSet, type Change, type ConflictSet } fro
 import { drawConstraints, drawPlan, drawScenario, type DrawPlan } from "./draws.js";
 import { isAgreement, judgeOutcome } from "./model.js";
 import { sampleAgreements, type SampledEstimate } from "./sample.js";
+import { keyOf } from "../uncertainty/random.js";
 import { DEFAULT_MAX_NODES, outcomeAt, prepareSearch, search, searchState, type PreparedSearch } from "./search.js";
 
 export interface AgreementOptions {
@@ -177,6 +178,8 @@ export interface DrawTask {
   readonly maxNodes: number;
   readonly from: number;
   readonly to: number;
+  /** Identifies the plan and step (a hash of the scenario), so that a thread prepares the search once per run. */
+  readonly key: string;
 }
 
 export interface DrawResult {
@@ -195,7 +198,7 @@ let lastPrepared: { key: string; prepared: PreparedSearch } | undefined;
 
 /** Runs a block of draws (in a worker thread or here). Draw k depends on (seed, k) only. */
 export function runDraws(task: DrawTask): DrawResult {
-  const key = `${task.step ?? ""}|${JSON.stringify(task.plan.scenario)}`;
+  const key = task.key;
   if (lastPrepared?.key !== key) lastPrepared = { key, prepared: prepareSearch(task.plan.scenario, task.step !== undefined ? { step: task.step } : {}) };
   const prepared = lastPrepared.prepared;
   const agree: number[] = [];
@@ -235,7 +238,9 @@ export async function agreementForecast(scenario: Scenario, options: AgreementOp
   const size = blockSize(runs);
   const tasks: DrawTask[] = [];
   const maxNodes = options.maxNodes ?? DEFAULT_MAX_NODES;
-  for (let from = 0; from < runs; from += size) tasks.push({ plan, ...(options.step !== undefined ? { step: options.step } : {}), maxNodes, from, to: Math.min(runs, from + size) });
+  const text = JSON.stringify(scenario);
+  const key = `${options.step ?? ""}|${plan.seed}|${text.length}|${keyOf(text)}`;
+  for (let from = 0; from < runs; from += size) tasks.push({ plan, ...(options.step !== undefined ? { step: options.step } : {}), maxNodes, from, to: Math.min(runs, from + size), key });
   const outcome = await parallelMap<DrawTask, DrawResult>(WORKER, tasks, {
     local: runDraws,
     ...(options.workers !== undefined ? { workers: options.workers } : {}),

@@ -267,7 +267,13 @@ export function search(state: SearchState, options: SearchRunOptions = {}): Sear
   const k = new Int32Array(grids.length);
   // Additive sums per depth (a stack, so that backtracking restores them exactly).
   const stack = new Float64Array((n + 1) * actors);
-  let sums = stack.subarray(0, actors);
+  // Offset in `stack` of the current node's sums.
+  let base = 0;
+  // Linkage sums and crossed flags saved per depth, restored after each child (no allocation per node).
+  const savedLink = new Float64Array((n + 1) * actors);
+  const savedCrossed = new Uint8Array((n + 1) * actors);
+  const linkAtLeaf = new Float64Array(actors);
+  const crossedAtLeaf = new Uint8Array(actors);
   const link = new Float64Array(actors);
   const crossed = new Uint8Array(actors);
   const alive = new Uint8Array(actors);
@@ -292,7 +298,7 @@ export function search(state: SearchState, options: SearchRunOptions = {}): Sear
       if (value) link[r.actor]! += model.linkage[r.actor]![r.index]!.utility;
     } else if (!value) crossed[r.actor] = 1;
   };
-  const upper = (a: number, d: number): number => sums[a]! + maxRest[a]![d]! + link[a]! + pending[a]![d]!;
+  const upper = (a: number, d: number): number => stack[base + a]! + maxRest[a]![d]! + link[a]! + pending[a]![d]!;
 
   /** Marks who can still accept below a node at depth d; false when the decision rule cannot be met there. */
   const feasible = (d: number): boolean => {
@@ -322,14 +328,14 @@ export function search(state: SearchState, options: SearchRunOptions = {}): Sear
     let isQuo = true;
     for (let i = 0; i < k.length; i++) if (k[i] !== quo[i]) isQuo = false;
     if (isQuo) return;
-    const linkAtLeaf = new Float64Array(link);
+    linkAtLeaf.set(link);
     let outcome: Outcome | undefined;
     const context = () => {
       outcome ??= outcomeAt(prepared, k);
-      const utility = (a: number): number => sums[a]! + linkAtLeaf[a]!;
+      const utility = (a: number): number => stack[base + a]! + linkAtLeaf[a]!;
       return outcomeRuleContext(state.scenario, outcome, { utility, reservation: (a) => reservations[a]! });
     };
-    const crossedAtLeaf = new Uint8Array(crossed);
+    crossedAtLeaf.set(crossed);
     let ctx: ReturnType<typeof context> | undefined;
     for (const t of leafRules) {
       const r = rules[t]!;
@@ -345,7 +351,7 @@ export function search(state: SearchState, options: SearchRunOptions = {}): Sear
     }
     let share = 0;
     for (let a = 0; a < actors; a++) {
-      accepted[a] = crossedAtLeaf[a] === 0 && (!walkAway[a] || sums[a]! + linkAtLeaf[a]! >= reservations[a]! - ACCEPT_TOLERANCE);
+      accepted[a] = crossedAtLeaf[a] === 0 && (!walkAway[a] || stack[base + a]! + linkAtLeaf[a]! >= reservations[a]! - ACCEPT_TOLERANCE);
       if (accepted[a]) share += model.shares[a]!;
     }
     if (!decisionReached(model, accepted)) return;
@@ -355,11 +361,11 @@ export function search(state: SearchState, options: SearchRunOptions = {}): Sear
       exhausted = true;
     }
     let score: number;
-    if (objective.kind === "utility") score = sums[objective.actor]! + linkAtLeaf[objective.actor]!;
+    if (objective.kind === "utility") score = stack[base + objective.actor]! + linkAtLeaf[objective.actor]!;
     else if (objective.kind === "exists") score = 0;
     else {
       score = 1;
-      for (let a = 0; a < actors; a++) if (thresholdOnly ? accepted[a] : counted[a]) score *= sums[a]! + linkAtLeaf[a]! - reservations[a]!;
+      for (let a = 0; a < actors; a++) if (thresholdOnly ? accepted[a] : counted[a]) score *= stack[base + a]! + linkAtLeaf[a]! - reservations[a]!;
     }
     const better = !best || (thresholdOnly && objective.kind === "nash" ? share > best.share + 1e-12 || (share >= best.share - 1e-12 && score > best.score) : score > best.score);
     if (better) best = { outcome: Array.from(k), score, share };
@@ -386,18 +392,26 @@ export function search(state: SearchState, options: SearchRunOptions = {}): Sear
       return;
     }
     const i = order[d]!;
-    const saved = { link: new Float64Array(link), crossed: new Uint8Array(crossed) };
-    const here = stack.subarray(d * actors, (d + 1) * actors);
-    const next = stack.subarray((d + 1) * actors, (d + 2) * actors);
-    for (const value of valueOrder[i]!) {
+    const here = d * actors;
+    const next = here + actors;
+    for (let a = 0; a < actors; a++) {
+      savedLink[here + a] = link[a]!;
+      savedCrossed[here + a] = crossed[a]!;
+    }
+    const values = valueOrder[i]!;
+    const decided = decidedAt[d + 1]!;
+    for (let v = 0; v < values.length; v++) {
+      const value = values[v]!;
       k[i] = value;
-      for (let a = 0; a < actors; a++) next[a] = here[a]! + contributions[a]![i]![value]!;
-      sums = next;
-      for (const t of decidedAt[d + 1]!) apply(t);
+      for (let a = 0; a < actors; a++) stack[next + a] = stack[here + a]! + contributions[a]![i]![value]!;
+      base = next;
+      for (let j = 0; j < decided.length; j++) apply(decided[j]!);
       visit(d + 1);
-      sums = here;
-      link.set(saved.link);
-      crossed.set(saved.crossed);
+      base = here;
+      for (let a = 0; a < actors; a++) {
+        link[a] = savedLink[here + a]!;
+        crossed[a] = savedCrossed[here + a]!;
+      }
       if (stopped) return;
     }
   };
