@@ -23,8 +23,8 @@ import { issueGridSize, nearestOutcome, scenarioSpace } from "../deals/space.js"
 import type { ForecastResult } from "../forecast.js";
 import { findModel, modelIds, models } from "../models/index.js";
 import { ModelError } from "../models/types.js";
-import type { SpaceAnalysis } from "../outcomes/analyze.js";
-import { OutcomeSpaceError, outcomeCount } from "../outcomes/space.js";
+import type { ScenarioAnalysis } from "../outcomes/agreements.js";
+import { OutcomeSpaceError } from "../outcomes/space.js";
 import type { Deal, IssueValue, Scenario } from "../scenario/types.js";
 import type { MonteCarloReport } from "../uncertainty/monte-carlo.js";
 import type { SensitivityReport } from "../uncertainty/sensitivity.js";
@@ -219,14 +219,24 @@ export async function runSensitivity(c: Context, scenario: Scenario, request: Se
 
 /** Longest simulated talks the server plays, in rounds. */
 const MAX_SIMULATION_ROUNDS = 10_000;
+const COARSER = "use a larger `step` (or none: the issues' anchors)";
+
+/**
+ * The number of outcomes of the scenario's grid at `step`, counted without building the grid (a tiny
+ * step would otherwise allocate it on the event loop), refused over `max`.
+ */
+function checkGrid(scenario: Scenario, step: number | undefined, max: number): number {
+  const outcomes = scenario.issues.reduce((n, issue) => n * guard(() => issueGridSize(issue, step), "step"), 1);
+  checkBudget({ limit: "outcomes", what: "outcomes", requested: outcomes, max, askForLess: COARSER });
+  return outcomes;
+}
+
 /** Turns × outcomes a request may cost at most (a turn is cheap; setting up a run is linear in the outcomes). */
 const MAX_SIMULATION_WORK = 2e9;
 
 /** Simulated talks: the JSON of `parley simulate --json` (one run, `runs`, or `tournament`). */
 export async function runSimulate(c: Context, scenario: Scenario, request: SimulateRequest): Promise<JsonText<unknown>> {
-  const { space } = guard(() => scenarioSpace(scenario, request.step !== undefined ? { step: request.step } : {}));
-  const outcomes = outcomeCount(space);
-  checkBudget({ limit: "outcomes", what: "outcomes", requested: outcomes, max: MAX_SIMULATION_OUTCOMES, askForLess: "use a larger `step` (or none: the issues' anchors)" });
+  const outcomes = checkGrid(scenario, request.step, MAX_SIMULATION_OUTCOMES);
   const deadline = request.deadline ?? scenario.simulation?.deadline ?? DEFAULT_DEADLINE;
   checkBudget({ limit: "deadline", what: "rounds", requested: deadline, max: MAX_SIMULATION_ROUNDS, askForLess: "ask for a shorter `deadline`" });
   const runs = request.runs ?? 1;
@@ -245,15 +255,13 @@ export const MAX_AGREEMENT_WORK = 2e9;
 
 /** Will they agree at all? The JSON of `parley agreement --json`. */
 export async function runAgreement(c: Context, scenario: Scenario, request: AgreementRequest): Promise<JsonText<AgreementReport>> {
-  const outcomes = scenario.issues.reduce((n, issue) => n * guard(() => issueGridSize(issue, request.step), "step"), 1);
-  const coarser = "use a larger `step` (or none: the issues' anchors)";
-  checkBudget({ limit: "outcomes", what: "outcomes", requested: outcomes, max: BUDGETS.outcomes, askForLess: coarser });
+  const outcomes = checkGrid(scenario, request.step, BUDGETS.outcomes);
   if (request.runs !== undefined) checkRuns(request.runs);
   // Each search stops at its node budget, so a draw costs at most that many nodes however large the grid.
   const searches = 1 + (request.runs ?? 0);
-  checkBudget({ limit: "work", what: "search nodes", requested: searches * Math.min(outcomes, DEFAULT_MAX_NODES), max: MAX_AGREEMENT_WORK, askForLess: `ask for fewer \`runs\`, or ${coarser}` });
+  checkBudget({ limit: "work", what: "search nodes", requested: searches * Math.min(outcomes, DEFAULT_MAX_NODES), max: MAX_AGREEMENT_WORK, askForLess: `ask for fewer \`runs\`, or ${COARSER}` });
   const { scenarioId: _id, version: _version, scenario: _scenario, ...options } = request;
-  return runJob(c, "agreement", { scenario, ...options }, `ask for fewer \`runs\`, or ${coarser}`);
+  return runJob(c, "agreement", { scenario, ...options }, `ask for fewer \`runs\`, or ${COARSER}`);
 }
 
 // --- deals -------------------------------------------------------------------------------------
@@ -304,18 +312,11 @@ function issueValuesOf(scenario: Scenario, raw: Readonly<Record<string, number |
 
 // --- outcome space -----------------------------------------------------------------------------
 
-export async function runAnalyze(c: Context, scenario: Scenario, request: AnalyzeRequest): Promise<RunOutput<SpaceAnalysis>> {
-  // Building the space is cheap (a grid per issue): it tells the size before anything heavy starts.
+export async function runAnalyze(c: Context, scenario: Scenario, request: AnalyzeRequest): Promise<RunOutput<ScenarioAnalysis>> {
+  checkGrid(scenario, request.step, BUDGETS.outcomes);
   const { space } = guard(() =>
     scenarioSpace(scenario, { ...(request.step !== undefined ? { step: request.step } : {}), ...(request.parties ? { parties: request.parties } : {}) }),
   );
-  checkBudget({
-    limit: "outcomes",
-    what: "outcomes",
-    requested: outcomeCount(space),
-    max: BUDGETS.outcomes,
-    askForLess: "use a larger `step` (or none: the issues' anchors), or send a scenario with fewer issues",
-  });
   let agreement: number[] | undefined;
   if (request.deal !== undefined && request.agreement !== undefined) throw new HttpProblem("invalid-request", "give either `deal` or `agreement`, not both");
   if (request.deal !== undefined) {

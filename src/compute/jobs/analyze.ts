@@ -1,10 +1,9 @@
 /**
  * Compute job `analyze`: the outcome-space analysis of `parley analyze --json` (Pareto frontier,
- * bargaining solutions, opposition, improvements on an agreement). The space is rebuilt here from the
- * scenario: utilities are functions and cannot cross threads.
+ * bargaining solutions over the agreements the decision rule admits, opposition, improvements on an
+ * agreement). The space is rebuilt here from the scenario: utilities are functions and cannot cross threads.
  */
-import { scenarioSpace } from "../../deals/space.js";
-import { analyzeSpace, type SpaceAnalysis } from "../../outcomes/analyze.js";
+import { analyzeScenario, type ScenarioAnalysis } from "../../outcomes/agreements.js";
 import type { FrontierAlgorithm } from "../../outcomes/pareto.js";
 import type { Scenario } from "../../scenario/types.js";
 
@@ -17,13 +16,10 @@ export interface AnalyzeJobInput {
   readonly algorithm?: FrontierAlgorithm;
 }
 
-export default function analyzeJob(input: AnalyzeJobInput): SpaceAnalysis {
-  const { space, parties, utilities } = scenarioSpace(input.scenario, {
+export default function analyzeJob(input: AnalyzeJobInput): ScenarioAnalysis {
+  return analyzeScenario(input.scenario, {
     ...(input.step !== undefined ? { step: input.step } : {}),
     ...(input.parties ? { parties: input.parties } : {}),
-  });
-  return analyzeSpace(space, utilities, {
-    parties,
     ...(input.agreement ? { agreement: input.agreement } : {}),
     ...(input.algorithm ? { algorithm: input.algorithm } : {}),
   });
