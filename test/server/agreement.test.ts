@@ -80,6 +80,16 @@ describe("POST /api/agreement", () => {
     expect(t.server.compute.stats().running).toBe(0);
   });
 
+  it("counts the grid before building it on /api/analyze and /api/simulate too: a step of 1e-9 is over budget", async () => {
+    for (const path of ["/api/analyze", "/api/simulate"]) {
+      const res = await t.request(path, { method: "POST", body: JSON.stringify({ scenarioId: "hanoi-2019", step: 1e-9 }), headers: { "content-type": "application/json" } });
+      expect(res.status, path).toBe(422);
+      const problem = (await res.json()) as Problem;
+      expect(problem.limit?.name, path).toBe("outcomes");
+      expect(problem.detail, path).toMatch(/larger `step`/);
+    }
+  });
+
   it("locates bad input: request fields (400) and the scenario sent (422)", async () => {
     const body = '{\n  "scenarioId": "hanoi-2019",\n  "runs": 0,\n  "step": "fine",\n  "rounds": 3\n}';
     const bad = await t.request("/api/agreement", { method: "POST", body, headers: { "content-type": "application/json" } });
