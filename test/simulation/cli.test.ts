@@ -39,6 +39,10 @@ describe("parley simulate", () => {
     expect(report.completed).toBe(16);
     expect(report.agreementRate).toBeGreaterThanOrEqual(0);
     expect(report.issues).toHaveLength(9);
+    const table = await runCli("simulate", HANOI, "--runs", "16", "--deadline", "30", "--workers", "1");
+    expect(table.code).toBe(0);
+    expect(table.stdout).toMatch(/Rounds to agreement: mean [\d.]+, median [\d.]+, 5–95% [\d.]+–[\d.]+/);
+    expect(table.stdout).not.toMatch(/NaN/);
   });
 
   it("--tournament tabulates the profiles", async () => {

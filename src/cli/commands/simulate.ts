@@ -161,7 +161,7 @@ export function runsTable(report: SimulationRunsReport): string {
   const lines = [
     `${report.completed} simulated runs of ${report.scenario} (seed ${report.seed}; ${report.inputs.length} uncertain inputs sampled${report.strategyPool ? `; strategies drawn from ${report.strategyPool.join(", ")}` : ""})`,
     `Agreement: ${pct(report.agreementRate)}; breakdown at the deadline ${pct(report.breakdowns.deadline)}, by walk-away ${pct(report.breakdowns["walk-away"])}, by collapse ${pct(report.breakdowns.collapse)}`,
-    `Rounds to agreement: mean ${formatNumber(report.rounds.mean)}, median ${formatNumber(report.rounds.quantiles[2] ?? Number.NaN)}, 5–95% ${formatNumber(report.rounds.quantiles[0] ?? Number.NaN)}–${formatNumber(report.rounds.quantiles[4] ?? Number.NaN)}`,
+    `Rounds to agreement: mean ${formatNumber(report.rounds.mean)}, median ${formatNumber(report.rounds.quantiles.p50 ?? Number.NaN)}, 5–95% ${formatNumber(report.rounds.quantiles.p5 ?? Number.NaN)}–${formatNumber(report.rounds.quantiles.p95 ?? Number.NaN)}`,
     `Mean utility (walk-away value on breakdown): ${Object.entries(report.utilities).map(([id, u]) => `${id} ${u.toFixed(3)}`).join(", ")}`,
     "",
     "Outcome per issue among agreements:",
