@@ -1,19 +1,12 @@
 /** `POST /api/agreement`: the agreement forecast on the server's compute pool, as `parley agreement --json`, bounded. */
 import { readFileSync } from "node:fs";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { agreementForecast } from "../../src/agreement/forecast.js";
 import { loadScenario } from "../../src/files/load.js";
 import { runCli } from "../helpers.js";
-import { removeDir, SMALL_YAML, startTestServer, type TestServer } from "./harness.js";
+import { SMALL_YAML, useTestServer } from "./harness.js";
 
-let t: TestServer;
-beforeAll(async () => {
-  t = await startTestServer({ compute: { threads: 1 } });
-});
-afterAll(async () => {
-  await t.close();
-  removeDir(t.dir);
-});
+const t = useTestServer({ compute: { threads: 1 } });
 
 interface Problem {
   type: string;

@@ -1,16 +1,9 @@
 /** The HTTP API over a real socket and a real SQLite file: every endpoint, its errors and its headers. */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { runCli } from "../helpers.js";
-import { removeDir, SMALL_YAML, startTestServer, type TestServer } from "./harness.js";
+import { removeDir, SMALL_YAML, startTestServer, useTestServer } from "./harness.js";
 
-let t: TestServer;
-beforeAll(async () => {
-  t = await startTestServer();
-});
-afterAll(async () => {
-  await t.close();
-  removeDir(t.dir);
-});
+const t = useTestServer();
 
 const yaml = (body: string, headers: Record<string, string> = {}): RequestInit => ({ body, headers: { "content-type": "application/yaml", ...headers } });
 async function problemOf(response: Response) {

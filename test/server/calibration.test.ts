@@ -2,20 +2,13 @@
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { CALIBRATION_FORMAT, CALIBRATION_VERSION, type Calibration } from "../../src/calibration/calibration.js";
 import { calibrationJson } from "../../src/calibration/file.js";
 import { runCli } from "../helpers.js";
-import { removeDir, startTestServer, type TestServer } from "./harness.js";
+import { useTestServer } from "./harness.js";
 
-let t: TestServer;
-beforeAll(async () => {
-  t = await startTestServer({ compute: { threads: 1 } });
-});
-afterAll(async () => {
-  await t.close();
-  removeDir(t.dir);
-});
+const t = useTestServer({ compute: { threads: 1 } });
 
 /** Compromise errors 1…9 (± 8 at 80 %, ± 5 at 50 %); no record of the median model. */
 const calibration: Calibration = {

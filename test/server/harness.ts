@@ -2,6 +2,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { afterAll, beforeAll } from "vitest";
 import { startServer, type RunningServer, type ServeOptions } from "../../src/server/start.js";
 
 export interface TestServer {
@@ -40,6 +41,35 @@ export async function startTestServer(options: Partial<ServeOptions> & { dir?: s
     async close() {
       await server.close();
     },
+  };
+}
+
+/**
+ * One server for a whole test file: started before its tests, closed and its folder removed after them.
+ * The handle reaches the running server, so a file writes `const t = useTestServer()` once.
+ */
+export function useTestServer(options: Partial<ServeOptions> & { dir?: string } = {}): TestServer {
+  let started: TestServer | undefined;
+  beforeAll(async () => {
+    started = await startTestServer(options);
+  });
+  afterAll(async () => {
+    if (!started) return;
+    await started.close();
+    removeDir(started.dir);
+  });
+  const current = (): TestServer => {
+    if (!started) throw new Error("the test server starts in beforeAll");
+    return started;
+  };
+  return {
+    get server() { return current().server; },
+    get base() { return current().base; },
+    get dir() { return current().dir; },
+    get db() { return current().db; },
+    get logs() { return current().logs; },
+    request: (path, init) => current().request(path, init),
+    close: () => current().close(),
   };
 }
 

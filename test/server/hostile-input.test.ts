@@ -1,15 +1,8 @@
 /** Hostile bodies over HTTP: every one is a 4xx problem+json, never a 500. */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { removeDir, startTestServer, type TestServer } from "./harness.js";
+import { describe, expect, it } from "vitest";
+import { useTestServer } from "./harness.js";
 
-let t: TestServer;
-beforeAll(async () => {
-  t = await startTestServer({ compute: { threads: 1 } });
-});
-afterAll(async () => {
-  await t.close();
-  removeDir(t.dir);
-});
+const t = useTestServer({ compute: { threads: 1 } });
 
 async function upload(files: [string, string | Uint8Array][]): Promise<Response> {
   const form = new FormData();
