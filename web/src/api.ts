@@ -5,6 +5,9 @@
  * cookie the server set on the first visit goes along by itself.
  */
 import type { Label, Scenario } from "../../src/scenario/types.js";
+import type { RunSummary, SavedRun } from "./runs.js";
+
+export type { RunSummary, SavedRun };
 
 export interface ScenarioSummary {
   readonly id: string;
@@ -41,17 +44,6 @@ export interface VersionDiff {
   readonly yaml?: string;
   readonly unified?: string;
   readonly [key: string]: unknown;
-}
-
-export interface RunSummary {
-  readonly id: number;
-  readonly kind: "forecast" | "deal" | "analyze";
-  readonly scenarioId: string | null;
-  readonly scenarioVersion: number | null;
-  readonly models: readonly string[];
-  readonly parameters: Readonly<Record<string, unknown>>;
-  readonly seed: number | null;
-  readonly createdAt: string;
 }
 
 export interface ProblemEntry {
@@ -174,8 +166,8 @@ export const api = {
     return (await request<unknown>("POST", "/api/simulate", json(body))).data;
   },
 
-  async run(id: number): Promise<RunSummary & { results: unknown }> {
-    return (await request<RunSummary & { results: unknown }>("GET", `/api/runs/${id}`)).data;
+  async run(id: number): Promise<SavedRun> {
+    return (await request<SavedRun>("GET", `/api/runs/${id}`)).data;
   },
 };
 

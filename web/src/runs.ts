@@ -3,16 +3,20 @@
  * two runs — the settings and the forecasts side by side, each difference marked. Pure.
  */
 
-/** A saved run as `GET /api/runs/{id}` gives it. */
-export interface SavedRun {
+/** A saved run as `GET /api/runs` lists it. */
+export interface RunSummary {
   readonly id: number;
-  readonly kind: string;
+  readonly kind: "forecast" | "deal" | "analyze";
   readonly scenarioId: string | null;
   readonly scenarioVersion: number | null;
   readonly models: readonly string[];
   readonly parameters: Readonly<Record<string, unknown>>;
   readonly seed: number | null;
   readonly createdAt: string;
+}
+
+/** A saved run as `GET /api/runs/{id}` gives it: its summary and its results. */
+export interface SavedRun extends RunSummary {
   readonly results: unknown;
 }
 

@@ -26,7 +26,7 @@ export function SavedRuns({ runs }: { runs: readonly RunSummary[] }) {
       if (loaded[id]) continue;
       api
         .run(id)
-        .then((run) => setLoaded((all) => ({ ...all, [id]: run as SavedRun })))
+        .then((run) => setLoaded((all) => ({ ...all, [id]: run })))
         .catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)));
     }
   }, [wanted.join(",")]);
