@@ -59,12 +59,12 @@ export function calibratedIntervals(calibration: Calibration, results: readonly 
   return results.map((result) => result.issues.map((issue, i) => calibratedInterval(calibration, result.model, level, input, i, issue.forecast)));
 }
 
-/** Forecast results with each issue's calibrated interval (`interval: {level, lower, upper}`), as `parley forecast --calibration --json`. */
 /** A forecast result whose issues carry their calibrated intervals. */
 export type CalibratedForecast = Omit<ForecastResult, "issues"> & {
   readonly issues: readonly { readonly id: string; readonly forecast: number; readonly interval?: CalibratedInterval; readonly [key: string]: unknown }[];
 };
 
+/** Forecast results with each issue's calibrated interval (`interval: {level, lower, upper}`), as `parley forecast --calibration --json`. */
 export function withCalibratedIntervals(results: readonly ForecastResult[], calibration: Calibration, input: ModelInput, level: number): CalibratedForecast[] {
   const intervals = calibratedIntervals(calibration, results, input, level);
   return results.map((r, m) => ({ ...r, issues: r.issues.map((issue, i) => ({ ...issue, ...(intervals[m]![i] ? { interval: intervals[m]![i] } : {}) })) }));

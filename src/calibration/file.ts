@@ -3,10 +3,10 @@
  * and field. Pure: text in, calibration out.
  */
 import { z } from "zod";
-import { readTextFile } from "../files/load.js";
 import { InvalidInputError } from "../scenario/diagnostics.js";
 import { parseLocated, type LocatedDocument } from "../scenario/document.js";
 import { zodIssuesToDiagnostics } from "../scenario/zod-diagnostics.js";
+import type { Language } from "../scenario/label.js";
 import { CALIBRATION_FORMAT, CALIBRATION_VERSION, type Calibration } from "./calibration.js";
 import { CONDITION_IDS } from "./features.js";
 
@@ -64,14 +64,10 @@ export function calibrationJson(calibration: Calibration): string {
   return `${JSON.stringify({ ...calibration, models }, null, 1)}\n`;
 }
 
-/** Reads a calibration file from disk; a missing or bad file is an input error with its location. */
-export function loadCalibration(path: string): Calibration {
-  const read = readTextFile(path);
-  if ("error" in read) throw new InvalidInputError([read.error]);
-  return parseCalibration(read.text, path);
-}
-
-/** Where a calibration comes from, in a few words: "deu3-train.tsv, 207 issues in 83 groups". */
-export function calibrationSource(calibration: Calibration): string {
-  return `${calibration.source.file ?? "a saved calibration"}, ${calibration.source.issues} issues in ${calibration.source.groups} groups${calibration.condition ? `, per ${calibration.condition} category` : ""}`;
+/** Where a calibration comes from, in a few words: "deu3-train.tsv, 207 issues in 83 groups" (zh: "deu3-train.tsv，207 个议题，分属 83 组"). */
+export function calibrationSource(calibration: Calibration, language: Language = "en"): string {
+  const { file, issues, groups } = calibration.source;
+  const condition = calibration.condition;
+  if (language === "zh") return `${file ?? "已保存的校准数据"}，${issues} 个议题，分属 ${groups} 组${condition ? `，按 ${condition} 类别` : ""}`;
+  return `${file ?? "a saved calibration"}, ${issues} issues in ${groups} groups${condition ? `, per ${condition} category` : ""}`;
 }

@@ -89,7 +89,7 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
         ...(opts.lang ? { language: opts.lang } : {}),
         ...(opts.rounds !== undefined ? { rounds: opts.rounds } : {}),
         ...(opts.seed !== undefined ? { seed: opts.seed } : {}),
-        ...(opts.calibration !== undefined ? { calibration: (await import("../calibration/file.js")).loadCalibration(opts.calibration) } : {}),
+        ...(opts.calibration !== undefined ? { calibration: (await import("../files/load.js")).loadCalibration(opts.calibration) } : {}),
         ...(opts.level !== undefined ? { level: opts.level } : {}),
       };
       if (opts.runs === undefined) setExit(forecastCommand(scenario, options, io));
@@ -294,7 +294,7 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
             ...(opts.lang ? { language: opts.lang } : {}),
             ...(opts.runs !== undefined ? { runs: opts.runs } : {}),
             ...(opts.seed !== undefined ? { seed: opts.seed } : {}),
-            ...(opts.calibration !== undefined ? { calibration: (await import("../calibration/file.js")).loadCalibration(opts.calibration) } : {}),
+            ...(opts.calibration !== undefined ? { calibration: (await import("../files/load.js")).loadCalibration(opts.calibration) } : {}),
             ...(opts.level !== undefined ? { level: opts.level } : {}),
           },
           io,

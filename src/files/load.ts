@@ -1,9 +1,11 @@
 /**
- * Reading scenarios from disk: the only place the library touches the file system. Source
+ * Reading scenarios and calibrations from disk: the only place the library touches the file system. Source
  * files named by a scenario are read relative to it, so quotes can be checked.
  */
 import { closeSync, constants, fstatSync, openSync, readSync } from "node:fs";
 import { dirname, resolve } from "node:path";
+import { parseCalibration } from "../calibration/file.js";
+import type { Calibration } from "../calibration/calibration.js";
 import { InvalidInputError, type Diagnostic } from "../scenario/diagnostics.js";
 import { MAX_INPUT_BYTES } from "../scenario/document.js";
 import type { Scenario } from "../scenario/types.js";
@@ -92,4 +94,11 @@ export function loadScenario(path: string): Scenario {
 export function validScenario(result: ValidationResult): Scenario {
   if (!result.ok) throw new InvalidInputError(result.errors);
   return result.scenario;
+}
+
+/** Reads a calibration file (`parley backtest --save-calibration`); a missing or bad file is an input error with its location. */
+export function loadCalibration(path: string): Calibration {
+  const read = readTextFile(path);
+  if ("error" in read) throw new InvalidInputError([read.error]);
+  return parseCalibration(read.text, path);
 }

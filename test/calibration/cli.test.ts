@@ -150,6 +150,28 @@ describe("parley forecast --calibration", () => {
   });
 });
 
+describe("parley forecast --runs --calibration", () => {
+  it("heads the combined table in the scenario's language or --lang", async () => {
+    const dir = tempDir();
+    const out = join(dir, "c.json");
+    writeFileSync(
+      out,
+      JSON.stringify({ format: "parley-calibration", version: 1, source: { file: "track.tsv", issues: 9, groups: 4 }, scale: { min: 0, max: 100 }, models: { compromise: { n: 9, errors: [1, 2, 3, 4, 5, 6, 7, 8, 9] } } }),
+    );
+    const args = ["forecast", "scenarios/hanoi-2019.yaml", "-m", "compromise", "--calibration", out, "--runs", "20", "--workers", "1"];
+    const en = await runCli(...args, "--lang", "en");
+    expect(en.code).toBe(0);
+    expect(en.stdout).toContain("Calibrated 80% intervals (calibration: track.tsv, 9 issues in 4 groups), alone and combined with the sampled spread");
+    expect(en.stdout).toMatch(/model\s+forecast\s+80% calibrated\s+80% with spread/);
+    const zh = await runCli(...args, "--lang", "zh");
+    expect(zh.code).toBe(0);
+    expect(zh.stdout).toContain("80% 校准区间 (校准数据: track.tsv，9 个议题，分属 4 组)，单独给出，并与抽样离散合并");
+    expect(zh.stdout).not.toContain("issues in");
+    expect(zh.stdout).toMatch(/模型\s+预测\s+80% 校准区间\s+80% 含抽样离散/);
+    expect(zh.stdout).not.toMatch(/with spread|calibrated/);
+  });
+});
+
 describe("challengers to the compromise", () => {
   it("scores them by leave-one-proposal-out cross-validation with clustered standard errors", async () => {
     const run = await runCli("backtest", DEU, "--models", "compromise,smp,eum,median", "--json", "--workers", "1");

@@ -6,7 +6,7 @@
 import { basename } from "node:path";
 import { runBacktest } from "../../backtest/backtest.js";
 import type { Condition } from "../../calibration/features.js";
-import { calibrationJson, loadCalibration } from "../../calibration/file.js";
+import { calibrationJson } from "../../calibration/file.js";
 import { parseBacktestCsv, parseBacktestJson } from "../../backtest/input.js";
 import { BASELINES, BASELINE_IDS } from "../../backtest/run.js";
 import { perIssueCsv } from "../../backtest/report.js";
@@ -14,7 +14,7 @@ import { SKIP_REASONS, type BacktestInput, type BacktestReport, type ModelScore 
 import { COUNCIL_WEIGHTS } from "../../importers/council-weights.js";
 import { isDeuTsv, parseCouncilWeights, parseDeu } from "../../importers/deu.js";
 import { modelIds } from "../../models/index.js";
-import { readTextOrThrow } from "../../files/load.js";
+import { loadCalibration, readTextOrThrow } from "../../files/load.js";
 import { checkOutputPath, writeFileAtomic } from "../../files/write.js";
 import { formatNumber, table } from "../format.js";
 import { requireKnownModels } from "../models.js";

@@ -55,7 +55,7 @@ export function forecastCommand(scenario: Scenario, options: ForecastCommandOpti
       return EXIT.ok;
     }
     const intervals = calibratedIntervals(options.calibration, results, input, level);
-    io.out(forecastTable(scenario, results, language, { level, intervals, source: calibrationSource(options.calibration) }));
+    io.out(forecastTable(scenario, results, language, { level, intervals, source: calibrationSource(options.calibration, language) }));
     return EXIT.ok;
   }
   if (options.json) {
@@ -215,27 +215,32 @@ export function forecastRunsCommand(scenario: Scenario, options: ForecastCommand
       return withCalibratedSpread(report, options.calibration, toModelInput(scenario), options.level ?? DEFAULT_LEVEL);
     },
     (report) => {
-      const table = monteCarloTable(scenario, report, options.language ?? scenario.language);
-      return options.calibration ? `${table}\n\n${combinedTable(scenario, report, options.calibration, options.level ?? DEFAULT_LEVEL)}` : table;
+      const language = options.language ?? scenario.language;
+      const table = monteCarloTable(scenario, report, language);
+      return options.calibration ? `${table}\n\n${combinedTable(scenario, report, options.calibration, options.level ?? DEFAULT_LEVEL, language)}` : table;
     },
     "the summary covers",
   );
 }
 
 /** Per issue and model: the point forecast, its calibrated interval, and that interval widened by the sampled spread. */
-function combinedTable(scenario: Scenario, report: MonteCarloReport, calibration: Calibration, level: number): string {
+function combinedTable(scenario: Scenario, report: MonteCarloReport, calibration: Calibration, level: number, language: Language): string {
+  const zh = language === "zh";
   const percent = `${Math.round(level * 100)}%`;
+  const source = calibrationSource(calibration, language);
   const blocks = [
-    `Calibrated ${percent} intervals (calibration: ${calibrationSource(calibration)}), alone and combined with the sampled spread:\n` +
-      "half-widths add in quadrature, √(calibrated² + (z·sd)²) (docs/calibration.md).",
+    zh
+      ? `${percent} 校准区间 (校准数据: ${source})，单独给出，并与抽样离散合并:\n半宽按平方和开方相加，√(校准半宽² + (z·sd)²) (见 docs/calibration.md)。`
+      : `Calibrated ${percent} intervals (calibration: ${source}), alone and combined with the sampled spread:\n` + "half-widths add in quadrature, √(calibrated² + (z·sd)²) (docs/calibration.md).",
   ];
+  const header = zh ? ["模型", "预测", `${percent} 校准区间`, `${percent} 含抽样离散`] : ["model", "forecast", `${percent} calibrated`, `${percent} with spread`];
+  const band = (b: { lower: number; upper: number } | undefined): string => (b ? `${formatNumber(b.lower)}–${formatNumber(b.upper)}` : "–");
   scenario.issues.forEach((issue, i) => {
     const rows = report.models.map((m) => {
       const d = m.issues[i] as (typeof m.issues)[number] & { interval?: CalibratedInterval };
-      const band = (b: { lower: number; upper: number } | undefined): string => (b ? `${formatNumber(b.lower)}–${formatNumber(b.upper)}` : "–");
       return [findModel(m.model)?.name ?? m.model, formatNumber(d.forecast), band(d.interval), band(d.interval?.combined)];
     });
-    blocks.push(`\n${text(issue.name, scenario.language)}\n${table(["model", "forecast", `${percent} calibrated`, `${percent} with spread`], rows, ["left", "right", "right", "right"])}`);
+    blocks.push(`\n${text(issue.name, language)}\n${table(header, rows, ["left", "right", "right", "right"])}`);
   });
   return blocks.join("\n");
 }
