@@ -291,11 +291,13 @@ export function calibrationParagraphs(b: Briefing, language: Language, m: Markup
   ];
 }
 
+/** An interval as "38–82". */
+export const intervalText = (x: { lower: number; upper: number }): string => `${formatNumber(x.lower)}–${formatNumber(x.upper)}`;
+
 /** Per model with an interval on the issue: "compromise: 60, 80 % of past forecasts like this fell within 38–82". */
 export function intervalSentences(b: Briefing, ib: IssueBriefing, language: Language, m: Markup): string[] {
   const t = messages(language);
-  const band = (x: { lower: number; upper: number }): string => `${formatNumber(x.lower)}–${formatNumber(x.upper)}`;
   return ib.forecasts.flatMap((f) =>
-    f.interval ? [t.intervalSentence(m.esc(f.model), formatNumber(f.value), t.percent(f.interval.level), band(f.interval), f.interval.combined ? band(f.interval.combined) : undefined)] : [],
+    f.interval ? [t.intervalSentence(m.esc(f.model), formatNumber(f.value), t.percent(f.interval.level), intervalText(f.interval), f.interval.combined ? intervalText(f.interval.combined) : undefined)] : [],
   );
 }

@@ -17,6 +17,7 @@ import {
   formatGain,
   formatNumber,
   intervalSentences,
+  intervalText,
   issueAlignmentSentence,
   issueName,
   issueOf,
@@ -31,7 +32,7 @@ import {
 } from "./compose.js";
 import { escapeHtml, safeUrl } from "./escape.js";
 import { messages } from "./i18n.js";
-import { barChart, heatMap, paletteColor, scaleStrip } from "./svg.js";
+import { barChart, heatMap, INTERVAL_COLOR, paletteColor, scaleStrip } from "./svg.js";
 import type { Briefing, IssueBriefing } from "./types.js";
 
 const markup: Markup = {
@@ -67,7 +68,7 @@ a.n{color:inherit;text-decoration:underline dotted #0b57d0;text-underline-offset
 .issue{border-top:1px solid var(--rule);padding-top:.2em}
 .cols{display:flex;flex-wrap:wrap;gap:0 24px;align-items:flex-start}
 .verdict{background:var(--tint);border-left:4px solid #0072B2;padding:6px 10px}
-.calibration{border-left:4px solid #E69F00;padding:2px 10px;margin:8px 0}
+.calibration{border-left:4px solid ${INTERVAL_COLOR};padding:2px 10px;margin:8px 0}
 .intervals{margin:6px 0 10px 18px;padding:0}
 .claim{background:#fff8e1;border-left:4px solid #E69F00;padding:6px 10px}
 figure{margin:.6em 0}
@@ -129,8 +130,9 @@ function stripOf(b: Briefing, ib: IssueBriefing, language: Language): string {
       return {
         label: f.model,
         value: f.value,
-        title: `${b.models.find((m) => m.id === f.model)?.name ?? f.model}: ${formatNumber(f.value)}${f.anchor ? ` ≈ ${text(f.anchor.label, language)}` : ""}`,
+        title: `${b.models.find((m) => m.id === f.model)?.name ?? f.model}: ${formatNumber(f.value)}${f.anchor ? ` ≈ ${text(f.anchor.label, language)}` : ""}${f.interval ? `\n${t.intervalSentence(f.model, formatNumber(f.value), t.percent(f.interval.level), intervalText(f.interval), f.interval.combined ? intervalText(f.interval.combined) : undefined)}` : ""}`,
         ...(d ? { band: { p5: d.p5, p25: d.p25, p75: d.p75, p95: d.p95 } } : {}),
+        ...(f.interval ? { interval: f.interval } : {}),
       };
     }),
   });
@@ -149,7 +151,8 @@ function forecastSection(b: Briefing, language: Language): string {
     const description = text(issue.description, language);
     out.push(`<section class="issue" id="issue-${esc(ib.issue)}"><h3>${esc(issueName(b, ib.issue, language))}</h3>`);
     out.push(`<p class="meta">${description ? `${esc(description)} ` : ""}(${esc(t.words.scale)} ${formatNumber(issue.min)}–${formatNumber(issue.max)}${reference})</p>`);
-    out.push(figure(stripOf(b, ib, language), esc(t.forecastChartNote)));
+    const calibrated = ib.forecasts.find((f) => f.interval)?.interval;
+    out.push(figure(stripOf(b, ib, language), esc(calibrated ? `${t.forecastChartNote} ${t.forecastChartIntervalNote(t.percent(calibrated.level), calibrated.combined !== undefined)}` : t.forecastChartNote)));
     const models =
       ib.forecasts.length > 0
         ? htmlTable(

@@ -67,6 +67,8 @@ export interface Messages {
   readonly dealsSkipped: (reason: string) => string;
   readonly modelFailed: (model: string, message: string) => string;
   readonly forecastChartNote: string;
+  /** The strip chart's calibrated intervals: level; whether some are widened by a sampled spread. */
+  readonly forecastChartIntervalNote: (level: string, combined: boolean) => string;
   readonly chartsOmitted: string;
   readonly spread: (level: AgreementLevel, min: string, max: string, range: string, share: string) => string;
   readonly anchorGroups: (groups: readonly { anchor: string; models: string }[]) => string;
@@ -210,6 +212,7 @@ const en: Messages = {
   dealsSkipped: (reason) => `Deals could not be evaluated: ${reason}.`,
   modelFailed: (model, message) => `The model ${model} could not run on this scenario: ${message}`,
   forecastChartNote: "Above the line: the actors' positions (dot size grows with salience); the diamond: the status quo; below the line: each model's forecast.",
+  forecastChartIntervalNote: (level, combined) => `The orange bracket: the forecast's calibrated ${level} interval${combined ? "; dashed, that interval widened by the inputs' sampled spread" : ""}.`,
   chartsOmitted: "Charts are in the HTML version of this briefing (parley report --format html).",
   spread: (level, min, max, range, share) =>
     `${level === "agree" ? "The models agree" : level === "broad" ? "The models broadly agree" : "The models disagree"}: forecasts run from ${min} to ${max} (a spread of ${range}, ${share} of the scale).`,
@@ -358,6 +361,7 @@ const zh: Messages = {
   dealsSkipped: (reason) => `无法评估协议:${reason}。`,
   modelFailed: (model, message) => `模型 ${model} 无法在此情景上运行:${message}`,
   forecastChartNote: "线上方:各方立场(圆点越大，重要性越高);菱形:现状;线下方:各模型的预测。",
+  forecastChartIntervalNote: (level, combined) => `橙色括线:预测的 ${level} 校准区间${combined ? ";虚线:计入输入的抽样离散后加宽的区间" : ""}。`,
   chartsOmitted: "图表见本简报的 HTML 版本(parley report --format html)。",
   spread: (level, min, max, range, share) =>
     `${level === "agree" ? "各模型一致" : level === "broad" ? "各模型大体一致" : "各模型分歧明显"}:预测值在${min}至${max}之间(相差${range}，占量表的${share})。`,

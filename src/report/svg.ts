@@ -85,8 +85,13 @@ export interface StripForecast {
   readonly value: number;
   /** A distribution: the 90 % and 50 % intervals. */
   readonly band?: { readonly p5: number; readonly p25: number; readonly p75: number; readonly p95: number };
+  /** A calibrated interval (docs/calibration.md), and that interval widened by a sampled spread. */
+  readonly interval?: { readonly lower: number; readonly upper: number; readonly combined?: { readonly lower: number; readonly upper: number } };
   readonly title?: string;
 }
+
+/** The colour of calibrated intervals (the briefing's calibration note has the same). */
+export const INTERVAL_COLOR = "#E69F00";
 
 export interface ScaleStripSpec {
   readonly title: string;
@@ -101,8 +106,9 @@ export interface ScaleStripSpec {
 
 /**
  * An issue's scale as a line: actors' positions above it (dots sized by salience), the status quo
- * as a diamond on it, each model's forecast below it (triangles, with intervals when given), the
- * anchors as dashed guides labelled at the foot.
+ * as a diamond on it, each model's forecast below it (triangles, with the sampled distribution's 50 %
+ * and 90 % intervals in grey and the calibrated interval in orange, dashed where a sampled spread widens
+ * it, when given), the anchors as dashed guides labelled at the foot.
  */
 export function scaleStrip(spec: ScaleStripSpec): string {
   const width = spec.width ?? 680;
@@ -172,9 +178,12 @@ export function scaleStrip(spec: ScaleStripSpec): string {
       ? `<line x1="${n(x(f.band.p5))}" y1="${n(y)}" x2="${n(x(f.band.p95))}" y2="${n(y)}" stroke="#222" stroke-opacity="0.35" stroke-width="2"/>` +
         `<line x1="${n(x(f.band.p25))}" y1="${n(y)}" x2="${n(x(f.band.p75))}" y2="${n(y)}" stroke="#222" stroke-opacity="0.6" stroke-width="5"/>`
       : "";
+    const bracket = (lower: number, upper: number, dashed: boolean): string =>
+      `<path class="calibrated${dashed ? " combined" : ""}" d="M${n(x(lower))} ${n(y - 4)} V${n(y + 4)} M${n(x(lower))} ${n(y)} H${n(x(upper))} M${n(x(upper))} ${n(y - 4)} V${n(y + 4)}" fill="none" stroke="${INTERVAL_COLOR}" stroke-width="${dashed ? 1.5 : 2.5}"${dashed ? ' stroke-dasharray="4 3"' : ""}/>`;
+    const interval = f.interval ? (f.interval.combined ? bracket(f.interval.combined.lower, f.interval.combined.upper, true) : "") + bracket(f.interval.lower, f.interval.upper, false) : "";
     const cx = clampCentre(fx, fcLabels[k]!.width);
     parts.push(
-      `<g><title>${escapeHtml(f.title ?? `${f.label}: ${n(f.value)}`)}</title>${band}` +
+      `<g><title>${escapeHtml(f.title ?? `${f.label}: ${n(f.value)}`)}</title>${interval}${band}` +
         `<path d="M${n(fx)} ${n(y - 6)} L${n(fx + 5.5)} ${n(y + 4)} L${n(fx - 5.5)} ${n(y + 4)} Z" fill="#222"/>` +
         text(cx, y + 16, f.label, `font-size="${font}" fill="#222" text-anchor="middle"`) +
         `</g>`,

@@ -50,6 +50,15 @@ describe("calibrated intervals in the briefing", () => {
     const html = renderHtml(b, "en");
     expect(html).toContain('<div class="calibration">');
     expect(html).toContain(`<li>compromise: ${round(value)}, 80 % of past forecasts like this fell within`);
+    // The strip chart draws the interval: one bracket, for the one model with a record, and says what it is.
+    const strip = html.slice(html.indexOf('<section class="issue" id="issue-alliance">'));
+    const chart = strip.slice(0, strip.indexOf("</figure>"));
+    expect(chart.match(/<path class="calibrated"/g)).toHaveLength(1);
+    expect(chart).not.toContain("calibrated combined");
+    expect(chart).toContain(`\ncompromise: ${round(value)}, 80 % of past forecasts like this fell within ${round(value - 8)}–${round(value + 8)}.</title>`);
+    expect(chart).toContain("The orange bracket: the forecast&#39;s calibrated 80 % interval.</figcaption>");
+    expect(renderHtml(b, "zh")).toContain("橙色括线:预测的 80% 校准区间。</figcaption>");
+    expect(renderHtml(buildBriefing(hanoi, { models: ["compromise"] }), "en")).not.toMatch(/class="calibrated|orange bracket/);
   });
 
   it("takes another level, and leaves the briefing as it was without a calibration", () => {
@@ -83,6 +92,10 @@ describe("calibrated intervals in the briefing", () => {
     const md = renderMarkdown(b, "en");
     expect(md).toContain("the interval is widened by it too: the two half-widths add in quadrature");
     expect(md).toMatch(/fell within [\d.]+–[\d.]+; with the inputs' sampled spread, [\d.]+–[\d.]+\./);
+    const html = renderHtml(b, "en");
+    const chart = html.slice(html.indexOf('<section class="issue" id="issue-alliance">'));
+    expect(chart.slice(0, chart.indexOf("</figure>"))).toMatch(/<path class="calibrated combined"[^>]*stroke-dasharray="4 3"\/><path class="calibrated"/);
+    expect(html).toContain("dashed, that interval widened by the inputs&#39; sampled spread.</figcaption>");
   });
 });
 

@@ -64,6 +64,20 @@ describe("svg helpers", () => {
     expect(svg).toContain('stroke-width="5"');
   });
 
+  it("draws a forecast's calibrated interval as a bracket on the scale, dashed where a sampled spread widens it", () => {
+    const spec = { title: "t", min: 0, max: 100, width: 228, anchors: [], positions: [], forecasts: [{ label: "m", value: 50, interval: { lower: 25, upper: 75 } }] };
+    // Scale 0–100 drawn from x = 28 to x = 200: 25 → 71, 75 → 157.
+    const alone = scaleStrip(spec);
+    expect(balanced(alone)).toBe(true);
+    expect(alone.match(/<path class="calibrated"[^>]*>/g)).toHaveLength(1);
+    expect(alone).toMatch(/class="calibrated" d="M71 [\d.]+ V[\d.]+ M71 ([\d.]+) H157 M157 /);
+    expect(alone).not.toContain("combined");
+    const widened = scaleStrip({ ...spec, forecasts: [{ label: "m", value: 50, interval: { lower: 25, upper: 75, combined: { lower: 0, upper: 100 } } }] });
+    expect(widened).toMatch(/class="calibrated combined" d="M28 [\d.]+ V[\d.]+ M28 [\d.]+ H200 M200 [^"]+" fill="none" stroke="#E69F00" stroke-width="1.5" stroke-dasharray="4 3"/);
+    expect(widened).toMatch(/class="calibrated" d="M71 /);
+    expect(scaleStrip({ ...spec, forecasts: [{ label: "m", value: 50 }] })).not.toContain("calibrated");
+  });
+
   it("draws bars on both sides of zero and a heat map with empty cells", () => {
     const bars = barChart({ title: "gains", format: (v) => v.toFixed(2), groups: [{ label: "deal <1>", bars: [{ label: "A", value: 0.5, color: "#000" }, { label: "B", value: -0.2, color: "#111" }] }] });
     expect(balanced(bars)).toBe(true);
