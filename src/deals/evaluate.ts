@@ -4,7 +4,7 @@
  * whose high-salience concerns the deal moves toward or away from. Pure.
  */
 import { outcomeRuleContext } from "../agreement/context.js";
-import { agreementModel, judgeOutcome, type AgreementModel, type AgreementReason } from "../agreement/model.js";
+import { agreementModel, judgeOutcome, type AgreementModel, type AgreementReason, type RedLineVerdict, type WalkAwaySource } from "../agreement/model.js";
 import { evaluateRule, parseRule, type AcceptanceReason, type Reason, type Rule } from "../rules/index.js";
 import type { Deal, Scenario } from "../scenario/types.js";
 import { ruleSchemaOf } from "../scenario/rule-schema.js";
@@ -18,11 +18,15 @@ export interface ActorVerdict {
   readonly utility: number;
   /** Walk-away value: as written, an outside option's utility, or the status quo's. */
   readonly reservation: number;
+  /** Where the walk-away value comes from. */
+  readonly reservationSource: WalkAwaySource;
   readonly gain: number;
   /** Utility ≥ walk-away, no red line crossed, and the deal is not the status quo. */
   readonly accepts: boolean;
   /** Ids of the actor's red lines the deal crosses. */
   readonly redLinesCrossed: readonly string[];
+  /** Every red line of the actor, in its order: met or crossed by the deal, with the reason. */
+  readonly redLines: readonly RedLineVerdict[];
   /** Linkage terms that apply, with their utility. */
   readonly linkage: readonly { readonly id: string; readonly utility: number }[];
   /** Its signature is needed under the decision rule. */
@@ -114,9 +118,11 @@ export function evaluateDeal(context: DealContext, deal: Pick<Deal, "id" | "valu
       id: a.id,
       utility: a.utility,
       reservation: a.reservation,
+      reservationSource: a.reservationSource,
       gain: a.gain,
       accepts: a.accepts,
       redLinesCrossed: a.crossed,
+      redLines: a.redLines,
       linkage: a.linkage,
       signatory: a.required,
       acceptance: a.acceptance,

@@ -85,6 +85,10 @@ describe("acceptance, worked by hand on two actors and two issues", () => {
     const context = dealContext(s);
     const middle = evaluateDeal(context, findDeal(s, "middle"));
     expect(middle.actors[1]!.redLinesCrossed).toEqual(["low-x"]);
+    // Every line with its verdict and reason, for the deal builder's marks.
+    expect(middle.actors[1]!.redLines.map((l) => [l.id, l.met, l.holds])).toEqual([["low-x", false, true]]);
+    expect(explainReason(middle.actors[1]!.redLines[0]!.reason)).toBe("X is 50, above 20");
+    expect(middle.actors.map((a) => a.reservationSource)).toEqual(["status-quo", "status-quo"]);
     expect(middle.criteria.map((c) => c.met)).toEqual([false, true]);
     expect(explainReason(middle.criteria[0]!.reason)).toContain("crosses the red line");
     const nothing = evaluateDeal(context, findDeal(s, "nothing"));

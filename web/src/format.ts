@@ -2,6 +2,7 @@
 import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import { scenarioExplainer, type ScenarioExplainer } from "../../src/deals/reasons.js";
+import { reasonWords } from "../../src/i18n/reasons.js";
 import { text, type Language } from "../../src/scenario/label.js";
 import type { Label, Scenario } from "../../src/scenario/types.js";
 
@@ -20,6 +21,20 @@ export function useLabel(): (label: Label | string | undefined) => string {
 export function useExplainer(scenario: Scenario): ScenarioExplainer {
   const language = useLanguage();
   return useMemo(() => scenarioExplainer(scenario, language), [scenario, language]);
+}
+
+/** Who must sign under the scenario's decision rule, in words (docs/agreement.md). */
+export function useDecisionText(scenario: Scenario): string {
+  const { t } = useTranslation();
+  const label = useLabel();
+  const language = useLanguage();
+  const { decision } = scenario;
+  const names = (ids: readonly string[]) => reasonWords[language].list(ids.map((id) => label(scenario.actors.find((a) => a.id === id)?.name) || id));
+  const parts = [
+    ...(decision.veto && decision.veto.length > 0 ? [t("agreement.rule.veto", { actors: names(decision.veto) })] : []),
+    ...(decision.threshold !== undefined ? [t("agreement.rule.threshold", { share: `${Math.round(decision.threshold * 100)} %` })] : []),
+  ];
+  return decision.kind === "unanimity" || parts.length === 0 ? t("agreement.rule.unanimity") : parts.join(t("agreement.rule.and"));
 }
 
 /** A number with at most `digits` decimals, without trailing zeros. */

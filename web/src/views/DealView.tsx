@@ -1,8 +1,10 @@
 /**
  * The deal builder: a value for every issue (a slider for numeric issues, a choice for option
- * issues), or a named deal to start from; each actor's utility against its walk-away value, the
- * criteria and traps with their one-line reasons, and the agreement space of any two parties
- * with the Pareto frontier, the bargaining solutions and the current deal on it.
+ * issues), or a named deal to start from; whether the deal is an agreement under the scenario's
+ * decision rule, each actor's utility against its walk-away value (outside options included) and
+ * the red lines the deal crosses, each with its evidence; the criteria and traps with their
+ * one-line reasons, and the agreement space of any two parties with the Pareto frontier, the
+ * bargaining solutions and the current deal on it. All of it is the library's `evaluateDeal`.
  *
  * Moving a slider re-evaluates the deal and re-renders the builder only; the space of agreements
  * is computed once per scenario and pair of parties. The time from the input event to the updated
@@ -17,7 +19,8 @@ import type { Issue, IssueValue, Scenario } from "../../../src/scenario/types.js
 import { mergeCoinciding, placeLabels } from "../charts/labels.js";
 import { PlotFigure } from "../charts/PlotFigure.js";
 import { agreementSpaceOf, dealContextOf, type AgreementSpace } from "../compute.js";
-import { fmt, useExplainer, useLabel, useLanguage } from "../format.js";
+import { fmt, useDecisionText, useExplainer, useLabel, useLanguage } from "../format.js";
+import { Citations } from "./Evidence.js";
 import { record } from "../perf.js";
 import { useWorkspace, type DealValues } from "../workspace.js";
 import { useWidth } from "../charts/useWidth.js";
@@ -127,6 +130,7 @@ function DealBuilder({ scenario, context }: { scenario: Scenario; context: DealC
         </section>
         <section className="deal-results" aria-live="polite">
           <Verdicts scenario={scenario} evaluation={evaluation} />
+          <RedLines scenario={scenario} evaluation={evaluation} />
           <Rules scenario={scenario} evaluation={evaluation} />
         </section>
       </div>
@@ -192,10 +196,22 @@ function Verdicts({ scenario, evaluation }: { scenario: Scenario; evaluation: De
   const { t } = useTranslation();
   const label = useLabel();
   const explain = useExplainer(scenario);
+  const decision = useDecisionText(scenario);
   const width = 230;
   const x = (u: number) => Math.max(0, Math.min(1, u)) * width;
+  const everyoneSigns = evaluation.actors.every((a) => a.signatory);
+  const outside = (a: DealEvaluation["actors"][number]) => {
+    const id = scenario.actors.find((x) => x.id === a.id)?.outsideOption?.deal;
+    return label(scenario.deals.find((d) => d.id === id)?.name) || id || "";
+  };
   return (
     <section>
+      <p className={evaluation.agreement ? "deal-agreement ok" : "deal-agreement bad"} data-testid="deal-agreement" data-agreement={evaluation.agreement}>
+        <strong>{evaluation.agreement ? `✓ ${t("deal.agreement")}` : `✗ ${t("deal.noAgreement")}`}</strong> <span className="why">{explain.agreement(evaluation.reason)}</span>
+      </p>
+      <p className="muted small-text" data-testid="deal-decision">
+        {t("agreement.rule.label")}: {decision}
+      </p>
       <h3>
         {t("deal.acceptance")}{" "}
         <span className={evaluation.acceptedByAll ? "badge ok" : "badge bad"} data-testid="accepted-by-all">
@@ -214,8 +230,11 @@ function Verdicts({ scenario, evaluation }: { scenario: Scenario; evaluation: De
           {evaluation.actors.map((a) => {
             const actor = scenario.actors.find((x) => x.id === a.id)!;
             return (
-              <tr key={a.id} data-actor={a.id} data-accepts={a.accepts}>
-                <th scope="row">{label(actor.name)}</th>
+              <tr key={a.id} data-actor={a.id} data-accepts={a.accepts} data-crossed={a.redLinesCrossed.join(" ")}>
+                <th scope="row">
+                  {label(actor.name)}
+                  {!everyoneSigns && <span className={a.signatory ? "signs" : "weighs-in"}>{a.signatory ? t("deal.signs") : t("deal.weighsIn")}</span>}
+                </th>
                 <td>
                   <svg width={width + 70} height={18} viewBox={`0 0 ${width + 70} 18`} aria-hidden="true" className="bar">
                     <rect x={0} y={3} width={width} height={12} className="track" />
@@ -225,9 +244,11 @@ function Verdicts({ scenario, evaluation }: { scenario: Scenario; evaluation: De
                       {fmt(a.utility, 2)} / {fmt(a.reservation, 2)}
                     </text>
                   </svg>
+                  {a.reservationSource === "outside-option" && <span className="walkaway-source small-text">{t("deal.outsideOption", { deal: outside(a) })}</span>}
                 </td>
                 <td className={a.accepts ? "ok" : "bad"} title={explain.acceptance(a.acceptance)}>
                   {a.accepts ? `✓ ${t("deal.accepts")}` : `✗ ${t("deal.rejects")}`}
+                  {a.redLinesCrossed.length > 0 && <span className="badge bad crossed-count">{t("deal.crossedCount", { count: a.redLinesCrossed.length })}</span>}
                   {!a.accepts && <span className="why small-text">{explain.acceptance(a.acceptance)}</span>}
                 </td>
               </tr>
@@ -236,6 +257,56 @@ function Verdicts({ scenario, evaluation }: { scenario: Scenario; evaluation: De
         </tbody>
       </table>
       <p className="legend muted small-text">{t("deal.barLegend")}</p>
+    </section>
+  );
+}
+
+/**
+ * Every actor's red lines against the current deal: crossed ones marked, with the actor, the line's
+ * name, why the deal crosses it and the evidence behind it; the lines it keeps, listed quietly.
+ */
+function RedLines({ scenario, evaluation }: { scenario: Scenario; evaluation: DealEvaluation }) {
+  const { t } = useTranslation();
+  const label = useLabel();
+  const explain = useExplainer(scenario);
+  const rows = evaluation.actors.flatMap((a, i) => {
+    const actor = scenario.actors[i]!;
+    return a.redLines.map((verdict, k) => ({ actor, verdict, line: actor.redLines[k]!, crossed: verdict.holds && !verdict.met }));
+  });
+  if (rows.length === 0) return null;
+  return (
+    <section className="red-lines">
+      <h3>
+        {t("deal.redLines")}{" "}
+        <span className={rows.some((r) => r.crossed) ? "badge bad" : "badge ok"} data-testid="red-lines-count">
+          {t("deal.redLinesCrossed", { count: rows.filter((r) => r.crossed).length })}
+        </span>
+      </h3>
+      <ul className="rule-list" data-testid="red-lines">
+        {rows.map(({ actor, verdict, line, crossed }) => (
+          <li key={`${actor.id}.${line.id}`} data-actor={actor.id} data-line={line.id} data-crossed={crossed} className={crossed ? "bad crossed" : "ok"}>
+            <span className="icon" aria-hidden="true">
+              {crossed ? "✗" : "✓"}
+            </span>
+            <span className="sr-only">{crossed ? t("deal.lineCrossed") : t("deal.lineKept")}</span> <span className="line-actor">{label(actor.name)}</span> · <strong>{label(line.name) || line.id}</strong>
+            {line.credibility.value < 1 && <span className="muted small-text"> {t("deal.credibility", { value: fmt(line.credibility.value, 2) })}</span>}
+            <span className="why">{explain.reason(verdict.reason)}</span>
+            {crossed ? (
+              <div className="red-line-evidence" data-testid="red-line-evidence">
+                <Citations scenario={scenario} citations={line.evidence} />
+                {line.note && <p className="note small-text">{label(line.note)}</p>}
+              </div>
+            ) : (
+              line.evidence.length > 0 && (
+                <details className="red-line-evidence">
+                  <summary className="small-text">{t("deal.evidence")}</summary>
+                  <Citations scenario={scenario} citations={line.evidence} />
+                </details>
+              )
+            )}
+          </li>
+        ))}
+      </ul>
     </section>
   );
 }

@@ -1,5 +1,6 @@
 /**
- * Every model's forecast per issue: a comparison table, a strip chart per issue with the actors'
+ * Will they agree at all (AgreementLead: the chance of agreement and its reasons lead the view), then
+ * where they settle if they do — every model's forecast per issue, conditional on agreement: a comparison table, a strip chart per issue with the actors'
  * positions and each model's forecast on the issue's scale, and for the dynamic models (SMP, EUM)
  * how the positions move round by round. Recomputed whenever an edit validates.
  */
@@ -17,6 +18,7 @@ import { forecastOf } from "../compute.js";
 import { fmt, useLabel } from "../format.js";
 import { useWorkspace } from "../workspace.js";
 import { UncertaintyPanel } from "./UncertaintyPanel.js";
+import { AgreementLead } from "./AgreementLead.js";
 
 export const ACTOR_COLORS = ["#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b", "#e377c2", "#17becf", "#7f7f7f", "#bcbd22"];
 
@@ -40,9 +42,15 @@ export function ForecastView() {
         {ws.errors.length > 0 && <p className="warning">{t("forecast.staleNote")}</p>}
         <SaveRun results={results} />
       </header>
+      <AgreementLead scenario={scenario} />
+      <p className="conditional-note" data-testid="conditional-note">
+        {t("agreement.conditional")}
+      </p>
       <ComparisonTable scenario={scenario} results={results} />
       <UncertaintyPanel scenario={scenario} />
-      <h3>{t("forecast.strips")}</h3>
+      <h3>
+        {t("forecast.strips")} <span className="muted small-text">({t("agreement.conditionalShort")})</span>
+      </h3>
       <div className="strips">
         {scenario.issues.map((issue) => (
           <IssueStrip key={issue.id} scenario={scenario} issue={issue} results={results} />

@@ -1,6 +1,7 @@
 /**
  * How sure the forecasts are: Monte Carlo runs over every number's uncertainty range, in a Web
- * Worker (the page stays responsive; progress shows, Cancel keeps the samples done), then per issue
+ * Worker (the page stays responsive; progress shows, Cancel keeps the samples done). The same run
+ * then draws the agreement forecast (its chance leads the forecast view: AgreementLead). Per issue
  * each model's distribution (5–95 % band, quartiles, median, histogram), each named deal's chance
  * of acceptance per actor and by all, and the tornado — which inputs move the chosen forecast most
  * when set to the low and the high end of their range one at a time.
@@ -14,20 +15,22 @@ import type { SensitivityReport } from "../../../src/uncertainty/sensitivity.js"
 import { PlotFigure } from "../charts/PlotFigure.js";
 import { useWidth } from "../charts/useWidth.js";
 import { fmt, useLabel } from "../format.js";
-import type { AnalysisMessage, AnalysisRequest } from "../uncertainty/analysis.worker.js";
+import type { AgreementOutcome, AnalysisMessage, AnalysisRequest } from "../uncertainty/analysis.worker.js";
 import { useModelName } from "./ForecastView.js";
 
-interface Run {
+export interface Run {
   readonly scenario: Scenario;
   readonly runs: number;
   readonly seed: number;
-  progress?: { phase: "samples" | "tornado"; done: number; total: number };
+  progress?: { phase: "agreement" | "samples" | "tornado"; done: number; total: number };
+  /** The agreement forecast over the run's draws, as soon as its phase ends. */
+  agreement?: AgreementOutcome;
   result?: { monteCarlo: MonteCarloReport; tornado?: SensitivityReport; ms: number };
   error?: string;
 }
 
 /** A run is under way until the worker answers with its result or an error. */
-const isRunning = (run: Run | undefined): boolean => run !== undefined && !run.result && run.error === undefined;
+export const isRunning = (run: Run | undefined): boolean => run !== undefined && !run.result && run.error === undefined;
 
 /** One analysis at a time for the whole page; results stay while the tab changes. */
 let worker: Worker | undefined;
@@ -47,8 +50,9 @@ function start(scenario: Scenario, runs: number, seed: number): void {
     const message = event.data;
     if (current !== run) return;
     if (message.type === "progress") run.progress = { phase: message.phase, done: message.done, total: message.total };
+    else if (message.type === "agreement") run.agreement = message.agreement;
     else if (message.type === "done") run.result = { monteCarlo: message.monteCarlo, ...(message.tornado ? { tornado: message.tornado } : {}), ms: message.ms };
-    else run.error = message.message;
+    else if (message.type === "error") run.error = message.message;
     changed();
   };
   worker.postMessage({ type: "run", scenario, runs, seed } satisfies AnalysisRequest);
@@ -59,7 +63,8 @@ function cancel(): void {
   worker?.postMessage({ type: "cancel" } satisfies AnalysisRequest);
 }
 
-function useRun(): Run | undefined {
+/** The page's current (or last) run, re-rendering as it progresses. */
+export function useRun(): Run | undefined {
   useSyncExternalStore(
     (l) => {
       listeners.add(l);
