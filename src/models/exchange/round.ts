@@ -10,7 +10,9 @@
  *
  * Cost: a round builds every candidate (at most actor pairs × issue pairs, O(n²m²)) and calculates each
  * once. Each realised exchange then recalculates only the candidates it affects, found through an index by
- * (actor, supply issue) and (actor, demand issue), and merges them back into the ordered list (one pass).
+ * (actor, supply issue) and (actor, demand issue), and puts them back into the ordered list by binary
+ * search (the list itself is copied once per realisation). Outcome sums are the start positions' sum plus
+ * the few positions a candidate's table changes, not a pass over the issue's actors.
  */
 
 /** The problem as the round sees it: fixed saliences (0–1) and powers, positions per actor and issue. */
@@ -341,18 +343,13 @@ class Round {
   readonly count: number;
   /** Σ s·c per issue. */
   private readonly denominator: Float64Array;
-  /** Per issue k, its members (actors with a stance, in actor order) at memberStart[k] … memberStart[k + 1] − 1. */
-  private readonly memberStart: Int32Array;
-  private readonly memberActor: Int32Array;
-  /** A member's s·c and start position. */
+  /** Σ x0·s·c per issue, the start positions' weighted sum. */
+  private readonly weightedStart: Float64Array;
+  /** Per issue, its members (actors with a stance, in actor order), numbered across issues: a member's s·c and start position. */
   private readonly memberWeight: Float64Array;
   private readonly memberPosition: Float64Array;
-  /** memberOf[a·issues + k]: actor a's place among the members (the global index above). */
+  /** memberOf[a·issues + k]: actor a's member number on issue k. */
   private readonly memberOf: Int32Array;
-  /** Positions laid over the members' start positions by one sum (see weightedPositions): valid where overriddenBy = the sum's stamp. */
-  private readonly overriddenBy: Int32Array;
-  private readonly overrideValue: Float64Array;
-  private overrideStamp = 0;
 
   // Candidate c.
   private readonly issueP: Int32Array;
@@ -389,33 +386,30 @@ class Round {
     const { actorCount, issueCount, salience, power } = state;
     this.outcome = outcomes(state, start);
     this.denominator = new Float64Array(issueCount);
-    this.memberStart = new Int32Array(issueCount + 1);
+    this.weightedStart = new Float64Array(issueCount);
     const size = actorCount * issueCount;
-    this.memberActor = new Int32Array(size);
     this.memberWeight = new Float64Array(size);
     this.memberPosition = new Float64Array(size);
     this.memberOf = new Int32Array(size).fill(NONE);
-    this.overriddenBy = storage.i32("overriddenBy", size);
-    this.overrideValue = storage.f64("overrideValue", size);
     let members = 0;
     for (let k = 0; k < issueCount; k++) {
-      this.memberStart[k] = members;
       let sum = 0;
+      let weighted = 0;
       for (let a = 0; a < actorCount; a++) {
         const at = a * issueCount + k;
         const s = salience[at] as number;
         if (Number.isNaN(s)) continue;
         const w = s * (power[at] as number);
-        this.memberActor[members] = a;
         this.memberWeight[members] = w;
         this.memberPosition[members] = start[at] as number;
         this.memberOf[at] = members;
         members++;
         sum += w;
+        weighted += (start[at] as number) * w;
       }
       this.denominator[k] = sum;
+      this.weightedStart[k] = weighted;
     }
-    this.memberStart[issueCount] = members;
 
     this.count = this.countCandidates();
     const n = this.count;
@@ -664,39 +658,28 @@ class Round {
     return denominator === 0 ? 0 : this.weightedPositions(c, issue, actor, position, tableWins) / denominator;
   }
 
-  /** Σ x·s·c over the issue's members, with candidate c's table entries and `actor` at `position`; `tableWins` orders the two for `actor`. */
+  /**
+   * Σ x·s·c over the issue's members, with candidate c's table entries and `actor` at `position`; `tableWins`
+   * orders the two for `actor`. Kept as the start positions' sum plus the few positions that differ from
+   * theirs, so its cost is the table's length, not the issue's members.
+   */
   private weightedPositions(c: number, issue: number, actor: number, position: number, tableWins: boolean): number {
-    const { memberActor, memberWeight, memberPosition } = this;
-    const end = this.memberStart[issue + 1] as number;
-    let sum = 0;
-    if (this.updates.head[c] === NONE) {
-      for (let m = this.memberStart[issue] as number; m < end; m++) {
-        sum += (memberActor[m] === actor ? position : (memberPosition[m] as number)) * (memberWeight[m] as number);
-      }
-      return sum;
-    }
-    // With table entries: the entries (and `actor` at `position`) laid over the members' positions, marked
-    // by this call's stamp, then summed in member order.
-    const stamp = ++this.overrideStamp;
-    const { overriddenBy, overrideValue, updates } = this;
-    let actorHasEntry = false;
+    const { memberWeight, memberPosition, updates } = this;
+    const issueCount = this.state.issueCount;
+    let actorPosition = position;
+    let change = 0;
     for (let e = updates.head[c] as number; e !== NONE; e = updates.next[e] as number) {
       if (updates.issue[e] !== issue) continue;
       const a = updates.actor[e] as number;
-      if (a === actor) actorHasEntry = true;
-      const m = this.memberOf[a * this.state.issueCount + issue] as number;
-      overriddenBy[m] = stamp;
-      overrideValue[m] = updates.value[e] as number;
+      if (a === actor) {
+        if (tableWins) actorPosition = updates.value[e] as number;
+        continue;
+      }
+      const m = this.memberOf[a * issueCount + issue] as number;
+      change += ((updates.value[e] as number) - (memberPosition[m] as number)) * (memberWeight[m] as number);
     }
-    if (!tableWins || !actorHasEntry) {
-      const m = this.memberOf[actor * this.state.issueCount + issue] as number;
-      overriddenBy[m] = stamp;
-      overrideValue[m] = position;
-    }
-    for (let m = this.memberStart[issue] as number; m < end; m++) {
-      sum += (overriddenBy[m] === stamp ? (overrideValue[m] as number) : (memberPosition[m] as number)) * (memberWeight[m] as number);
-    }
-    return sum;
+    const m = this.memberOf[actor * issueCount + issue] as number;
+    return (this.weightedStart[issue] as number) + (change + (actorPosition - (memberPosition[m] as number)) * (memberWeight[m] as number));
   }
 
   /** VALID: a move is real, stays on the scale, and the side's move list neither exceeds 100 nor mixes directions. */
@@ -708,45 +691,51 @@ class Round {
   }
 
   /**
-   * For each (actor, issue), the candidates in creation order where that actor supplies the issue, and
-   * where it demands it: the ones a realised exchange may affect.
+   * For each (actor, issue), the valid candidates in creation order where that actor supplies the issue, and
+   * where it demands it: the ones a realised exchange may affect (an invalid one is never recalculated).
    */
   private indexSides(): { supplyStart: Int32Array; supplyOf: Int32Array; demandStart: Int32Array; demandOf: Int32Array } {
-    const keys = this.state.actorCount * this.state.issueCount;
-    const index = (issueOf: Int32Array): { start: Int32Array; of: Int32Array } => {
-      const keyOf = (s: number): number => (this.actor[s] as number) * this.state.issueCount + (issueOf[s] as number);
-      const start = new Int32Array(keys + 1);
-      for (let s = 0; s < 2 * this.count; s++) start[keyOf(s) + 1] = (start[keyOf(s) + 1] as number) + 1;
-      for (let k = 0; k < keys; k++) start[k + 1] = (start[k + 1] as number) + (start[k] as number);
-      const fill = start.slice(0, keys);
-      const of = new Int32Array(2 * this.count);
+    const { issueCount } = this.state;
+    const keys = this.state.actorCount * issueCount;
+    const index = (issueOf: Int32Array, name: string): { start: Int32Array; of: Int32Array } => {
+      const start = this.storage.i32(`${name}Start`, keys + 1);
       for (let s = 0; s < 2 * this.count; s++) {
-        const key = keyOf(s);
+        if (!this.valid[s >> 1]) continue;
+        const key = (this.actor[s] as number) * issueCount + (issueOf[s] as number);
+        start[key + 1] = (start[key + 1] as number) + 1;
+      }
+      for (let k = 0; k < keys; k++) start[k + 1] = (start[k + 1] as number) + (start[k] as number);
+      const fill = this.storage.i32(`${name}Fill`, keys);
+      fill.set(start.subarray(0, keys));
+      const of = this.storage.i32(`${name}Of`, 2 * this.count);
+      for (let s = 0; s < 2 * this.count; s++) {
+        if (!this.valid[s >> 1]) continue;
+        const key = (this.actor[s] as number) * issueCount + (issueOf[s] as number);
         of[fill[key] as number] = s >> 1;
         fill[key] = (fill[key] as number) + 1;
       }
       return { start, of };
     };
-    const supply = index(this.supply);
-    const demand = index(this.demand);
+    const supply = index(this.supply, "supply");
+    const demand = index(this.demand, "demand");
     return { supplyStart: supply.start, supplyOf: supply.of, demandStart: demand.start, demandOf: demand.of };
   }
 
   /**
    * The selection loop: realise the best valid candidate, recalculate those it affects, repeat. The
    * reference re-sorts the whole list (stably) each time; only recalculated candidates change their gain, so
-   * here they are sorted alone and merged back into the others, which are still in order — the same list
-   * in one pass rather than a sort per realisation.
+   * here they are sorted alone and put back among the others, which are still in order — the same list
+   * without a sort per realisation.
    */
   select(): { realised: number[]; runnerUpGains: number[] } {
     const n = this.count;
     const { gain, valid } = this;
     // Invalid candidates are never realised nor recalculated, and the first realisation drops them: only the
     // valid ones are ordered (a stable sort of a subset orders it as it orders the whole list).
-    let order = this.storage.i32("order", n);
+    const order = this.storage.i32("order", n);
     let length = 0;
     for (let c = 0; c < n; c++) if (valid[c]) order[length++] = c;
-    let spare = this.storage.i32("spare", n);
+    const spare = this.storage.i32("spare", n);
     sortByGain(order, spare, length, gain);
     /** Place of each candidate in the list before the current realisation (for ties). */
     const place = this.storage.i32("place", n);
@@ -756,21 +745,15 @@ class Round {
     live.set(valid.subarray(0, n));
     const seen = this.storage.i32("seen", n);
     const affected = this.storage.i32("affected", n);
+    const removedAt = this.storage.i32("removedAt", n);
     const { supplyStart, supplyOf, demandStart, demandOf } = this.indexSides();
     const issueCount = this.state.issueCount;
     const realised: number[] = [];
     const runnerUpGains: number[] = [];
-    let head = 0;
-    while (head < length) {
-      const best = order[head] as number;
-      let runnerUp = Number.NaN;
-      for (let k = head + 1; k < length; k++) {
-        if (live[order[k] as number]) {
-          runnerUp = gain[order[k] as number] as number;
-          break;
-        }
-      }
-      runnerUpGains.push(runnerUp);
+    // Every candidate in the list is live, best first.
+    while (length > 0) {
+      const best = order[0] as number;
+      runnerUpGains.push(length > 1 ? (gain[order[1] as number] as number) : Number.NaN);
       realised.push(best);
       live[best] = 0;
       const stamp = realised.length;
@@ -792,42 +775,60 @@ class Round {
           }
         }
       }
-      // In list order (a drawn rate takes its draws in that order), then recalculated.
-      sortByKey(affected, affectedCount, place);
+      // In list order (a drawn rate takes its draws in that order), then recalculated. The list loses best
+      // (at 0) and every affected candidate; `place` of a changed one becomes the index, in the list without
+      // those, of the first candidate that was behind it (its rank for ties below).
+      for (let k = 0; k < affectedCount; k++) removedAt[k] = place[affected[k] as number] as number;
+      sortAscending(removedAt, affectedCount);
       let changedCount = 0;
       for (let k = 0; k < affectedCount; k++) {
-        const f = affected[k] as number;
+        const f = order[removedAt[k] as number] as number;
         this.recalculate(f, best);
-        if (valid[f]) affected[changedCount++] = f;
-        else live[f] = 0;
+        if (valid[f]) {
+          place[f] = (place[f] as number) - 1 - k;
+          affected[changedCount++] = f;
+        } else live[f] = 0;
       }
-      // A stable sort of the changed ones (they are in list order), then a stable merge: on a tie the one
-      // earlier in the list comes first, and the changed ones kept their list places in `place`.
+      // The others keep their order: copied in blocks between the removed places.
+      let kept = 0;
+      let from = 1;
+      for (let k = 0; k <= affectedCount; k++) {
+        const to = k < affectedCount ? (removedAt[k] as number) : length;
+        for (let at = from; at < to; at++) spare[kept++] = order[at] as number;
+        from = to + 1;
+      }
+      // A stable sort of the changed ones (they are in list order), then each goes before the first kept
+      // candidate it precedes: a larger gain, or a tie with the candidate behind it in the list. Found by
+      // binary search, since the kept ones are in that order; the blocks between are copied.
       sortByGainShort(affected, changedCount, gain);
       let out = 0;
-      let next = 0;
-      for (let k = head + 1; k < length; k++) {
-        const c = order[k] as number;
-        if (!live[c] || seen[c] === stamp) continue;
-        while (next < changedCount) {
-          const y = affected[next] as number;
-          const comparison = byGain(gain[y] as number, gain[c] as number);
-          if (!(comparison < 0 || (comparison === 0 && (place[y] as number) < k))) break;
-          place[y] = out;
-          spare[out++] = y;
-          next++;
+      let copied = 0;
+      for (let k = 0; k < changedCount; k++) {
+        const y = affected[k] as number;
+        const gainY = gain[y] as number;
+        const rank = place[y] as number;
+        let low = copied;
+        let high = kept;
+        while (low < high) {
+          const middle = (low + high) >> 1;
+          const comparison = byGain(gainY, gain[spare[middle] as number] as number);
+          if (comparison < 0 || (comparison === 0 && rank <= middle)) high = middle;
+          else low = middle + 1;
         }
-        place[c] = out;
-        spare[out++] = c;
-      }
-      while (next < changedCount) {
-        const y = affected[next++] as number;
+        while (copied < low) {
+          const c = spare[copied++] as number;
+          place[c] = out;
+          order[out++] = c;
+        }
         place[y] = out;
-        spare[out++] = y;
+        order[out++] = y;
       }
-      [order, spare] = [spare, order];
+      while (copied < kept) {
+        const c = spare[copied++] as number;
+        place[c] = out;
+        order[out++] = c;
+      }
       length = out;
-      head = 0;
     }
     return { realised, runnerUpGains };
   }
@@ -935,13 +936,12 @@ function snap(value: number, target: number): number {
   return Math.abs(value - target) <= ON_TARGET ? target : value;
 }
 
-/** Stable in-place sort of the first `length` candidates by ascending key (short lists: insertion sort). */
-function sortByKey(values: Int32Array, length: number, key: Int32Array): void {
+/** In-place ascending sort of the first `length` values (short lists: insertion sort). */
+function sortAscending(values: Int32Array, length: number): void {
   for (let k = 1; k < length; k++) {
     const value = values[k] as number;
-    const at = key[value] as number;
     let to = k - 1;
-    while (to >= 0 && (key[values[to] as number] as number) > at) {
+    while (to >= 0 && (values[to] as number) > value) {
       values[to + 1] = values[to] as number;
       to--;
     }
@@ -990,6 +990,6 @@ function sortByGain(values: Int32Array, spare: Int32Array, n: number, gain: Floa
 /** Descending gain; gains within a relative 1e-12 count as equal, so the stable sort keeps their order. */
 function byGain(a: number, b: number): number {
   const difference = b - a;
-  if (Math.abs(difference) <= TIE * Math.max(1, Math.abs(a), Math.abs(b))) return 0;
-  return difference;
+  const larger = Math.abs(a) > Math.abs(b) ? Math.abs(a) : Math.abs(b);
+  return Math.abs(difference) <= TIE * (larger > 1 ? larger : 1) ? 0 : difference;
 }
