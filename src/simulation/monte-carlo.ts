@@ -17,6 +17,7 @@ import type { Scenario } from "../scenario/types.js";
 import { parallelMap } from "../parallel/pool.js";
 import { SimulationError } from "./errors.js";
 import { checkStrategy, STRATEGIES, type Strategy } from "./negotiators/index.js";
+import { SortedOutcomesBuffers } from "./negotiators/sorted-outcomes.js";
 import { drawSetup, prepareStakes, scenarioStakes, withScenarioSettings, type PreparedStakes, type StakesBuffers } from "./scenario-stakes.js";
 import { DEFAULT_DEADLINE, resolveRun, runOnce, type SimulationOptions, type SimulationSetup } from "./simulate.js";
 import type { NegotiationStakes } from "./stakes.js";
@@ -78,7 +79,7 @@ function preparedOf(scenario: Scenario, step: number | undefined): Prepared {
   let bySteps = preparedCache.get(scenario);
   if (!bySteps) preparedCache.set(scenario, (bySteps = new Map()));
   let entry = bySteps.get(step);
-  if (!entry) bySteps.set(step, (entry = { prepared: prepareStakes(scenario, step), buffers: { utilities: [], masks: [] } }));
+  if (!entry) bySteps.set(step, (entry = { prepared: prepareStakes(scenario, step), buffers: { utilities: [], masks: [], ranks: [] } }));
   return entry;
 }
 
@@ -107,11 +108,14 @@ export function runSimulationBlock(task: SimulationTask, fixed?: SimulationSetup
   const count = to - from;
   let parties = 0;
   let block: SimulationBlock | undefined;
+  // Samples run one after another: each party's sorted outcomes are built into the previous sample's storage.
+  const buffers: SortedOutcomesBuffers[] = [];
   for (let k = from; k < to; k++) {
     const setup = sampleSetup(plan, k, fixed);
     const { stakes } = setup;
     if (!block) {
       parties = stakes.parties.length;
+      for (let p = 0; p < stakes.parties.length; p++) buffers.push(new SortedOutcomesBuffers());
       block = {
         count,
         agreements: new Int32Array(count),
@@ -122,7 +126,7 @@ export function runSimulationBlock(task: SimulationTask, fixed?: SimulationSetup
       };
     }
     const run = resolveRun(stakes, sampleOptions(plan, stakes, k));
-    const result = runOnce(setup, run);
+    const result = runOnce(setup, run, { trace: false, buffers });
     const i = k - from;
     block.agreements[i] = result.agreement;
     block.rounds[i] = result.round + 1;

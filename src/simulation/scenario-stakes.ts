@@ -18,7 +18,7 @@ import { advanceOdometer, createOutcomeSpace, type OutcomeSpace } from "../outco
 import type { Scenario } from "../scenario/types.js";
 import type { PartyTraits } from "./negotiators/context.js";
 import { DEFAULT_DEADLINE, type SimulationOptions, type SimulationSetup } from "./simulate.js";
-import { additiveTable, checkSimulationSize, indexTable, type NegotiationStakes } from "./stakes.js";
+import { additiveTable, checkSimulationSize, indexTable, markAcceptable, type NegotiationStakes } from "./stakes.js";
 
 export interface ScenarioStakesOptions {
   /** Grid step of numeric issues (default: their anchors and reference point). */
@@ -56,6 +56,7 @@ export interface PreparedStakes {
 export interface StakesBuffers {
   readonly utilities: (Float64Array | undefined)[];
   readonly masks: (Uint8Array | undefined)[];
+  readonly ranks: (Uint32Array | undefined)[];
 }
 
 export function prepareStakes(scenario: Scenario, step?: number): PreparedStakes {
@@ -148,29 +149,54 @@ export function drawStakes(prepared: PreparedStakes, scenario: Scenario = prepar
     }
     return mask;
   };
-  const acceptable = (a: number): Uint8Array => {
-    let mask = masks[a];
-    if (mask) return mask;
+  const ranksOf: (Uint32Array | undefined)[] = parties.map(() => undefined);
+  /** The mask and the ranks of party a's acceptable outcomes: red lines in force narrow the outcomes first, then one pass applies the walk-away floor. */
+  const mark = (a: number): void => {
     const table = utilities(a);
     const reused = buffers?.masks[a];
-    mask = reused && reused.length === size ? reused : new Uint8Array(size);
-    if (buffers) buffers.masks[a] = mask;
-    const lines = fixedLines(a);
-    if (state.constraints.walkAway[a] === false) {
-      if (lines) mask.set(lines);
-      else mask.fill(1);
-    } else {
-      const floor = model.reservations[a]! - ACCEPT_TOLERANCE;
-      if (lines) for (let r = 0; r < size; r++) mask[r] = (table[r]! >= floor ? 1 : 0) & lines[r]!;
-      else for (let r = 0; r < size; r++) mask[r] = table[r]! >= floor ? 1 : 0;
+    const mask = reused && reused.length === size ? reused : new Uint8Array(size);
+    const reusedRanks = buffers?.ranks[a];
+    const ranks = reusedRanks && reusedRanks.length === size ? reusedRanks : new Uint32Array(size);
+    if (buffers) {
+      buffers.masks[a] = mask;
+      buffers.ranks[a] = ranks;
     }
-    for (const t of linesOf[a]!) {
-      if (prepared.met[t]) continue;
-      const met = ruleMet(t);
-      for (let r = 0; r < size; r++) mask[r]! &= met[r]!;
+    let allowed = fixedLines(a);
+    const drawn = linesOf[a]!.filter((t) => !prepared.met[t]);
+    if (drawn.length > 0) {
+      // Lines that read judgements or utilities, tabulated for this draw, narrow a copy (the fixed mask is shared).
+      const narrowed = allowed ? new Uint8Array(allowed) : new Uint8Array(size).fill(1);
+      for (const t of drawn) {
+        const met = ruleMet(t);
+        for (let r = 0; r < size; r++) narrowed[r]! &= met[r]!;
+      }
+      allowed = narrowed;
     }
-    if (prepared.statusQuo >= 0) mask[prepared.statusQuo] = 0;
-    return (masks[a] = mask);
+    const floor = state.constraints.walkAway[a] === false ? Number.NEGATIVE_INFINITY : model.reservations[a]! - ACCEPT_TOLERANCE;
+    let count = markAcceptable(table, floor, allowed, mask, ranks);
+    const quo = prepared.statusQuo;
+    if (quo >= 0 && mask[quo] === 1) {
+      // The status quo is never an agreement: out of the mask and out of the (ascending) ranks.
+      mask[quo] = 0;
+      let at = 0;
+      for (let hi = count - 1; at < hi; ) {
+        const mid = (at + hi) >>> 1;
+        if (ranks[mid]! < quo) at = mid + 1;
+        else hi = mid;
+      }
+      ranks.copyWithin(at, at + 1, count);
+      count--;
+    }
+    masks[a] = mask;
+    ranksOf[a] = ranks.subarray(0, count);
+  };
+  const acceptable = (a: number): Uint8Array => {
+    if (!masks[a]) mark(a);
+    return masks[a]!;
+  };
+  const acceptableRanks = (a: number): Uint32Array => {
+    if (!ranksOf[a]) mark(a);
+    return ranksOf[a]!;
   };
   const digits = new Int32Array(sizes.length);
   /** One outcome's utility without the table: the same sum, in the same order, as the table's entry. */
@@ -199,6 +225,7 @@ export function drawStakes(prepared: PreparedStakes, scenario: Scenario = prepar
     walkAway: [...model.reservations],
     utilities,
     acceptable,
+    acceptableRanks,
     utilityOf,
   };
 }

@@ -6,6 +6,7 @@ import { outcomeAt, outcomeToRecord, type OutcomeRecord } from "../outcomes/spac
 import { ACTION_CODES, runProtocol, type BreakdownReason, type ProtocolRun } from "./mechanism/saop.js";
 import type { Negotiator } from "./mechanism/types.js";
 import { negotiatorContext, type PartyTraits } from "./negotiators/context.js";
+import type { SortedOutcomesBuffers } from "./negotiators/sorted-outcomes.js";
 import { checkStrategy, createNegotiator, DEFAULT_STRATEGY, type Strategy } from "./negotiators/index.js";
 import { SimulationError, type NegotiationStakes } from "./stakes.js";
 
@@ -61,13 +62,20 @@ export function partyIndex(stakes: NegotiationStakes, id: string): number {
   return p;
 }
 
+export interface RunOnceOptions {
+  /** Record the trace (default true); false when only the end is read. */
+  readonly trace?: boolean;
+  /** Per party, storage for its sorted outcomes, reused from run to run (Monte Carlo). */
+  readonly buffers?: readonly SortedOutcomesBuffers[];
+}
+
 /** Runs the protocol once with resolved settings (the compact form Monte Carlo and tournaments use). */
-export function runOnce(setup: SimulationSetup, run: ResolvedRun): ProtocolRun {
+export function runOnce(setup: SimulationSetup, run: ResolvedRun, options: RunOnceOptions = {}): ProtocolRun {
   const { stakes } = setup;
   const negotiators: (Negotiator | undefined)[] = stakes.parties.map((_, p) =>
-    run.order.includes(p) ? createNegotiator(run.strategies[p]!, negotiatorContext(stakes, p, run.order, setup.traits?.[p])) : undefined,
+    run.order.includes(p) ? createNegotiator(run.strategies[p]!, negotiatorContext(stakes, p, run.order, setup.traits?.[p], options.buffers?.[p])) : undefined,
   );
-  return runProtocol(stakes, negotiators, { deadline: run.deadline, collapse: run.collapse, seed: run.seed, order: run.order });
+  return runProtocol(stakes, negotiators, { deadline: run.deadline, collapse: run.collapse, seed: run.seed, order: run.order, trace: options.trace ?? true });
 }
 
 export interface TraceEntry {

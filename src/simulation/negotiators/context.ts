@@ -1,6 +1,6 @@
 /** What every negotiator is built from: its party, the stakes, and its acceptable outcomes sorted by its utility. */
 import type { NegotiationStakes } from "../stakes.js";
-import { SortedOutcomes } from "./sorted-outcomes.js";
+import { SortedOutcomes, type SortedOutcomesBuffers } from "./sorted-outcomes.js";
 
 /** What the scenario says about a party beyond its preferences (used by the scenario-informed agent). */
 export interface PartyTraits {
@@ -23,7 +23,8 @@ export interface NegotiatorContext {
   readonly traits?: PartyTraits;
 }
 
-export function negotiatorContext(stakes: NegotiationStakes, party: number, table: readonly number[], traits?: PartyTraits): NegotiatorContext {
+/** `buffers`: storage for the sorted outcomes, reused from run to run (valid until the next context built into it). */
+export function negotiatorContext(stakes: NegotiationStakes, party: number, table: readonly number[], traits?: PartyTraits, buffers?: SortedOutcomesBuffers): NegotiatorContext {
   const utility = stakes.utilities(party);
   const others = table.filter((p) => p !== party);
   return {
@@ -31,7 +32,7 @@ export function negotiatorContext(stakes: NegotiationStakes, party: number, tabl
     party,
     others,
     othersUtility: others.map((p) => stakes.utilities(p)),
-    outcomes: new SortedOutcomes(utility, stakes.acceptable(party)),
+    outcomes: new SortedOutcomes(utility, stakes.acceptableRanks(party), buffers),
     utility,
     ...(traits ? { traits } : {}),
   };
@@ -44,16 +45,16 @@ export function utilityRange(context: NegotiatorContext): { max: number; min: nu
   return { max: outcomes.utilityAt(outcomes.count - 1), min: outcomes.utilityAt(0) };
 }
 
-/** The same range for any party, by one pass over the space (for agents that gauge the others). */
+/** The same range for any party, by one pass over its acceptable outcomes (for agents that gauge the others). */
 export function acceptableRange(stakes: NegotiationStakes, party: number): { max: number; min: number } | undefined {
   const u = stakes.utilities(party);
-  const mask = stakes.acceptable(party);
+  const ranks = stakes.acceptableRanks(party);
   let max = Number.NEGATIVE_INFINITY;
   let min = Number.POSITIVE_INFINITY;
-  for (let r = 0; r < u.length; r++) {
-    if (mask[r] !== 1) continue;
-    if (u[r]! > max) max = u[r]!;
-    if (u[r]! < min) min = u[r]!;
+  for (let i = 0; i < ranks.length; i++) {
+    const v = u[ranks[i]!]!;
+    if (v > max) max = v;
+    if (v < min) min = v;
   }
   return max >= min ? { max, min } : undefined;
 }

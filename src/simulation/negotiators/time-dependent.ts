@@ -10,7 +10,7 @@
  * concedes (hardliner: f(t) = k). It offers the outcome `pickOffer` gives for p(t), and accepts the
  * offer on the table when it is worth at least that next offer of its own (GENIUS's AC_next).
  */
-import type { Action, Negotiator, TurnView } from "../mechanism/types.js";
+import { ACCEPT, WALK, type Action, type Negotiator, type TurnView } from "../mechanism/types.js";
 import { utilityRange, type NegotiatorContext } from "./context.js";
 import { pickOffer } from "./offer-picking.js";
 
@@ -29,9 +29,9 @@ export function targetUtility(t: number, e: number, range: { max: number; min: n
 
 /** Accepts the table when it is acceptable and worth at least the agent's own next offer; else offers it. */
 export function respondWithOffer(context: NegotiatorContext, view: TurnView, offer: number): Action {
-  if (offer < 0) return { kind: "walk" };
+  if (offer < 0) return WALK;
   const table = view.table;
-  if (table >= 0 && context.stakes.acceptable(context.party)[table] === 1 && context.utility[table]! >= context.utility[offer]!) return { kind: "accept" };
+  if (table >= 0 && context.stakes.acceptable(context.party)[table] === 1 && context.utility[table]! >= context.utility[offer]!) return ACCEPT;
   return { kind: "offer", rank: offer };
 }
 
@@ -40,7 +40,7 @@ export function timeDependentNegotiator(context: NegotiatorContext, strategy: st
   return {
     strategy,
     act(view) {
-      if (!range) return { kind: "walk" };
+      if (!range) return WALK;
       return respondWithOffer(context, view, pickOffer(context, targetUtility(view.time, e, range, k)));
     },
   };

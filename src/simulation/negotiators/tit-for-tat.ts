@@ -8,7 +8,7 @@
  * each other for ever, concedes GOODWILL of its range on its second turn. It accepts like the
  * time-dependent agents: an acceptable offer worth at least its next own offer.
  */
-import type { Negotiator } from "../mechanism/types.js";
+import { WALK, type Negotiator } from "../mechanism/types.js";
 import { acceptableRange, utilityRange, type NegotiatorContext } from "./context.js";
 import { pickOffer } from "./offer-picking.js";
 import { respondWithOffer } from "./time-dependent.js";
@@ -33,7 +33,7 @@ export function titForTatNegotiator(context: NegotiatorContext): Negotiator {
   return {
     strategy: "tit-for-tat",
     act(view) {
-      if (!range) return { kind: "walk" };
+      if (!range) return WALK;
       turns++;
       const width = range.max - range.min;
       let share = 0;
