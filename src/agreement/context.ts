@@ -11,10 +11,22 @@ export interface OutcomeFacts {
   readonly acceptance?: (actor: number) => { readonly accepts: boolean; readonly reason: AcceptanceReason };
 }
 
+/** Index by id of a list of the scenario, kept while the list lives (draws of a scenario share its issues). */
+const indexes = new WeakMap<readonly { readonly id: string }[], ReadonlyMap<string, number>>();
+
+function indexOf(list: readonly { readonly id: string }[]): ReadonlyMap<string, number> {
+  let index = indexes.get(list);
+  if (!index) {
+    index = new Map(list.map((item, i) => [item.id, i]));
+    indexes.set(list, index);
+  }
+  return index;
+}
+
 /** A rule context for `outcome`: deal values from it, judgements from the scenario, utilities from `facts`. */
 export function outcomeRuleContext(scenario: Scenario, outcome: Outcome, facts: OutcomeFacts): RuleContext {
-  const issueIndex = new Map(scenario.issues.map((issue, i) => [issue.id, i]));
-  const actorIndex = new Map(scenario.actors.map((actor, a) => [actor.id, a]));
+  const issueIndex = indexOf(scenario.issues);
+  const actorIndex = indexOf(scenario.actors);
   const stance = (actor: string, issue: string) => scenario.stances[actor]?.[issue];
   const acceptance = facts.acceptance;
   return {

@@ -5,11 +5,11 @@
  * the minimal conflicting sets and what would have to change (docs/agreement.md).
  */
 import { dealOutcome } from "../deals/preferences.js";
-import { parallelMap } from "../parallel/pool.js";
+import { defaultWorkers, parallelMap } from "../parallel/pool.js";
 import type { Scenario } from "../scenario/types.js";
 import { changes, conflictSets, describeSet, type Change, type ConflictSet } from "./conflicts.js";
 import { drawConstraints, drawPlan, drawScenario, type DrawPlan } from "./draws.js";
-import { isAgreement, judgeOutcome } from "./model.js";
+import { fixOutcome, isAgreement, isAgreementFixed, judgeOutcome, type FixedOutcome } from "./model.js";
 import { sampleAgreements, type SampledEstimate } from "./sample.js";
 import { keyOf } from "../uncertainty/random.js";
 import { DEFAULT_MAX_NODES, outcomeAt, prepareSearch, search, searchState, type PreparedSearch } from "./search.js";
@@ -106,8 +106,11 @@ function recordOf(prepared: PreparedSearch, k: readonly number[]): Record<string
 }
 
 /** The forecast of the scenario as written (no draws). */
-export function agreementAsWritten(scenario: Scenario, options: Pick<AgreementOptions, "step" | "maxNodes" | "samples" | "seed"> = {}): AgreementReport {
-  const prepared = prepareSearch(scenario, options.step !== undefined ? { step: options.step } : {});
+export function agreementAsWritten(
+  scenario: Scenario,
+  options: Pick<AgreementOptions, "step" | "maxNodes" | "samples" | "seed"> = {},
+  prepared: PreparedSearch = prepareSearch(scenario, options.step !== undefined ? { step: options.step } : {}),
+): AgreementReport {
   const state = searchState(prepared);
   const maxNodes = options.maxNodes ?? DEFAULT_MAX_NODES;
   const counted = search(state, { objective: { kind: "nash" }, count: true, maxNodes });
@@ -194,13 +197,22 @@ export interface DrawResult {
 }
 
 /** The last plan prepared in this thread: blocks of one run arrive as separate copies of the same plan. */
-let lastPrepared: { key: string; prepared: PreparedSearch } | undefined;
+let lastPrepared: { key: string; prepared: PreparedSearch; deals: readonly (FixedOutcome | undefined)[] } | undefined;
+
+/** Named deals whose values carry no range, each decided once where draws cannot change it. */
+function fixedDeals(plan: DrawPlan, prepared: PreparedSearch): (FixedOutcome | undefined)[] {
+  const { scenario } = plan;
+  return scenario.deals.map((deal, d) => (plan.extra.some((x) => x.kind === "dealValue" && x.index === d) ? undefined : fixOutcome(prepared.model, dealOutcome(scenario, deal.values))));
+}
 
 /** Runs a block of draws (in a worker thread or here). Draw k depends on (seed, k) only. */
 export function runDraws(task: DrawTask): DrawResult {
   const key = task.key;
-  if (lastPrepared?.key !== key) lastPrepared = { key, prepared: prepareSearch(task.plan.scenario, task.step !== undefined ? { step: task.step } : {}) };
-  const prepared = lastPrepared.prepared;
+  if (lastPrepared?.key !== key) {
+    const fresh = prepareSearch(task.plan.scenario, task.step !== undefined ? { step: task.step } : {});
+    lastPrepared = { key, prepared: fresh, deals: fixedDeals(task.plan, fresh) };
+  }
+  const { prepared, deals: fixed } = lastPrepared;
   const agree: number[] = [];
   const nash: number[] = [];
   const deals: number[] = [];
@@ -212,7 +224,10 @@ export function runDraws(task: DrawTask): DrawResult {
     if (!best.complete && !best.found) unfinished++;
     agree.push(best.found ? 1 : 0);
     nash.push(best.outcome ? rankOf(prepared, best.outcome) : -1);
-    for (const deal of draw.scenario.deals) deals.push(isAgreement(state.model, dealOutcome(draw.scenario, deal.values), state.constraints) ? 1 : 0);
+    draw.scenario.deals.forEach((deal, d) => {
+      const known = fixed[d];
+      deals.push((known ? isAgreementFixed(state.model, known, state.constraints) : isAgreement(state.model, dealOutcome(draw.scenario, deal.values), state.constraints)) ? 1 : 0);
+    });
   }
   return { agree, nash, deals, unfinished };
 }
@@ -226,11 +241,34 @@ function blockSize(runs: number): number {
 }
 
 /**
+ * Estimated search nodes of all draws per worker thread. A thread costs about a second of CPU before its
+ * draws run at full speed (loading the code, preparing the search, warming the compiler), as much as several
+ * thousand Hanoi draws (about 450 nodes each): its 10,000 draws (4.5 million nodes) run faster in this
+ * thread, and a second thread pays off from about 22,000. Measured with bench/agreement.bench.ts.
+ */
+export const NODES_PER_WORKER = 10_000_000;
+
+/**
+ * Worker threads for `runs` draws whose search visits about `nodes` nodes each (as written): one per
+ * NODES_PER_WORKER of estimated work, at least one, at most one per core. Results do not depend on it.
+ */
+export function drawWorkers(runs: number, nodes: number): number {
+  return Math.max(1, Math.min(defaultWorkers(), Math.floor((runs * nodes) / NODES_PER_WORKER)));
+}
+
+/** The as-written Nash search's nodes, counted only as far as `drawWorkers` can tell a difference. */
+function nodesPerDraw(prepared: PreparedSearch, runs: number, maxNodes: number): number {
+  const enough = Math.ceil((NODES_PER_WORKER * defaultWorkers()) / runs);
+  return search(searchState(prepared), { objective: { kind: "nash" }, maxNodes: Math.min(maxNodes, enough) }).nodes;
+}
+
+/**
  * The agreement forecast: as written, and with `runs` draws the chance of agreement and of each deal.
  * Interrupted through `signal`, it summarises the draws that finished and marks the report partial.
  */
 export async function agreementForecast(scenario: Scenario, options: AgreementOptions = {}): Promise<AgreementReport> {
-  const written = agreementAsWritten(scenario, options);
+  const prepared = prepareSearch(scenario, options.step !== undefined ? { step: options.step } : {});
+  const written = agreementAsWritten(scenario, options, prepared);
   const runs = options.runs ?? 0;
   if (runs === 0) return written;
   if (!Number.isInteger(runs) || runs < 1) throw new RangeError(`agreement: runs must be a whole number ≥ 1, got ${runs}`);
@@ -241,9 +279,11 @@ export async function agreementForecast(scenario: Scenario, options: AgreementOp
   const text = JSON.stringify(scenario);
   const key = `${options.step ?? ""}|${plan.seed}|${text.length}|${keyOf(text)}`;
   for (let from = 0; from < runs; from += size) tasks.push({ plan, ...(options.step !== undefined ? { step: options.step } : {}), maxNodes, from, to: Math.min(runs, from + size), key });
+  // Draws run in this thread reuse what the as-written forecast prepared.
+  lastPrepared = { key, prepared, deals: fixedDeals(plan, prepared) };
   const outcome = await parallelMap<DrawTask, DrawResult>(WORKER, tasks, {
     local: runDraws,
-    ...(options.workers !== undefined ? { workers: options.workers } : {}),
+    workers: options.workers ?? drawWorkers(runs, nodesPerDraw(prepared, runs, maxNodes)),
     ...(options.signal ? { signal: options.signal } : {}),
     ...(options.onProgress ? { onProgress: (done: number, count: number) => options.onProgress?.(Math.round((done / Math.max(1, count)) * runs), runs) } : {}),
   });
@@ -256,7 +296,6 @@ export async function agreementForecast(scenario: Scenario, options: AgreementOp
   for (const b of blocks) for (const rank of b.nash) if (rank >= 0) counts.set(rank, (counts.get(rank) ?? 0) + 1);
   let top: [number, number] | undefined;
   for (const entry of counts) if (!top || entry[1] > top[1] || (entry[1] === top[1] && entry[0] < top[0])) top = entry;
-  const prepared = prepareSearch(scenario, options.step !== undefined ? { step: options.step } : {});
   const dealCount = scenario.deals.length;
   const deals = written.deals.map((d, j): DealChance => {
     let yes = 0;

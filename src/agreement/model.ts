@@ -133,8 +133,10 @@ export interface CapabilityShare {
  * a model of a scenario that differs only in its numbers (a Monte Carlo draw), its parsed rules are reused.
  */
 export function agreementModel(scenario: Scenario, compiled?: AgreementModel): AgreementModel {
-  const schema = ruleSchemaOf(scenario);
+  // A draw's model reuses the compiled rules, so the schema is built only when a rule is parsed.
+  let schema: ReturnType<typeof ruleSchemaOf> | undefined;
   const compile = (text: string, what: string): Rule => {
+    schema ??= ruleSchemaOf(scenario);
     const parsed = parseRule(text, schema);
     if (!parsed.ok) throw new DealError(`${what} is invalid: ${parsed.errors.map((e) => e.message).join("; ")}`);
     return parsed.rule;
@@ -303,6 +305,59 @@ export function acceptsOutcome(model: AgreementModel, actor: number, outcome: Ou
 export function isAgreement(model: AgreementModel, outcome: Outcome, constraints?: Constraints): boolean {
   if (isStatusQuo(model, outcome)) return false;
   return decisionReached(model, model.scenario.actors.map((_, a) => acceptsOutcome(model, a, outcome, constraints)));
+}
+
+/**
+ * An outcome judged in many draws of one scenario (a named deal whose values carry no range): whether it
+ * is the status quo, and the value of every linkage condition and red line that reads neither judgements
+ * nor utilities, decided once (undefined where a draw must evaluate the rule).
+ */
+export interface FixedOutcome {
+  readonly outcome: Outcome;
+  readonly statusQuo: boolean;
+  readonly linkage: readonly (readonly (boolean | undefined)[])[];
+  readonly redLines: readonly (readonly (boolean | undefined)[])[];
+}
+
+const decidedOnce = (d: RuleDependencies): boolean => !d.utilities && !d.judgements;
+
+/** Decides once what does not change from draw to draw about `outcome` (`model`: as written). */
+export function fixOutcome(model: AgreementModel, outcome: Outcome): FixedOutcome {
+  const context = outcomeRuleContext(model.scenario, outcome, { utility: () => Number.NaN, reservation: () => Number.NaN });
+  return {
+    outcome,
+    statusQuo: isStatusQuo(model, outcome),
+    linkage: model.linkage.map((terms) => terms.map((t) => (decidedOnce(t.dependencies) ? evaluateRule(t.rule, context).value : undefined))),
+    redLines: model.redLines.map((lines) => lines.map((l) => (decidedOnce(l.dependencies) ? evaluateRule(l.rule, context).value : undefined))),
+  };
+}
+
+/**
+ * `isAgreement` of a fixed outcome under a draw's model (same scenario, other numbers): the same verdict,
+ * without evaluating again the rules decided once.
+ */
+export function isAgreementFixed(model: AgreementModel, fixed: FixedOutcome, constraints?: Constraints): boolean {
+  if (fixed.statusQuo) return false;
+  const { outcome } = fixed;
+  const utilities = model.scenario.actors.map((_, a) => {
+    let u = additiveUtility(model.preferences[a]!, outcome);
+    model.linkage[a]!.forEach((term, k) => {
+      if (fixed.linkage[a]![k] ?? conditionHolds(model, term.rule, outcome)) u += term.utility;
+    });
+    return u;
+  });
+  let context: ReturnType<typeof outcomeRuleContext> | undefined;
+  const accepts = model.scenario.actors.map((_, a) => {
+    if ((constraints?.walkAway[a] ?? true) && utilities[a]! < model.reservations[a]! - ACCEPT_TOLERANCE) return false;
+    return model.redLines[a]!.every((line, k) => {
+      if (!(constraints?.redLines[a]?.[k] ?? true)) return true;
+      const known = fixed.redLines[a]![k];
+      if (known !== undefined) return known;
+      context ??= outcomeRuleContext(model.scenario, outcome, { utility: (b) => utilities[b]!, reservation: (b) => model.reservations[b]! });
+      return evaluateRule(line.rule, context).value;
+    });
+  });
+  return decisionReached(model, accepts);
 }
 
 /** Each actor's walk-away utility: as written, its outside option's utility, or the status quo's. */

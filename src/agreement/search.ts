@@ -12,7 +12,7 @@
  * read; rules that read judgements (positions, saliences) are tabulated again for each draw; rules that read
  * utilities are evaluated at the leaves. Pure.
  */
-import { actorPreferences, type Outcome } from "../deals/preferences.js";
+import type { Outcome } from "../deals/preferences.js";
 import { issueGrid } from "../deals/space.js";
 import { evaluateRule, type Rule } from "../rules/index.js";
 import type { Scenario } from "../scenario/types.js";
@@ -169,8 +169,7 @@ export function allConstraints(model: AgreementModel): Constraints {
  */
 export function searchState(prepared: PreparedSearch, scenario: Scenario = prepared.scenario, constraints?: Constraints): SearchState {
   const model = scenario === prepared.scenario ? prepared.model : agreementModel(scenario, prepared.model);
-  const preferences = scenario === prepared.scenario ? model.preferences : actorPreferences(scenario);
-  const contributions = preferences.map((p) =>
+  const contributions = model.preferences.map((p) =>
     prepared.grids.map((grid, i) => {
       const out = new Float64Array(grid.length);
       const w = p.weights[i]!;

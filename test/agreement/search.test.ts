@@ -1,6 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { agreementAsWritten, agreementForecast } from "../../src/agreement/forecast.js";
-import { isAgreement } from "../../src/agreement/model.js";
+import { drawConstraints, drawPlan, drawScenario } from "../../src/agreement/draws.js";
+import { agreementAsWritten, agreementForecast, drawWorkers } from "../../src/agreement/forecast.js";
+import { fixOutcome, isAgreement, isAgreementFixed } from "../../src/agreement/model.js";
+import { dealOutcome } from "../../src/deals/preferences.js";
+import { loadScenario } from "../../src/files/load.js";
+import { defaultWorkers } from "../../src/parallel/pool.js";
 import { outcomeAt, prepareSearch, search, searchState } from "../../src/agreement/search.js";
 import { createRng } from "../../src/random.js";
 import { runCli } from "../helpers.js";
@@ -139,5 +143,32 @@ describe("the chance of agreement", () => {
     expect(more.probability).toBeLessThanOrEqual(base.probability);
     expect(relaxed.probability).toBeGreaterThanOrEqual(base.probability);
     expect(relaxed.probability).toBe(1);
+  });
+});
+
+describe("draws, fast paths", () => {
+  it("judges a named deal decided once as isAgreement does, in every draw", () => {
+    const hanoi = loadScenario("scenarios/hanoi-2019.yaml");
+    const prepared = prepareSearch(hanoi);
+    const plan = drawPlan(hanoi, 3);
+    const fixed = hanoi.deals.map((deal) => fixOutcome(prepared.model, dealOutcome(hanoi, deal.values)));
+    let agreements = 0;
+    for (let k = 0; k < 200; k++) {
+      const draw = drawScenario(plan, k);
+      const state = searchState(prepared, draw.scenario, drawConstraints(draw.scenario, draw.redLines));
+      draw.scenario.deals.forEach((deal, d) => {
+        const expected = isAgreement(state.model, dealOutcome(draw.scenario, deal.values), state.constraints);
+        expect(isAgreementFixed(state.model, fixed[d]!, state.constraints)).toBe(expected);
+        if (expected) agreements++;
+      });
+    }
+    // Both verdicts occur, so the comparison can fail.
+    expect(agreements).toBeGreaterThan(0);
+    expect(agreements).toBeLessThan(200 * hanoi.deals.length);
+  });
+
+  it("runs few draws in this thread and many on every core", () => {
+    expect(drawWorkers(10_000, 450)).toBe(1);
+    expect(drawWorkers(1, 1e9)).toBe(defaultWorkers());
   });
 });
