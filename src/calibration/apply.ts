@@ -5,7 +5,7 @@
  */
 import type { ForecastResult } from "../forecast.js";
 import type { ModelInput } from "../models/types.js";
-import type { MonteCarloReport } from "../uncertainty/monte-carlo.js";
+import type { IssueDistribution, ModelDistribution, MonteCarloReport } from "../uncertainty/monte-carlo.js";
 import type { Calibration } from "./calibration.js";
 import { calibratedHalfWidth } from "./calibration.js";
 import { inverseNormalCdf } from "../uncertainty/distributions.js";
@@ -70,11 +70,16 @@ export function withCalibratedIntervals(results: readonly ForecastResult[], cali
   return results.map((r, m) => ({ ...r, issues: r.issues.map((issue, i) => ({ ...issue, ...(intervals[m]![i] ? { interval: intervals[m]![i] } : {}) })) }));
 }
 
+/** A Monte Carlo report whose issues carry their calibrated intervals (where the calibration knows the model). */
+export interface CalibratedMonteCarloReport extends Omit<MonteCarloReport, "models"> {
+  readonly models: readonly (Omit<ModelDistribution, "issues"> & { readonly issues: readonly (IssueDistribution & { readonly interval?: CalibratedInterval })[] })[];
+}
+
 /**
  * A Monte Carlo report with, per model and issue, the calibrated interval and its combination with the
  * sampled spread (`interval: {level, lower, upper, combined}`), as `parley forecast --runs --calibration --json`.
  */
-export function withCalibratedSpread(report: MonteCarloReport, calibration: Calibration, input: ModelInput, level: number): MonteCarloReport {
+export function withCalibratedSpread(report: MonteCarloReport, calibration: Calibration, input: ModelInput, level: number): CalibratedMonteCarloReport {
   return {
     ...report,
     models: report.models.map((m) => ({

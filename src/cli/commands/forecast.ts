@@ -1,5 +1,5 @@
 /** `parley forecast FILE`: every model's forecast per issue, as a table or JSON. */
-import { calibratedIntervals, modelsWithoutRecord, withCalibratedIntervals, withCalibratedSpread, type CalibratedInterval } from "../../calibration/apply.js";
+import { calibratedIntervals, modelsWithoutRecord, withCalibratedIntervals, withCalibratedSpread, type CalibratedInterval, type CalibratedMonteCarloReport } from "../../calibration/apply.js";
 import type { Calibration } from "../../calibration/calibration.js";
 import { DEFAULT_LEVEL } from "../../calibration/conformal.js";
 import { calibrationSource } from "../../calibration/file.js";
@@ -17,7 +17,7 @@ import { EXIT, type CliIo } from "../io.js";
 import { monteCarloTable } from "../../uncertainty/format.js";
 import { longRun } from "../long-run.js";
 import { EXIT_INTERRUPTED } from "../../uncertainty/interrupt.js";
-import { monteCarlo, type MonteCarloOptions, type MonteCarloReport } from "../../uncertainty/monte-carlo.js";
+import { monteCarlo, type MonteCarloOptions } from "../../uncertainty/monte-carlo.js";
 
 export interface ForecastCommandOptions {
   readonly models: readonly string[];
@@ -224,7 +224,7 @@ export function forecastRunsCommand(scenario: Scenario, options: ForecastCommand
 }
 
 /** Per issue and model: the point forecast, its calibrated interval, and that interval widened by the sampled spread. */
-function combinedTable(scenario: Scenario, report: MonteCarloReport, calibration: Calibration, level: number, language: Language): string {
+function combinedTable(scenario: Scenario, report: CalibratedMonteCarloReport, calibration: Calibration, level: number, language: Language): string {
   const zh = language === "zh";
   const percent = `${Math.round(level * 100)}%`;
   const source = calibrationSource(calibration, language);
@@ -237,7 +237,7 @@ function combinedTable(scenario: Scenario, report: MonteCarloReport, calibration
   const band = (b: { lower: number; upper: number } | undefined): string => (b ? `${formatNumber(b.lower)}–${formatNumber(b.upper)}` : "–");
   scenario.issues.forEach((issue, i) => {
     const rows = report.models.map((m) => {
-      const d = m.issues[i] as (typeof m.issues)[number] & { interval?: CalibratedInterval };
+      const d = m.issues[i]!;
       return [findModel(m.model)?.name ?? m.model, formatNumber(d.forecast), band(d.interval), band(d.interval?.combined)];
     });
     blocks.push(`\n${text(issue.name, language)}\n${table(header, rows, ["left", "right", "right", "right"])}`);

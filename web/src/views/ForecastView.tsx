@@ -7,9 +7,12 @@
 import * as Plot from "@observablehq/plot";
 import { useCallback, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
+import type { CalibratedInterval } from "../../../src/calibration/apply.js";
 import { nearestAnchor, type ForecastResult } from "../../../src/forecast.js";
+import { INTERVAL_COLOR } from "../../../src/report/svg.js";
 import type { Issue, Scenario } from "../../../src/scenario/types.js";
 import { api } from "../api.js";
+import { forecastIntervals, useCalibration } from "../calibration.js";
 import { ABOVE, placeLabels } from "../charts/labels.js";
 import { PlotFigure } from "../charts/PlotFigure.js";
 import { useWidth } from "../charts/useWidth.js";
@@ -17,8 +20,12 @@ import { ExchangeTrades } from "./ExchangeTrades.js";
 import { forecastOf } from "../compute.js";
 import { fmt, useLabel } from "../format.js";
 import { useWorkspace } from "../workspace.js";
-import { UncertaintyPanel } from "./UncertaintyPanel.js";
+import { UncertaintyPanel, useMonteCarloOf } from "./UncertaintyPanel.js";
 import { AgreementLead } from "./AgreementLead.js";
+import { CalibrationPanel, intervalText } from "./CalibrationPanel.js";
+
+/** Per result, per issue: a forecast's calibrated interval (and its combination with the sampled spread). */
+type Intervals = readonly (readonly (CalibratedInterval | undefined)[])[];
 
 export const ACTOR_COLORS = ["#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b", "#e377c2", "#17becf", "#7f7f7f", "#bcbd22"];
 
@@ -32,6 +39,12 @@ export function ForecastView() {
   const { t } = useTranslation();
   const scenario = ws.scenario;
   const results = useMemo(() => (scenario ? forecastOf(scenario) : undefined), [scenario]);
+  const { loaded, level } = useCalibration();
+  const monteCarlo = useMonteCarloOf(scenario);
+  const intervals = useMemo(
+    () => (scenario && loaded && results && !(results instanceof Error) ? forecastIntervals(scenario, results, loaded.calibration, level, monteCarlo) : undefined),
+    [scenario, results, loaded, level, monteCarlo],
+  );
   if (!scenario || !results) return null;
   if (results instanceof Error) return <p className="problems">{results.message}</p>;
   return (
@@ -46,14 +59,16 @@ export function ForecastView() {
       <p className="conditional-note" data-testid="conditional-note">
         {t("agreement.conditional")}
       </p>
-      <ComparisonTable scenario={scenario} results={results} />
+      <ComparisonTable scenario={scenario} results={results} intervals={intervals} />
+      <CalibrationPanel scenario={scenario} results={results} intervals={intervals} sampled={monteCarlo !== undefined} />
       <UncertaintyPanel scenario={scenario} />
       <h3>
         {t("forecast.strips")} <span className="muted small-text">({t("agreement.conditionalShort")})</span>
       </h3>
+      {intervals && <p className="legend small-text muted">{t("calibration.stripLegend", { level: t("calibration.percent", { value: Math.round(level * 100) }) })}</p>}
       <div className="strips">
         {scenario.issues.map((issue) => (
-          <IssueStrip key={issue.id} scenario={scenario} issue={issue} results={results} />
+          <IssueStrip key={issue.id} scenario={scenario} issue={issue} results={results} intervals={intervals} />
         ))}
       </div>
       <Rounds scenario={scenario} results={results} />
@@ -91,7 +106,7 @@ function SaveRun({ results }: { results: readonly ForecastResult[] }) {
   );
 }
 
-export function ComparisonTable({ scenario, results }: { scenario: Scenario; results: readonly ForecastResult[] }) {
+export function ComparisonTable({ scenario, results, intervals }: { scenario: Scenario; results: readonly ForecastResult[]; intervals?: Intervals | undefined }) {
   const { t } = useTranslation();
   const label = useLabel();
   const modelName = useModelName();
@@ -125,11 +140,20 @@ export function ComparisonTable({ scenario, results }: { scenario: Scenario; res
           <tr key={issue.id}>
             <th scope="row">{label(issue.name)}</th>
             <td>{issue.reference ? valueText(issue, issue.reference.value) : "–"}</td>
-            {results.map((r) => (
-              <td key={r.model} data-model={r.model} data-issue={issue.id}>
-                {valueText(issue, r.issues[i]!.forecast)}
-              </td>
-            ))}
+            {results.map((r, m) => {
+              const interval = intervals?.[m]?.[i];
+              return (
+                <td key={r.model} data-model={r.model} data-issue={issue.id}>
+                  {valueText(issue, r.issues[i]!.forecast)}
+                  {interval && (
+                    <span className="band calibrated" data-testid="interval" title={t("calibration.bandTitle", { level: t("calibration.percent", { value: Math.round(interval.level * 100) }) })}>
+                      {intervalText(interval)}
+                      {interval.combined && <span className="combined"> ({t("calibration.withSpreadShort", { combined: intervalText(interval.combined) })})</span>}
+                    </span>
+                  )}
+                </td>
+              );
+            })}
             {hasOutcome && <td>{issue.outcome ? valueText(issue, issue.outcome.value) : "–"}</td>}
           </tr>
         ))}
@@ -138,7 +162,7 @@ export function ComparisonTable({ scenario, results }: { scenario: Scenario; res
   );
 }
 
-export function IssueStrip({ scenario, issue, results, width: fixedWidth }: { scenario: Scenario; issue: Issue; results: readonly ForecastResult[]; width?: number }) {
+export function IssueStrip({ scenario, issue, results, intervals, width: fixedWidth }: { scenario: Scenario; issue: Issue; results: readonly ForecastResult[]; intervals?: Intervals | undefined; width?: number }) {
   const { t } = useTranslation();
   const host = useRef<HTMLElement>(null);
   const measured = useWidth(host, 600);
@@ -147,7 +171,11 @@ export function IssueStrip({ scenario, issue, results, width: fixedWidth }: { sc
   const modelName = useModelName();
   const i = scenario.issues.indexOf(issue);
   const positionsRow = t("forecast.positions");
-  const key = JSON.stringify([issue.id, results.map((r) => r.issues[i]?.forecast), scenario.actors.map((a) => scenario.stances[a.id]?.[issue.id]?.position.value), positionsRow, label(issue.name)]);
+  const bands = results.flatMap((r, m) => {
+    const interval = intervals?.[m]?.[i];
+    return interval ? [{ model: modelName(r.model), lower: interval.lower, upper: interval.upper, combined: interval.combined }] : [];
+  });
+  const key = JSON.stringify([issue.id, results.map((r) => r.issues[i]?.forecast), scenario.actors.map((a) => scenario.stances[a.id]?.[issue.id]?.position.value), positionsRow, label(issue.name), bands]);
   const make = useCallback(() => {
     const actors = scenario.actors.flatMap((actor) => {
       const stance = scenario.stances[actor.id]?.[issue.id];
@@ -187,6 +215,11 @@ export function IssueStrip({ scenario, issue, results, width: fixedWidth }: { sc
         ...(ref !== undefined ? [Plot.ruleX([ref], { stroke: "#666", strokeDasharray: "4,3" }), Plot.text([ref], { x: (d: number) => d, frameAnchor: "top", dy: -18, text: () => t("forecast.statusQuoShort"), fill: "#555" })] : []),
         Plot.dot(actors, { x: "x", y: () => positionsRow, r: "weight", fill: "actor", fillOpacity: 0.8, stroke: "white", title: (d: { name: string; x: number; salience: number }) => `${d.name}: ${fmt(d.x)} (${t("grid.salience")} ${fmt(d.salience)})` }),
         ...[...groups.values()].map((g) => Plot.text(g.rows, { x: "x", y: () => positionsRow, text: "actor", dy: g.dy + 4, textAnchor: g.anchor, fill: "actor", fontWeight: 600, stroke: "white", strokeWidth: 3, paintOrder: "stroke" })),
+        Plot.ruleY(
+          bands.flatMap((b) => (b.combined ? [{ model: b.model, ...b.combined }] : [])),
+          { y: "model", x1: "lower", x2: "upper", stroke: INTERVAL_COLOR, strokeWidth: 1.5, strokeDasharray: "4,3", className: "calibrated-combined" },
+        ),
+        Plot.ruleY(bands, { y: "model", x1: "lower", x2: "upper", stroke: INTERVAL_COLOR, strokeWidth: 6, strokeOpacity: 0.6, className: "calibrated" }),
         Plot.tickX(models, { x: "x", y: "model", stroke: "#111", strokeWidth: 2.5 }),
         Plot.text(models, { x: "x", y: "model", text: (d: { x: number }) => fmt(d.x), dx: 6, textAnchor: "start" }),
       ],

@@ -75,6 +75,12 @@ export function useRun(): Run | undefined {
   return current;
 }
 
+/** The Monte Carlo report of this very scenario, once a run has one (the calibrated intervals widen by its spread). */
+export function useMonteCarloOf(scenario: Scenario | undefined): MonteCarloReport | undefined {
+  const run = useRun();
+  return run && run.scenario === scenario ? run.result?.monteCarlo : undefined;
+}
+
 const RUN_CHOICES = [200, 500, 1000, 2000, 5000];
 
 export function UncertaintyPanel({ scenario }: { scenario: Scenario }) {
