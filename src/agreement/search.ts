@@ -215,6 +215,8 @@ export interface SearchRunOptions {
    * search (the result is then incomplete).
    */
   readonly onAgreement?: (indices: Int32Array, linkage: Float64Array) => boolean | void;
+  /** Told the nodes visited so far and the budget, every 2¹⁶ nodes (for a progress bar). */
+  readonly onProgress?: (nodes: number, maxNodes: number) => void;
 }
 
 /** Runs a search. */
@@ -222,7 +224,7 @@ export function search(state: SearchState, options: SearchRunOptions = {}): Sear
   const { prepared, model, contributions, tables, constraints } = state;
   const objective = options.objective ?? { kind: "exists" };
   const counting = options.count === true;
-  const onAgreement = options.onAgreement;
+  const { onAgreement, onProgress } = options;
   const maxNodes = options.maxNodes ?? DEFAULT_MAX_NODES;
   const n = prepared.order.length;
   const actors = model.scenario.actors.length;
@@ -378,6 +380,7 @@ export function search(state: SearchState, options: SearchRunOptions = {}): Sear
       exhausted = true;
       return;
     }
+    if (onProgress && (nodes & 0xffff) === 0) onProgress(nodes, maxNodes);
     if (!feasible(d)) return;
     if (!counting && best && objective.kind !== "exists") {
       if (thresholdOnly && objective.kind === "nash") {

@@ -7,10 +7,10 @@ import { withInterrupt } from "../uncertainty/interrupt.js";
 import type { CliIo } from "./io.js";
 import { progressBar, type ProgressBar } from "./progress.js";
 
-/** The shared progress bar on stderr, in runs: only on a terminal and never with --json. */
-export function progressReporter(io: CliIo, json: boolean): ProgressBar | undefined {
+/** The shared progress bar on stderr, counting `unit`: only on a terminal and never with --json. */
+export function progressReporter(io: CliIo, json: boolean, unit = "runs"): ProgressBar | undefined {
   if (json || !io.isTty || !process.stderr.isTTY) return undefined;
-  return progressBar((text) => process.stderr.write(text), { unit: "runs", width: 30 });
+  return progressBar((text) => process.stderr.write(text), { unit, width: 30 });
 }
 
 /** What a long run gets: the signal that Ctrl-C aborts and, when a bar is shown, its progress callback. */

@@ -78,4 +78,9 @@ export const LIMITS = {
   seed: 4_294_967_295,
   /** Inputs listed per issue by `sensitivity --top`. */
   top: 1_000,
+  /**
+   * Outcomes of the grid `analyze` and `agreement` search (`--step`): their searches stop at a node budget
+   * and estimate by sampling beyond it, but outcomes are numbered exactly only up to 2⁵³.
+   */
+  outcomes: 1e15,
 } as const;

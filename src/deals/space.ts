@@ -28,6 +28,10 @@ export function issueGrid(issue: Issue, step?: number): (number | string)[] {
   if (issue.kind === "options") return issue.options.map((o) => o.id);
   if (step !== undefined) {
     if (!(step > 0)) throw new DealError(`the step must be greater than 0, got ${step}`);
+    const size = issueGridSize(issue, step);
+    if (size > MAX_ISSUE_GRID) {
+      throw new DealError(`a step of ${step} cuts issue ${issue.id} (${issue.min} to ${issue.max}) into ${size.toLocaleString("en")} values, more than the ${MAX_ISSUE_GRID.toLocaleString("en")} an issue may have; use a larger step`);
+    }
     const count = Math.floor((issue.max - issue.min) / step + 1e-9);
     const values = Array.from({ length: count + 1 }, (_, k) => roundTo(issue.min + k * step));
     if (values[values.length - 1]! < issue.max) values.push(issue.max);
@@ -45,9 +49,35 @@ export function issueGrid(issue: Issue, step?: number): (number | string)[] {
 /** How many points {@link issueGrid} gives the issue, without building them (to bound a request first). */
 export function issueGridSize(issue: Issue, step?: number): number {
   if (issue.kind === "options") return issue.options.length;
-  if (step === undefined || !(step > 0)) return issueGrid(issue, step).length;
+  if (step === undefined || !(step > 0)) return issueGrid(issue, step).length; // anchors, or the step's error
   const count = Math.floor((issue.max - issue.min) / step + 1e-9);
   return count + 1 + (roundTo(issue.min + count * step) < issue.max ? 1 : 0);
+}
+
+/**
+ * Most values a numeric issue is discretised into: a step finer than a hundred-thousandth of an issue's
+ * range says nothing a coarser one does not, and every value costs memory for every party.
+ */
+export const MAX_ISSUE_GRID = 100_000;
+
+/** The size of a scenario's grid at `step`, counted without building it (to bound a request first). */
+export interface GridSize {
+  /** Outcomes: the product of the issues' grid sizes (a float beyond 2⁵³). */
+  readonly outcomes: number;
+  /** The issue with the most values, and their number. */
+  readonly largest: { readonly issue: string; readonly values: number };
+}
+
+/** Counts the grid {@link scenarioSpace} would build at `step`; throws a DealError for a step ≤ 0. */
+export function gridSize(scenario: Scenario, step?: number): GridSize {
+  let outcomes = 1;
+  let largest = { issue: "", values: 0 };
+  for (const issue of scenario.issues) {
+    const values = issueGridSize(issue, step);
+    outcomes *= values;
+    if (values > largest.values) largest = { issue: issue.id, values };
+  }
+  return { outcomes, largest };
 }
 
 function roundTo(x: number): number {

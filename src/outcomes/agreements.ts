@@ -19,12 +19,22 @@ import { DEFAULT_MAX_NODES, outcomeAt as gridOutcome, prepareSearch, search, sea
 import { scenarioSpace } from "../deals/space.js";
 import type { Scenario } from "../scenario/types.js";
 import { summariseAnalysis, type SpaceAnalysis } from "./analyze.js";
+import { ComparisonBudget, FrontierBudgetError } from "./dominance.js";
 import { frontierOfScored, frontierOfUnits, type FrontierAlgorithm, type ParetoFrontier } from "./pareto.js";
 import { forEachScoredOutcome, fromUnits, partyUnits, scoreSpace, toUnits } from "./scoring.js";
 import { outcomeToRecord, rankOf, type Outcome, type OutcomeRecord } from "./space.js";
 
 /** Agreements kept for the frontier at most (their utilities are held in memory). */
 export const MAX_AGREEMENTS = 1 << 20;
+/**
+ * Vector comparisons the frontier of the agreements may cost at most: some 10–20 s of CPU. With two or
+ * three parties the filters are sweeps and never come near it; with more, a frontier of many points over
+ * many agreements would otherwise run for hours.
+ */
+export const DEFAULT_MAX_COMPARISONS = 2e9;
+
+/** What a long analysis is doing, for a progress bar: searching the grid, or filtering its frontier. */
+export type AnalysisPhase = "search" | "frontier";
 
 export interface ScenarioAnalysisOptions {
   /** Grid step of numeric issues (default: their anchors and reference point). */
@@ -41,6 +51,10 @@ export interface ScenarioAnalysisOptions {
   /** Outcomes sampled when the search cannot finish (default 10 000), and the seed. */
   readonly samples?: number;
   readonly seed?: number;
+  /** Vector comparisons of the frontier at most (default {@link DEFAULT_MAX_COMPARISONS}); past it, no frontier. */
+  readonly maxComparisons?: number;
+  /** Told, now and then, how far the current phase has gone (done of total: search nodes, or comparisons). */
+  readonly onProgress?: (phase: AnalysisPhase, done: number, total: number) => void;
 }
 
 /** What the analysis of a scenario adds: which outcomes count, how many there are, and why none when none. */
@@ -54,6 +68,8 @@ export interface AgreementSpace {
   readonly acceptable: number | null;
   /** The search finished and every agreement is in the analysis. */
   readonly exact: boolean;
+  /** The agreements were counted but their frontier was too large to map within the comparison budget. */
+  readonly frontierTooLarge: boolean;
   /** The status quo (no agreement, excluded), when every issue has a reference point on the grid. */
   readonly statusQuo: OutcomeRecord | null;
   /** With no agreement: the minimal conflicting sets as written, and what would have to change. */
@@ -97,24 +113,38 @@ export function analyzeScenario(scenario: Scenario, options: ScenarioAnalysisOpt
   };
   const pure = parties.length === scenario.actors.length && actorOf.every((a, p) => a === p) && model.required.every((x) => x) && model.threshold === undefined && model.linkage.every((t) => t.length === 0) && model.redLines.every((l) => l.length === 0);
   const quoRank = statusQuoRank(prepared.quo, space);
-  const counted = search(state, pure ? { count: true, maxNodes } : { count: true, maxNodes, onAgreement: collect });
+  const { onProgress } = options;
+  const searching = onProgress ? { onProgress: (nodes: number, max: number) => onProgress("search", nodes, max) } : {};
+  const counted = search(state, pure ? { count: true, maxNodes, ...searching } : { count: true, maxNodes, onAgreement: collect, ...searching });
   const acceptable = counted.complete ? counted.count! : null;
 
+  const budget = new ComparisonBudget(options.maxComparisons ?? DEFAULT_MAX_COMPARISONS, onProgress && ((done, total) => onProgress("frontier", done, total)));
   let frontier: ParetoFrontier | undefined;
-  if (pure) {
-    // Agreements are the outcomes every actor prefers to walking away (upward closed), minus the status quo.
-    const whole = frontierOfScored(scored, options.algorithm ?? "auto");
-    const floors = reservations.map((r) => toUnits(r - ACCEPT_TOLERANCE));
-    const points = whole.points.filter((point) => point.units.every((u, p) => u >= floors[p]!));
-    const quoOnFrontier = quoRank >= 0 && points.some((point) => point.outcomes.some((o) => rankOf(space, o) === quoRank));
-    if (!quoOnFrontier) frontier = { ...whole, points, size: points.reduce((n, point) => n + point.outcomes.length, 0) };
-    else if (search(state, { count: true, maxNodes, onAgreement: collect }).complete) frontier = frontierFromCollected();
-  } else if (counted.complete) frontier = frontierFromCollected();
+  let frontierTooLarge = false;
+  try {
+    if (pure) {
+      // Agreements are the outcomes every actor prefers to walking away (upward closed), minus the status quo.
+      const whole = frontierOfScored(scored, options.algorithm ?? "auto", budget);
+      const floors = reservations.map((r) => toUnits(r - ACCEPT_TOLERANCE));
+      const points = whole.points.filter((point) => point.units.every((u, p) => u >= floors[p]!));
+      const quoOnFrontier = quoRank >= 0 && points.some((point) => point.outcomes.some((o) => rankOf(space, o) === quoRank));
+      if (!quoOnFrontier) frontier = { ...whole, points, size: points.reduce((n, point) => n + point.outcomes.length, 0) };
+      else if (search(state, { count: true, maxNodes, onAgreement: collect, ...searching }).complete) frontier = frontierFromCollected();
+    } else if (counted.complete) frontier = frontierFromCollected();
+  } catch (error) {
+    if (!(error instanceof FrontierBudgetError)) throw error;
+    frontierTooLarge = true;
+  }
 
   function frontierFromCollected(): ParetoFrontier {
-    return frontierOfUnits(space, dims, (add) => {
-      for (let j = 0; j < ranks.length; j++) add(units.slice(j * dims, (j + 1) * dims), ranks[j]!);
-    });
+    return frontierOfUnits(
+      space,
+      dims,
+      (add) => {
+        for (let j = 0; j < ranks.length; j++) add(units.slice(j * dims, (j + 1) * dims), ranks[j]!);
+      },
+      budget,
+    );
   }
 
   const exact = frontier !== undefined;
@@ -160,11 +190,12 @@ export function analyzeScenario(scenario: Scenario, options: ScenarioAnalysisOpt
     bargainers: bargainers.map((p) => parties[p]!),
     acceptable,
     exact,
+    frontierTooLarge,
     statusQuo: quoRank >= 0 ? outcomeToRecord(space, prepared.quo) : null,
     conflicts: sets.map((s) => describeSet(state, s)),
     changes: changes(state, sets, maxNodes),
     ...(estimate ? { estimate } : {}),
-    summary: summaryOf(scenario, signatories, base.outcomes, acceptable, sets.map((s) => describeSet(state, s)), estimate, exact, ranks.length >= limit ? limit : undefined),
+    summary: summaryOf(scenario, signatories, base.outcomes, acceptable, sets.map((s) => describeSet(state, s)), estimate, exact, ranks.length >= limit ? limit : undefined, frontierTooLarge ? budget.max : undefined),
   };
   return {
     ...base,
@@ -189,6 +220,7 @@ function summaryOf(
   estimate: SampledEstimate | undefined,
   exact: boolean,
   overflow: number | undefined,
+  comparisons: number | undefined,
 ): string {
   const who = scenario.decision.kind === "unanimity" ? "every actor" : signatories.length > 0 ? signatories.join(" and ") : "actors holding enough capability";
   const total = outcomes.toLocaleString("en");
@@ -203,5 +235,6 @@ function summaryOf(
     const why = first ? `: ${[...first.redLines.map((id) => `red line ${id}`), ...first.walkAway.map((id) => `${id}'s walk-away value`)].join(" and ")} cannot all hold together` : "";
     return `No outcome of ${total} is acceptable to ${who}${why}.`;
   }
-  return `${acceptable.toLocaleString("en")} of ${total} outcomes are agreements (acceptable to ${who}; the status quo is no agreement).`;
+  const agreements = `${acceptable.toLocaleString("en")} of ${total} outcomes are agreements (acceptable to ${who}; the status quo is no agreement)`;
+  return comparisons !== undefined ? `${agreements}; their Pareto frontier is too large to map (more than ${comparisons.toLocaleString("en")} comparisons). Coarsen the grid with --step.` : `${agreements}.`;
 }

@@ -23,6 +23,40 @@
  * strict partial order (transitive, irreflexive), so the same skyline filter applies.
  */
 
+/** Thrown when a frontier filter would compare more vectors than its {@link ComparisonBudget} allows. */
+export class FrontierBudgetError extends Error {
+  override readonly name = "FrontierBudgetError";
+  constructor(readonly max: number) {
+    super(`the frontier needs more than ${max.toLocaleString("en")} vector comparisons`);
+  }
+}
+
+/**
+ * A cap on the vector comparisons of the filters that build one frontier. With four or more parties a
+ * frontier costs up to (vectors × frontier size) comparisons, and no count of outcomes bounds the
+ * frontier's size beforehand; past `max`, {@link FrontierBudgetError}. `onProgress` hears of the
+ * comparisons made about every 2²⁴.
+ */
+export class ComparisonBudget {
+  used = 0;
+  private reportAt = REPORT_EVERY;
+
+  constructor(
+    readonly max: number,
+    private readonly onProgress?: (used: number, max: number) => void,
+  ) {}
+
+  spend(comparisons: number): void {
+    this.used += comparisons;
+    if (this.used > this.max) throw new FrontierBudgetError(this.max);
+    if (this.used >= this.reportAt) {
+      this.reportAt = this.used + REPORT_EVERY;
+      this.onProgress?.(this.used, this.max);
+    }
+  }
+}
+const REPORT_EVERY = 1 << 24;
+
 /** Strict Pareto dominance of two utility vectors. */
 export function dominates(a: ArrayLike<number>, b: ArrayLike<number>): boolean {
   let strictly = false;
@@ -43,20 +77,21 @@ export function nonDominatedIndices(vectors: readonly (readonly number[])[]): nu
 /**
  * Groups of indices of the maximal (non-dominated) vectors: each group holds the indices of equal
  * vectors, groups are in descending lexicographic order of their vector, indices ascending within.
- * With `thresholds`, robust dominance (see the module comment) is used instead of plain dominance.
+ * With `thresholds`, robust dominance (see the module comment) is used instead of plain dominance; the
+ * sort-filter-skyline's comparisons are charged to `budget`.
  */
-export function maximalGroups(coords: Float64Array, dims: number, count: number, thresholds?: Float64Array): number[][] {
+export function maximalGroups(coords: Float64Array, dims: number, count: number, thresholds?: Float64Array, budget?: ComparisonBudget): number[][] {
   const { order, starts } = sortAndGroup(coords, dims, count);
   const representatives = Array.from(starts.subarray(0, starts.length - 1), (start) => order[start]!);
   const keep = thresholds !== undefined
-    ? skylineFilter(coords, dims, representatives, thresholds)
+    ? skylineFilter(coords, dims, representatives, thresholds, budget)
     : dims <= 1
       ? representatives.map((_, i) => i === 0)
       : dims === 2
         ? sweep2(coords, representatives)
         : dims === 3
           ? sweep3(coords, representatives)
-          : skylineFilter(coords, dims, representatives, undefined);
+          : skylineFilter(coords, dims, representatives, undefined, budget);
   const groups: number[][] = [];
   keep.forEach((kept, g) => {
     if (kept) groups.push(Array.from(order.subarray(starts[g]!, starts[g + 1]!)));
@@ -143,7 +178,7 @@ function lowerBound(ascending: readonly number[], value: number): number {
  * array; one that dominated a candidate moves one step towards the front, so strong dominators are
  * tried first.
  */
-function skylineFilter(coords: Float64Array, dims: number, representatives: readonly number[], thresholds: Float64Array | undefined): boolean[] {
+function skylineFilter(coords: Float64Array, dims: number, representatives: readonly number[], thresholds: Float64Array | undefined, budget: ComparisonBudget | undefined): boolean[] {
   const sums = representatives.map((index) => {
     let sum = 0;
     for (let d = 0; d < dims; d++) sum += coords[index * dims + d]!;
@@ -158,6 +193,7 @@ function skylineFilter(coords: Float64Array, dims: number, representatives: read
   for (const position of visitOrder) {
     candidate.set(coords.subarray(representatives[position]! * dims, (representatives[position]! + 1) * dims));
     const dominator = findDominator(kept, keptCount, dims, candidate, limits);
+    budget?.spend(dominator < 0 ? keptCount : dominator + 1);
     if (dominator < 0) {
       kept.set(candidate, keptCount * dims);
       keptCount++;
@@ -218,6 +254,7 @@ export class FrontierAccumulator {
     private readonly dims: number,
     private readonly thresholds?: Float64Array,
     private readonly batch = 1 << 16,
+    private readonly budget?: ComparisonBudget,
   ) {
     this.frontier = new Float64Array(dims * 64);
     this.batchCoords = new Float64Array(dims * Math.min(batch, 256));
@@ -248,17 +285,19 @@ export class FrontierAccumulator {
 
   private flush(): void {
     const dims = this.dims;
-    const groups = maximalGroups(this.batchCoords, dims, this.batchSources.length, this.thresholds);
+    const groups = maximalGroups(this.batchCoords, dims, this.batchSources.length, this.thresholds, this.budget);
     const survivors = groups.map((group) => this.batchCoords.slice(group[0]! * dims, (group[0]! + 1) * dims));
     const kept: { vector: Float64Array; sources: number[] }[] = [];
     const frontierAlive = new Array<boolean>(this.frontierCount).fill(true);
     survivors.forEach((vector, g) => {
+      this.budget?.spend(2 * this.frontierCount);
       const sources = groups[g]!.map((index) => this.batchSources[index]!);
       const equal = findEqual(this.frontier, this.frontierCount, dims, vector);
       if (equal >= 0) this.sources[equal] = [...this.sources[equal]!, ...sources];
       else if (findDominator(this.frontier, this.frontierCount, dims, vector, this.limits) < 0) kept.push({ vector, sources });
     });
     const candidate = new Float64Array(dims);
+    this.budget?.spend(survivors.length * this.frontierCount);
     for (let f = 0; f < this.frontierCount; f++) {
       candidate.set(this.frontier.subarray(f * dims, (f + 1) * dims));
       if (survivors.some((vector) => dominatesWithin(vector, candidate, this.limits))) frontierAlive[f] = false;
@@ -324,6 +363,7 @@ export class SortedStreamFrontier {
   constructor(
     private readonly dims: number,
     thresholds?: Float64Array,
+    private readonly budget?: ComparisonBudget,
   ) {
     this.coords = new Float64Array(dims * 64);
     this.limits = thresholds ?? new Float64Array(dims).fill(Number.POSITIVE_INFINITY);
@@ -342,14 +382,17 @@ export class SortedStreamFrontier {
         if (mine > theirs && theirs < this.limits[d]!) strictly = true;
       }
       if (strictly) {
+        this.budget?.spend(k + 1);
         if (k > 0) this.swap(k - 1, k);
         return;
       }
       if (equalAt(coords, k, dims, vector)) {
+        this.budget?.spend(k + 1);
         this.sources[k]!.push(source);
         return;
       }
     }
+    this.budget?.spend(this.count);
     if ((this.count + 1) * dims > coords.length) {
       const larger = new Float64Array(coords.length * 2);
       larger.set(coords);

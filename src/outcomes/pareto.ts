@@ -30,7 +30,7 @@
  * GENIUS weights summing to 1) are ignored up front (see ./scoring.ts), and then every step is the
  * plain filter.
  */
-import { FrontierAccumulator, SortedStreamFrontier } from "./dominance.js";
+import { FrontierAccumulator, SortedStreamFrontier, type ComparisonBudget } from "./dominance.js";
 import {
   forEachScoredOutcome,
   fromUnits,
@@ -76,15 +76,15 @@ export function paretoFrontierAdditive(space: OutcomeSpace, utilities: readonly 
   return frontierOfScored(scoreSpace(space, utilities), "divide-and-conquer");
 }
 
-/** The frontier of an already scored space. */
-export function frontierOfScored(scored: ScoredSpace, algorithm: FrontierAlgorithm = "auto"): ParetoFrontier {
+/** The frontier of an already scored space; its filters' comparisons charged to `budget`. */
+export function frontierOfScored(scored: ScoredSpace, algorithm: FrontierAlgorithm = "auto", budget?: ComparisonBudget): ParetoFrontier {
   const useTree = algorithm === "divide-and-conquer" || (algorithm === "auto" && scored.additive);
   if (useTree && !scored.additive) throw new Error("the divide-and-conquer frontier needs additive utilities");
-  return useTree ? divideAndConquer(scored) : enumerate(scored);
+  return useTree ? divideAndConquer(scored, budget) : enumerate(scored, budget);
 }
 
-function enumerate(scored: ScoredSpace): ParetoFrontier {
-  return frontierOfUnits(scored.space, scored.parties.length, (add) => forEachScoredOutcome(scored, (_outcome, units, rank) => add(units, rank)));
+function enumerate(scored: ScoredSpace, budget: ComparisonBudget | undefined): ParetoFrontier {
+  return frontierOfUnits(scored.space, scored.parties.length, (add) => forEachScoredOutcome(scored, (_outcome, units, rank) => add(units, rank)), budget);
 }
 
 /**
@@ -92,8 +92,8 @@ function enumerate(scored: ScoredSpace): ParetoFrontier {
  * and its rank in `space`: a subset of the space, such as the agreements a search finds. Streamed like
  * the enumeration: memory is bounded by the frontier plus one batch.
  */
-export function frontierOfUnits(space: OutcomeSpace, dims: number, feed: (add: (units: ArrayLike<number>, rank: number) => void) => void): ParetoFrontier {
-  const accumulator = new FrontierAccumulator(dims);
+export function frontierOfUnits(space: OutcomeSpace, dims: number, feed: (add: (units: ArrayLike<number>, rank: number) => void) => void, budget?: ComparisonBudget): ParetoFrontier {
+  const accumulator = new FrontierAccumulator(dims, undefined, undefined, budget);
   feed((units, rank) => accumulator.add(units, rank));
   const { coords, sources, count } = accumulator.result();
   const points = Array.from({ length: count }, (_, p) => {
@@ -130,11 +130,11 @@ interface PartialFrontier {
   readonly children?: readonly [PartialFrontier, PartialFrontier];
 }
 
-function divideAndConquer(scored: ScoredSpace): ParetoFrontier {
+function divideAndConquer(scored: ScoredSpace, budget: ComparisonBudget | undefined): ParetoFrontier {
   const parties = scored.parties as readonly AdditiveUnits[];
   const issues = issueSizes(scored.space).map((_, i) => i);
   const largest = parties.map((party) => party.contributions.map((table) => Math.max(...table)));
-  const root = buildPartial(parties, issues, largest, true);
+  const root = buildPartial(parties, issues, largest, true, budget);
   const dims = parties.length;
   const points = Array.from({ length: root.count }, (_, p) => {
     const outcomes: number[][] = [];
@@ -165,13 +165,13 @@ function robustThresholds(parties: readonly AdditiveUnits[], covered: readonly n
   });
 }
 
-function buildPartial(parties: readonly AdditiveUnits[], issues: readonly number[], largest: readonly (readonly number[])[], isRoot: boolean): PartialFrontier {
+function buildPartial(parties: readonly AdditiveUnits[], issues: readonly number[], largest: readonly (readonly number[])[], isRoot: boolean, budget: ComparisonBudget | undefined): PartialFrontier {
   const dims = parties.length;
   const capAtRoot = isRoot && parties.some((party) => party.cap !== undefined);
   const thresholds = capAtRoot ? undefined : robustThresholds(parties, issues, largest);
   const vector = new Float64Array(dims);
   if (issues.length <= 1) {
-    const accumulator = new FrontierAccumulator(dims, thresholds);
+    const accumulator = new FrontierAccumulator(dims, thresholds, undefined, budget);
     const issue = issues[0];
     const size = issue === undefined ? 1 : parties[0]!.contributions[issue]!.length;
     for (let v = 0; v < size; v++) {
@@ -182,8 +182,8 @@ function buildPartial(parties: readonly AdditiveUnits[], issues: readonly number
     return { issues, ...accumulator.result() };
   }
   const [leftIssues, rightIssues] = splitIssues(parties[0]!, issues);
-  const left = buildPartial(parties, leftIssues, largest, false);
-  const right = buildPartial(parties, rightIssues, largest, false);
+  const left = buildPartial(parties, leftIssues, largest, false, budget);
+  const right = buildPartial(parties, rightIssues, largest, false, budget);
   const addPair = (l: number, r: number): void => {
     for (let p = 0; p < dims; p++) vector[p] = left.coords[l * dims + p]! + right.coords[r * dims + p]!;
     if (capAtRoot) applyCaps(parties, vector);
@@ -193,7 +193,7 @@ function buildPartial(parties: readonly AdditiveUnits[], issues: readonly number
   // dominance: pairs in decreasing sum order through the sorted-stream filter, O(frontier) per pair.
   // The capped root needs the batch filter, as capping breaks the raw-sum order.
   const sortedStream = !capAtRoot && (dims >= 4 || thresholds !== undefined);
-  const frontier = sortedStream ? new SortedStreamFrontier(dims, thresholds) : new FrontierAccumulator(dims, thresholds);
+  const frontier = sortedStream ? new SortedStreamFrontier(dims, thresholds, budget) : new FrontierAccumulator(dims, thresholds, undefined, budget);
   if (sortedStream) forEachPairBySumDescending(pointSums(left, dims), pointSums(right, dims), addPair);
   else for (let l = 0; l < left.count; l++) for (let r = 0; r < right.count; r++) addPair(l, r);
   return { issues, ...frontier.result(), children: [left, right] };

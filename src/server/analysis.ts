@@ -19,7 +19,7 @@ import type { LocatedDocument } from "../scenario/document.js";
 import { toModelInput } from "../scenario/model-input.js";
 import { dealContext, dealOutcome, evaluateDeal, findDeal, type DealEvaluation } from "../deals/evaluate.js";
 import { DealError } from "../deals/preferences.js";
-import { issueGridSize, nearestOutcome, scenarioSpace } from "../deals/space.js";
+import { gridSize, MAX_ISSUE_GRID, nearestOutcome, scenarioSpace } from "../deals/space.js";
 import type { ForecastResult } from "../forecast.js";
 import { findModel, modelIds, models } from "../models/index.js";
 import { ModelError } from "../models/types.js";
@@ -226,8 +226,9 @@ const COARSER = "use a larger `step` (or none: the issues' anchors)";
  * step would otherwise allocate it on the event loop), refused over `max`.
  */
 function checkGrid(scenario: Scenario, step: number | undefined, max: number): number {
-  const outcomes = scenario.issues.reduce((n, issue) => n * guard(() => issueGridSize(issue, step), "step"), 1);
+  const { outcomes, largest } = guard(() => gridSize(scenario, step), "step");
   checkBudget({ limit: "outcomes", what: "outcomes", requested: outcomes, max, askForLess: COARSER });
+  checkBudget({ limit: "values", what: `values of issue ${largest.issue}`, requested: largest.values, max: MAX_ISSUE_GRID, askForLess: COARSER });
   return outcomes;
 }
 

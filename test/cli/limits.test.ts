@@ -2,7 +2,8 @@
  * Every count is capped and parsed strictly, every file read is bounded, every write goes to a regular
  * file only, and failures of the output streams end cleanly (issue 14, section 2).
  */
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
+import { once } from "node:events";
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -68,6 +69,48 @@ describe("counts", () => {
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/SMP needs between 3 and 250 actors/);
   });
+});
+
+describe("grids", () => {
+  it.each([
+    ["analyze", "1e-9", /^error: --step 1e-9 gives 3\.00e88 outcomes, more than the 1,000,000,000,000,000 parley analyze accepts; use a larger --step\n$/],
+    ["analyze", "0.5", /^error: --step 0\.5 gives 7\.99e18 outcomes, more than the 1,000,000,000,000,000 parley analyze accepts/],
+    ["agreement", "1e-9", /^error: --step 1e-9 gives 3\.00e88 outcomes, more than the 1,000,000,000,000,000 parley agreement accepts/],
+    ["simulate", "1", /^error: --step 1 gives 3\.25e16 outcomes, more than the 2,000,000 parley simulate accepts/],
+  ])("%s --step %s is counted before the grid is built and refused with exit 2", async (command, step, message) => {
+    const run = await runCli(command, HANOI, "--step", step);
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe("");
+    expect(run.stderr).toMatch(message);
+  });
+
+  it("refuses an issue cut into more values than an issue may have, even when the grid is small", async () => {
+    const run = await runCli("analyze", "scenarios/ec-car-emissions.yaml", "--step", "1e-5");
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/^error: --step 0.00001 cuts issue introduction into 600,001 values, more than the 100,000 an issue may have; use a larger --step\n$/);
+  });
+
+  it("Hanoi at step 12.5 (129 million outcomes) is searched, not enumerated: the agreements counted and their frontier mapped", async () => {
+    const run = await runCli("analyze", HANOI, "--step", "12.5", "--json");
+    expect(run.code).toBe(0);
+    const analysis = JSON.parse(run.stdout) as { outcomes: number; agreement: { acceptable: number; exact: boolean } };
+    expect(analysis.outcomes).toBe(129_140_163);
+    expect(analysis.agreement.exact).toBe(true);
+    expect(analysis.agreement.acceptable).toBeGreaterThan(0);
+  }, 60_000);
+
+  it("Ctrl-C stops a long analysis at once, having written nothing", async () => {
+    const child = spawn(process.execPath, ["bin/parley.js", "analyze", "scenarios/coalition-budget.yaml", "--step", "0.01"], { stdio: ["ignore", "pipe", "pipe"] });
+    let stdout = "";
+    child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    const sent = Date.now();
+    child.kill("SIGINT");
+    const [code, signal] = (await once(child, "exit")) as [number | null, string | null];
+    expect(Date.now() - sent).toBeLessThan(1000);
+    expect(code === 130 || signal === "SIGINT").toBe(true);
+    expect(stdout).toBe("");
+  }, 30_000);
 });
 
 describe("reading", () => {

@@ -173,6 +173,28 @@ stances:
   });
 });
 
+describe("bounded work", () => {
+  it("a frontier over its comparison budget is not mapped: the agreements are still counted, and the summary says why", () => {
+    const coalition = loadInput("scenarios/coalition-budget.yaml");
+    const full = analyzeScenario(coalition, { step: 0.5 });
+    expect(full.agreement.frontierTooLarge).toBe(false);
+    expect(full.pareto.size).toBeGreaterThan(10);
+    const starved = analyzeScenario(coalition, { step: 0.5, maxComparisons: 1000 });
+    expect(starved.agreement).toMatchObject({ frontierTooLarge: true, exact: false, acceptable: full.agreement.acceptable });
+    expect(starved.pareto.size).toBe(0);
+    expect(starved.nash.utilities).toBeNull();
+    expect(starved.agreement.summary).toMatch(/Pareto frontier is too large to map \(more than 1,000 comparisons\)\. Coarsen the grid with --step\.$/);
+  });
+
+  it("reports the search's progress against its node budget", () => {
+    const seen: [string, number, number][] = [];
+    analyzeScenario(loadInput("scenarios/hanoi-2019.yaml"), { step: 20, onProgress: (phase, done, total) => seen.push([phase, done, total]) });
+    const search = seen.filter(([phase]) => phase === "search");
+    expect(search.length).toBeGreaterThan(0);
+    expect(search.every(([, done, total]) => done > 0 && done <= total && total === 5_000_000)).toBe(true);
+  });
+});
+
 describe("parley analyze and parley deal on Hanoi", () => {
   it("no outcome of North Korea's offer region is an agreement: every frontier outcome meets the US red line", async () => {
     const run = await runCli("analyze", "scenarios/hanoi-2019.yaml", "--json");

@@ -4,8 +4,10 @@ import { text, type Language } from "../../scenario/label.js";
 import type { Scenario } from "../../scenario/types.js";
 import { EXIT_INTERRUPTED } from "../../uncertainty/interrupt.js";
 import { formatNumber, table } from "../format.js";
+import { checkGrid } from "../grid.js";
 import { EXIT, type CliIo } from "../io.js";
 import { longRun } from "../long-run.js";
+import { LIMITS } from "../options.js";
 
 export interface AgreementCommandOptions {
   readonly runs?: number;
@@ -18,6 +20,7 @@ export interface AgreementCommandOptions {
 }
 
 export async function agreementCommand(scenario: Scenario, options: AgreementCommandOptions, io: CliIo): Promise<number> {
+  checkGrid(scenario, options.step, LIMITS.outcomes, "agreement");
   const report = await longRun(io, { ...options, progress: options.runs !== undefined }, (control) =>
     agreementForecast(scenario, {
       ...control,

@@ -6,12 +6,16 @@
 import { dealContext, dealOutcome, findDeal } from "../../deals/evaluate.js";
 import { nearestOutcome, scenarioSpace } from "../../deals/space.js";
 import { analyzeSpace, type SolutionSummary, type SpaceAnalysis } from "../../outcomes/analyze.js";
-import { analyzeScenario, type AgreementSpace } from "../../outcomes/agreements.js";
+import { analyzeScenario, type AgreementSpace, type AnalysisPhase, type ScenarioAnalysisOptions } from "../../outcomes/agreements.js";
 import { loadInput, type InputFormat } from "../../files/input.js";
 import { readTextFile } from "../../files/load.js";
 import { isNegotiationFile, loadNegotiation } from "../../files/negotiation-files.js";
 import { formatNumber, table } from "../format.js";
+import { checkGrid } from "../grid.js";
 import { EXIT, UsageError, type CliIo } from "../io.js";
+import { progressReporter } from "../long-run.js";
+import { LIMITS } from "../options.js";
+import type { ProgressBar } from "../progress.js";
 
 export interface AnalyzeCommandOptions {
   readonly json: boolean;
@@ -21,7 +25,6 @@ export interface AnalyzeCommandOptions {
   readonly from?: InputFormat;
 }
 
-/** Spaces above this many outcomes are refused for non-additive utilities (enumeration). */
 export function analyzeCommand(files: readonly string[], options: AnalyzeCommandOptions, io: CliIo): number {
   const first = readTextFile(files[0]!);
   const negotiation = "text" in first && files.length > 1 && isNegotiationFile(first.text);
@@ -33,6 +36,7 @@ export function analyzeCommand(files: readonly string[], options: AnalyzeCommand
   } else {
     if (files.length > 1) throw new UsageError("give one scenario file, or a GENIUS domain and its profiles");
     const scenario = loadInput(files[0]!, options.from);
+    checkGrid(scenario, options.step, LIMITS.outcomes, "analyze");
     const { space, parties } = scenarioSpace(scenario, { ...(options.step !== undefined ? { step: options.step } : {}), parties: options.parties });
     let agreement;
     if (options.agreement !== undefined) {
@@ -40,10 +44,39 @@ export function analyzeCommand(files: readonly string[], options: AnalyzeCommand
       const outcome = dealOutcome(scenario, findDeal(scenario, options.agreement).values);
       agreement = nearestOutcome(space, outcome.values, outcome.options);
     }
-    analysis = analyzeScenario(scenario, { ...(options.step !== undefined ? { step: options.step } : {}), parties, ...(agreement ? { agreement } : {}) });
+    const progress = phaseProgress(io, options.json);
+    try {
+      analysis = analyzeScenario(scenario, { ...(options.step !== undefined ? { step: options.step } : {}), parties, ...(agreement ? { agreement } : {}), ...progress.options });
+    } finally {
+      progress.finish();
+    }
   }
   io.out(options.json ? JSON.stringify(analysis, null, 2) : describeAnalysis(analysis));
   return EXIT.ok;
+}
+
+const PHASE_UNITS: Record<AnalysisPhase, string> = { search: "search nodes (budget)", frontier: "frontier comparisons (budget)" };
+
+/**
+ * A progress bar on stderr per phase of a long analysis (terminal only, never with --json). The analysis
+ * runs on this thread, so Ctrl-C takes the signal's default action: the process stops at once, having
+ * written nothing (status 130).
+ */
+function phaseProgress(io: CliIo, json: boolean): { options: Pick<ScenarioAnalysisOptions, "onProgress">; finish(): void } {
+  let current: { phase: AnalysisPhase; bar: ProgressBar | undefined } | undefined;
+  const finish = (): void => current?.bar?.finish();
+  return {
+    options: {
+      onProgress(phase, done, total) {
+        if (current?.phase !== phase) {
+          finish();
+          current = { phase, bar: progressReporter(io, json, PHASE_UNITS[phase]) };
+        }
+        current.bar?.update(done, total);
+      },
+    },
+    finish,
+  };
 }
 
 function solutionRow(name: string, s: SolutionSummary, extra = ""): string[] {

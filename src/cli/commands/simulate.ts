@@ -23,8 +23,10 @@ import {
   type SimulationRunsReport,
   type TournamentReport,
 } from "../../simulation/index.js";
+import { MAX_SIMULATION_OUTCOMES } from "../../simulation/stakes.js";
 import { EXIT_INTERRUPTED } from "../../uncertainty/interrupt.js";
 import { formatNumber, table } from "../format.js";
+import { checkGrid } from "../grid.js";
 import { EXIT, UsageError, type CliIo } from "../io.js";
 import { describeEvaluation } from "./deal.js";
 import { longRun } from "../long-run.js";
@@ -79,6 +81,7 @@ export async function simulateCommand(files: readonly string[], options: Simulat
     ...(options.workers !== undefined ? { workers: options.workers } : {}),
   };
   const scenario = domain ? undefined : loadInput(files[0]!, options.from);
+  if (scenario) checkGrid(scenario, options.step, MAX_SIMULATION_OUTCOMES, "simulate");
   const negotiation = domain ? loadNegotiation(files) : undefined;
   const id = scenario?.id ?? files.map((f) => f.split(/[\\/]/).pop()).join("+");
   const language = options.language ?? scenario?.language ?? "en";
