@@ -249,6 +249,7 @@ export async function simulateRuns(scenario: Scenario, options: SimulationRunsOp
   resolveRun(base, plan.options); // checks strategies and order once, up front
   const tasks = simulationTasks(plan, options.runs);
   const outcome = await parallelMap<SimulationTask, SimulationBlock>(SIMULATION_WORKER, tasks, {
+    local: runSimulationBlock,
     ...(options.workers !== undefined ? { workers: options.workers } : {}),
     ...(options.signal ? { signal: options.signal } : {}),
     ...(options.onProgress ? { onProgress: (done: number, count: number) => options.onProgress?.(Math.round((done / Math.max(1, count)) * options.runs), options.runs) } : {}),

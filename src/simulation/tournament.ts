@@ -120,6 +120,7 @@ export async function tournament(scenario: Scenario, options: TournamentOptions)
   const perProfile = prepared.plans.map((plan) => simulationTasks(plan, prepared.runs));
   const tasks: SimulationTask[] = perProfile.flat();
   const outcome = await parallelMap<SimulationTask, SimulationBlock>(SIMULATION_WORKER, tasks, {
+    local: runSimulationBlock,
     ...(options.workers !== undefined ? { workers: options.workers } : {}),
     ...(options.signal ? { signal: options.signal } : {}),
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),

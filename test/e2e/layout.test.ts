@@ -6,7 +6,7 @@
 import { describe, expect, it } from "vitest";
 import { useWorkbench } from "./fixture.js";
 
-const VIEWS = ["", "/setup", "/source", "/forecast", "/deal", "/history", "/briefing"];
+const VIEWS = ["", "/setup", "/source", "/forecast", "/deal", "/simulate", "/history", "/briefing"];
 
 describe("layout and charts", () => {
   const wb = useWorkbench();

@@ -192,7 +192,7 @@ function IssueInput({ issue, value, onChange }: { issue: Issue; value: number | 
   );
 }
 
-function Verdicts({ scenario, evaluation }: { scenario: Scenario; evaluation: DealEvaluation }) {
+export function Verdicts({ scenario, evaluation }: { scenario: Scenario; evaluation: DealEvaluation }) {
   const { t } = useTranslation();
   const label = useLabel();
   const explain = useExplainer(scenario);
@@ -311,7 +311,7 @@ function RedLines({ scenario, evaluation }: { scenario: Scenario; evaluation: De
   );
 }
 
-function Rules({ scenario, evaluation }: { scenario: Scenario; evaluation: DealEvaluation }) {
+export function Rules({ scenario, evaluation }: { scenario: Scenario; evaluation: DealEvaluation }) {
   const { t } = useTranslation();
   const label = useLabel();
   const explain = useExplainer(scenario);

@@ -1,0 +1,161 @@
+/**
+ * The Simulate view: strategies per actor by name, a run in the background giving the library's
+ * outcome, round-by-round playback (buttons, the slider and the chart's keys) on the agreement-space
+ * chart and the utility paths, the trace, the tournament table (with Cancel keeping the profiles
+ * done), Chinese, and a phone's width.
+ */
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { loadScenario } from "../../src/files/load.js";
+import { simulateScenario } from "../../src/simulation/index.js";
+import { ROOT } from "./browser.js";
+import { useWorkbench } from "./fixture.js";
+
+const hanoi = () => loadScenario(join(ROOT, "scenarios", "hanoi-2019.yaml"));
+
+describe("Simulate view", () => {
+  const wb = useWorkbench();
+
+  it("runs the talks with the chosen strategies and gives the library's outcome", async () => {
+    const { page } = wb;
+    await page.goto(`${wb.url}s/hanoi-2019/simulate`);
+    await page.getByTestId("simulate-view").waitFor();
+    // Actors by name; those the decision rule does not need at the table have no turns.
+    expect(await page.locator("[data-testid=strategies] tbody th").allTextContents()).toEqual(expect.arrayContaining([expect.stringContaining("United States"), expect.stringContaining("North Korea")]));
+    expect(await page.getByTestId("strategy-CHN").isDisabled()).toBe(true);
+    expect(await page.locator("[data-testid=simulate-view] .empty-state").first().textContent()).toMatch(/No run yet/);
+    await page.selectOption("[data-testid=strategy-USA]", "hardliner");
+    await page.selectOption("[data-testid=strategy-DPRK]", "conceder");
+    await page.getByTestId("simulate-deadline").fill("50");
+    await page.getByTestId("simulate-run").click();
+    const result = page.getByTestId("simulate-result");
+    await result.waitFor();
+    const expected = simulateScenario(hanoi(), { strategies: { USA: "hardliner", DPRK: "conceder" }, deadline: 50, seed: 0 });
+    expect(await result.getAttribute("data-outcome")).toBe(expected.outcome);
+    expect(Number(await result.getAttribute("data-round"))).toBe(expected.round);
+    expect(await page.getByTestId("simulate-outcome").textContent()).toContain(expected.outcome === "agreement" ? `Agreement in round ${expected.round}` : `Breakdown in round ${expected.round}`);
+    expect(await page.getByTestId("simulate-outcome").textContent()).toContain("United States: Hardliner");
+
+    // Every party Boulware: they agree, and the deal comes with its evaluation.
+    await page.selectOption("[data-testid=strategy-USA]", "boulware");
+    await page.selectOption("[data-testid=strategy-DPRK]", "boulware");
+    await page.getByTestId("simulate-deadline").fill("100");
+    await page.getByTestId("simulate-run").click();
+    const agreed = simulateScenario(hanoi(), { strategies: { USA: "boulware", DPRK: "boulware" }, deadline: 100, seed: 0 });
+    expect(agreed.outcome).toBe("agreement");
+    await expect.poll(() => result.getAttribute("data-round")).toBe(String(agreed.round));
+    expect(await page.getByTestId("simulate-outcome").textContent()).toContain(`Agreement in round ${agreed.round} of 100`);
+    await page.getByTestId("simulate-evaluation").waitFor();
+    expect(await page.locator("[data-testid=simulate-evaluation] [data-testid=verdicts] tbody tr").count()).toBe(5);
+    // The deal's terms in words: the option's label, not its id.
+    const definition = agreed.deal!["definition"] as string;
+    const option = hanoi().issues.find((i) => i.id === "definition")!.options.find((o) => o.id === definition)!;
+    expect(await page.locator("[data-testid=simulate-terms] [data-issue=definition] dd").textContent()).toContain((option.label as { en: string }).en);
+    expect(wb.problems).toEqual([]);
+  });
+
+  it("plays the talks round by round with the buttons, the slider and the chart's keys", async () => {
+    const { page } = wb;
+    const last = Number(await page.getByTestId("simulate-result").getAttribute("data-round"));
+    const shown = () => page.getByTestId("simulate-shown").textContent();
+    const offers = () => page.locator("[data-testid=simulate-space] svg g[aria-label=dot] circle, [data-testid=simulate-space] svg g[aria-label=dot] path").count();
+    expect(await shown()).toBe(`round ${last} of ${last}`);
+    const all = await offers();
+    await page.getByRole("button", { name: "First round" }).click();
+    expect(await shown()).toBe(`round 1 of ${last}`);
+    expect(await offers()).toBeLessThan(all);
+    expect(await page.locator("[data-testid=simulate-trace] tbody tr").evaluateAll((rows) => rows.map((r) => r.getAttribute("data-round")))).toEqual(["1", "1"]);
+    expect(await page.getByTestId("simulate-now").textContent()).toContain("North Korea's offer of round 1");
+    await page.getByTestId("simulate-next").click();
+    expect(await shown()).toBe(`round 2 of ${last}`);
+    // The chart takes the keyboard: → a round on, End to the last, Home to the first.
+    await page.getByTestId("simulate-space").focus();
+    await page.keyboard.press("ArrowRight");
+    expect(await shown()).toBe(`round 3 of ${last}`);
+    await page.keyboard.press("End");
+    expect(await shown()).toBe(`round ${last} of ${last}`);
+    await page.keyboard.press("Home");
+    expect(await shown()).toBe(`round 1 of ${last}`);
+    // So does the slider.
+    await page.getByTestId("simulate-round").focus();
+    await page.keyboard.press("ArrowRight");
+    expect(await shown()).toBe(`round 2 of ${last}`);
+    // Play advances by itself until paused.
+    await page.getByTestId("simulate-play").click();
+    await expect.poll(async () => Number((await shown())!.split(" ")[1]), { timeout: 10_000 }).toBeGreaterThan(4);
+    await page.getByTestId("simulate-play").click();
+    const paused = await shown();
+    await page.waitForTimeout(400);
+    expect(await shown()).toBe(paused);
+    // Switching the chart's parties redraws it with the new one's name on the axis.
+    await page.selectOption("[data-testid=simulate-y]", "CHN");
+    await expect.poll(() => page.locator("[data-testid=simulate-space] svg").first().textContent()).toContain("utility of China");
+    // The chart uses the width it has (not a fixed 640 px), and no two of its labels overprint.
+    await page.getByTestId("simulate-space").focus();
+    await page.keyboard.press("End");
+    const width = Number(await page.locator("[data-testid=simulate-space] svg").first().getAttribute("width"));
+    expect(width).toBeGreaterThan(640);
+    const boxes = (await page.evaluate(`[...document.querySelectorAll("[data-testid=simulate-space] svg g[aria-label=text] text")].map((t) => { const r = t.getBoundingClientRect(); return [r.left, r.top, r.right, r.bottom, t.textContent]; })`)) as [number, number, number, number, string][];
+    expect(boxes.length).toBeGreaterThan(2);
+    for (let i = 0; i < boxes.length; i++)
+      for (let j = i + 1; j < boxes.length; j++) {
+        const [a, b] = [boxes[i]!, boxes[j]!];
+        const w = Math.min(a[2], b[2]) - Math.max(a[0], b[0]);
+        const h = Math.min(a[3], b[3]) - Math.max(a[1], b[1]);
+        expect(w > 1 && h > 1, `"${a[4]}" overlaps "${b[4]}"`).toBe(false);
+      }
+    // One utility path panel per actor.
+    expect(await page.locator("[data-testid=simulate-paths] svg").first().textContent()).toContain("Japan");
+    expect(wb.problems).toEqual([]);
+  });
+
+  it("tabulates a tournament, and Cancel keeps the profiles done", async () => {
+    const { page } = wb;
+    await page.getByTestId("tournament-run").click();
+    const table = page.getByTestId("tournament-table");
+    await table.waitFor({ timeout: 60_000 });
+    const rows = table.locator("tbody tr");
+    expect(await rows.count()).toBe(9);
+    expect(await page.locator("[data-testid=tournament-table] thead").textContent()).toContain("mean utility of North Korea");
+    // Two hardliners never agree; two Boulware agents do, as in the single run.
+    expect(await table.locator("tr[data-profile='hardliner,hardliner']").getAttribute("data-agreement-rate")).toBe("0");
+    expect(await table.locator("tr[data-profile='boulware,boulware']").getAttribute("data-agreement-rate")).toBe("1");
+    expect(await page.locator("[data-testid=tournament-by-player] td[data-best=true]").count()).toBeGreaterThanOrEqual(2);
+    expect(await page.getByTestId("tournament-result").getAttribute("data-partial")).toBe("false");
+
+    for (const s of ["conceder", "tit-for-tat", "informed"]) await page.getByTestId(`pool-${s}`).check();
+    await page.selectOption("[data-testid=tournament-runs]", "500");
+    expect(await page.getByTestId("tournament-size").textContent()).toContain("36 profiles, 18,000 games");
+    await page.getByTestId("tournament-run").click();
+    await page.getByTestId("tournament-cancel").waitFor();
+    await page.locator("[data-testid=tournament] progress").waitFor();
+    await expect.poll(async () => Number(await page.locator("[data-testid=tournament] progress").getAttribute("value")), { timeout: 60_000 }).toBeGreaterThan(0);
+    await page.getByTestId("tournament-cancel").click();
+    await expect.poll(() => page.getByTestId("tournament-result").getAttribute("data-partial"), { timeout: 30_000 }).toBe("true");
+    expect(await page.getByTestId("tournament-summary").textContent()).toContain("Cancelled");
+    expect(await rows.count()).toBe(36);
+    expect(wb.problems).toEqual([]);
+  });
+
+  it("speaks Chinese and fits a phone", async () => {
+    const { page } = wb;
+    await page.click("[data-testid=lang-zh]");
+    await expect.poll(() => page.locator("[data-testid=simulate-view] h2").textContent()).toBe("模拟谈判");
+    const options = await page.locator("[data-testid=strategy-USA] option").allTextContents();
+    expect(options).toContain("强硬派");
+    expect(await page.getByTestId("simulate-outcome").textContent()).toMatch(/第 \d+ 轮/);
+    expect(await page.locator("[data-testid=strategies] tbody th").first().textContent()).toContain("美国");
+    expect(await page.locator("[data-testid=tournament-table] thead").textContent()).toContain("达成率");
+    expect(await page.locator("[data-testid=simulate-space] svg").first().textContent()).toContain("的效用");
+    expect(await page.locator("[data-testid=simulate-trace] tbody td").nth(2).textContent()).toMatch(/出价|接受|退出/);
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.waitForTimeout(400);
+    const overflow = Number(await page.evaluate("document.documentElement.scrollWidth"));
+    expect(overflow).toBeLessThanOrEqual(390);
+    const width = Number(await page.locator("[data-testid=simulate-space] svg").first().getAttribute("width"));
+    expect(width).toBeLessThanOrEqual(390);
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.click("[data-testid=lang-en]");
+    expect(wb.problems).toEqual([]);
+  });
+});
