@@ -135,10 +135,11 @@ export interface CapabilityShare {
 export function agreementModel(scenario: Scenario, compiled?: AgreementModel): AgreementModel {
   // A draw's model reuses the compiled rules, so the schema is built only when a rule is parsed.
   let schema: ReturnType<typeof ruleSchemaOf> | undefined;
-  const compile = (text: string, what: string): Rule => {
+  const compile = (text: string, actor: string, kind: "redLine" | "linkage", id: string): Rule => {
     schema ??= ruleSchemaOf(scenario);
     const parsed = parseRule(text, schema);
-    if (!parsed.ok) throw new DealError(`${what} is invalid: ${parsed.errors.map((e) => e.message).join("; ")}`);
+    const what = `${kind === "redLine" ? "red line" : "linkage"} "${id}" of ${actor}`;
+    if (!parsed.ok) throw new DealError(`${what} is invalid: ${parsed.errors.map((e) => e.message).join("; ")}`, { kind: "invalid-rule", actor, rule: kind, id });
     return parsed.rule;
   };
   const preferences = actorPreferences(scenario);
@@ -146,9 +147,13 @@ export function agreementModel(scenario: Scenario, compiled?: AgreementModel): A
     actor.linkage.map((term, k): CompiledLinkage => {
       const known = compiled?.linkage[a]?.[k];
       if (known) return { ...known, utility: term.utility.value };
-      const rule = compile(term.when, `linkage "${term.id}" of ${actor.id}`);
+      const rule = compile(term.when, actor.id, "linkage", term.id);
       const dependencies = ruleDependencies(rule);
-      if (dependencies.utilities) throw new DealError(`linkage "${term.id}" of ${actor.id} uses utility, reservation, gain or accepts; a linkage condition defines utility and may not read it`);
+      if (dependencies.utilities) throw new DealError(`linkage "${term.id}" of ${actor.id} uses utility, reservation, gain or accepts; a linkage condition defines utility and may not read it`, {
+          kind: "linkage-reads-utility",
+          actor: actor.id,
+          id: term.id,
+        });
       return { id: term.id, rule, utility: term.utility.value, dependencies };
     }),
   );
@@ -156,7 +161,7 @@ export function agreementModel(scenario: Scenario, compiled?: AgreementModel): A
     actor.redLines.map((line, k): CompiledRedLine => {
       const known = compiled?.redLines[a]?.[k];
       if (known) return { ...known, credibility: line.credibility.value };
-      const rule = compile(line.rule, `red line "${line.id}" of ${actor.id}`);
+      const rule = compile(line.rule, actor.id, "redLine", line.id);
       return { key: `${actor.id}.${line.id}`, id: line.id, rule, credibility: line.credibility.value, dependencies: ruleDependencies(rule) };
     }),
   );
@@ -172,7 +177,7 @@ export function agreementModel(scenario: Scenario, compiled?: AgreementModel): A
     if (actor.outsideOption) {
       reservationSources.push("outside-option");
       const deal = scenario.deals.find((d) => d.id === actor.outsideOption!.deal);
-      if (!deal) throw new DealError(`the outside option of ${actor.id} names the unknown deal "${actor.outsideOption.deal}"`);
+      if (!deal) throw new DealError(`the outside option of ${actor.id} names the unknown deal "${actor.outsideOption.deal}"`, { kind: "unknown-outside-option", actor: actor.id, deal: actor.outsideOption.deal });
       return utilityOf(partial, a, dealOutcome(scenario, deal.values));
     }
     reservationSources.push("status-quo");

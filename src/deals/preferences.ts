@@ -25,8 +25,24 @@ export interface ActorPreference {
   value(issueIndex: number, value: number, option: string | undefined): number;
 }
 
+/** Why deals or the agreement forecast cannot be computed, as data (the report renders it in the reader's language). */
+export type DealProblem =
+  /** Issues without a reference point: the status quo, and so walk-away values, are undefined. */
+  | { readonly kind: "no-reference"; readonly issues: readonly string[] }
+  | { readonly kind: "unknown-outside-option"; readonly actor: string; readonly deal: string }
+  | { readonly kind: "invalid-rule"; readonly actor: string; readonly rule: "redLine" | "linkage"; readonly id: string }
+  /** A linkage condition that reads utilities, which it defines. */
+  | { readonly kind: "linkage-reads-utility"; readonly actor: string; readonly id: string };
+
 export class DealError extends Error {
   override readonly name = "DealError";
+  /** The problem as data, where it has a structure. */
+  readonly problem: DealProblem | undefined;
+
+  constructor(message: string, problem?: DealProblem) {
+    super(message);
+    this.problem = problem;
+  }
 }
 
 /** Builds every actor's preference from its stances and the scenario's `preferences`. */
@@ -77,7 +93,7 @@ export function utility(preference: ActorPreference, outcome: Outcome): number {
 export function statusQuo(scenario: Scenario): Outcome {
   const missing = scenario.issues.filter((i) => i.reference === undefined).map((i) => i.id);
   if (missing.length > 0) {
-    throw new DealError(`issue(s) ${missing.join(", ")} have no reference point; deals and walk-away values need the status quo of every issue`);
+    throw new DealError(`issue(s) ${missing.join(", ")} have no reference point; deals and walk-away values need the status quo of every issue`, { kind: "no-reference", issues: missing });
   }
   return {
     values: scenario.issues.map((i) => i.reference!.value),

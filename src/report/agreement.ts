@@ -93,7 +93,7 @@ export function agreementBriefing(scenario: Scenario, registry: EvidenceRegistry
   try {
     forecast = report ?? agreementAsWritten(scenario);
   } catch (error) {
-    if (error instanceof DealError) return { skipped: error.message };
+    if (error instanceof DealError) return { skipped: error.message, ...(error.problem ? { problem: error.problem } : {}) };
     throw error;
   }
   const reason = failureReason(scenario, forecast, registry);

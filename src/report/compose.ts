@@ -4,6 +4,7 @@
  * on it, so scenario text is escaped exactly once, wherever it appears. Pure.
  */
 import type { ClaimVerdict, IssueAlignment } from "../alignment/alignment.js";
+import type { DealProblem } from "../deals/preferences.js";
 import { reasonLabels } from "../deals/reasons.js";
 import { explainReason, type Reason } from "../rules/index.js";
 import { text, type Language } from "../scenario/label.js";
@@ -70,6 +71,21 @@ export function redLineName(b: Briefing, actor: string, id: string, language: La
   return text(b.scenario.actors.find((a) => a.id === actor)?.redLines.find((l) => l.id === id)?.name, language) || id;
 }
 
+/** Why the agreement forecast could not be made, in the briefing's language with the scenario's names. */
+export function problemText(b: Briefing, problem: DealProblem, language: Language): string {
+  const t = messages(language).lead;
+  switch (problem.kind) {
+    case "no-reference":
+      return t.noReference(messages(language).list(problem.issues.map((id) => issueName(b, id, language))), problem.issues.length);
+    case "unknown-outside-option":
+      return t.unknownOutsideOption(actorName(b, problem.actor, language), problem.deal);
+    case "invalid-rule":
+      return t.invalidRule(actorName(b, problem.actor, language), problem.rule, problem.rule === "redLine" ? redLineName(b, problem.actor, problem.id, language) : problem.id);
+    case "linkage-reads-utility":
+      return t.linkageReadsUtility(actorName(b, problem.actor, language), problem.id);
+  }
+}
+
 /**
  * The briefing's first line: the chance of a deal (as written, or over the draws) and the main reason it
  * may fail, each red line named and cited.
@@ -77,8 +93,8 @@ export function redLineName(b: Briefing, actor: string, id: string, language: La
 export function leadSentence(b: Briefing, language: Language, m: Markup): string {
   const t = messages(language).lead;
   const list = messages(language).list;
-  const { report, reason, skipped } = b.agreement;
-  if (!report) return m.esc(t.skipped(skipped ?? ""));
+  const { report, reason, skipped, problem } = b.agreement;
+  if (!report) return m.esc(t.skipped(problem ? problemText(b, problem, language) : (skipped ?? "")));
   const name = (id: string) => m.esc(actorName(b, id, language));
   const decision = report.decision;
   const signers =

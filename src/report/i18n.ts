@@ -124,6 +124,11 @@ export interface Messages {
   };
   readonly lead: {
     readonly skipped: (why: string) => string;
+    /** Why not computed, from `DealProblem` (names already in words). */
+    readonly noReference: (issues: string, count: number) => string;
+    readonly unknownOutsideOption: (actor: string, deal: string) => string;
+    readonly invalidRule: (actor: string, rule: "redLine" | "linkage", id: string) => string;
+    readonly linkageReadsUtility: (actor: string, id: string) => string;
     readonly chance: (percent: string, draws: number, standardErrorPoints: string) => string;
     readonly possible: (acceptable: number | undefined, outcomes: number, signers: string) => string;
     readonly impossible: string;
@@ -276,6 +281,10 @@ const en: Messages = {
   },
   lead: {
     skipped: (why) => `Chance of a deal: not computed (${why}).`,
+    noReference: (issues, count) => `${issues} ${count === 1 ? "has" : "have"} no reference point, and deals and walk-away values need the status quo of every issue`,
+    unknownOutsideOption: (actor, deal) => `the outside option of ${actor} names the unknown deal “${deal}”`,
+    invalidRule: (actor, rule, id) => `${actor}'s ${rule === "redLine" ? "red line" : "linkage term"} “${id}” is not a valid rule`,
+    linkageReadsUtility: (actor, id) => `${actor}'s linkage term “${id}” reads utilities, which it defines`,
     chance: (percent, draws, se) => `Chance of a deal: ${percent} (${draws.toLocaleString("en")} draws, ± ${se} points).`,
     possible: (acceptable, outcomes, signers) =>
       `A deal is possible as written: ${acceptable !== undefined ? `${acceptable.toLocaleString("en")} of ${outcomes.toLocaleString("en")} outcomes are` : "some outcome is"} acceptable to ${signers}.`,
@@ -423,6 +432,10 @@ const zh: Messages = {
   },
   lead: {
     skipped: (why) => `达成协议的概率:未能计算(${why})。`,
+    noReference: (issues) => `${issues}没有参照点，而协议与底线需要每个议题的现状`,
+    unknownOutsideOption: (actor, deal) => `${actor}的外部选项指向不存在的协议“${deal}”`,
+    invalidRule: (actor, rule, id) => `${actor}的${rule === "redLine" ? "红线" : "联动条款"}“${id}”不是有效的规则`,
+    linkageReadsUtility: (actor, id) => `${actor}的联动条款“${id}”读取了它自己所定义的效用`,
     chance: (percent, draws, se) => `达成协议的概率:${percent}(${draws}次抽样，±${se}个百分点)。`,
     possible: (acceptable, outcomes, signers) => `按所写情景可以达成协议:${acceptable !== undefined ? `${outcomes}个结果中有${acceptable}个` : "有结果"}为${signers}所接受。`,
     impossible: "按所写情景无法达成协议。",

@@ -9,6 +9,7 @@ import type { Change } from "../agreement/conflicts.js";
 import type { CalibratedInterval } from "../calibration/apply.js";
 import type { Calibration } from "../calibration/calibration.js";
 import type { DealEvaluation } from "../deals/evaluate.js";
+import type { DealProblem } from "../deals/preferences.js";
 import type { Anchor, Citation, Label, Scenario } from "../scenario/types.js";
 
 /** What a piece of evidence stands behind. */
@@ -162,8 +163,10 @@ export interface AgreementBriefing {
   /** The agreement forecast (the JSON of `parley agreement --json`); absent when skipped. */
   readonly report?: AgreementReport;
   readonly reason?: FailureReason;
-  /** Why no forecast could be made (e.g. an issue without a status quo). */
+  /** Why no forecast could be made (e.g. an issue without a status quo), in English with ids. */
   readonly skipped?: string;
+  /** The same as data, where it has a structure: the lead renders it in the briefing's language. */
+  readonly problem?: DealProblem;
 }
 
 export interface BriefingOptions {

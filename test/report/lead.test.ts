@@ -130,6 +130,11 @@ describe("the briefing's first line", () => {
     const briefing = buildBriefing(ec, MODELS);
     expect(briefing.agreement.report).toBeUndefined();
     expect(leadOf(renderMarkdown(briefing, "en"))).toMatch(/^Chance of a deal: not computed \(.*no reference point/);
+    // The reason is data, so the Chinese line is Chinese throughout, with the issue's Chinese name.
+    expect(briefing.agreement.problem).toEqual({ kind: "no-reference", issues: ["introduction"] });
+    const zh = leadOf(renderMarkdown(briefing, "zh"));
+    expect(zh).toBe("达成协议的概率:未能计算(实施更严格排放标准的时间没有参照点，而协议与底线需要每个议题的现状)。");
+    expect(leadOf(renderMarkdown(briefing, "en"))).toContain("Introduction of stricter emission standards has no reference point");
   });
 
   it("parley report --runs puts the chance over the draws first", async () => {
