@@ -50,6 +50,16 @@ try {
   await page.evaluate("window.scrollBy(0, -60)");
   await shot("deal-space");
 
+  // The talks simulated (every party Boulware), played back to twelve rounds before their end.
+  await page.click("[data-testid=tab-simulate]");
+  await page.getByTestId("simulate-run").click();
+  await page.getByTestId("simulate-result").waitFor();
+  await page.getByTestId("simulate-space").focus();
+  for (let k = 0; k < 12; k++) await page.keyboard.press("ArrowLeft");
+  await page.evaluate("document.querySelector('[data-testid=simulate-outcome]').scrollIntoView({block: 'start'})");
+  await page.evaluate("window.scrollBy(0, -150)");
+  await shot("simulate");
+
   await page.fill("[data-testid=save-message]", "Japan weighs sanctions relief more heavily");
   await page.click("[data-testid=save-version]");
   await page.locator(".scenario-title .version", { hasText: "v2" }).waitFor();
