@@ -732,10 +732,10 @@ class Round {
     const { gain, valid } = this;
     // Invalid candidates are never realised nor recalculated, and the first realisation drops them: only the
     // valid ones are ordered (a stable sort of a subset orders it as it orders the whole list).
-    const order = this.storage.i32("order", n);
+    let order = this.storage.i32("order", n);
     let length = 0;
     for (let c = 0; c < n; c++) if (valid[c]) order[length++] = c;
-    const spare = this.storage.i32("spare", n);
+    let spare = this.storage.i32("spare", n);
     sortByGain(order, spare, length, gain);
     /** Place of each candidate in the list before the current realisation (for ties). */
     const place = this.storage.i32("place", n);
@@ -776,58 +776,57 @@ class Round {
         }
       }
       // In list order (a drawn rate takes its draws in that order), then recalculated. The list loses best
-      // (at 0) and every affected candidate; `place` of a changed one becomes the index, in the list without
-      // those, of the first candidate that was behind it (its rank for ties below).
+      // (at 0) and every affected candidate (marked seen); the changed ones go back in below.
       for (let k = 0; k < affectedCount; k++) removedAt[k] = place[affected[k] as number] as number;
       sortAscending(removedAt, affectedCount);
       let changedCount = 0;
       for (let k = 0; k < affectedCount; k++) {
         const f = order[removedAt[k] as number] as number;
         this.recalculate(f, best);
-        if (valid[f]) {
-          place[f] = (place[f] as number) - 1 - k;
-          affected[changedCount++] = f;
-        } else live[f] = 0;
-      }
-      // The others keep their order: copied in blocks between the removed places.
-      let kept = 0;
-      let from = 1;
-      for (let k = 0; k <= affectedCount; k++) {
-        const to = k < affectedCount ? (removedAt[k] as number) : length;
-        for (let at = from; at < to; at++) spare[kept++] = order[at] as number;
-        from = to + 1;
+        if (valid[f]) affected[changedCount++] = f;
+        else live[f] = 0;
       }
       // A stable sort of the changed ones (they are in list order), then each goes before the first kept
-      // candidate it precedes: a larger gain, or a tie with the candidate behind it in the list. Found by
-      // binary search, since the kept ones are in that order; the blocks between are copied.
+      // candidate it precedes: a larger gain, or a tie with a candidate behind it in the list. The kept
+      // ones are in that order, so a binary search over the list finds the place (a probe on a removed
+      // one looks at the next kept one); one pass then copies the kept ones and the changed ones into place.
       sortByGainShort(affected, changedCount, gain);
       let out = 0;
-      let copied = 0;
+      let copied = 1;
       for (let k = 0; k < changedCount; k++) {
         const y = affected[k] as number;
         const gainY = gain[y] as number;
-        const rank = place[y] as number;
+        const placeY = place[y] as number;
         let low = copied;
-        let high = kept;
+        let high = length;
         while (low < high) {
           const middle = (low + high) >> 1;
-          const comparison = byGain(gainY, gain[spare[middle] as number] as number);
-          if (comparison < 0 || (comparison === 0 && rank <= middle)) high = middle;
-          else low = middle + 1;
+          let probe = middle;
+          while (probe < high && seen[order[probe] as number] === stamp) probe++;
+          if (probe === high) {
+            high = middle;
+            continue;
+          }
+          const comparison = byGain(gainY, gain[order[probe] as number] as number);
+          if (comparison < 0 || (comparison === 0 && placeY < probe)) high = middle;
+          else low = probe + 1;
         }
-        while (copied < low) {
-          const c = spare[copied++] as number;
+        for (; copied < low; copied++) {
+          const c = order[copied] as number;
+          if (seen[c] === stamp) continue;
           place[c] = out;
-          order[out++] = c;
+          spare[out++] = c;
         }
         place[y] = out;
-        order[out++] = y;
+        spare[out++] = y;
       }
-      while (copied < kept) {
-        const c = spare[copied++] as number;
+      for (; copied < length; copied++) {
+        const c = order[copied] as number;
+        if (seen[c] === stamp) continue;
         place[c] = out;
-        order[out++] = c;
+        spare[out++] = c;
       }
+      [order, spare] = [spare, order];
       length = out;
     }
     return { realised, runnerUpGains };
