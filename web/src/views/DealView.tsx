@@ -11,7 +11,7 @@
  * DOM is recorded (About panel, `data-eval-ms`).
  */
 import * as Plot from "@observablehq/plot";
-import { useCallback, useLayoutEffect, useMemo, useRef, useState } from "react";
+import { memo, useCallback, useLayoutEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { evaluateDeal, type DealContext, type DealEvaluation } from "../../../src/deals/evaluate.js";
 import { nearestAnchor } from "../../../src/forecast.js";
@@ -263,53 +263,61 @@ export function Verdicts({ scenario, evaluation }: { scenario: Scenario; evaluat
 
 /**
  * Every actor's red lines against the current deal: crossed ones marked, with the actor, the line's
- * name, why the deal crosses it and the evidence behind it; the lines it keeps, listed quietly.
+ * name, why the deal crosses it and the evidence behind it; the lines it keeps, listed quietly. A row
+ * re-renders only when its verdict's words change, not on every slider move.
  */
 function RedLines({ scenario, evaluation }: { scenario: Scenario; evaluation: DealEvaluation }) {
   const { t } = useTranslation();
-  const label = useLabel();
   const explain = useExplainer(scenario);
-  const rows = evaluation.actors.flatMap((a, i) => {
-    const actor = scenario.actors[i]!;
-    return a.redLines.map((verdict, k) => ({ actor, verdict, line: actor.redLines[k]!, crossed: verdict.holds && !verdict.met }));
-  });
+  const rows = evaluation.actors.flatMap((a, i) => a.redLines.map((verdict, k) => ({ actor: i, line: k, crossed: verdict.holds && !verdict.met, why: explain.reason(verdict.reason) })));
   if (rows.length === 0) return null;
+  const crossed = rows.filter((r) => r.crossed).length;
   return (
     <section className="red-lines">
       <h3>
         {t("deal.redLines")}{" "}
-        <span className={rows.some((r) => r.crossed) ? "badge bad" : "badge ok"} data-testid="red-lines-count">
-          {t("deal.redLinesCrossed", { count: rows.filter((r) => r.crossed).length })}
+        <span className={crossed > 0 ? "badge bad" : "badge ok"} data-testid="red-lines-count">
+          {t("deal.redLinesCrossed", { count: crossed })}
         </span>
       </h3>
       <ul className="rule-list" data-testid="red-lines">
-        {rows.map(({ actor, verdict, line, crossed }) => (
-          <li key={`${actor.id}.${line.id}`} data-actor={actor.id} data-line={line.id} data-crossed={crossed} className={crossed ? "bad crossed" : "ok"}>
-            <span className="icon" aria-hidden="true">
-              {crossed ? "✗" : "✓"}
-            </span>
-            <span className="sr-only">{crossed ? t("deal.lineCrossed") : t("deal.lineKept")}</span> <span className="line-actor">{label(actor.name)}</span> · <strong>{label(line.name) || line.id}</strong>
-            {line.credibility.value < 1 && <span className="muted small-text"> {t("deal.credibility", { value: fmt(line.credibility.value, 2) })}</span>}
-            <span className="why">{explain.reason(verdict.reason)}</span>
-            {crossed ? (
-              <div className="red-line-evidence" data-testid="red-line-evidence">
-                <Citations scenario={scenario} citations={line.evidence} />
-                {line.note && <p className="note small-text">{label(line.note)}</p>}
-              </div>
-            ) : (
-              line.evidence.length > 0 && (
-                <details className="red-line-evidence">
-                  <summary className="small-text">{t("deal.evidence")}</summary>
-                  <Citations scenario={scenario} citations={line.evidence} />
-                </details>
-              )
-            )}
-          </li>
+        {rows.map((r) => (
+          <RedLineRow key={`${r.actor}.${r.line}`} scenario={scenario} actorIndex={r.actor} lineIndex={r.line} crossed={r.crossed} why={r.why} />
         ))}
       </ul>
     </section>
   );
 }
+
+const RedLineRow = memo(function RedLineRow({ scenario, actorIndex, lineIndex, crossed, why }: { scenario: Scenario; actorIndex: number; lineIndex: number; crossed: boolean; why: string }) {
+  const { t } = useTranslation();
+  const label = useLabel();
+  const actor = scenario.actors[actorIndex]!;
+  const line = actor.redLines[lineIndex]!;
+  return (
+    <li data-actor={actor.id} data-line={line.id} data-crossed={crossed} className={crossed ? "bad crossed" : "ok"}>
+      <span className="icon" aria-hidden="true">
+        {crossed ? "✗" : "✓"}
+      </span>
+      <span className="sr-only">{crossed ? t("deal.lineCrossed") : t("deal.lineKept")}</span> <span className="line-actor">{label(actor.name)}</span> · <strong>{label(line.name) || line.id}</strong>
+      {line.credibility.value < 1 && <span className="muted small-text"> {t("deal.credibility", { value: fmt(line.credibility.value, 2) })}</span>}
+      <span className="why">{why}</span>
+      {crossed ? (
+        <div className="red-line-evidence" data-testid="red-line-evidence">
+          <Citations scenario={scenario} citations={line.evidence} />
+          {line.note && <p className="note small-text">{label(line.note)}</p>}
+        </div>
+      ) : (
+        line.evidence.length > 0 && (
+          <details className="red-line-evidence">
+            <summary className="small-text">{t("deal.evidence")}</summary>
+            <Citations scenario={scenario} citations={line.evidence} />
+          </details>
+        )
+      )}
+    </li>
+  );
+});
 
 export function Rules({ scenario, evaluation }: { scenario: Scenario; evaluation: DealEvaluation }) {
   const { t } = useTranslation();
