@@ -14,6 +14,7 @@ import { forecast, nearestAnchor, type ForecastResult } from "../forecast.js";
 import { findModel, models as allModels } from "../models/index.js";
 import { agreementBriefing } from "./agreement.js";
 import { exchangeBriefing } from "./exchanges.js";
+import { simulationBriefing } from "./simulation.js";
 import { ModelError } from "../models/types.js";
 import type { Citation, Issue, IssueValue, Label, Quantity, Scenario } from "../scenario/types.js";
 import type {
@@ -277,6 +278,7 @@ export function buildBriefing(scenario: Scenario, options: BriefingOptions = {})
   const uncertainty = uncertaintySection(options.uncertainty);
   const exchange = exchangeBriefing(results.find((r) => r.model === "exchange"));
   const calibration = calibrationSection(calibrating, results, options.uncertainty);
+  const simulation = simulationBriefing(scenario, options.simulation);
   return {
     scenario,
     agreement: lead,
@@ -292,6 +294,7 @@ export function buildBriefing(scenario: Scenario, options: BriefingOptions = {})
     ...(uncertainty ? { uncertainty } : {}),
     ...(calibration ? { calibration } : {}),
     ...(exchange ? { exchange } : {}),
+    simulation,
   };
 }
 

@@ -4,6 +4,7 @@
  * to their entry in the evidence section. Pure.
  */
 import { exchangeSectionText } from "./exchanges.js";
+import { simulationSectionText } from "./simulation.js";
 import { text, type Language } from "../scenario/label.js";
 import {
   actorName,
@@ -186,6 +187,13 @@ function exchangeSection(b: Briefing, language: Language): string {
   const section = exchangeSectionText(b.exchange, b.scenario, language);
   const items = section.items.map((item) => `<li>${escapeHtml(item)}</li>`).join("");
   return `<section id="exchange"><h2>${escapeHtml(section.title)}</h2><p>${escapeHtml(section.intro)}</p>${items ? `<ul>${items}</ul>` : ""}</section>`;
+}
+
+function simulationSection(b: Briefing, language: Language): string {
+  const section = simulationSectionText(b.simulation, b.scenario, language);
+  const items = section.items.map((item) => `<li>${escapeHtml(item)}</li>`).join("");
+  const paragraphs = [section.deal, section.runs].map((p) => (p ? `<p>${escapeHtml(p)}</p>` : "")).join("");
+  return `<section id="simulation"><h2>${escapeHtml(section.title)}</h2><p>${escapeHtml(section.intro)}</p>${items ? `<ul>${items}</ul>` : ""}${paragraphs}</section>`;
 }
 
 function uncertaintySection(b: Briefing, language: Language): string {
@@ -444,6 +452,7 @@ export function renderHtml(b: Briefing, language: Language = b.scenario.language
     ["forecasts", t.sections.forecasts],
     ["uncertainty", t.sections.uncertainty],
     ...(b.exchange ? [["exchange", exchangeSectionText(b.exchange, s, language).title] as [string, string]] : []),
+    ["simulation", simulationSectionText(b.simulation, s, language).title],
     ["deals", t.sections.deals],
     ["stakes", t.sections.stakes],
     ["alignment", t.sections.alignment],
@@ -465,6 +474,7 @@ export function renderHtml(b: Briefing, language: Language = b.scenario.language
     forecastSection(b, language),
     uncertaintySection(b, language),
     exchangeSection(b, language),
+    simulationSection(b, language),
     dealsSection(b, language),
     stakesSection(b, language),
     alignmentSection(b, language),

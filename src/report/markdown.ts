@@ -3,6 +3,7 @@
  * Charts are left to the HTML version. Pure.
  */
 import { exchangeSectionText } from "./exchanges.js";
+import { simulationSectionText } from "./simulation.js";
 import { text, type Language } from "../scenario/label.js";
 import {
   actorName,
@@ -306,6 +307,9 @@ export function renderMarkdown(b: Briefing, language: Language = b.scenario.lang
     const section = exchangeSectionText(b.exchange, b.scenario, language);
     out.push(`## ${esc(section.title)}`, "", esc(section.intro), "", ...section.items.map((item) => `- ${esc(item)}`), "");
   }
+  const simulation = simulationSectionText(b.simulation, b.scenario, language);
+  out.push(`## ${esc(simulation.title)}`, "", esc(simulation.intro), "", ...simulation.items.map((item) => `- ${esc(item)}`), "");
+  for (const paragraph of [simulation.deal, simulation.runs]) if (paragraph) out.push(esc(paragraph), "");
   out.push(...dealsSection(b, language));
   out.push(...stakesSection(b, language));
   out.push(...alignmentSection(b, language));

@@ -3,6 +3,7 @@
  * independent of the output format and language. Renderers (Markdown, HTML) only lay it out.
  */
 import type { ExchangeBriefing } from "./exchanges.js";
+import type { SimulationBriefing, SimulationRunsInput } from "./simulation.js";
 import type { Alignment, AlignmentClaim, AlignmentOptions, ClaimVerdict } from "../alignment/alignment.js";
 import type { AgreementReport } from "../agreement/forecast.js";
 import type { Change } from "../agreement/conflicts.js";
@@ -185,6 +186,8 @@ export interface BriefingOptions {
   readonly level?: number;
   /** An agreement forecast with draws (`agreementForecast`); without it the scenario as written is searched. */
   readonly agreement?: AgreementReport;
+  /** A Monte Carlo of the simulated talks (`simulateRuns`): the agreement rate and rounds to agreement. */
+  readonly simulation?: SimulationRunsInput;
 }
 
 /** What the calibrated intervals rest on, for the briefing to say. */
@@ -225,4 +228,6 @@ export interface Briefing {
   readonly calibration?: CalibrationSection;
   /** The exchange model's trades, when it ran. */
   readonly exchange?: ExchangeBriefing;
+  /** How the talks unfold when negotiating agents play them out (or why they could not be simulated). */
+  readonly simulation: SimulationBriefing | { readonly skipped: string };
 }

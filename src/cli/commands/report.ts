@@ -8,6 +8,7 @@ import { renderHtml } from "../../report/html.js";
 import { renderMarkdown } from "../../report/markdown.js";
 import type { Language } from "../../scenario/label.js";
 import type { Scenario } from "../../scenario/types.js";
+import { briefingSimulation } from "../../report/simulation.js";
 import { monteCarlo } from "../../uncertainty/monte-carlo.js";
 import { requireKnownModels } from "../models.js";
 import { EXIT, UsageError, type CliIo } from "../io.js";
@@ -66,11 +67,14 @@ export async function reportCommand(scenario: Scenario, options: ReportCommandOp
   // …and the chance of a deal over the same number of draws, with the same seed (in this thread: at a
   // briefing's sizes starting worker threads costs more than the draws; the result is the same either way).
   const agreement = options.runs === undefined ? undefined : await briefingAgreement(scenario, { runs: options.runs, workers: 1, ...(options.seed !== undefined ? { seed: options.seed } : {}) });
+  // …and the simulated talks over as many sampled scenarios (`parley simulate --runs`, same seed).
+  const simulation = options.runs === undefined ? undefined : await briefingSimulation(scenario, { runs: options.runs, ...(options.seed !== undefined ? { seed: options.seed } : {}) });
   const briefing = buildBriefing(scenario, {
     models: options.models,
     claims,
     ...(uncertainty ? { uncertainty } : {}),
     ...(agreement ? { agreement } : {}),
+    ...(simulation ? { simulation } : {}),
     ...(options.calibration ? { calibration: options.calibration } : {}),
     ...(options.level !== undefined ? { level: options.level } : {}),
   });
