@@ -5,18 +5,17 @@
  * calibration rests on and what it assumes (docs/calibration.md).
  */
 import { useTranslation } from "react-i18next";
-import type { CalibratedInterval } from "../../../src/calibration/apply.js";
 import { modelsWithoutRecord } from "../../../src/calibration/apply.js";
 import type { ForecastResult } from "../../../src/forecast.js";
 import type { Scenario } from "../../../src/scenario/types.js";
 import { clearCalibration, LEVEL_CHOICES, loadBundledCalibration, loadCalibrationFile, setCalibrationLevel, useCalibration } from "../calibration.js";
 import { fmt, useLabel } from "../format.js";
-import { useModelName } from "./ForecastView.js";
+import { useModelName, type Intervals } from "./ForecastView.js";
 
 /** "38–82". */
 export const intervalText = (x: { readonly lower: number; readonly upper: number }): string => `${fmt(x.lower)}–${fmt(x.upper)}`;
 
-export function CalibrationPanel({ scenario, results, intervals, sampled }: { scenario: Scenario; results: readonly ForecastResult[]; intervals: readonly (readonly (CalibratedInterval | undefined)[])[] | undefined; sampled: boolean }) {
+export function CalibrationPanel({ scenario, results, intervals, sampled }: { scenario: Scenario; results: readonly ForecastResult[]; intervals: Intervals | undefined; sampled: boolean }) {
   const { t } = useTranslation();
   const label = useLabel();
   const modelName = useModelName();

@@ -25,7 +25,7 @@ import { AgreementLead } from "./AgreementLead.js";
 import { CalibrationPanel, intervalText } from "./CalibrationPanel.js";
 
 /** Per result, per issue: a forecast's calibrated interval (and its combination with the sampled spread). */
-type Intervals = readonly (readonly (CalibratedInterval | undefined)[])[];
+export type Intervals = readonly (readonly (CalibratedInterval | undefined)[])[];
 
 export const ACTOR_COLORS = ["#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b", "#e377c2", "#17becf", "#7f7f7f", "#bcbd22"];
 
