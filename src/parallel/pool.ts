@@ -185,6 +185,9 @@ async function createPool(workerFile: URL, threads: number): Promise<Piscina> {
   });
 }
 
+/** Longest a map in this thread runs without letting signals and timers in, in milliseconds. */
+const BREATHE_MS = 50;
+
 async function mapInProcess<I, O>(
   workerFile: URL,
   inputs: readonly I[],
@@ -193,14 +196,24 @@ async function mapInProcess<I, O>(
   options: ParallelMapOptions<I, O>,
 ): Promise<number> {
   const apply = options.local ?? (await loadWorkerFunction<I, O>(workerFile.href));
+  const breathe = () => new Promise<void>((resolve) => setImmediate(resolve));
   let done = 0;
+  let breathed = performance.now();
   for (const [start, end] of ranges) {
     if (options.signal?.aborted) break;
-    for (let i = start; i < end; i++) results[i] = await apply(inputs[i]!);
+    for (let i = start; i < end; i++) {
+      results[i] = await apply(inputs[i]!);
+      // A chunk can take minutes in one thread: let Ctrl-C (the signal) in every BREATHE_MS within it too.
+      if (performance.now() - breathed < BREATHE_MS) continue;
+      await breathe();
+      breathed = performance.now();
+      if (options.signal?.aborted) return i + 1;
+    }
     done += end - start;
     options.onProgress?.(done, inputs.length);
     // Let timers, signals and the progress bar run between chunks.
-    await new Promise<void>((resolve) => setImmediate(resolve));
+    await breathe();
+    breathed = performance.now();
   }
   return done;
 }

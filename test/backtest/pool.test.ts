@@ -82,3 +82,21 @@ describe("where the work runs", () => {
     expect(few.results.every((r) => r?.main === true)).toBe(true);
   });
 });
+
+describe("Ctrl-C in this thread", () => {
+  it("an abort stops a one-thread map within its chunk, keeping the inputs done (a chunk can take minutes)", async () => {
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(), 100);
+    const busy = (x: number): number => {
+      const until = performance.now() + 5;
+      while (performance.now() < until);
+      return x;
+    };
+    const started = performance.now();
+    const result = await parallelMap(worker, Array.from({ length: 2000 }, (_, i) => i), { workers: 1, chunkSize: 2000, local: busy, signal: controller.signal });
+    expect(performance.now() - started).toBeLessThan(1000);
+    expect(result.aborted).toBe(true);
+    expect(result.completed).toBeGreaterThan(0);
+    expect(result.results.slice(0, result.completed)).toEqual(Array.from({ length: result.completed }, (_, i) => i));
+  });
+});
