@@ -36,7 +36,11 @@ export interface CompiledLinkage {
   readonly dependencies: RuleDependencies;
 }
 
-export type WalkAwaySource = "given" | "outside-option" | "status-quo";
+/**
+ * Where a walk-away value comes from: written, an outside option, the status quo, or — when some issue has
+ * no reference point, so there is no status quo — `none`: 0, any agreement beats none (GENIUS's default reservation value).
+ */
+export type WalkAwaySource = "given" | "outside-option" | "status-quo" | "none";
 
 /** Everything acceptance depends on, compiled once per scenario. */
 export interface AgreementModel {
@@ -180,8 +184,12 @@ export function agreementModel(scenario: Scenario, compiled?: AgreementModel): A
       if (!deal) throw new DealError(`the outside option of ${actor.id} names the unknown deal "${actor.outsideOption.deal}"`, { kind: "unknown-outside-option", actor: actor.id, deal: actor.outsideOption.deal });
       return utilityOf(partial, a, dealOutcome(scenario, deal.values));
     }
+    if (!quo) {
+      reservationSources.push("none");
+      return 0;
+    }
     reservationSources.push("status-quo");
-    return utilityOf(partial, a, quo ?? statusQuo(scenario));
+    return utilityOf(partial, a, quo);
   });
   const { decision } = scenario;
   const veto = new Set(decision.veto ?? []);

@@ -103,9 +103,13 @@ export function statusQuo(scenario: Scenario): Outcome {
 
 /** The outcome a deal stands for: its values, and the reference point elsewhere. */
 export function dealOutcome(scenario: Scenario, values: Readonly<Record<string, IssueValue>>): Outcome {
-  const quo = scenario.issues.some((i) => values[i.id] === undefined) ? statusQuo(scenario) : undefined;
+  const unset = scenario.issues.filter((i) => values[i.id] === undefined && i.reference === undefined).map((i) => i.id);
+  if (unset.length > 0) {
+    const one = unset.length === 1;
+    throw new DealError(`the deal leaves ${unset.join(", ")} unset, and ${one ? "it has" : "they have"} no reference point (status quo) to stay at; give the deal a value for ${one ? "it" : "each"}`);
+  }
   return {
-    values: scenario.issues.map((issue, i) => values[issue.id]?.value ?? quo!.values[i]!),
-    options: scenario.issues.map((issue, i) => (values[issue.id] ? values[issue.id]!.option : quo!.options[i])),
+    values: scenario.issues.map((issue) => values[issue.id]?.value ?? issue.reference!.value),
+    options: scenario.issues.map((issue) => (values[issue.id] ? values[issue.id]!.option : issue.reference!.option)),
   };
 }

@@ -8,7 +8,7 @@ import { calibratedInterval, modelsWithoutRecord } from "../calibration/apply.js
 import type { Calibration } from "../calibration/calibration.js";
 import { DEFAULT_LEVEL } from "../calibration/conformal.js";
 import { toModelInput } from "../scenario/model-input.js";
-import { dealContext, evaluateDeal, type DealContext } from "../deals/evaluate.js";
+import { dealContext, evaluateDeal, type DealEvaluation } from "../deals/evaluate.js";
 import { DealError } from "../deals/preferences.js";
 import { forecast, nearestAnchor, type ForecastResult } from "../forecast.js";
 import { findModel, models as allModels } from "../models/index.js";
@@ -186,33 +186,35 @@ function issueBriefings(
 
 function dealsSection(scenario: Scenario, registry: EvidenceRegistry): DealsSection {
   if (scenario.deals.length === 0) return { deals: [] };
-  let context: DealContext;
+  // Every deal is evaluated before any evidence is registered, so a deal that cannot be leaves no trace.
+  let evaluations: DealEvaluation[];
   try {
-    context = dealContext(scenario);
+    const context = dealContext(scenario);
+    evaluations = scenario.deals.map((deal) => evaluateDeal(context, deal));
   } catch (error) {
     if (error instanceof DealError) return { deals: [], skipped: error.message };
     throw error;
   }
-  const deals = scenario.deals.map((deal): DealBriefing => {
-    const evidence = registry.add({ kind: "deal", deal: deal.id }, deal.evidence, deal.note);
-    const evaluation = evaluateDeal(context, deal);
-    const values = scenario.issues.map((issue) => {
-      const named = deal.values[issue.id];
-      if (named) {
-        const own = registry.add({ kind: "dealValue", deal: deal.id, issue: issue.id }, named.evidence, named.note);
-        const e = own ?? evidence;
-        return {
-          issue: issue.id,
-          named: true,
-          value: { value: named.value, ...(named.option !== undefined ? { option: named.option } : {}), ...(e !== undefined ? { evidence: e } : {}) },
-        };
-      }
-      const quo = issue.reference!;
-      return { issue: issue.id, named: false, value: { value: quo.value, ...(quo.option !== undefined ? { option: quo.option } : {}) } };
-    });
-    return { deal: deal.id, values, evaluation, ...(evidence !== undefined ? { evidence } : {}) };
+  return { deals: scenario.deals.map((deal, d) => dealBriefing(scenario, registry, deal, evaluations[d]!)) };
+}
+
+function dealBriefing(scenario: Scenario, registry: EvidenceRegistry, deal: Scenario["deals"][number], evaluation: DealEvaluation): DealBriefing {
+  const evidence = registry.add({ kind: "deal", deal: deal.id }, deal.evidence, deal.note);
+  const values = scenario.issues.map((issue) => {
+    const named = deal.values[issue.id];
+    if (named) {
+      const own = registry.add({ kind: "dealValue", deal: deal.id, issue: issue.id }, named.evidence, named.note);
+      const e = own ?? evidence;
+      return {
+        issue: issue.id,
+        named: true,
+        value: { value: named.value, ...(named.option !== undefined ? { option: named.option } : {}), ...(e !== undefined ? { evidence: e } : {}) },
+      };
+    }
+    const quo = issue.reference!;
+    return { issue: issue.id, named: false, value: { value: quo.value, ...(quo.option !== undefined ? { option: quo.option } : {}) } };
   });
-  return { deals };
+  return { deal: deal.id, values, evaluation, ...(evidence !== undefined ? { evidence } : {}) };
 }
 
 /** Each actor's gain under each deal. */

@@ -125,16 +125,11 @@ describe("the briefing's first line", () => {
     expect(leadOf(renderMarkdown(briefing, "zh"))).toMatch(/^按所写情景无法达成协议。可能失败的主要原因:按所写情景，甲方的红线“高税率\[\^1\]”\(可信度0\.8\)和乙方的红线“低税率”无法同时成立/);
   });
 
-  it("says why when no forecast can be made (an issue without a status quo)", () => {
+  it("without a status quo, walk-away values are 0 and any outcome is an agreement", () => {
     const ec = loadScenario("scenarios/ec-car-emissions.yaml");
     const briefing = buildBriefing(ec, MODELS);
-    expect(briefing.agreement.report).toBeUndefined();
-    expect(leadOf(renderMarkdown(briefing, "en"))).toMatch(/^Chance of a deal: not computed \(.*no reference point/);
-    // The reason is data, so the Chinese line is Chinese throughout, with the issue's Chinese name.
-    expect(briefing.agreement.problem).toEqual({ kind: "no-reference", issues: ["introduction"] });
-    const zh = leadOf(renderMarkdown(briefing, "zh"));
-    expect(zh).toBe("达成协议的概率:未能计算(实施更严格排放标准的时间没有参照点，而协议与底线需要每个议题的现状)。");
-    expect(leadOf(renderMarkdown(briefing, "en"))).toContain("Introduction of stricter emission standards has no reference point");
+    expect(briefing.agreement.report).toBeDefined();
+    expect(leadOf(renderMarkdown(briefing, "en"))).toMatch(/^A deal is possible as written: 3 of 3 outcomes are acceptable to every actor\./);
   });
 
   it("parley report --runs puts the chance over the draws first", async () => {

@@ -291,10 +291,10 @@ describe("analyses", () => {
     const cli = await runCli("analyze", "scenarios/hanoi-2019.yaml", "--json");
     const api = await (await t.request("/api/analyze", { method: "POST", json: { scenarioId: "hanoi-2019" } })).json();
     expect(api).toEqual(JSON.parse(cli.stdout));
-    // A scenario without status quo has no walk-away values: the library's message, as a 422.
+    // A scenario without status quo: walk-away values 0 (any agreement beats none), as parley analyze.
     const noReference = await t.request("/api/analyze", { method: "POST", json: { scenarioId: "ec-car-emissions" } });
-    expect(noReference.status).toBe(422);
-    expect((await problemOf(noReference)).detail).toContain("no reference point");
+    expect(noReference.status).toBe(200);
+    expect(((await noReference.json()) as { reservations: number[] }).reservations.every((r) => r === 0)).toBe(true);
     expect(analysis.parties).toEqual(["A", "B", "C"]);
     const withDeal = (await (await t.request("/api/analyze", { method: "POST", json: { scenarioId: "small", deal: "middle" } })).json()) as { postSettlement?: { agreement: unknown } };
     expect(withDeal.postSettlement?.agreement).toEqual({ tax: 50, form: "written" });
