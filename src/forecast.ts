@@ -114,3 +114,11 @@ export function nearestAnchor(issue: Issue, value: number): Issue["anchors"][num
   }
   return best;
 }
+
+/**
+ * What goes before an anchor's label shown beside a value: nothing when the value is the anchor's own,
+ * "≈ " when the label only names the nearest anchor.
+ */
+export function anchorPrefix(anchor: { readonly value: number }, value: number): "" | "≈ " {
+  return Math.abs(anchor.value - value) <= 1e-9 * Math.max(1, Math.abs(value)) ? "" : "≈ ";
+}

@@ -17,7 +17,7 @@ export { nashBargaining } from "./models/nash-bargaining.js";
 export { ModelError, type ForecastModel, type ModelInput, type ModelOutput, type ModelOptions } from "./models/types.js";
 
 // Deals and the space of agreements.
-export { dealContext, evaluateDeal, findDeal, dealOutcome, type DealEvaluation, type DealContext, type ActorVerdict } from "./deals/evaluate.js";
+export { dealContext, dealValuesOf, evaluateDeal, findDeal, dealOutcome, DealValuesError, type DealEvaluation, type DealContext, type DealValue, type DealValueProblem, type ActorVerdict } from "./deals/evaluate.js";
 export { actorPreferences, statusQuo, utility, DealError, type Outcome as DealOutcome } from "./deals/preferences.js";
 export { scenarioSpace, issueGrid, type ScenarioSpace } from "./deals/space.js";
 

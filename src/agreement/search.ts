@@ -13,7 +13,7 @@
  * utilities are evaluated at the leaves. Pure.
  */
 import type { Outcome } from "../deals/preferences.js";
-import { issueGrid } from "../deals/space.js";
+import { issueGrid, type GridPoints } from "../deals/space.js";
 import { evaluateRule, type Rule } from "../rules/index.js";
 import type { Scenario } from "../scenario/types.js";
 import { outcomeRuleContext } from "./context.js";
@@ -69,13 +69,15 @@ export interface PreparedSearch {
 export interface SearchOptions {
   /** Grid step of numeric issues (default: their anchors and reference point; docs/agreement.md). */
   readonly step?: number;
+  /** Values added to numeric issues' grids (as in scenarioSpace). */
+  readonly points?: GridPoints;
 }
 
 /** The points of an issue: options, or the numbers of `issueGrid`. */
-export function gridPoints(scenario: Scenario, issueIndex: number, step?: number): GridPoint[] {
+export function gridPoints(scenario: Scenario, issueIndex: number, step?: number, points?: GridPoints): GridPoint[] {
   const issue = scenario.issues[issueIndex]!;
   if (issue.kind === "options") return issue.options.map((o) => ({ value: o.place, option: o.id }));
-  return (issueGrid(issue, step) as number[]).map((value) => ({ value, option: undefined }));
+  return (issueGrid(issue, step, points) as number[]).map((value) => ({ value, option: undefined }));
 }
 
 /** The outcome at grid indices `k` (per issue, scenario order). */
@@ -87,7 +89,7 @@ export function outcomeAt(prepared: Pick<PreparedSearch, "grids">, k: ArrayLike<
 }
 
 export function prepareSearch(scenario: Scenario, options: SearchOptions = {}, model: AgreementModel = agreementModel(scenario)): PreparedSearch {
-  const grids = scenario.issues.map((_, i) => gridPoints(scenario, i, options.step));
+  const grids = scenario.issues.map((_, i) => gridPoints(scenario, i, options.step, options.points));
   const issueIndex = new Map(scenario.issues.map((issue, i) => [issue.id, i]));
   const raw: Omit<PlacedRule, "depth" | "strides">[] = [];
   const place = (kind: "redLine" | "linkage", actor: number, index: number, rule: Rule, deps: { issues: ReadonlySet<string>; utilities: boolean; judgements: boolean }) => {

@@ -3,6 +3,7 @@
  * and field. Pure: text in, calibration out.
  */
 import { z } from "zod";
+import { counted } from "../i18n/count.js";
 import { InvalidInputError } from "../scenario/diagnostics.js";
 import { parseLocated, type LocatedDocument } from "../scenario/document.js";
 import { zodIssuesToDiagnostics } from "../scenario/zod-diagnostics.js";
@@ -68,6 +69,6 @@ export function calibrationJson(calibration: Calibration): string {
 export function calibrationSource(calibration: Calibration, language: Language = "en"): string {
   const { file, issues, groups } = calibration.source;
   const condition = calibration.condition;
-  if (language === "zh") return `${file ?? "已保存的校准数据"}，${issues} 个议题，分属 ${groups} 组${condition ? `，按 ${condition} 类别` : ""}`;
-  return `${file ?? "a saved calibration"}, ${issues} issues in ${groups} groups${condition ? `, per ${condition} category` : ""}`;
+  if (language === "zh") return `${file ?? "已保存的校准数据"}，${counted(issues, "issue", "zh")}，分属 ${counted(groups, "group", "zh")}${condition ? `，按 ${condition} 类别` : ""}`;
+  return `${file ?? "a saved calibration"}, ${counted(issues, "issue")} in ${counted(groups, "group")}${condition ? `, per ${condition} category` : ""}`;
 }

@@ -25,7 +25,7 @@ import { Command, CommanderError, Option } from "commander";
 import { DealError } from "../deals/preferences.js";
 import { ModelError } from "../models/types.js";
 import { ImportError } from "../importers/errors.js";
-import type { InputFormat } from "../files/formats.js";
+import type { InputFormat, NegotiationInputFormat } from "../files/formats.js";
 import { OutputExistsError, OutputWriteError } from "../files/write.js";
 import { InvalidInputError, formatDiagnostic } from "../scenario/diagnostics.js";
 import { SimulationError } from "../simulation/errors.js";
@@ -36,7 +36,7 @@ import type { BacktestCommandOptions } from "./commands/backtest.js";
 import type { ReportFormat } from "./commands/report.js";
 import type { SimulateCommandOptions as SimulateOptions } from "./commands/simulate.js";
 import { EXIT, UsageError, guardProcessStreams, processIo, type CliIo } from "./io.js";
-import { DEFAULT_SENSITIVITY_RUNS, LIMITS, collect, conditionOption, formatOption, fromOption, integer, languageOption, levelOption, positiveNumber, repeat, share } from "./options.js";
+import { DEFAULT_SENSITIVITY_RUNS, LIMITS, collect, conditionOption, formatOption, fromOption, integer, negotiationFromOption, languageOption, levelOption, optionHelp, positiveNumber, repeat, share } from "./options.js";
 
 type BacktestCliOptions = Omit<BacktestCommandOptions, "progress" | "models"> & { readonly model: string[]; readonly models: string[] };
 
@@ -51,6 +51,7 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .description("Analyse and forecast multi-party negotiations.")
     .version("0.1.0")
     .showHelpAfterError("(run with --help for usage)")
+    .configureHelp({ optionDescription: optionHelp })
     .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) })
     .exitOverride();
 
@@ -173,8 +174,8 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .option("--agreement <deal>", "a named deal: outcomes that improve on it for every party")
     .option("--step <n>", "discretise numeric issues every n units (default: at their anchors)", positiveNumber("--step"))
     .option("--parties <ids>", "actor ids of the parties, comma-separated (default: all)", collect, [])
-    .addOption(fromOption())
-    .action(async (files: string[], opts: { json: boolean; agreement?: string; step?: number; parties: string[]; from?: InputFormat }) => {
+    .addOption(negotiationFromOption())
+    .action(async (files: string[], opts: { json: boolean; agreement?: string; step?: number; parties: string[]; from?: NegotiationInputFormat }) => {
       const { analyzeCommand } = await import("./commands/analyze.js");
       setExit(
         analyzeCommand(
@@ -213,7 +214,7 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .option("--trace", "print every turn (the JSON always has them all)", false)
     .option("--json", "machine-readable output", false)
     .addOption(languageOption())
-    .addOption(fromOption())
+    .addOption(negotiationFromOption())
     .action(async (files: string[], opts: Omit<SimulateOptions, "language" | "vary"> & { lang?: Language; varyStrategies: string[] }) => {
       const { simulateCommand } = await import("./commands/simulate.js");
       const { lang, varyStrategies, ...rest } = opts;
@@ -237,8 +238,8 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .argument("<file...>", "file(s) to import")
     .option("-o, --output <file>", "write the scenario here (default: stdout)")
     .option("--force", "replace the output file if it exists", false)
-    .addOption(fromOption())
-    .action(async (files: string[], opts: { output?: string; force: boolean; from?: InputFormat }) => {
+    .addOption(negotiationFromOption())
+    .action(async (files: string[], opts: { output?: string; force: boolean; from?: NegotiationInputFormat }) => {
       const { importCommand } = await import("./commands/import.js");
       setExit(importCommand(files, { force: opts.force, ...(opts.output !== undefined ? { output: opts.output } : {}), ...(opts.from ? { from: opts.from } : {}) }, io));
     });

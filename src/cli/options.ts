@@ -2,9 +2,9 @@
  * What the CLI needs to declare its options: value parsers, shared options, defaults. Light on
  * purpose — `main.ts` imports it for every command, `--help` included (see the note at the top of main.ts).
  */
-import { Option } from "commander";
+import { Help, Option } from "commander";
 import { CONDITION_IDS, parseLevel } from "../calibration/choices.js";
-import { INPUT_FORMATS } from "../files/formats.js";
+import { INPUT_FORMATS, NEGOTIATION_INPUT_FORMATS } from "../files/formats.js";
 import { UsageError } from "./io.js";
 
 /**
@@ -39,6 +39,18 @@ export function share(name: string) {
   };
 }
 
+/**
+ * An option's line in `--help`, stating its default once: commander's "(default: …)" is left out when the
+ * description already says what the default is, and for defaults that say nothing (off, an empty list).
+ */
+export function optionHelp(option: Option): string {
+  const value: unknown = option.defaultValue;
+  const silent = value === false || (Array.isArray(value) && value.length === 0) || /\bdefault\b/i.test(option.description ?? "");
+  if (!silent) return new Help().optionDescription(option);
+  const choices = option.argChoices ? ` (choices: ${option.argChoices.map((c) => JSON.stringify(c)).join(", ")})` : "";
+  return `${option.description ?? ""}${choices}`;
+}
+
 /** A repeatable option whose values may also be comma-separated: `-m smp -m eum,nash`. */
 export const collect = (value: string, previous: string[]): string[] => [...previous, ...value.split(",").filter((v) => v !== "")];
 /** A repeatable option taken verbatim (its values may contain commas). */
@@ -46,6 +58,8 @@ export const repeat = (value: string, previous: string[]): string[] => [...previ
 
 export const languageOption = (description = "language of labels") => new Option("--lang <language>", description).choices(["en", "zh"]);
 export const fromOption = () => new Option("--from <format>", "input format (default: detected from the content)").choices([...INPUT_FORMATS]);
+/** `--from` of the commands that also read a GENIUS domain with its profiles. */
+export const negotiationFromOption = () => new Option("--from <format>", "input format (default: detected from the content; genius: a GENIUS, GeniusWeb or NegoLog domain with its profiles)").choices([...NEGOTIATION_INPUT_FORMATS]);
 export const formatOption = () => new Option("--format <format>", "output format (default: from the -o extension, else html)").choices(["html", "md"]);
 
 /** Default Monte Carlo sample of `parley sensitivity` for the first-order indices. */

@@ -6,7 +6,7 @@
 import { outcomeRuleContext } from "../agreement/context.js";
 import { agreementModel, judgeOutcome, type AgreementModel, type AgreementReason, type RedLineVerdict, type WalkAwaySource } from "../agreement/model.js";
 import { evaluateRule, parseRule, type AcceptanceReason, type Reason, type Rule } from "../rules/index.js";
-import type { Deal, Scenario } from "../scenario/types.js";
+import type { Deal, IssueValue, Scenario } from "../scenario/types.js";
 import { ruleSchemaOf } from "../scenario/rule-schema.js";
 import { DealError, dealOutcome, type ActorPreference, type Outcome } from "./preferences.js";
 
@@ -108,10 +108,55 @@ export function findDeal(scenario: Scenario, id: string): Deal {
   return deal;
 }
 
-/** Evaluates a deal (named, or any values) against a scenario. */
-export function evaluateDeal(context: DealContext, deal: Pick<Deal, "id" | "values">, options: DealOptions = {}): DealEvaluation {
+/** A deal's value on one issue: a number on a numeric issue's scale, an option id, or as a scenario's deals hold it. */
+export type DealValue = number | string | IssueValue;
+
+/** A value `dealValuesOf` refuses, with the issue it was given for. */
+export interface DealValueProblem {
+  readonly issue: string;
+  readonly message: string;
+}
+
+export class DealValuesError extends DealError {
+  constructor(readonly problems: readonly DealValueProblem[]) {
+    super(`invalid deal values: ${problems.map((p) => `${p.issue}: ${p.message}`).join("; ")}`);
+  }
+}
+
+/**
+ * A deal's values as the library, the CLI (`--set`) and the API take them — `{sanctions: 30, definition: "agreed"}`
+ * — checked against the scenario's issues and turned into the scenario's own form. Throws DealValuesError
+ * naming every unknown issue, unknown option and number off the scale.
+ */
+export function dealValuesOf(scenario: Scenario, raw: Readonly<Record<string, DealValue>>): Record<string, IssueValue> {
+  const values: Record<string, IssueValue> = {};
+  const problems: DealValueProblem[] = [];
+  for (const [id, given] of Object.entries(raw)) {
+    const issue = scenario.issues.find((i) => i.id === id);
+    if (!issue) {
+      problems.push({ issue: id, message: `unknown issue "${id}"; expected one of: ${scenario.issues.map((i) => i.id).join(", ")}` });
+      continue;
+    }
+    const plain = typeof given === "object" && given !== null ? (issue.kind === "options" ? given.option : given.value) : given;
+    if (issue.kind === "options") {
+      const option = issue.options.find((o) => o.id === plain);
+      if (option) values[id] = typeof given === "object" ? given : { value: option.place, option: option.id, evidence: [] };
+      else problems.push({ issue: id, message: `expected one of: ${issue.options.map((o) => o.id).join(", ")}; got ${JSON.stringify(plain)}` });
+    } else if (typeof plain !== "number" || !Number.isFinite(plain) || plain < issue.min || plain > issue.max) {
+      problems.push({ issue: id, message: `expected a number from ${issue.min} to ${issue.max}; got ${JSON.stringify(plain)}` });
+    } else values[id] = typeof given === "object" ? given : { value: plain, evidence: [] };
+  }
+  if (problems.length > 0) throw new DealValuesError(problems);
+  return values;
+}
+
+/**
+ * Evaluates a deal (named, or any values) against a scenario. Values may be plain (`{sanctions: 30,
+ * definition: "agreed"}`) as `dealValuesOf` reads them; a bad value throws DealValuesError.
+ */
+export function evaluateDeal(context: DealContext, deal: { readonly id: string; readonly values: Readonly<Record<string, DealValue>> }, options: DealOptions = {}): DealEvaluation {
   const { scenario } = context;
-  const outcome = dealOutcome(scenario, deal.values);
+  const outcome = dealOutcome(scenario, dealValuesOf(scenario, deal.values));
   const judgement = judgeOutcome(context.agreement, outcome);
   const actors = judgement.actors.map(
     (a): ActorVerdict => ({

@@ -15,7 +15,12 @@ export interface SpaceOptions {
   readonly step?: number;
   /** Actor ids of the parties, in order (default: every actor). */
   readonly parties?: readonly string[];
+  /** Values added to numeric issues' grids (by issue id): a deal assessed at its own values, not the nearest grid point's. */
+  readonly points?: GridPoints;
 }
+
+/** Extra points of numeric issues' grids, by issue id. */
+export type GridPoints = Readonly<Record<string, readonly number[]>>;
 
 export interface ScenarioSpace {
   readonly space: OutcomeSpace;
@@ -24,8 +29,10 @@ export interface ScenarioSpace {
 }
 
 /** The values an issue takes in the space: numbers on its scale, or option ids. */
-export function issueGrid(issue: Issue, step?: number): (number | string)[] {
+export function issueGrid(issue: Issue, step?: number, extraPoints?: GridPoints): (number | string)[] {
   if (issue.kind === "options") return issue.options.map((o) => o.id);
+  const extra = extraPoints?.[issue.id] ?? [];
+  if (extra.length > 0) return [...new Set([...(issueGrid(issue, step) as number[]), ...extra])].sort((a, b) => a - b);
   if (step !== undefined) {
     if (!(step > 0)) throw new DealError(`the step must be greater than 0, got ${step}`);
     const size = issueGridSize(issue, step);
@@ -47,8 +54,10 @@ export function issueGrid(issue: Issue, step?: number): (number | string)[] {
 }
 
 /** How many points {@link issueGrid} gives the issue, without building them (to bound a request first). */
-export function issueGridSize(issue: Issue, step?: number): number {
+export function issueGridSize(issue: Issue, step?: number, extraPoints?: GridPoints): number {
   if (issue.kind === "options") return issue.options.length;
+  const extra = extraPoints?.[issue.id]?.length ?? 0;
+  if (extra > 0) return issueGridSize(issue, step) + extra;
   if (step === undefined || !(step > 0)) return issueGrid(issue, step).length; // anchors, or the step's error
   const count = Math.floor((issue.max - issue.min) / step + 1e-9);
   return count + 1 + (roundTo(issue.min + count * step) < issue.max ? 1 : 0);
@@ -85,7 +94,7 @@ function roundTo(x: number): number {
 }
 
 export function scenarioSpace(scenario: Scenario, options: SpaceOptions = {}): ScenarioSpace {
-  const grids = scenario.issues.map((issue) => issueGrid(issue, options.step));
+  const grids = scenario.issues.map((issue) => issueGrid(issue, options.step, options.points));
   const space = createOutcomeSpace(scenario.issues.map((issue, i) => ({ name: issue.id, values: grids[i]! })));
   const { preferences, reservations } = agreementModel(scenario);
   const ids = options.parties && options.parties.length > 0 ? options.parties : scenario.actors.map((a) => a.id);
@@ -102,6 +111,11 @@ export function scenarioSpace(scenario: Scenario, options: SpaceOptions = {}): S
     });
   });
   return { space, parties: [...ids], utilities };
+}
+
+/** A deal's numeric values as extra grid points, so that the space holds the deal itself. */
+export function dealPoints(scenario: Scenario, outcome: { readonly values: readonly number[]; readonly options: readonly (string | undefined)[] }): Record<string, number[]> {
+  return Object.fromEntries(scenario.issues.flatMap((issue, i) => (issue.kind === "numeric" && outcome.options[i] === undefined ? [[issue.id, [outcome.values[i]!]]] : [])));
 }
 
 /** The outcome of the space nearest a deal's values (each issue at its nearest grid value). */

@@ -5,11 +5,19 @@
 import { basename } from "node:path";
 import { ImportError } from "../importers/errors.js";
 import { detectGeniusFormat, importGeniusWeb, importGeniusXml, importNegoLog, type ImportedNegotiation, type SourceText } from "../importers/genius/index.js";
-import { readTextOrThrow } from "./load.js";
+import type { NegotiationInputFormat } from "./formats.js";
+import { readTextFile, readTextOrThrow } from "./load.js";
 
 /** True when the file looks like one of the GENIUS family's formats. */
 export function isNegotiationFile(text: string): boolean {
   return detectGeniusFormat(text) !== "unknown";
+}
+
+/** Whether files are a GENIUS-family negotiation: named so with `--from genius`, else judged by the first file's content. */
+export function isNegotiationInput(files: readonly string[], from?: NegotiationInputFormat): boolean {
+  if (from !== undefined) return from === "genius";
+  const first = readTextFile(files[0]!);
+  return "text" in first && isNegotiationFile(first.text);
 }
 
 export function loadNegotiation(paths: readonly string[]): ImportedNegotiation {

@@ -48,10 +48,40 @@ const MAX_DESCRIPTION_LENGTH = 256;
 export function detectKtab(text: string): "csv" | "xml" | null {
   const body = stripBom(text).trimStart();
   if (body.startsWith("<")) return /<Scenario[\s>]/.test(body) ? "xml" : null;
-  const firstLine = body.split(/\r?\n/, 1)[0] ?? "";
-  const cells = firstLine.split(",").map((cell) => cell.trim());
+  const cells = firstCsvRecord(body);
   const countsAreIntegers = /^\d+$/.test(cells[2] ?? "") && /^\d+$/.test(cells[3] ?? "");
   return cells.length >= 4 && countsAreIntegers ? "csv" : null;
+}
+
+/** Characters of a text read to find its first CSV record: a title row is short. */
+const FIRST_RECORD_SCAN = 64 * 1024;
+
+/**
+ * The trimmed cells of a CSV text's first record, with RFC 4180 quoting: a quoted field may hold commas
+ * and line breaks, `""` is a quote. KTAB titles often quote a description with a comma in it.
+ */
+function firstCsvRecord(text: string): string[] {
+  const cells: string[] = [];
+  let cell = "";
+  let quoted = false;
+  const end = Math.min(text.length, FIRST_RECORD_SCAN);
+  for (let i = 0; i < end; i++) {
+    const c = text[i]!;
+    if (quoted) {
+      if (c !== '"') cell += c;
+      else if (text[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else quoted = false;
+    } else if (c === '"') quoted = true;
+    else if (c === ",") {
+      cells.push(cell.trim());
+      cell = "";
+    } else if (c === "\n" || c === "\r") break;
+    else cell += c;
+  }
+  cells.push(cell.trim());
+  return cells;
 }
 
 // ---------------------------------------------------------------------------------------------------------

@@ -16,7 +16,7 @@ import { changes, conflictSets, describeSet, type Change, type ConflictSet } fro
 import { ACCEPT_TOLERANCE, judgeOutcome } from "../agreement/model.js";
 import { sampleAgreements, type SampledEstimate } from "../agreement/sample.js";
 import { DEFAULT_MAX_NODES, outcomeAt as gridOutcome, prepareSearch, search, searchState } from "../agreement/search.js";
-import { scenarioSpace } from "../deals/space.js";
+import { scenarioSpace, type GridPoints } from "../deals/space.js";
 import type { Scenario } from "../scenario/types.js";
 import { summariseAnalysis, type SpaceAnalysis } from "./analyze.js";
 import { ComparisonBudget, FrontierBudgetError } from "./dominance.js";
@@ -43,6 +43,8 @@ export interface ScenarioAnalysisOptions {
   readonly parties?: readonly string[];
   /** An agreement to assess: value indices into the space. */
   readonly agreement?: Outcome;
+  /** Values added to numeric issues' grids, e.g. the agreement's own (`dealPoints`). */
+  readonly points?: GridPoints;
   readonly algorithm?: FrontierAlgorithm;
   /** Node budget of the search (default 5 000 000). */
   readonly maxNodes?: number;
@@ -85,7 +87,7 @@ export type ScenarioAnalysis = SpaceAnalysis & { readonly agreement: AgreementSp
 
 /** Analyses a scenario's space of agreements for the chosen parties. */
 export function analyzeScenario(scenario: Scenario, options: ScenarioAnalysisOptions = {}): ScenarioAnalysis {
-  const step = options.step !== undefined ? { step: options.step } : {};
+  const step = { ...(options.step !== undefined ? { step: options.step } : {}), ...(options.points ? { points: options.points } : {}) };
   const { space, parties, utilities } = scenarioSpace(scenario, { ...step, ...(options.parties ? { parties: options.parties } : {}) });
   const scored = scoreSpace(space, utilities);
   const prepared = prepareSearch(scenario, step);

@@ -17,7 +17,7 @@ import {
   rationalPoints,
   type Solution,
 } from "./solutions.js";
-import { outcomeCount, outcomeFromRecord, outcomeToRecord, type Outcome, type OutcomeRecord, type OutcomeSpace } from "./space.js";
+import { outcomeCount, outcomeFromRecord, outcomeToRecord, rankOf, type Outcome, type OutcomeRecord, type OutcomeSpace } from "./space.js";
 import type { UtilityFunction } from "./utility.js";
 
 export interface AnalysisOptions {
@@ -35,13 +35,19 @@ export interface AnalysisOptions {
 }
 
 /** A solution as reported: utilities of the first tied point, every tied point and outcome. */
+/**
+ * A solution with all its ties. The outcomes are in enumeration order (the outcome space's rank: issues in
+ * order, the last varying fastest, each issue's values in order), so the first is the one GENIUS and NegMAS
+ * report, as they keep the first optimum met while enumerating; `utilities` are that outcome's.
+ */
 export interface SolutionSummary {
-  /** Utilities of the first tied point; null when no point qualifies. */
+  /** Utilities of the first tied outcome; null when no point qualifies. */
   readonly utilities: number[] | null;
   /** Number of tied outcomes. */
   readonly ties: number;
-  /** The distinct tied utility vectors. */
+  /** The distinct tied utility vectors, in descending lexicographic order. */
   readonly points: number[][];
+  /** Every tied outcome, in enumeration order. */
   readonly outcomes: OutcomeRecord[];
 }
 
@@ -149,12 +155,15 @@ export function summariseAnalysis(space: OutcomeSpace, frontier: ParetoFrontier,
 }
 
 function summariseSolution(space: OutcomeSpace, solution: Solution): SolutionSummary {
-  const first = solution.points[0];
+  const tied = solution.points
+    .flatMap((point: FrontierPoint) => point.outcomes.map((outcome) => ({ point, outcome, rank: rankOf(space, outcome) })))
+    .sort((a, b) => a.rank - b.rank);
+  const first = tied[0]?.point ?? solution.points[0];
   return {
     utilities: first === undefined ? null : [...first.utilities],
     ties: solution.ties,
     points: solution.points.map((point) => [...point.utilities]),
-    outcomes: solution.points.flatMap((point: FrontierPoint) => point.outcomes.map((outcome) => outcomeToRecord(space, outcome))),
+    outcomes: tied.map((t) => outcomeToRecord(space, t.outcome)),
   };
 }
 

@@ -6,6 +6,7 @@
 import { exchangeSectionText } from "./exchanges.js";
 import { simulationSectionText } from "./simulation.js";
 import { text, type Language } from "../scenario/label.js";
+import { anchorPrefix } from "../forecast.js";
 import {
   actorName,
   calibrationParagraphs,
@@ -131,7 +132,7 @@ function stripOf(b: Briefing, ib: IssueBriefing, language: Language): string {
       return {
         label: f.model,
         value: f.value,
-        title: `${b.models.find((m) => m.id === f.model)?.name ?? f.model}: ${formatNumber(f.value)}${f.anchor ? ` ≈ ${text(f.anchor.label, language)}` : ""}${f.interval ? `\n${t.intervalSentence(f.model, formatNumber(f.value), t.percent(f.interval.level), intervalText(f.interval), f.interval.combined ? intervalText(f.interval.combined) : undefined)}` : ""}`,
+        title: `${b.models.find((m) => m.id === f.model)?.name ?? f.model}: ${formatNumber(f.value)}${f.anchor ? ` ${anchorPrefix(f.anchor, f.value) || "= "}${text(f.anchor.label, language)}` : ""}${f.interval ? `\n${t.intervalSentence(f.model, formatNumber(f.value), t.percent(f.interval.level), intervalText(f.interval), f.interval.combined ? intervalText(f.interval.combined) : undefined)}` : ""}`,
         ...(d ? { band: { p5: d.p5, p25: d.p25, p75: d.p75, p95: d.p95 } } : {}),
         ...(f.interval ? { interval: f.interval } : {}),
       };
@@ -161,7 +162,7 @@ function forecastSection(b: Briefing, language: Language): string {
             ib.forecasts.map((f) => [
               `<span title="${esc(b.models.find((m) => m.id === f.model)?.name ?? f.model)}">${esc(f.model)}</span>`,
               formatNumber(f.value),
-              f.anchor ? `${esc(text(f.anchor.label, language))} (${formatNumber(f.anchor.value)})` : "",
+              f.anchor ? `${anchorPrefix(f.anchor, f.value)}${esc(text(f.anchor.label, language))} (${formatNumber(f.anchor.value)})` : "",
             ]),
             [false, true, false],
           )

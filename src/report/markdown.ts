@@ -5,6 +5,7 @@
 import { exchangeSectionText } from "./exchanges.js";
 import { simulationSectionText } from "./simulation.js";
 import { text, type Language } from "../scenario/label.js";
+import { anchorPrefix } from "../forecast.js";
 import {
   actorName,
   calibrationParagraphs,
@@ -61,7 +62,7 @@ function forecastSection(b: Briefing, language: Language): string[] {
           ib.forecasts.map((f) => [
             esc(f.model),
             formatNumber(f.value),
-            f.anchor ? `${esc(text(f.anchor.label, language))} (${formatNumber(f.anchor.value)})` : "",
+            f.anchor ? `${anchorPrefix(f.anchor, f.value)}${esc(text(f.anchor.label, language))} (${formatNumber(f.anchor.value)})` : "",
           ]),
           ["left", "right", "left"],
         ),

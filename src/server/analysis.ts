@@ -17,9 +17,9 @@ import { checkCalibration } from "../calibration/file.js";
 import { InvalidInputError } from "../scenario/diagnostics.js";
 import type { LocatedDocument } from "../scenario/document.js";
 import { toModelInput } from "../scenario/model-input.js";
-import { dealContext, dealOutcome, evaluateDeal, findDeal, type DealEvaluation } from "../deals/evaluate.js";
-import { DealError } from "../deals/preferences.js";
-import { gridSize, MAX_ISSUE_GRID, nearestOutcome, scenarioSpace } from "../deals/space.js";
+import { dealContext, dealOutcome, dealValuesOf, DealValuesError, evaluateDeal, findDeal, type DealEvaluation } from "../deals/evaluate.js";
+import { DealError, type Outcome as DealOutcome } from "../deals/preferences.js";
+import { dealPoints, gridSize, MAX_ISSUE_GRID, nearestOutcome, scenarioSpace } from "../deals/space.js";
 import type { ForecastResult } from "../forecast.js";
 import { findModel, modelIds, models } from "../models/index.js";
 import { ModelError } from "../models/types.js";
@@ -290,44 +290,35 @@ export function runDeal(scenario: Scenario, request: DealRequest): RunOutput<Dea
   return done(guard(() => evaluateDeal(context, deal, options)));
 }
 
-/** `{issue: value}` as a deal's values: numbers on numeric issues' scales, option ids on option issues. */
+/** `{issue: value}` as a deal's values (dealValuesOf), every bad value located under `field`. */
 function issueValuesOf(scenario: Scenario, raw: Readonly<Record<string, number | string>>, field: string): Record<string, IssueValue> {
-  const values: Record<string, IssueValue> = {};
-  const errors: { path: string; line: number; column: number; message: string }[] = [];
-  const fail = (issueId: string, message: string) => errors.push({ path: `${field}.${issueId}`, line: 0, column: 0, message });
-  for (const [issueId, value] of Object.entries(raw)) {
-    const issue = scenario.issues.find((i) => i.id === issueId);
-    if (!issue) {
-      fail(issueId, `unknown issue "${issueId}"; expected one of: ${scenario.issues.map((i) => i.id).join(", ")}`);
-    } else if (issue.kind === "options") {
-      const option = issue.options.find((o) => o.id === value);
-      if (option) values[issue.id] = { value: option.place, option: option.id, evidence: [] };
-      else fail(issueId, `expected one of: ${issue.options.map((o) => o.id).join(", ")}; got ${JSON.stringify(value)}`);
-    } else if (typeof value !== "number" || !Number.isFinite(value) || value < issue.min || value > issue.max) {
-      fail(issueId, `expected a number from ${issue.min} to ${issue.max}; got ${JSON.stringify(value)}`);
-    } else values[issue.id] = { value, evidence: [] };
+  try {
+    return dealValuesOf(scenario, raw);
+  } catch (error) {
+    if (!(error instanceof DealValuesError)) throw error;
+    const errors = error.problems.map((p) => ({ path: `${field}.${p.issue}`, line: 0, column: 0, message: p.message }));
+    throw new HttpProblem("invalid-input", errors.map((e) => `${e.path}: ${e.message}`).join("; "), { errors });
   }
-  if (errors.length > 0) throw new HttpProblem("invalid-input", errors.map((e) => `${e.path}: ${e.message}`).join("; "), { errors });
-  return values;
 }
 
 // --- outcome space -----------------------------------------------------------------------------
 
 export async function runAnalyze(c: Context, scenario: Scenario, request: AnalyzeRequest): Promise<RunOutput<ScenarioAnalysis>> {
   checkGrid(scenario, request.step, BUDGETS.outcomes);
-  const { space } = guard(() =>
-    scenarioSpace(scenario, { ...(request.step !== undefined ? { step: request.step } : {}), ...(request.parties ? { parties: request.parties } : {}) }),
-  );
-  let agreement: number[] | undefined;
   if (request.deal !== undefined && request.agreement !== undefined) throw new HttpProblem("invalid-request", "give either `deal` or `agreement`, not both");
+  // The agreement is assessed at its own values: they join the grid of their issues.
+  let outcome: DealOutcome | undefined;
   if (request.deal !== undefined) {
     guard(() => dealContext(scenario));
-    const outcome = dealOutcome(scenario, guard(() => findDeal(scenario, request.deal!), "deal").values);
-    agreement = [...nearestOutcome(space, outcome.values, outcome.options)];
+    outcome = dealOutcome(scenario, guard(() => findDeal(scenario, request.deal!), "deal").values);
   } else if (request.agreement !== undefined) {
-    const outcome = dealOutcome(scenario, issueValuesOf(scenario, request.agreement, "agreement"));
-    agreement = [...nearestOutcome(space, outcome.values, outcome.options)];
+    outcome = dealOutcome(scenario, issueValuesOf(scenario, request.agreement, "agreement"));
   }
+  const points = outcome ? dealPoints(scenario, outcome) : undefined;
+  const { space } = guard(() =>
+    scenarioSpace(scenario, { ...(request.step !== undefined ? { step: request.step } : {}), ...(points ? { points } : {}), ...(request.parties ? { parties: request.parties } : {}) }),
+  );
+  const agreement = outcome ? [...nearestOutcome(space, outcome.values, outcome.options)] : undefined;
   const results = await runJob(
     c,
     "analyze",
@@ -335,7 +326,7 @@ export async function runAnalyze(c: Context, scenario: Scenario, request: Analyz
       scenario,
       ...(request.step !== undefined ? { step: request.step } : {}),
       ...(request.parties ? { parties: request.parties } : {}),
-      ...(agreement ? { agreement } : {}),
+      ...(agreement ? { agreement, points } : {}),
       ...(request.algorithm ? { algorithm: request.algorithm } : {}),
     },
     "use a larger `step`, fewer `parties`, or a scenario with fewer issues",

@@ -83,7 +83,8 @@ describe("parley analyze on a scenario", () => {
     expect(run.code).toBe(0);
     const a = JSON.parse(run.stdout) as Analysis;
     expect(a.parties).toEqual(["USA", "DPRK", "ROK", "CHN", "JPN"]);
-    expect(a.outcomes).toBe(4 * 3 * 3 * 3 * 3 * 4 * 3 * 3 * 3);
+    // The offer's own values join the grid (declaration 20, verification 25), so it is assessed as written.
+    expect(a.outcomes).toBe(4 * 4 * 4 * 3 * 3 * 4 * 3 * 3 * 3);
     const dominates = (p: number[], q: number[]) => p.every((u, i) => u >= q[i]!) && p.some((u, i) => u > q[i]!);
     // No frontier point dominates another; Nash is on the frontier and acceptable to every party.
     const dominatedPairs = a.pareto.points.filter((p) => a.pareto.points.some((q) => dominates(q, p))).length;

@@ -58,12 +58,16 @@ describe("the frontier of the agreements, worked by hand", () => {
     const outside = analyzeScenario(scenarioOf(twoByTwo({ a: "    reservation: {deal: pressure}" })), { step: 50 });
     expect(outside.reservations[0]).toBeCloseTo(0.25, 12);
     expect(outside.agreement.acceptable).toBe(5);
-    // Nash over gains (u_A − 0.25, u_B − 0.5): (50,100) and (0,100) tie at 0.125.
+    // Nash over gains (u_A − 0.25, u_B − 0.5): (50,100) and (0,100) tie at 0.125; the ties come in enumeration
+    // order (x first, then y), so (0,100) is reported first, as GENIUS and NegMAS would, and its utilities lead.
     expect(outside.nash.ties).toBe(2);
     expect(outside.nash.outcomes).toEqual([
-      { x: 50, y: 100 },
       { x: 0, y: 100 },
+      { x: 50, y: 100 },
     ]);
+    // The distinct points stay in descending lexicographic order: (50,100)'s first, (0,100)'s second.
+    expect(outside.nash.points).toHaveLength(2);
+    expect(outside.nash.utilities).toEqual(outside.nash.points[1]);
   });
 
   it("a red line that empties the zone: no frontier, no solution, the minimal conflicting set", () => {
@@ -207,8 +211,13 @@ describe("parley analyze and parley deal on Hanoi", () => {
     for (const o of outcomes) expect(o["sanctions"] === 0 || (o["denuclearization"] as number) >= 100).toBe(true);
     // The offer itself (sanctions 60 for Yongbyon, 40) is no agreement.
     expect(outcomes.some((o) => o["sanctions"] === 60 && o["denuclearization"] === 40)).toBe(false);
-    const plain = await runCli("analyze", "scenarios/hanoi-2019.yaml", "--agreement", "dprk-offer");
+    const plain = await runCli("analyze", "scenarios/hanoi-2019.yaml");
     expect(plain.stdout).toMatch(/^\d+ of 34,992 outcomes are agreements \(acceptable to USA and DPRK; the status quo is no agreement\)\.$/m);
+    // With --agreement the deal is assessed at its own values: the offer's declaration 20 and verification 25 join
+    // their issues' grids (0, 50, 100), so the space has 34,992 × 4/3 × 4/3 outcomes.
+    const offer = await runCli("analyze", "scenarios/hanoi-2019.yaml", "--agreement", "dprk-offer");
+    expect(offer.stdout).toMatch(/^[\d,]+ of 62,208 outcomes are agreements/m);
+    expect(offer.stdout).toContain("Agreement denuclearization=40, declaration=20, verification=25, roadmap=0, definition=none, sanctions=60, missiles=0, alliance=50, normalization=0: utilities 0.379  0.704");
   });
 
   it("parley deal says the status quo is no agreement", async () => {

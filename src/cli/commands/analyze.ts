@@ -4,12 +4,12 @@
  * FILE is a scenario (or any file `forecast` reads), or GENIUS / GeniusWeb / NegoLog files.
  */
 import { dealContext, dealOutcome, findDeal } from "../../deals/evaluate.js";
-import { nearestOutcome, scenarioSpace } from "../../deals/space.js";
+import { dealPoints, nearestOutcome, scenarioSpace } from "../../deals/space.js";
 import { analyzeSpace, type SolutionSummary, type SpaceAnalysis } from "../../outcomes/analyze.js";
 import { analyzeScenario, type AgreementSpace, type AnalysisPhase, type ScenarioAnalysisOptions } from "../../outcomes/agreements.js";
-import { loadInput, type InputFormat } from "../../files/input.js";
-import { readTextFile } from "../../files/load.js";
-import { isNegotiationFile, loadNegotiation } from "../../files/negotiation-files.js";
+import type { NegotiationInputFormat } from "../../files/formats.js";
+import { loadInput } from "../../files/input.js";
+import { isNegotiationInput, loadNegotiation } from "../../files/negotiation-files.js";
 import { formatNumber, table } from "../format.js";
 import { checkGrid } from "../grid.js";
 import { EXIT, UsageError, type CliIo } from "../io.js";
@@ -22,12 +22,11 @@ export interface AnalyzeCommandOptions {
   readonly agreement?: string;
   readonly step?: number;
   readonly parties: readonly string[];
-  readonly from?: InputFormat;
+  readonly from?: NegotiationInputFormat;
 }
 
 export function analyzeCommand(files: readonly string[], options: AnalyzeCommandOptions, io: CliIo): number {
-  const first = readTextFile(files[0]!);
-  const negotiation = "text" in first && files.length > 1 && isNegotiationFile(first.text);
+  const negotiation = isNegotiationInput(files, options.from);
   let analysis: SpaceAnalysis & { agreement?: AgreementSpace };
   if (negotiation) {
     if (options.agreement !== undefined) throw new UsageError("--agreement names a deal of a Parley scenario; GENIUS files have none");
@@ -35,18 +34,20 @@ export function analyzeCommand(files: readonly string[], options: AnalyzeCommand
     analysis = analyzeSpace(imported.space, imported.utilities, { parties: imported.parties });
   } else {
     if (files.length > 1) throw new UsageError("give one scenario file, or a GENIUS domain and its profiles");
-    const scenario = loadInput(files[0]!, options.from);
+    const scenario = loadInput(files[0]!, options.from === "genius" ? undefined : options.from);
     checkGrid(scenario, options.step, LIMITS.outcomes, "analyze");
-    const { space, parties } = scenarioSpace(scenario, { ...(options.step !== undefined ? { step: options.step } : {}), parties: options.parties });
-    let agreement;
+    // The agreement is assessed at its own values: they join the grid of their issues.
+    let outcome;
     if (options.agreement !== undefined) {
       dealContext(scenario); // checks the rules compile before any long run
-      const outcome = dealOutcome(scenario, findDeal(scenario, options.agreement).values);
-      agreement = nearestOutcome(space, outcome.values, outcome.options);
+      outcome = dealOutcome(scenario, findDeal(scenario, options.agreement).values);
     }
+    const grid = { ...(options.step !== undefined ? { step: options.step } : {}), ...(outcome ? { points: dealPoints(scenario, outcome) } : {}) };
+    const { space, parties } = scenarioSpace(scenario, { ...grid, parties: options.parties });
+    const agreement = outcome ? nearestOutcome(space, outcome.values, outcome.options) : undefined;
     const progress = phaseProgress(io, options.json);
     try {
-      analysis = analyzeScenario(scenario, { ...(options.step !== undefined ? { step: options.step } : {}), parties, ...(agreement ? { agreement } : {}), ...progress.options });
+      analysis = analyzeScenario(scenario, { ...grid, parties, ...(agreement ? { agreement } : {}), ...progress.options });
     } finally {
       progress.finish();
     }
@@ -96,7 +97,7 @@ export function describeAnalysis(a: SpaceAnalysis & { agreement?: AgreementSpace
     `Opposition: ${a.opposition === null ? `— (no outcome is acceptable to ${g ? "the signatories" : "all"})` : formatNumber(a.opposition, 4)}`,
     "",
     table(
-      ["solution", `utilities (${a.parties.join(", ")})`, "ties", "outcome (first of the ties)"],
+      ["solution", `utilities (${a.parties.join(", ")})`, "ties", "outcome (first of the ties in enumeration order)"],
       [
         solutionRow("Nash", a.nash),
         solutionRow("Kalai–Smorodinsky", a.ks),

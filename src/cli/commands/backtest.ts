@@ -12,6 +12,7 @@ import { BASELINES, BASELINE_IDS } from "../../backtest/run.js";
 import { perIssueCsv } from "../../backtest/report.js";
 import { SKIP_REASONS, type BacktestInput, type BacktestReport, type ModelScore } from "../../backtest/types.js";
 import { COUNCIL_WEIGHTS } from "../../importers/council-weights.js";
+import { counted } from "../../i18n/count.js";
 import { isDeuTsv, parseCouncilWeights, parseDeu } from "../../importers/deu.js";
 import { modelIds } from "../../models/index.js";
 import { loadCalibration, readTextOrThrow } from "../../files/load.js";
@@ -80,11 +81,11 @@ export async function backtestCommand(file: string, options: BacktestCommandOpti
   if (options.perIssue !== undefined) {
     const models = options.models.length > 0 ? options.models : modelIds();
     writeFileAtomic(options.perIssue, perIssueCsv(run.cases, models), true);
-    if (!options.json) io.err(`wrote ${options.perIssue}: ${run.cases.length} issues`);
+    if (!options.json) io.err(`wrote ${options.perIssue}: ${counted(run.cases.length, "issue")}`);
   }
   if (options.saveCalibration !== undefined) {
     writeFileAtomic(options.saveCalibration, calibrationJson({ ...run.calibration, source: { ...run.calibration.source, file: basename(file) } }), true);
-    if (!options.json) io.err(`wrote ${options.saveCalibration}: the track record of ${Object.keys(run.calibration.models).length} models on ${run.calibration.source.issues} issues`);
+    if (!options.json) io.err(`wrote ${options.saveCalibration}: the track record of ${counted(Object.keys(run.calibration.models).length, "model")} on ${counted(run.calibration.source.issues, "issue")}`);
   }
   io.out(options.json ? JSON.stringify(run.report, null, 2) : reportTable(run.report));
   return EXIT.ok;
@@ -100,7 +101,7 @@ function intervalLines(report: BacktestReport): string[] {
   const method = report.intervals!;
   const how =
     method.calibration === "saved"
-      ? `calibrated on ${method.source?.file ?? "a saved calibration"} (${method.source?.issues ?? "?"} issues)`
+      ? `calibrated on ${method.source?.file ?? "a saved calibration"} (${method.source ? counted(method.source.issues, "issue") : "? issues"})`
       : `cross-fitted: each issue's interval calibrated on the issues of the other ${method.groups - 1} proposals`;
   const lines = [`Intervals: forecast ± the conformal quantile of past absolute errors, ${how}${method.condition ? `, per ${method.condition} category` : ""}.`];
   const levels = Object.values(report.models).find((s) => s.reliability)?.reliability?.map((r) => r.level) ?? [];
@@ -117,7 +118,7 @@ function intervalLines(report: BacktestReport): string[] {
 export function reportTable(report: BacktestReport): string {
   const skipped = Object.entries(report.skipped).filter(([, n]) => n > 0);
   const lines = [
-    `Backtest on ${report.issues} issues; errors in points of the 0–100 scale.` +
+    `Backtest on ${counted(report.issues, "issue")}; errors in points of the 0–100 scale.` +
       (skipped.length > 0 ? ` Skipped: ${skipped.map(([reason, n]) => `${n} (${SKIP_REASONS[reason as keyof typeof SKIP_REASONS] ?? reason})`).join(", ")}.` : ""),
     "",
   ];

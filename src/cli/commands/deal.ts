@@ -1,7 +1,7 @@
 /** `parley deal FILE --deal ID`: a deal's value to each actor, its criteria and traps. */
-import { dealContext, evaluateDeal, findDeal, type DealEvaluation } from "../../deals/evaluate.js";
+import { dealContext, dealValuesOf, DealValuesError, evaluateDeal, findDeal, type DealEvaluation } from "../../deals/evaluate.js";
 import { scenarioExplainer } from "../../deals/reasons.js";
-import { nearestAnchor } from "../../forecast.js";
+import { anchorPrefix, nearestAnchor } from "../../forecast.js";
 import { text, type Language } from "../../scenario/label.js";
 import type { Deal, IssueValue, Scenario } from "../../scenario/types.js";
 import { formatNumber, table } from "../format.js";
@@ -41,25 +41,23 @@ function chosenDeals(scenario: Scenario, options: DealCommandOptions): Pick<Deal
   });
 }
 
+/** `--set issue=value` pairs as a deal's values: a number on a numeric issue, an option id otherwise (dealValuesOf). */
 function parseAssignments(scenario: Scenario, assignments: readonly string[]): Record<string, IssueValue> {
-  const values: Record<string, IssueValue> = {};
+  const raw: Record<string, number | string> = {};
   for (const assignment of assignments) {
     const match = /^([^=]+)=(.+)$/.exec(assignment);
     if (!match) throw new UsageError(`--set expects issue=value, got "${assignment}"`);
-    const [, issueId, raw] = match as unknown as [string, string, string];
-    const issue = scenario.issues.find((i) => i.id === issueId.trim());
-    if (!issue) throw new UsageError(`--set: unknown issue "${issueId}"; expected one of: ${scenario.issues.map((i) => i.id).join(", ")}`);
-    if (issue.kind === "options") {
-      const option = issue.options.find((o) => o.id === raw.trim());
-      if (!option) throw new UsageError(`--set ${issue.id}: expected one of: ${issue.options.map((o) => o.id).join(", ")}; got "${raw}"`);
-      values[issue.id] = { value: option.place, option: option.id, evidence: [] };
-    } else {
-      const n = Number(raw);
-      if (!Number.isFinite(n) || n < issue.min || n > issue.max) throw new UsageError(`--set ${issue.id}: expected a number from ${issue.min} to ${issue.max}; got "${raw}"`);
-      values[issue.id] = { value: n, evidence: [] };
-    }
+    const id = match[1]!.trim();
+    const text = match[2]!.trim();
+    const numeric = scenario.issues.find((i) => i.id === id)?.kind === "numeric";
+    raw[id] = numeric && text !== "" && Number.isFinite(Number(text)) ? Number(text) : text;
   }
-  return values;
+  try {
+    return dealValuesOf(scenario, raw);
+  } catch (error) {
+    if (error instanceof DealValuesError) throw new UsageError(error.problems.map((p) => `--set ${p.issue}: ${p.message}`).join("\n"));
+    throw error;
+  }
 }
 
 export function describeEvaluation(scenario: Scenario, deal: Pick<Deal, "id" | "values" | "name">, e: DealEvaluation, language: Language): string {
@@ -72,7 +70,7 @@ export function describeEvaluation(scenario: Scenario, deal: Pick<Deal, "id" | "
       scenario.issues.map((issue) => {
         const value = e.outcome[issue.id]!;
         const anchor = typeof value === "number" ? nearestAnchor(issue, value) : issue.anchors.find((a) => issue.options.some((o) => o.id === value && o.place === a.value));
-        const label = anchor ? text(anchor.label, language) : "";
+        const label = anchor ? `${typeof value === "number" ? anchorPrefix(anchor, value) : ""}${text(anchor.label, language)}` : "";
         const quo = deal.values[issue.id] === undefined ? (zh ? "(现状)" : " (status quo)") : "";
         return [text(issue.name, language), typeof value === "number" ? formatNumber(value) : value, `${label}${quo}`];
       }),

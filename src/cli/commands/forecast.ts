@@ -3,7 +3,7 @@ import { calibratedIntervals, modelsWithoutRecord, withCalibratedIntervals, with
 import type { Calibration } from "../../calibration/calibration.js";
 import { DEFAULT_LEVEL } from "../../calibration/conformal.js";
 import { calibrationSource } from "../../calibration/file.js";
-import { forecast, nearestAnchor, type ForecastResult } from "../../forecast.js";
+import { anchorPrefix, forecast, nearestAnchor, type ForecastResult } from "../../forecast.js";
 import { toModelInput } from "../../scenario/model-input.js";
 import { agreementAsWritten } from "../../agreement/forecast.js";
 import { DealError } from "../../deals/preferences.js";
@@ -102,7 +102,7 @@ export function forecastTable(scenario: Scenario, results: readonly ForecastResu
     const rows = results.map((result, m) => {
       const value = result.issues[i]!.forecast;
       const anchor = nearestAnchor(issue, value);
-      const near = anchor ? `≈ ${truncate(text(anchor.label, language), 48)} (${formatNumber(anchor.value)})` : "";
+      const near = anchor ? `${anchorPrefix(anchor, value)}${truncate(text(anchor.label, language), 48)} (${formatNumber(anchor.value)})` : "";
       const interval = calibrated?.intervals[m]?.[i];
       const band = calibrated ? [interval ? `${formatNumber(interval.lower)}–${formatNumber(interval.upper)}` : "–"] : [];
       return [findModel(result.model)?.name ?? result.model, formatNumber(value), ...band, near];
@@ -126,13 +126,21 @@ export function forecastTable(scenario: Scenario, results: readonly ForecastResu
 /** How positions moved, round by round, for an iterative model. */
 function roundsTable(scenario: Scenario, result: ForecastResult, language: Language): string {
   const rounds = result.rounds ?? [];
-  const shown = rounds.length <= 8 ? rounds : [...rounds.slice(0, 6), rounds[rounds.length - 1]!];
-  const blocks = [`${findModel(result.model)?.name ?? result.model}: ${language === "zh" ? "各轮立场" : "positions by round"} (${rounds.length - 1} ${language === "zh" ? "轮" : "rounds"})`];
+  const zh = language === "zh";
+  // Long runs show the first rounds and the last; a "…" column marks the rounds left out.
+  const cut = rounds.length > 8;
+  const shown = cut ? [...rounds.slice(0, 6), rounds[rounds.length - 1]!] : rounds;
+  const columns = (cells: readonly string[], gap: string): string[] => (cut ? [...cells.slice(0, 6), gap, ...cells.slice(6)] : [...cells]);
+  const left = cut ? `r${rounds[6]!.round}–r${rounds[rounds.length - 2]!.round}` : "";
+  const blocks = [
+    `${findModel(result.model)?.name ?? result.model}: ${zh ? "各轮立场" : "positions by round"} (${rounds.length - 1} ${zh ? "轮" : "rounds"}${cut ? (zh ? `; 未列出 ${left}, --json 列出每一轮` : `; ${left} not shown, --json lists every round`) : ""})`,
+  ];
   for (const issue of scenario.issues) {
     const rows = scenario.actors
       .filter((actor) => rounds[0]?.positions[actor.id]?.[issue.id] !== undefined)
-      .map((actor) => [text(actor.name, language), ...shown.map((r) => formatNumber(r.positions[actor.id]?.[issue.id] ?? Number.NaN))]);
-    blocks.push(`${text(issue.name, language)}\n${table(["", ...shown.map((r) => `r${r.round}`)], rows, ["left", ...shown.map(() => "right" as const)])}`);
+      .map((actor) => [text(actor.name, language), ...columns(shown.map((r) => formatNumber(r.positions[actor.id]?.[issue.id] ?? Number.NaN)), "…")]);
+    const header = columns(shown.map((r) => `r${r.round}`), "…");
+    blocks.push(`${text(issue.name, language)}\n${table(["", ...header], rows, ["left", ...header.map(() => "right" as const)])}`);
   }
   return blocks.join("\n\n");
 }

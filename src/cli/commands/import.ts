@@ -1,29 +1,29 @@
 /** `parley import FILE [-o OUT]`: a KTAB or EUM file as a Parley scenario (YAML). */
 import { stringify } from "yaml";
 import { scenarioFromNegotiation } from "../../importers/to-scenario.js";
-import { importScenario, type InputFormat } from "../../files/input.js";
-import { readTextFile } from "../../files/load.js";
-import { isNegotiationFile, loadNegotiation } from "../../files/negotiation-files.js";
+import type { NegotiationInputFormat } from "../../files/formats.js";
+import { importScenario } from "../../files/input.js";
+import { isNegotiationInput, loadNegotiation } from "../../files/negotiation-files.js";
 import type { ScenarioInput } from "../../scenario/schema.js";
 import { writeFileAtomic } from "../../files/write.js";
 import { validateScenarioData } from "../../scenario/validate.js";
 import { formatDiagnostic } from "../../scenario/diagnostics.js";
+import { counted } from "../../i18n/count.js";
 import { EXIT, UsageError, type CliIo } from "../io.js";
 
 /** One KTAB/EUM file, or a GENIUS-family domain with its profiles. */
-function importAny(files: readonly string[], from?: InputFormat): { format: string; scenario: ScenarioInput } {
-  const first = readTextFile(files[0]!);
-  if ("text" in first && isNegotiationFile(first.text)) {
+function importAny(files: readonly string[], from?: NegotiationInputFormat): { format: string; scenario: ScenarioInput } {
+  if (isNegotiationInput(files, from)) {
     const negotiation = loadNegotiation(files);
     const name = (files.find((f) => /domain/i.test(f)) ?? files[0]!).split(/[\\/]/).pop()!.replace(/\.[^.]+$/, "").replace(/_domain$/i, "");
     return { format: "genius", scenario: scenarioFromNegotiation(negotiation, name) };
   }
   if (files.length > 1) throw new UsageError("give one KTAB or EUM file, or a GENIUS domain with its profiles");
-  return importScenario(files[0]!, from);
+  return importScenario(files[0]!, from === "genius" ? undefined : from);
 }
 
 export interface ImportCommandOptions {
-  readonly from?: InputFormat;
+  readonly from?: NegotiationInputFormat;
   readonly output?: string;
   readonly force: boolean;
 }
@@ -41,7 +41,7 @@ export function importCommand(files: readonly string[], options: ImportCommandOp
     io.out(yaml);
   } else {
     writeFileAtomic(options.output, yaml, options.force);
-    io.err(`wrote ${options.output}: ${scenario.actors.length} actors, ${scenario.issues.length} issues`);
+    io.err(`wrote ${options.output}: ${counted(scenario.actors.length, "actor")}, ${counted(scenario.issues.length, "issue")}`);
   }
   return EXIT.ok;
 }

@@ -2,6 +2,7 @@
 import type { AlignmentClaim } from "../../alignment/alignment.js";
 import type { Calibration } from "../../calibration/calibration.js";
 import { writeFileAtomic } from "../../files/write.js";
+import { counted } from "../../i18n/count.js";
 import { briefingAgreement } from "../../report/agreement.js";
 import { buildBriefing } from "../../report/build.js";
 import { renderHtml } from "../../report/html.js";
@@ -85,7 +86,7 @@ export async function reportCommand(scenario: Scenario, options: ReportCommandOp
     io.out(content);
   } else {
     writeFileAtomic(options.output, content, options.force);
-    io.err(`wrote ${options.output}: ${format === "md" ? "Markdown" : "HTML"} briefing, ${briefing.issues.length} issues, ${briefing.deals.deals.length} deals`);
+    io.err(`wrote ${options.output}: ${format === "md" ? "Markdown" : "HTML"} briefing, ${counted(briefing.issues.length, "issue")}, ${counted(briefing.deals.deals.length, "deal")}`);
   }
   return EXIT.ok;
 }

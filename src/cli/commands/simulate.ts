@@ -4,11 +4,10 @@
  * or a tournament of strategy profiles (`--tournament`). FILE is a scenario, or a GENIUS / GeniusWeb /
  * NegoLog domain with its profiles.
  */
-import { readTextFile } from "../../files/load.js";
 import { loadInput } from "../../files/input.js";
-import { isNegotiationFile, loadNegotiation } from "../../files/negotiation-files.js";
+import { isNegotiationInput, loadNegotiation } from "../../files/negotiation-files.js";
 import { text, type Language } from "../../scenario/label.js";
-import type { InputFormat } from "../../files/formats.js";
+import type { NegotiationInputFormat } from "../../files/formats.js";
 import type { Scenario } from "../../scenario/types.js";
 import {
   dealValues,
@@ -47,7 +46,7 @@ export interface SimulateCommandOptions {
   readonly trace: boolean;
   readonly json: boolean;
   readonly language?: Language;
-  readonly from?: InputFormat;
+  readonly from?: NegotiationInputFormat;
   readonly signal?: AbortSignal;
 }
 
@@ -66,8 +65,7 @@ function parseStrategies(assignments: readonly string[]): { strategies: Record<s
 }
 
 export async function simulateCommand(files: readonly string[], options: SimulateCommandOptions, io: CliIo): Promise<number> {
-  const first = readTextFile(files[0]!);
-  const domain = "text" in first && files.length > 1 && isNegotiationFile(first.text);
+  const domain = isNegotiationInput(files, options.from);
   if (!domain && files.length > 1) throw new UsageError("give one scenario file, or a GENIUS domain and its profiles");
   const { strategies, defaultStrategy } = parseStrategies(options.strategy);
   const common = {
@@ -80,7 +78,7 @@ export async function simulateCommand(files: readonly string[], options: Simulat
     ...(options.order.length > 0 ? { order: options.order } : {}),
     ...(options.workers !== undefined ? { workers: options.workers } : {}),
   };
-  const scenario = domain ? undefined : loadInput(files[0]!, options.from);
+  const scenario = domain ? undefined : loadInput(files[0]!, options.from === "genius" ? undefined : options.from);
   if (scenario) checkGrid(scenario, options.step, MAX_SIMULATION_OUTCOMES, "simulate");
   const negotiation = domain ? loadNegotiation(files) : undefined;
   const id = scenario?.id ?? files.map((f) => f.split(/[\\/]/).pop()).join("+");

@@ -1,5 +1,6 @@
 /** `parley validate FILE...`: located errors for every file, exit 2 when any is invalid. */
 import { validateScenarioFile } from "../../files/load.js";
+import { counted } from "../../i18n/count.js";
 import { formatDiagnostic } from "../../scenario/diagnostics.js";
 import { EXIT, type CliIo } from "../io.js";
 
@@ -10,14 +11,14 @@ export function validateCommand(files: readonly string[], io: CliIo): number {
     for (const warning of result.warnings) io.err(`warning: ${formatDiagnostic(warning)}`);
     if (!result.ok) {
       for (const error of result.errors) io.err(formatDiagnostic(error));
-      io.err(`${file}: invalid (${result.errors.length} error${result.errors.length === 1 ? "" : "s"})`);
+      io.err(`${file}: invalid (${counted(result.errors.length, "error")})`);
       exit = EXIT.usage;
       continue;
     }
     const s = result.scenario;
     const stances = Object.values(s.stances).reduce((n, byIssue) => n + Object.keys(byIssue).length, 0);
     const citations = JSON.stringify(s).split('"quote":').length - 1;
-    io.out(`${file}: valid — ${s.actors.length} actors, ${s.issues.length} issues, ${stances} stances, ${citations} citations`);
+    io.out(`${file}: valid — ${counted(s.actors.length, "actor")}, ${counted(s.issues.length, "issue")}, ${counted(stances, "stance")}, ${counted(citations, "citation")}`);
   }
   return exit;
 }

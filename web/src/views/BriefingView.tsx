@@ -4,8 +4,8 @@
  */
 import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
-import { nearestAnchor } from "../../../src/forecast.js";
-import type { Scenario } from "../../../src/scenario/types.js";
+import { anchorPrefix, nearestAnchor } from "../../../src/forecast.js";
+import type { Issue, Scenario } from "../../../src/scenario/types.js";
 import { dealContextOf, forecastOf } from "../compute.js";
 import { fmt, useExplainer, useLabel } from "../format.js";
 import { useWorkspace } from "../workspace.js";
@@ -71,9 +71,19 @@ export function BriefingView() {
   );
 }
 
+/** The nearest anchor's label for a value, "≈ " before it unless the value is the anchor's own. */
+function useAnchorText(): (issue: Issue, value: number) => string {
+  const label = useLabel();
+  return (issue, value) => {
+    const anchor = nearestAnchor(issue, value);
+    return anchor ? `${anchorPrefix(anchor, value)}${label(anchor.label)}` : "";
+  };
+}
+
 function StanceTable({ scenario }: { scenario: Scenario }) {
   const { t } = useTranslation();
   const label = useLabel();
+  const anchorText = useAnchorText();
   return (
     <table className="briefing-grid">
       <thead>
@@ -96,7 +106,7 @@ function StanceTable({ scenario }: { scenario: Scenario }) {
             {scenario.actors.map((a) => {
               const s = scenario.stances[a.id]?.[issue.id];
               if (!s) return <td key={a.id}>–</td>;
-              const pos = s.position.option ? label(issue.options.find((o) => o.id === s.position.option)?.label) : `${fmt(s.position.value)} · ${label(nearestAnchor(issue, s.position.value)?.label)}`;
+              const pos = s.position.option ? label(issue.options.find((o) => o.id === s.position.option)?.label) : `${fmt(s.position.value)} · ${anchorText(issue, s.position.value)}`;
               return (
                 <td key={a.id}>
                   {pos}
@@ -117,6 +127,7 @@ function DealSection({ scenario }: { scenario: Scenario }) {
   const ws = useWorkspace();
   const { t } = useTranslation();
   const label = useLabel();
+  const anchorText = useAnchorText();
   const explain = useExplainer(scenario);
   const context = dealContextOf(scenario);
   if (context instanceof Error) return null;
@@ -137,7 +148,7 @@ function DealSection({ scenario }: { scenario: Scenario }) {
         <tbody>
           {scenario.issues.map((issue) => {
             const v = evaluation.outcome[issue.id];
-            const text = typeof v === "string" ? label(issue.options.find((o) => o.id === v)?.label) : `${fmt(v)} · ${label(nearestAnchor(issue, v ?? 0)?.label)}`;
+            const text = typeof v === "string" ? label(issue.options.find((o) => o.id === v)?.label) : `${fmt(v)} · ${anchorText(issue, v ?? 0)}`;
             return (
               <tr key={issue.id}>
                 <th scope="row">{label(issue.name)}</th>

@@ -14,7 +14,7 @@ import * as Plot from "@observablehq/plot";
 import { memo, useCallback, useLayoutEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { evaluateDeal, type DealContext, type DealEvaluation } from "../../../src/deals/evaluate.js";
-import { nearestAnchor } from "../../../src/forecast.js";
+import { anchorPrefix, nearestAnchor } from "../../../src/forecast.js";
 import type { Issue, IssueValue, Scenario } from "../../../src/scenario/types.js";
 import { mergeCoinciding, placeLabels } from "../charts/labels.js";
 import { PlotFigure } from "../charts/PlotFigure.js";
@@ -179,7 +179,7 @@ function IssueInput({ issue, value, onChange }: { issue: Issue; value: number | 
         step="any"
         value={n}
         list={`${id}-anchors`}
-        aria-valuetext={`${fmt(n)} — ${label(anchor?.label)}`}
+        aria-valuetext={`${fmt(n)} — ${anchor ? anchorPrefix(anchor, n) : ""}${label(anchor?.label)}`}
         onChange={(e) => onChange(Number(e.target.value))}
       />
       <datalist id={`${id}-anchors`}>
@@ -187,7 +187,10 @@ function IssueInput({ issue, value, onChange }: { issue: Issue; value: number | 
           <option key={a.value} value={a.value} label={label(a.label)} />
         ))}
       </datalist>
-      <span className="anchor-label">{label(anchor?.label)}</span>
+      <span className="anchor-label">
+        {anchor ? anchorPrefix(anchor, n) : ""}
+        {label(anchor?.label)}
+      </span>
     </div>
   );
 }

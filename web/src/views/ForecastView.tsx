@@ -8,7 +8,7 @@ import * as Plot from "@observablehq/plot";
 import { useCallback, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { CalibratedInterval } from "../../../src/calibration/apply.js";
-import { nearestAnchor, type ForecastResult } from "../../../src/forecast.js";
+import { anchorPrefix, nearestAnchor, type ForecastResult } from "../../../src/forecast.js";
 import { INTERVAL_COLOR } from "../../../src/report/svg.js";
 import type { Issue, Scenario } from "../../../src/scenario/types.js";
 import { api } from "../api.js";
@@ -116,7 +116,7 @@ export function ComparisonTable({ scenario, results, intervals }: { scenario: Sc
     return (
       <>
         <span className="value">{fmt(value)}</span>
-        {anchor && <span className="anchor-label">{label(anchor.label)}</span>}
+        {anchor && <span className="anchor-label">{anchorPrefix(anchor, value)}{label(anchor.label)}</span>}
       </>
     );
   };
