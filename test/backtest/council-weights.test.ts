@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { COUNCIL_WEIGHTS } from "../../src/importers/council-weights.js";
 import { councilWeight, DEU_ACTORS } from "../../src/importers/deu.js";
+import { optionalShared, readShared } from "../helpers.js";
 
 const sum = (column: string): number => [...COUNCIL_WEIGHTS.values()].reduce((total, row) => total + (row[column] ?? 0), 0);
 
@@ -26,5 +27,37 @@ describe("the built-in Council weights", () => {
     expect(councilWeight(COUNCIL_WEIGHTS, "Poland", "v15")).toBeUndefined();
     // Belgium is the more populous of the two (the coresize file swaps their rows).
     expect(councilWeight(COUNCIL_WEIGHTS, "Belgium", "p2012")!).toBeGreaterThan(councilWeight(COUNCIL_WEIGHTS, "Portugal", "p2012")!);
+  });
+});
+
+const CORESIZE = optionalShared("reference/deu/council-weights.csv", "the comparison of the built-in Council weights with the sumtxt/coresize file (no licence to copy it)");
+
+describe.skipIf(!CORESIZE)("the built-in Council weights against the sumtxt/coresize file", () => {
+  const rows = readShared("reference/deu/council-weights.csv").trim().split("\n").map((line) => line.split(","));
+  const header = rows[0]!;
+  const column = (country: string, name: string): number | undefined => {
+    const cell = rows.find((r) => r[0] === country)?.[header.indexOf(name)];
+    return cell === undefined || cell === "" ? undefined : Number(cell);
+  };
+
+  it("agrees on every vote weight and every 2012 population but Belgium's and Portugal's, which it swaps", () => {
+    for (const [country] of COUNCIL_WEIGHTS) {
+      expect(councilWeight(COUNCIL_WEIGHTS, country, "v15"), country).toBe(column(country, "v15"));
+      expect(councilWeight(COUNCIL_WEIGHTS, country, "v25"), country).toBe(column(country, "v25"));
+      if (country === "Croatia") continue;
+      const theirs = column(country === "Belgium" ? "Portugal" : country === "Portugal" ? "Belgium" : country, "p2012")! / 10; // hundreds → thousands
+      expect(councilWeight(COUNCIL_WEIGHTS, country, "p2012"), country).toBeCloseTo(theirs, 6);
+    }
+  });
+
+  it("the file's Belgium and Portugal rows follow the other country's series from 2009 on", () => {
+    // Belgium grew 10.40 → 10.58 million in the 2004–2008 columns, then on to 11.04 million in 2013; Portugal stayed near 10.6.
+    expect(column("Belgium", "p20045")! / 1e4).toBeCloseTo(10.4, 1);
+    expect(column("Belgium", "p2008")! / 1e4).toBeCloseTo(10.58, 1);
+    // From 2009 the "Portugal" row carries Belgium's growth and the "Belgium" row Portugal's level:
+    expect(column("Portugal", "p2013a")!).toBeGreaterThan(column("Portugal", "p2009")! + 3000);
+    expect(Math.abs(column("Belgium", "p2013a")! - column("Belgium", "p2009")!)).toBeLessThan(1000);
+    // Its "Belgium" 2011 figure is Portugal's population of 1 January 2010 (10,637,713).
+    expect(column("Belgium", "p2011")).toBe(106377);
   });
 });
