@@ -6,22 +6,13 @@
  */
 import { describe, expect, it } from "vitest";
 import { withCalibratedSpread } from "../../src/calibration/apply.js";
-import { CALIBRATION_FORMAT, CALIBRATION_VERSION, type Calibration } from "../../src/calibration/calibration.js";
+import { trackRecord as calibration } from "../calibration/track-record.js";
 import { calibrationJson } from "../../src/calibration/file.js";
 import { loadScenario } from "../../src/files/load.js";
 import { forecast } from "../../src/forecast.js";
 import { toModelInput } from "../../src/scenario/model-input.js";
 import { monteCarlo } from "../../src/uncertainty/monte-carlo.js";
 import { useWorkbench } from "./fixture.js";
-
-/** Compromise errors 1, 2, …, 9: at 80 % the ⌈10 · 0.8⌉ = 8th smallest, ± 8 points; at 50 % the 5th, ± 5. */
-const calibration: Calibration = {
-  format: CALIBRATION_FORMAT,
-  version: CALIBRATION_VERSION,
-  source: { file: "track-record.tsv", issues: 9, groups: 4 },
-  scale: { min: 0, max: 100 },
-  models: { compromise: { n: 9, errors: [1, 2, 3, 4, 5, 6, 7, 8, 9] } },
-};
 
 const one = (x: number) => String(Math.round(x * 10) / 10);
 /** The compromise forecast of Hanoi's sanctions issue (0–100) and its interval at ± half. */

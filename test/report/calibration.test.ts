@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { CALIBRATION_FORMAT, CALIBRATION_VERSION, type Calibration } from "../../src/calibration/calibration.js";
+import { trackRecord as calibration } from "../calibration/track-record.js";
 import { calibrationJson } from "../../src/calibration/file.js";
 import { inverseNormalCdf } from "../../src/uncertainty/distributions.js";
 import { loadScenario } from "../../src/files/load.js";
@@ -14,15 +14,6 @@ import { runCli } from "../helpers.js";
 
 const HANOI = "scenarios/hanoi-2019.yaml";
 const hanoi = loadScenario(HANOI);
-
-/** Compromise errors 1, 2, …, 9: at 80 % the ⌈10 · 0.8⌉ = 8th smallest, ± 8 points; at 50 % the 5th, ± 5. */
-const calibration: Calibration = {
-  format: CALIBRATION_FORMAT,
-  version: CALIBRATION_VERSION,
-  source: { file: "track-record.tsv", issues: 9, groups: 4 },
-  scale: { min: 0, max: 100 },
-  models: { compromise: { n: 9, errors: [1, 2, 3, 4, 5, 6, 7, 8, 9] } },
-};
 
 const alliance = (b: ReturnType<typeof buildBriefing>) => b.issues.find((i) => i.issue === "alliance")!;
 

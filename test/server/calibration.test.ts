@@ -3,21 +3,13 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { CALIBRATION_FORMAT, CALIBRATION_VERSION, type Calibration } from "../../src/calibration/calibration.js";
+import type { Calibration } from "../../src/calibration/calibration.js";
+import { trackRecord as calibration } from "../calibration/track-record.js";
 import { calibrationJson } from "../../src/calibration/file.js";
 import { runCli } from "../helpers.js";
 import { useTestServer } from "./harness.js";
 
 const t = useTestServer({ compute: { threads: 1 } });
-
-/** Compromise errors 1…9 (± 8 at 80 %, ± 5 at 50 %); no record of the median model. */
-const calibration: Calibration = {
-  format: CALIBRATION_FORMAT,
-  version: CALIBRATION_VERSION,
-  source: { file: "track-record.tsv", issues: 9, groups: 4 },
-  scale: { min: 0, max: 100 },
-  models: { compromise: { n: 9, errors: [1, 2, 3, 4, 5, 6, 7, 8, 9] } },
-};
 
 interface Interval {
   level: number;
