@@ -33,8 +33,9 @@ describe("the built-in Council weights", () => {
 const CORESIZE = optionalShared("reference/deu/council-weights.csv", "the comparison of the built-in Council weights with the sumtxt/coresize file (no licence to copy it)");
 
 describe.skipIf(!CORESIZE)("the built-in Council weights against the sumtxt/coresize file", () => {
-  const rows = readShared("reference/deu/council-weights.csv").trim().split("\n").map((line) => line.split(","));
-  const header = rows[0]!;
+  // The body of a skipped suite still runs when vitest collects it: read the file only when it is there.
+  const rows = CORESIZE ? readShared("reference/deu/council-weights.csv").trim().split("\n").map((line) => line.split(",")) : [];
+  const header = rows[0] ?? [];
   const column = (country: string, name: string): number | undefined => {
     const cell = rows.find((r) => r[0] === country)?.[header.indexOf(name)];
     return cell === undefined || cell === "" ? undefined : Number(cell);
