@@ -19,7 +19,8 @@
  * tournament), not the server's: `src/compute/pool.ts` runs many independent requests, each whole in
  * one thread, with a queue, time and memory limits, and cancellation of one job by terminating its
  * thread. Here a map owns its threads for its duration, results are assembled in input order for
- * reproducibility, and an abort stops scheduling chunks but keeps those done (a partial result).
+ * reproducibility, and an abort stops the map within one input (on a thread too: each chunk checks a
+ * shared stop flag between its inputs and returns those done), keeping every input done (a partial result).
  */
 import { availableParallelism } from "node:os";
 import { isMainThread, workerData } from "node:worker_threads";
@@ -40,7 +41,7 @@ export interface ParallelMapOptions<I = never, O = unknown> {
   readonly signal?: AbortSignal;
   /** Below this many inputs the map runs in this thread (starting workers costs more). Default 32. */
   readonly minParallelInputs?: number;
-  /** Inputs per chunk; default: about four chunks per worker. */
+  /** Inputs per chunk; default: about four chunks per worker, at most MAX_CHUNK_INPUTS. */
   readonly chunkSize?: number;
 }
 
@@ -53,14 +54,42 @@ export interface ParallelMapResult<O> {
   readonly aborted: boolean;
 }
 
-/** What the pool sends a worker thread: the module to apply and a slice of the inputs. */
+/**
+ * The inputs of a map: an array, or anything with a length and inputs by index (`at`), made on demand
+ * (a run of ten million samples is a million blocks that need not all exist before the first starts).
+ */
+export interface MapInputs<I> {
+  readonly length: number;
+  at(index: number): I | undefined;
+}
+
+/** The inputs from `start` to `end` (exclusive), as an array to send. */
+function sliceInputs<I>(inputs: MapInputs<I>, start: number, end: number): I[] {
+  return Array.from({ length: end - start }, (_, k) => inputs.at(start + k)!);
+}
+
+/** What the pool sends a worker thread: the module to apply, a slice of the inputs and the map's stop flag. */
 interface Chunk<I> {
   readonly module: string;
   readonly inputs: readonly I[];
+  /** Shared with the main thread, which sets element 0 to stop the map: the chunk then returns the outputs it has. */
+  readonly stop: Int32Array;
 }
 
 /** The number of chunks aimed at per worker: enough to balance uneven inputs, few enough to keep messaging cheap. */
 const CHUNKS_PER_WORKER = 4;
+
+/**
+ * The most inputs in a default chunk: progress is reported per chunk, so a long map (ten million samples
+ * are a million inputs) still reports every second or so instead of every hour.
+ */
+export const MAX_CHUNK_INPUTS = 16;
+
+/**
+ * After an abort, how long the map waits for the chunks running on threads to return the inputs they
+ * finished (each stops after its current input); a chunk still running then is given up.
+ */
+const ABORT_GRACE_MS = 500;
 
 /** Default worker count: every core this process may use. */
 export function defaultWorkers(): number {
@@ -75,9 +104,9 @@ export function chunkRanges(count: number, size: number): [number, number][] {
   return ranges;
 }
 
-/** The chunk size for a map: about CHUNKS_PER_WORKER chunks per worker. */
+/** The chunk size for a map: about CHUNKS_PER_WORKER chunks per worker, at most MAX_CHUNK_INPUTS inputs. */
 export function defaultChunkSize(count: number, workers: number): number {
-  return Math.max(1, Math.ceil(count / (Math.max(1, workers) * CHUNKS_PER_WORKER)));
+  return Math.max(1, Math.min(MAX_CHUNK_INPUTS, Math.ceil(count / (Math.max(1, workers) * CHUNKS_PER_WORKER))));
 }
 
 type WorkerFunction<I, O> = (input: I) => O | Promise<O>;
@@ -111,11 +140,14 @@ const isPoolThreadData = (data: unknown): data is PoolThreadData => typeof (data
 // In a pool thread: import the worker module now; a failure resurfaces with the first chunk.
 if (!isMainThread && isPoolThreadData(workerData)) workerFunction(workerData.preload).catch(() => undefined);
 
-/** Worker-thread entry (piscina calls it): maps one chunk with the worker module. */
+/** Worker-thread entry (piscina calls it): maps one chunk with the worker module, up to the map's stop. */
 export default async function runChunk<I, O>(chunk: Chunk<I>): Promise<O[]> {
   const apply = await workerFunction<I, O>(chunk.module);
   const outputs: O[] = [];
-  for (const input of chunk.inputs) outputs.push(await apply(input));
+  for (const input of chunk.inputs) {
+    if (Atomics.load(chunk.stop, 0) !== 0) break;
+    outputs.push(await apply(input));
+  }
   return outputs;
 }
 
@@ -124,7 +156,7 @@ export default async function runChunk<I, O>(chunk: Chunk<I>): Promise<O[]> {
  * Results are assembled by input index. Rejects with the first error a worker throws (after
  * stopping the pool); an abort is not an error: it resolves with `aborted: true`.
  */
-export async function parallelMap<I, O>(workerFile: URL, inputs: readonly I[], options: ParallelMapOptions<I, O> = {}): Promise<ParallelMapResult<O>> {
+export async function parallelMap<I, O>(workerFile: URL, inputs: MapInputs<I>, options: ParallelMapOptions<I, O> = {}): Promise<ParallelMapResult<O>> {
   const total = inputs.length;
   const workers = Math.max(1, Math.floor(options.workers ?? defaultWorkers()));
   const results: (O | undefined)[] = new Array<O | undefined>(total).fill(undefined);
@@ -190,7 +222,7 @@ const BREATHE_MS = 50;
 
 async function mapInProcess<I, O>(
   workerFile: URL,
-  inputs: readonly I[],
+  inputs: MapInputs<I>,
   ranges: readonly [number, number][],
   results: (O | undefined)[],
   options: ParallelMapOptions<I, O>,
@@ -202,7 +234,7 @@ async function mapInProcess<I, O>(
   for (const [start, end] of ranges) {
     if (options.signal?.aborted) break;
     for (let i = start; i < end; i++) {
-      results[i] = await apply(inputs[i]!);
+      results[i] = await apply(inputs.at(i)!);
       // A chunk can take minutes in one thread: let Ctrl-C (the signal) in every BREATHE_MS within it too.
       if (performance.now() - breathed < BREATHE_MS) continue;
       await breathe();
@@ -220,39 +252,59 @@ async function mapInProcess<I, O>(
 
 async function mapOnPool<I, O>(
   workerFile: URL,
-  inputs: readonly I[],
+  inputs: MapInputs<I>,
   ranges: readonly [number, number][],
   results: (O | undefined)[],
   threads: number,
   options: ParallelMapOptions<I, O>,
 ): Promise<number> {
   const pool = (await takePool(workerFile, threads)) as Piscina<Chunk<I>, O[]>;
+  const stop = new Int32Array(new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT));
   let done = 0;
+  let next = 0;
   let failure: { error: unknown } | undefined;
-  const stop = new AbortController();
-  // Replies to tasks cancelled by an abort surface as pool errors; they are not failures of the map.
-  pool.on("error", (error: unknown) => {
-    if (!stop.signal.aborted && !options.signal?.aborted && !failure) failure = { error };
-  });
-  const signal = options.signal ? AbortSignal.any([options.signal, stop.signal]) : stop.signal;
+  /** Set once the map has stopped waiting for running chunks: their errors (the pool's destruction) do not count. */
+  let givenUp = false;
+  let stopped!: () => void;
+  const stopping = new Promise<void>((resolve) => (stopped = resolve));
+  const halt = (): void => {
+    Atomics.store(stop, 0, 1);
+    stopped();
+  };
+  const fail = (error: unknown): void => {
+    if (givenUp || options.signal?.aborted || failure) return;
+    failure = { error };
+    halt();
+  };
+  pool.on("error", fail);
+  options.signal?.addEventListener("abort", halt, { once: true });
+  if (options.signal?.aborted) halt();
+  // One loop per thread, each taking the next chunk when its last one returns: no chunk waits in a queue,
+  // so stopping needs no cancellation and every running chunk hands back the inputs it finished.
+  const runThread = async (): Promise<void> => {
+    while (next < ranges.length && Atomics.load(stop, 0) === 0) {
+      const [start, end] = ranges[next++]!;
+      let outputs: O[];
+      try {
+        outputs = await pool.run({ module: workerFile.href, inputs: sliceInputs(inputs, start, end), stop });
+      } catch (error) {
+        fail(error);
+        return;
+      }
+      if (givenUp) return;
+      outputs.forEach((output, k) => (results[start + k] = output));
+      done += outputs.length;
+      options.onProgress?.(done, inputs.length);
+    }
+  };
+  const finished = Promise.all(Array.from({ length: threads }, runThread));
   try {
-    await Promise.all(
-      ranges.map(async ([start, end]) => {
-        if (signal.aborted) return;
-        try {
-          const outputs = await pool.run({ module: workerFile.href, inputs: inputs.slice(start, end) }, { signal });
-          outputs.forEach((output, k) => (results[start + k] = output));
-          done += end - start;
-          options.onProgress?.(done, inputs.length);
-        } catch (error) {
-          if (signal.aborted && !failure) return; // aborted from outside: not an error
-          if (!failure) failure = { error };
-          stop.abort();
-        }
-      }),
-    );
+    await Promise.race([finished, stopping.then(() => new Promise<void>((resolve) => setTimeout(resolve, ABORT_GRACE_MS).unref()))]);
   } finally {
+    givenUp = true;
+    options.signal?.removeEventListener("abort", halt);
     await pool.destroy();
+    await finished;
   }
   if (failure) throw failure.error;
   return done;

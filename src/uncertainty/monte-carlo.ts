@@ -139,7 +139,7 @@ export async function monteCarlo(scenario: Scenario, options: MonteCarloOptions)
   if (!Number.isInteger(options.runs) || options.runs < 1) throw new RangeError(`monteCarlo: runs must be a whole number ≥ 1, got ${options.runs}`);
   const { plan, dealsSkipped } = makePlan(scenario, options);
   const base = baseForecasts(scenario, plan, options.seed);
-  const outcome = await runTasks(sampleTasks(plan, options.runs), options);
+  const outcome = await runTasks(sampleTasks(plan, options.runs), options.runs, options);
   return summarize(plan, completedBlocks(outcome.results), {
     runs: options.runs,
     partial: outcome.aborted && outcome.results.some((r) => r === undefined),

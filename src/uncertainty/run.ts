@@ -66,17 +66,34 @@ export function startSamplingWorkers(runs: number, workers?: number): void {
   startWorkers(WORKER, Math.ceil(runs / blockSize(runs)), workers !== undefined ? { workers } : {});
 }
 
-/** Samples per block: about 200 blocks for smooth progress, at most 100 samples each. */
+/**
+ * Samples per block: about 200 blocks for smooth progress, at most 10 each. A block is what a thread
+ * finishes before it sees Ctrl-C: ten Hanoi samples of every model take about 60 ms (a hundred took
+ * 0.6 s, seconds on a loaded machine). Results do not depend on it: sample k depends on (seed, k) only.
+ */
 export function blockSize(runs: number): number {
-  return Math.min(100, Math.max(1, Math.ceil(runs / 200)));
+  return Math.min(10, Math.max(1, Math.ceil(runs / 200)));
 }
 
-/** Blocks of samples 0 … runs−1. */
-export function sampleTasks(plan: EvaluationPlan, runs: number): PointsTask[] {
+/** Tasks by index, made when asked for. */
+export interface TaskList {
+  readonly length: number;
+  at(index: number): PointsTask | undefined;
+}
+
+/**
+ * Blocks of samples 0 … runs−1, each made when the pool takes it (a million blocks made up front took
+ * 0.4 s, before the run could notice Ctrl-C).
+ */
+export function sampleTasks(plan: EvaluationPlan, runs: number): TaskList {
   const size = blockSize(runs);
-  const tasks: PointsTask[] = [];
-  for (let from = 0; from < runs; from += size) tasks.push({ plan, samples: { from, to: Math.min(runs, from + size) } });
-  return tasks;
+  const length = Math.ceil(runs / size);
+  return { length, at: (b) => (b >= 0 && b < length ? { plan, samples: { from: b * size, to: Math.min(runs, (b + 1) * size) } } : undefined) };
+}
+
+/** The tasks of `first`, then those of `then`. */
+export function concatTasks(first: TaskList, then: TaskList): TaskList {
+  return { length: first.length + then.length, at: (i) => (i < first.length ? first.at(i) : then.at(i - first.length)) };
 }
 
 export interface TasksOutcome {
@@ -85,17 +102,12 @@ export interface TasksOutcome {
   readonly aborted: boolean;
 }
 
-/** Points in a task. */
-export function taskSize(task: PointsTask): number {
-  return "samples" in task ? task.samples.to - task.samples.from : task.swings.length;
-}
-
 /**
- * Runs tasks on the shared pool, which groups them into a few chunks per worker (progress and Ctrl-C act
- * between chunks), reporting progress in points. Results are by task index, whatever order threads finish in.
+ * Runs tasks on the shared pool, which groups them into chunks (progress is reported per chunk; Ctrl-C
+ * stops every thread after its current task), reporting progress in points (`total`: the tasks' points).
+ * Results are by task index, whatever order threads finish in.
  */
-export async function runTasks(tasks: readonly PointsTask[], options: Pick<RunOptions, "workers" | "signal" | "onProgress">): Promise<TasksOutcome> {
-  const total = tasks.map(taskSize).reduce((a, b) => a + b, 0);
+export async function runTasks(tasks: TaskList, total: number, options: Pick<RunOptions, "workers" | "signal" | "onProgress">): Promise<TasksOutcome> {
   const outcome = await parallelMap<PointsTask, PointsResult>(WORKER, tasks, {
     local: runPointsTask,
     ...(options.workers !== undefined ? { workers: options.workers } : {}),

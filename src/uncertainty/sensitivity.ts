@@ -12,7 +12,7 @@ import type { PointsTask } from "./evaluate.js";
 import { sampleValues, type PointsResult } from "./evaluate.js";
 import type { InputField } from "./inputs.js";
 import { baseForecasts, completedBlocks, type MonteCarloOptions } from "./monte-carlo.js";
-import { makePlan, runTasks, sampleTasks } from "./run.js";
+import { concatTasks, makePlan, runTasks, sampleTasks } from "./run.js";
 import { firstOrderIndex, standardDeviation } from "./stats.js";
 
 /** Swings per task. */
@@ -70,7 +70,7 @@ export async function sensitivity(scenario: Scenario, options: MonteCarloOptions
   const swingTasks: PointsTask[] = [];
   for (let s = 0; s < swings.length; s += SWINGS_PER_TASK) swingTasks.push({ plan, swings: swings.slice(s, s + SWINGS_PER_TASK) });
   const samples = sampleTasks(plan, options.runs);
-  const outcome = await runTasks([...swingTasks, ...samples], options);
+  const outcome = await runTasks(concatTasks(swingTasks, samples), swings.length + options.runs, options);
 
   const swingResults = outcome.results.slice(0, swingTasks.length);
   const sampleResults = outcome.results.slice(swingTasks.length);
@@ -78,7 +78,7 @@ export async function sensitivity(scenario: Scenario, options: MonteCarloOptions
   // Inputs of the completed samples, recomputed from (seed, k): sample k's values depend on nothing else.
   const sampleIds: number[] = [];
   sampleResults.forEach((r, t) => {
-    const task = samples[t]!;
+    const task = samples.at(t)!;
     if (r !== undefined && "samples" in task) for (let k = task.samples.from; k < task.samples.to; k++) sampleIds.push(k);
   });
   const values = sampleIds.map((k) => sampleValues(plan, k));

@@ -10,7 +10,11 @@ import { renderMarkdown } from "../../report/markdown.js";
 import type { Language } from "../../scenario/label.js";
 import type { Scenario } from "../../scenario/types.js";
 import { briefingSimulation } from "../../report/simulation.js";
-import { monteCarlo } from "../../uncertainty/monte-carlo.js";
+import { EXIT_INTERRUPTED } from "../../uncertainty/interrupt.js";
+import { monteCarlo, type MonteCarloReport } from "../../uncertainty/monte-carlo.js";
+import type { AgreementReport } from "../../agreement/forecast.js";
+import type { SimulationRunsReport } from "../../simulation/monte-carlo.js";
+import { longRun, type LongRunControl } from "../long-run.js";
 import { requireKnownModels } from "../models.js";
 import { EXIT, UsageError, type CliIo } from "../io.js";
 
@@ -57,19 +61,45 @@ export function parseClaim(scenario: Scenario, text: string): AlignmentClaim {
   return { actors, ...(issue !== undefined ? { issue } : {}) };
 }
 
+/** The briefing's sampled sections (`--runs`). */
+type SampledSections = {
+  readonly uncertainty: MonteCarloReport;
+  readonly agreement: AgreementReport | undefined;
+  readonly simulation: SimulationRunsReport | undefined;
+};
+
+/**
+ * The three runs of `runs` samples behind a briefing, one after the other under one progress bar; stops
+ * at Ctrl-C (a briefing of a part of its samples would read as a whole one, so none is made).
+ */
+async function sampledSections(scenario: Scenario, options: ReportCommandOptions & { readonly runs: number }, control: LongRunControl): Promise<SampledSections | "interrupted"> {
+  const { runs } = options;
+  const { signal } = control;
+  const seed = options.seed !== undefined ? { seed: options.seed } : {};
+  const phase = (index: number) => (control.onProgress ? { onProgress: (done: number) => control.onProgress?.(index * runs + done, 3 * runs) } : {});
+  // How sure each forecast is: a Monte Carlo over the inputs' uncertainty.
+  const uncertainty = await monteCarlo(scenario, { runs, models: options.models, signal, ...phase(0), ...seed });
+  if (signal.aborted) return "interrupted";
+  // The chance of a deal over the same number of draws, with the same seed (in this thread: at a
+  // briefing's sizes starting worker threads costs more than the draws; the result is the same either way).
+  const agreement = await briefingAgreement(scenario, { runs, workers: 1, signal, ...phase(1), ...seed });
+  if (signal.aborted) return "interrupted";
+  // The simulated talks over as many sampled scenarios (`parley simulate --runs`, same seed).
+  const simulation = await briefingSimulation(scenario, { runs, signal, ...phase(2), ...seed });
+  if (signal.aborted) return "interrupted";
+  return { uncertainty, agreement, simulation };
+}
+
 export async function reportCommand(scenario: Scenario, options: ReportCommandOptions, io: CliIo): Promise<number> {
   requireKnownModels(options.models);
   const claims = options.claims.map((c) => parseClaim(scenario, c));
-  // With --runs, the briefing says how sure each forecast is from a Monte Carlo over the inputs' uncertainty.
-  const uncertainty =
-    options.runs === undefined
-      ? undefined
-      : await monteCarlo(scenario, { runs: options.runs, models: options.models, ...(options.seed !== undefined ? { seed: options.seed } : {}) });
-  // …and the chance of a deal over the same number of draws, with the same seed (in this thread: at a
-  // briefing's sizes starting worker threads costs more than the draws; the result is the same either way).
-  const agreement = options.runs === undefined ? undefined : await briefingAgreement(scenario, { runs: options.runs, workers: 1, ...(options.seed !== undefined ? { seed: options.seed } : {}) });
-  // …and the simulated talks over as many sampled scenarios (`parley simulate --runs`, same seed).
-  const simulation = options.runs === undefined ? undefined : await briefingSimulation(scenario, { runs: options.runs, ...(options.seed !== undefined ? { seed: options.seed } : {}) });
+  const { runs } = options;
+  const sampled = runs === undefined ? undefined : await longRun(io, { json: false }, (control) => sampledSections(scenario, { ...options, runs }, control));
+  if (sampled === "interrupted") {
+    io.err(`interrupted: no briefing written${options.output !== undefined ? ` (${options.output} left as it was)` : ""}`);
+    return EXIT_INTERRUPTED;
+  }
+  const { uncertainty, agreement, simulation } = sampled ?? {};
   const briefing = buildBriefing(scenario, {
     models: options.models,
     claims,
