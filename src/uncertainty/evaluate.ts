@@ -4,6 +4,7 @@
  * the tornado's one-at-a-time swings, in worker threads or in process. Pure.
  */
 import { acceptsOutcome, agreementModel, type AgreementModel } from "../agreement/model.js";
+import { prepareStanceDrawAcceptance, type StanceDrawAcceptance } from "../agreement/stance-draws.js";
 import { dealOutcome, type Outcome } from "../deals/preferences.js";
 import { findModel } from "../models/index.js";
 import { ModelError, type ForecastModel, type ModelInput, type ModelOptions } from "../models/types.js";
@@ -55,8 +56,8 @@ type InputTarget =
   /** An actor's capability: on every issue without a capability of its own. */
   | { readonly field: "capability"; readonly actor: number; readonly issues: readonly number[]; readonly written: number }
   | { readonly field: "capabilityByIssue" | "position" | "salience"; readonly actor: number; readonly issue: number; readonly written: number }
-  /** A walk-away value: read by deal acceptance only. */
-  | { readonly field: "reservation" };
+  /** A written walk-away value: read by deal acceptance only. */
+  | { readonly field: "reservation"; readonly actor: number; readonly written: number };
 
 interface MutableStance {
   position: number;
@@ -73,6 +74,10 @@ interface PreparedPlan {
   readonly outcomes: readonly (Outcome | undefined)[];
   /** Compiled red lines and linkage, reused by every point. */
   readonly agreement: AgreementModel;
+  /** Deal acceptance decided from the point's stances and walk-away values alone; undefined when rules read judgements. */
+  readonly acceptance: StanceDrawAcceptance | undefined;
+  /** The point's written walk-away value per actor (NaN where none is written). */
+  readonly reservations: Float64Array;
 }
 
 const prepared = new WeakMap<EvaluationPlan, PreparedPlan>();
@@ -104,7 +109,7 @@ function prepare(plan: EvaluationPlan): PreparedPlan {
       case "salience":
         return { field: u.field, actor: a, issue: i, written: input.stances[a]![i]![u.field] };
       case "reservation":
-        return { field: u.field };
+        return { field: u.field, actor: a, written: actor.reservation?.value ?? Number.NaN };
     }
   });
   const models = plan.models.map((id) => ({
@@ -119,7 +124,10 @@ function prepare(plan: EvaluationPlan): PreparedPlan {
     const deal = scenario.deals.find((x) => x.id === id);
     return deal ? dealOutcome(scenario, deal.values) : undefined;
   });
-  ready = { input, targets, models, outcomes, agreement: agreementModel(scenario) };
+  const agreement = agreementModel(scenario);
+  const acceptance = outcomes.length > 0 ? prepareStanceDrawAcceptance(agreement, outcomes) : undefined;
+  const reservations = Float64Array.from(scenario.actors, (a) => a.reservation?.value ?? Number.NaN);
+  ready = { input, targets, models, outcomes, agreement, acceptance, reservations };
   prepared.set(plan, ready);
   return ready;
 }
@@ -131,9 +139,12 @@ const positive = (x: number): number => (x > 0 ? x : Number.MIN_VALUE);
 function writeValues(ready: PreparedPlan, values: ArrayLike<number>): void {
   const { input } = ready;
   ready.targets.forEach((target, t) => {
-    if (target.field === "reservation") return;
     const v = values[t] as number;
     const sampled = !Number.isNaN(v);
+    if (target.field === "reservation") {
+      ready.reservations[target.actor] = sampled ? v : target.written;
+      return;
+    }
     const capabilities = input.actors[target.actor]!.capability;
     switch (target.field) {
       case "capability": {
@@ -155,8 +166,8 @@ function writeValues(ready: PreparedPlan, values: ArrayLike<number>): void {
 /**
  * Evaluates one point into `result` at position `p`: every model's forecast per issue, and which actors
  * accept each deal (utility ≥ walk-away value, as `parley deal` decides). `seed` goes to stochastic models.
- * The models read a model input prepared once per plan, with this point's numbers written in; only deal
- * acceptance needs the scenario itself with the point's values.
+ * The models and deal acceptance read a model input prepared once per plan, with this point's numbers
+ * written in; only rules that read judgements need the scenario itself with the point's values.
  */
 export function evaluatePoint(plan: EvaluationPlan, values: ArrayLike<number>, seed: number | undefined, result: PointsResult, p: number): void {
   const ready = prepare(plan);
@@ -173,7 +184,9 @@ export function evaluatePoint(plan: EvaluationPlan, values: ArrayLike<number>, s
       result.forecasts.fill(Number.NaN, at, at + issues);
     }
   });
-  if (plan.deals.length > 0) {
+  if (plan.deals.length > 0 && ready.acceptance) {
+    ready.acceptance.accepts(ready.input.stances, ready.reservations, result.accepts, p * plan.deals.length * plan.scenario.actors.length);
+  } else if (plan.deals.length > 0) {
     const scenario = withInputValues(plan.scenario, plan.inputs, values);
     acceptances(scenario, ready.agreement, ready.outcomes, result.accepts, p * plan.deals.length * scenario.actors.length);
   }
