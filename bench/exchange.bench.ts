@@ -122,9 +122,9 @@ export async function benchExchange(): Promise<BenchResult[]> {
   const candidates = fitExponents(grid.map((g) => ({ n: g.n, m: g.m, value: g.candidates })));
   const largest = grid[grid.length - 1]!;
   results.push({
-    name: "exchange: cost growth",
+    name: `exchange: growth fit, time and candidates against n actors × m issues (ms = the ${largest.n}×${largest.m} case)`,
     ms: largest.ms,
-    detail: `fit over the ${grid.length} synthetic cases: time ∝ n^${time.alpha.toFixed(2)}·m^${time.beta.toFixed(2)}, candidates ∝ n^${candidates.alpha.toFixed(2)}·m^${candidates.beta.toFixed(2)} (O(n²m²) expects 2 and 2); ms = the ${largest.n}×${largest.m} case`,
+    detail: `least squares over the ${grid.length} synthetic cases of 10 rounds: CPU time ∝ n^${time.alpha.toFixed(2)}·m^${time.beta.toFixed(2)}, candidates ∝ n^${candidates.alpha.toFixed(2)}·m^${candidates.beta.toFixed(2)} (actor pairs × issue pairs, O(n²m²) per round, would be 2 and 2)`,
   });
   return results;
 }

@@ -10,10 +10,11 @@
  *
  * Cost: a round builds every candidate (at most actor pairs × issue pairs, O(n²m²)) and calculates each
  * once. Each realised exchange then recalculates only the candidates it affects, found through an index by
- * (actor, supply issue) and (actor, demand issue), and puts them back into the ordered list by binary
- * search (the list itself is copied once per realisation). Outcome sums are the start positions' sum plus
+ * (actor, supply issue) and (actor, demand issue), and moves them in a heap ordered by gain and list rank
+ * (O(log n) each, nothing copied). Outcome sums are the start positions' sum plus
  * the few positions a candidate's table changes, not a pass over the issue's actors.
  */
+import { GainOrder } from "./gain-order.js";
 
 /** The problem as the round sees it: fixed saliences (0–1) and powers, positions per actor and issue. */
 export interface ExchangeState {
@@ -91,8 +92,6 @@ export type RateDraw = (equalGainRate: number, lowest: number, highest: number) 
 const NEGLIGIBLE = 1e-10;
 /** An adjusted outcome this close to the demander's position is taken as exactly on it (float64 convention). */
 const ON_TARGET = 1e-9;
-/** Relative tolerance under which two gains count as equal when ordering (float64 convention). */
-const TIE = 1e-12;
 /** Weights of the start-position update: x' = x0 + (FIXED + SALIENCE·(1 − s))·(y − x0). */
 const UPDATE_FIXED = 0.1;
 const UPDATE_SALIENCE = 0.4;
@@ -724,36 +723,29 @@ class Round {
   /**
    * The selection loop: realise the best valid candidate, recalculate those it affects, repeat. The
    * reference re-sorts the whole list (stably) each time; only recalculated candidates change their gain, so
-   * here they are sorted alone and put back among the others, which are still in order — the same list
-   * without a sort per realisation.
+   * here the list is a heap by gain and rank ({@link GainOrder}) and only they move in it.
    */
   select(): { realised: number[]; runnerUpGains: number[] } {
     const n = this.count;
     const { gain, valid } = this;
     // Invalid candidates are never realised nor recalculated, and the first realisation drops them: only the
     // valid ones are ordered (a stable sort of a subset orders it as it orders the whole list).
-    let order = this.storage.i32("order", n);
-    let length = 0;
-    for (let c = 0; c < n; c++) if (valid[c]) order[length++] = c;
-    let spare = this.storage.i32("spare", n);
-    sortByGain(order, spare, length, gain);
-    /** Place of each candidate in the list before the current realisation (for ties). */
-    const place = this.storage.i32("place", n);
-    for (let k = 0; k < length; k++) place[order[k] as number] = k;
-    /** In the list and valid: may be recalculated and realised. Invalid ones are dropped at the first realisation. */
+    const order = new GainOrder(this.storage, n, this.gain);
+    order.fill(n, valid);
+    /** In the list and valid: may be recalculated and realised. */
     const live = this.storage.u8("live", n);
     live.set(valid.subarray(0, n));
     const seen = this.storage.i32("seen", n);
     const affected = this.storage.i32("affected", n);
-    const removedAt = this.storage.i32("removedAt", n);
+    const changed = this.storage.i32("changed", n);
+    const previousGain = this.storage.f64("previousGain", n);
     const { supplyStart, supplyOf, demandStart, demandOf } = this.indexSides();
     const issueCount = this.state.issueCount;
     const realised: number[] = [];
     const runnerUpGains: number[] = [];
-    // Every candidate in the list is live, best first.
-    while (length > 0) {
-      const best = order[0] as number;
-      runnerUpGains.push(length > 1 ? (gain[order[1] as number] as number) : Number.NaN);
+    while (order.length > 0) {
+      const best = order.shift();
+      runnerUpGains.push(order.length > 0 ? (gain[order.first()] as number) : Number.NaN);
       realised.push(best);
       live[best] = 0;
       const stamp = realised.length;
@@ -775,59 +767,24 @@ class Round {
           }
         }
       }
-      // In list order (a drawn rate takes its draws in that order), then recalculated. The list loses best
-      // (at 0) and every affected candidate (marked seen); the changed ones go back in below.
-      for (let k = 0; k < affectedCount; k++) removedAt[k] = place[affected[k] as number] as number;
-      sortAscending(removedAt, affectedCount);
+      // A drawn rate takes its draws in list order; otherwise the order of recalculation does not matter.
+      // Each one whose gain changed leaves the order until all are done (one that turned invalid for good).
+      if (this.drawRate) order.sortInListOrder(affected, affectedCount);
       let changedCount = 0;
       for (let k = 0; k < affectedCount; k++) {
-        const f = order[removedAt[k] as number] as number;
+        const f = affected[k] as number;
+        const previous = gain[f] as number;
         this.recalculate(f, best);
-        if (valid[f]) affected[changedCount++] = f;
-        else live[f] = 0;
-      }
-      // A stable sort of the changed ones (they are in list order), then each goes before the first kept
-      // candidate it precedes: a larger gain, or a tie with a candidate behind it in the list. The kept
-      // ones are in that order, so a binary search over the list finds the place (a probe on a removed
-      // one looks at the next kept one); one pass then copies the kept ones and the changed ones into place.
-      sortByGainShort(affected, changedCount, gain);
-      let out = 0;
-      let copied = 1;
-      for (let k = 0; k < changedCount; k++) {
-        const y = affected[k] as number;
-        const gainY = gain[y] as number;
-        const placeY = place[y] as number;
-        let low = copied;
-        let high = length;
-        while (low < high) {
-          const middle = (low + high) >> 1;
-          let probe = middle;
-          while (probe < high && seen[order[probe] as number] === stamp) probe++;
-          if (probe === high) {
-            high = middle;
-            continue;
-          }
-          const comparison = byGain(gainY, gain[order[probe] as number] as number);
-          if (comparison < 0 || (comparison === 0 && placeY < probe)) high = middle;
-          else low = probe + 1;
+        if (valid[f] && gain[f] === previous) continue;
+        order.remove(f);
+        if (!valid[f]) {
+          live[f] = 0;
+          continue;
         }
-        for (; copied < low; copied++) {
-          const c = order[copied] as number;
-          if (seen[c] === stamp) continue;
-          place[c] = out;
-          spare[out++] = c;
-        }
-        place[y] = out;
-        spare[out++] = y;
+        changed[changedCount] = f;
+        previousGain[changedCount++] = previous;
       }
-      for (; copied < length; copied++) {
-        const c = order[copied] as number;
-        if (seen[c] === stamp) continue;
-        place[c] = out;
-        spare[out++] = c;
-      }
-      [order, spare] = [spare, order];
-      length = out;
+      order.reinsert(changed, previousGain, changedCount);
     }
     return { realised, runnerUpGains };
   }
@@ -935,60 +892,3 @@ function snap(value: number, target: number): number {
   return Math.abs(value - target) <= ON_TARGET ? target : value;
 }
 
-/** In-place ascending sort of the first `length` values (short lists: insertion sort). */
-function sortAscending(values: Int32Array, length: number): void {
-  for (let k = 1; k < length; k++) {
-    const value = values[k] as number;
-    let to = k - 1;
-    while (to >= 0 && (values[to] as number) > value) {
-      values[to + 1] = values[to] as number;
-      to--;
-    }
-    values[to + 1] = value;
-  }
-}
-
-/** Stable in-place sort of the first `length` candidates by {@link byGain} (short lists: insertion sort). */
-function sortByGainShort(values: Int32Array, length: number, gain: Float64Array): void {
-  for (let k = 1; k < length; k++) {
-    const value = values[k] as number;
-    const g = gain[value] as number;
-    let to = k - 1;
-    while (to >= 0 && byGain(gain[values[to] as number] as number, g) > 0) {
-      values[to + 1] = values[to] as number;
-      to--;
-    }
-    values[to + 1] = value;
-  }
-}
-
-/** Stable sort of the first n `values` by {@link byGain} (bottom-up merge sort; `spare` at least as long, its contents lost). */
-function sortByGain(values: Int32Array, spare: Int32Array, n: number, gain: Float64Array): void {
-  let from = values;
-  let to = spare;
-  for (let width = 1; width < n; width *= 2) {
-    for (let left = 0; left < n; left += 2 * width) {
-      const middle = Math.min(left + width, n);
-      const right = Math.min(left + 2 * width, n);
-      let a = left;
-      let b = middle;
-      let out = left;
-      while (a < middle && b < right) {
-        // The right run's element goes first only when its gain is strictly larger (stability).
-        if (byGain(gain[from[a] as number] as number, gain[from[b] as number] as number) > 0) to[out++] = from[b++] as number;
-        else to[out++] = from[a++] as number;
-      }
-      while (a < middle) to[out++] = from[a++] as number;
-      while (b < right) to[out++] = from[b++] as number;
-    }
-    [from, to] = [to, from];
-  }
-  if (from !== values) values.set(from.subarray(0, n));
-}
-
-/** Descending gain; gains within a relative 1e-12 count as equal, so the stable sort keeps their order. */
-function byGain(a: number, b: number): number {
-  const difference = b - a;
-  const larger = Math.abs(a) > Math.abs(b) ? Math.abs(a) : Math.abs(b);
-  return Math.abs(difference) <= TIE * (larger > 1 ? larger : 1) ? 0 : difference;
-}
