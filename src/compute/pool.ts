@@ -85,6 +85,12 @@ export interface RunJobOptions {
   readonly signal?: AbortSignal;
   /** A time limit below the pool's (never above it). */
   readonly timeLimitMs?: number;
+  /**
+   * The input's `scenario` as JSON text, when the caller has it (a stored scenario): the text crosses
+   * to the worker as one string copy, where the object would cost the event loop a structured clone
+   * of every actor, issue and stance, and the worker parses it.
+   */
+  readonly scenarioJson?: string;
 }
 
 export interface ComputeStats {
@@ -144,7 +150,9 @@ export class ComputePool {
     const timer = setTimeout(() => stop.abort("time"), timeLimitMs);
     const started = performance.now();
     try {
-      const reply = await this.workers().run({ job, input } as JobTask, { signal: stop.signal });
+      const task: JobTask =
+        options.scenarioJson === undefined ? { job, input } : { job, input: { ...(input as object), scenario: undefined }, scenarioJson: options.scenarioJson };
+      const reply = await this.workers().run(task, { signal: stop.signal });
       if (reply.ok) return reply.json;
       throw new JobError(job, reply.error.name, reply.error.message);
     } catch (error) {

@@ -17,6 +17,8 @@ import { JOB_MODULES, type JobName } from "./jobs.js";
 export interface JobTask {
   readonly job: JobName;
   readonly input: unknown;
+  /** The input's `scenario`, as JSON text (see `RunJobOptions.scenarioJson`). */
+  readonly scenarioJson?: string;
 }
 
 export type JobReply = { readonly ok: true; readonly json: string } | { readonly ok: false; readonly error: { readonly name: string; readonly message: string } };
@@ -42,7 +44,8 @@ export default async function runJob(task: JobTask): Promise<JobReply> {
       fn = importJob(task.job);
       loaded.set(task.job, fn);
     }
-    return { ok: true, json: JSON.stringify(await (await fn)(task.input)) ?? "null" };
+    const input = task.scenarioJson === undefined ? task.input : { ...(task.input as object), scenario: JSON.parse(task.scenarioJson) as unknown };
+    return { ok: true, json: JSON.stringify(await (await fn)(input)) ?? "null" };
   } catch (error) {
     const e = error instanceof Error ? error : new Error(String(error));
     return { ok: false, error: { name: e.name, message: e.name === "Error" || e.name === "TypeError" || e.name === "RangeError" ? (e.stack ?? e.message) : e.message } };

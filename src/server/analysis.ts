@@ -17,7 +17,7 @@ import { checkCalibration } from "../calibration/file.js";
 import { InvalidInputError } from "../scenario/diagnostics.js";
 import type { LocatedDocument } from "../scenario/document.js";
 import { toModelInput } from "../scenario/model-input.js";
-import { dealContext, dealOutcome, dealValuesOf, DealValuesError, evaluateDeal, findDeal, type DealEvaluation } from "../deals/evaluate.js";
+import { dealContext, dealOutcome, dealValuesOf, DealValuesError, evaluateDeal, findDeal, type DealContext, type DealEvaluation } from "../deals/evaluate.js";
 import { DealError, type Outcome as DealOutcome } from "../deals/preferences.js";
 import { dealPoints, gridSize, MAX_ISSUE_GRID, nearestOutcome, scenarioSpace } from "../deals/space.js";
 import type { ForecastResult } from "../forecast.js";
@@ -267,9 +267,24 @@ export async function runAgreement(c: Context, scenario: Scenario, request: Agre
 
 // --- deals -------------------------------------------------------------------------------------
 
+/**
+ * Deal contexts (preferences, reservations, compiled rules) of the store's scenarios, which are frozen
+ * and shared: built once per version rather than at every evaluation (most of a deal request's time).
+ */
+const dealContexts = new WeakMap<Scenario, DealContext>();
+
+function sharedDealContext(scenario: Scenario): DealContext {
+  let context = dealContexts.get(scenario);
+  if (!context) {
+    context = guard(() => dealContext(scenario));
+    if (Object.isFrozen(scenario)) dealContexts.set(scenario, context);
+  }
+  return context;
+}
+
 /** One evaluation for a named deal or given values (or both: the deal changed); every deal without either. */
 export function runDeal(scenario: Scenario, request: DealRequest): RunOutput<DealEvaluation | DealEvaluation[]> {
-  const context = guard(() => dealContext(scenario));
+  const context = sharedDealContext(scenario);
   const options = request.concernSalience !== undefined ? { concernSalience: request.concernSalience } : {};
   const parameters: Record<string, unknown> = {
     ...(request.deal !== undefined ? { deal: request.deal } : {}),
@@ -309,7 +324,7 @@ export async function runAnalyze(c: Context, scenario: Scenario, request: Analyz
   // The agreement is assessed at its own values: they join the grid of their issues.
   let outcome: DealOutcome | undefined;
   if (request.deal !== undefined) {
-    guard(() => dealContext(scenario));
+    sharedDealContext(scenario);
     outcome = dealOutcome(scenario, guard(() => findDeal(scenario, request.deal!), "deal").values);
   } else if (request.agreement !== undefined) {
     outcome = dealOutcome(scenario, issueValuesOf(scenario, request.agreement, "agreement"));

@@ -14,6 +14,8 @@
 import type { Context, MiddlewareHandler } from "hono";
 import type { JobInput, JobName, JobOutput } from "../compute/jobs.js";
 import { ComputePool, ComputeRefusal, JobError } from "../compute/pool.js";
+import type { Scenario } from "../scenario/types.js";
+import { storedScenarioJson } from "../store/index.js";
 import { HttpProblem } from "./problem.js";
 
 declare module "hono" {
@@ -87,7 +89,8 @@ export function jsonResponse(c: Context, result: JsonText<unknown>): Response {
 export async function runJob<N extends JobName>(c: Context, job: N, input: JobInput<N>, askForLess: string): Promise<JsonText<JobOutput<N>>> {
   const pool = c.get("compute");
   try {
-    return new JsonText<JobOutput<N>>(await pool.runJson(job, input, { signal: c.req.raw.signal }));
+    const scenarioJson = storedScenarioJson((input as { scenario: Scenario }).scenario);
+    return new JsonText<JobOutput<N>>(await pool.runJson(job, input, { signal: c.req.raw.signal, ...(scenarioJson !== undefined ? { scenarioJson } : {}) }));
   } catch (error) {
     throw problemOf(error, askForLess);
   }

@@ -3,10 +3,16 @@
  * analysis runs. One SQLite file (WAL mode), opened by one `parley serve` at a time but safe to
  * read from others. Writes that must see the current version run in IMMEDIATE transactions, so
  * a stale write can never slip between the check and the insert.
+ *
+ * Reads are the server's most frequent requests, so the store keeps what they cost: its SQL
+ * statements are prepared once; a saved version never changes, so each is read and parsed once and
+ * kept (deeply frozen, in a cache bounded by size); listings are kept until the next write. A commit
+ * by another connection to the same file (another process) is seen through SQLite's `data_version`
+ * and empties the caches.
  */
 import type { Label, Scenario } from "../scenario/types.js";
 import { migrate, schemaVersion } from "./migrations.js";
-import { openDatabase, type Database } from "./sqlite.js";
+import { openDatabase, type Database, type Statement } from "./sqlite.js";
 
 export interface ScenarioSummary {
   /** The store's id (the URL's), fixed at creation; usually the scenario's own `id`. */
@@ -30,7 +36,7 @@ export interface ScenarioVersion extends VersionSummary {
   readonly id: string;
   /** The text as saved (YAML; JSON input is stored as YAML). */
   readonly yaml: string;
-  /** The validated, normalised scenario. */
+  /** The validated, normalised scenario (frozen: the store shares it between readers). */
   readonly scenario: Scenario;
 }
 
@@ -83,6 +89,18 @@ export type ExpectedVersion = number | "*";
 export interface OpenStoreOptions {
   /** Clock for timestamps (tests). */
   readonly now?: () => Date;
+  /** Most characters (YAML and JSON text) of the versions kept parsed in memory (default 64 Mi). */
+  readonly cacheChars?: number;
+}
+
+const DEFAULT_CACHE_CHARS = 64 * 1024 * 1024;
+
+/** The JSON text each stored scenario was parsed from, so that it can be passed on (to a worker) without encoding it again. */
+const jsonTexts = new WeakMap<Scenario, string>();
+
+/** The JSON text a scenario returned by {@link Store.getScenario} was read from; undefined for any other scenario. */
+export function storedScenarioJson(scenario: Scenario): string | undefined {
+  return jsonTexts.get(scenario);
 }
 
 interface ScenarioRow {
@@ -121,6 +139,14 @@ export class Store {
   readonly created: boolean;
   private readonly db: Database;
   private readonly now: () => Date;
+  private readonly statements = new Map<string, Statement>();
+  /** Parsed versions by `id \0 version`, least recently used first. */
+  private readonly versions = new Map<string, { version: ScenarioVersion; chars: number }>();
+  private cachedChars = 0;
+  private readonly cacheChars: number;
+  private listings: { live?: readonly ScenarioSummary[]; deleted?: readonly ScenarioSummary[] } = {};
+  /** SQLite's count of other connections' commits when the caches were last known good. */
+  private dataVersion: number;
 
   constructor(
     readonly file: string,
@@ -128,11 +154,13 @@ export class Store {
   ) {
     this.db = openDatabase(file);
     this.now = options.now ?? (() => new Date());
+    this.cacheChars = options.cacheChars ?? DEFAULT_CACHE_CHARS;
     try {
       this.db.pragma("journal_mode = WAL");
       this.db.pragma("foreign_keys = ON");
       this.created = schemaVersion(this.db) === 0;
       migrate(this.db);
+      this.dataVersion = this.readDataVersion();
     } catch (error) {
       this.db.close();
       throw error;
@@ -146,31 +174,39 @@ export class Store {
   // --- scenarios ------------------------------------------------------------------------------
 
   /** Scenarios, most recently changed first; with `deleted`, the trash instead. */
-  listScenarios(options: { deleted?: boolean } = {}): ScenarioSummary[] {
-    const rows = this.db
-      .prepare(
+  listScenarios(options: { deleted?: boolean } = {}): readonly ScenarioSummary[] {
+    this.noticeOtherWriters();
+    const which = options.deleted ? "deleted" : "live";
+    const cached = this.listings[which];
+    if (cached) return cached;
+    const rows = this.sql(
         `SELECT s.id, s.current_version, s.updated_at, s.deleted_at, v.title
          FROM scenarios s JOIN scenario_versions v ON v.scenario_id = s.id AND v.version = s.current_version
          WHERE (s.deleted_at IS NOT NULL) = ?
          ORDER BY s.updated_at DESC, s.id`,
       )
       .all(options.deleted ? 1 : 0) as (ScenarioRow & { title: string })[];
-    return rows.map((row) => ({
-      id: row.id,
-      title: JSON.parse(row.title) as Label,
-      version: row.current_version,
-      updatedAt: row.updated_at,
-      ...(row.deleted_at !== null ? { deletedAt: row.deleted_at } : {}),
-    }));
+    const listing = deepFreeze(
+      rows.map((row) => ({
+        id: row.id,
+        title: JSON.parse(row.title) as Label,
+        version: row.current_version,
+        updatedAt: row.updated_at,
+        ...(row.deleted_at !== null ? { deletedAt: row.deleted_at } : {}),
+      })),
+    );
+    this.listings[which] = listing;
+    return listing;
   }
 
   /** Creates a scenario at version 1; its id is the scenario's own, made unique with `-2`, `-3`… */
   createScenario(input: NewVersion): { id: string; version: number } {
+    this.changed();
     return this.db
       .transaction(() => {
         const id = this.freeId(input.scenario.id);
         const at = this.timestamp();
-        this.db.prepare("INSERT INTO scenarios (id, current_version, created_at, updated_at) VALUES (?, 1, ?, ?)").run(id, at, at);
+        this.sql("INSERT INTO scenarios (id, current_version, created_at, updated_at) VALUES (?, 1, ?, ?)").run(id, at, at);
         this.insertVersion(id, 1, input, at);
         return { id, version: 1 };
       })
@@ -179,24 +215,40 @@ export class Store {
 
   /** The current version (or a given one) of a scenario; deleted scenarios only with `includeDeleted`. */
   getScenario(id: string, version?: number, options: { includeDeleted?: boolean } = {}): ScenarioVersion {
+    this.noticeOtherWriters();
     const row = this.scenarioRow(id, options.includeDeleted ?? false);
     const wanted = version ?? row.current_version;
-    const found = this.db.prepare("SELECT * FROM scenario_versions WHERE scenario_id = ? AND version = ?").get(id, wanted) as VersionRow | undefined;
+    const key = `${id}\0${wanted}`;
+    const cached = this.versions.get(key);
+    if (cached) {
+      this.versions.delete(key); // most recently used goes last
+      this.versions.set(key, cached);
+      return cached.version;
+    }
+    const found = this.sql("SELECT * FROM scenario_versions WHERE scenario_id = ? AND version = ?").get(id, wanted) as VersionRow | undefined;
     if (!found) throw new StoreError("not-found", `scenario "${id}" has no version ${wanted}; its versions are 1 to ${row.current_version}`);
-    return toVersion(found);
+    const read = toVersion(found);
+    this.remember(key, read, found.yaml.length + found.json.length);
+    return read;
+  }
+
+  /** The current version number of a scenario (not in the trash), without reading the version. */
+  currentVersion(id: string): number {
+    this.noticeOtherWriters();
+    return this.scenarioRow(id, false).current_version;
   }
 
   /** Every version of a scenario, newest first. */
   listVersions(id: string): VersionSummary[] {
     this.scenarioRow(id, true);
-    const rows = this.db
-      .prepare("SELECT version, title, author, message, created_at FROM scenario_versions WHERE scenario_id = ? ORDER BY version DESC")
+    const rows = this.sql("SELECT version, title, author, message, created_at FROM scenario_versions WHERE scenario_id = ? ORDER BY version DESC")
       .all(id) as VersionRow[];
     return rows.map(toSummary);
   }
 
   /** Saves a new version if the current one is `expected`; otherwise throws "stale". */
   saveVersion(id: string, expected: ExpectedVersion, input: NewVersion): { id: string; version: number } {
+    this.changed();
     return this.db
       .transaction(() => {
         const row = this.scenarioRow(id, false);
@@ -211,6 +263,7 @@ export class Store {
    * deleted scenario takes it out of the trash.
    */
   restoreVersion(id: string, version: number, expected: ExpectedVersion, who: { author?: string; message?: string } = {}): { id: string; version: number } {
+    this.changed();
     return this.db
       .transaction(() => {
         const row = this.scenarioRow(id, true);
@@ -222,7 +275,7 @@ export class Store {
           author: who.author,
           message: who.message ?? `restored version ${version}`,
         });
-        this.db.prepare("UPDATE scenarios SET deleted_at = NULL WHERE id = ?").run(id);
+        this.sql("UPDATE scenarios SET deleted_at = NULL WHERE id = ?").run(id);
         return { id, version: next };
       })
       .immediate();
@@ -234,16 +287,19 @@ export class Store {
    * every version and every run made on it, for good.
    */
   deleteScenario(id: string, expected: ExpectedVersion, options: { hard?: boolean } = {}): void {
+    this.changed();
     this.db
       .transaction(() => {
         const row = this.scenarioRow(id, options.hard ?? false);
         checkExpected(id, row, expected);
         if (options.hard) {
-          this.db.prepare("DELETE FROM runs WHERE scenario_id = ?").run(id);
-          this.db.prepare("DELETE FROM scenario_versions WHERE scenario_id = ?").run(id);
-          this.db.prepare("DELETE FROM scenarios WHERE id = ?").run(id);
+          // The id may be used again, from version 1: its versions must not be served from memory.
+          this.forgetVersions(id);
+          this.sql("DELETE FROM runs WHERE scenario_id = ?").run(id);
+          this.sql("DELETE FROM scenario_versions WHERE scenario_id = ?").run(id);
+          this.sql("DELETE FROM scenarios WHERE id = ?").run(id);
         } else {
-          this.db.prepare("UPDATE scenarios SET deleted_at = ? WHERE id = ?").run(this.timestamp(), id);
+          this.sql("UPDATE scenarios SET deleted_at = ? WHERE id = ?").run(this.timestamp(), id);
         }
       })
       .immediate();
@@ -253,8 +309,7 @@ export class Store {
 
   saveRun(run: NewRun): RunRecord {
     const createdAt = this.timestamp();
-    const result = this.db
-      .prepare(
+    const result = this.sql(
         `INSERT INTO runs (kind, scenario_id, scenario_version, scenario_json, models, parameters, seed, results, created_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
@@ -274,8 +329,7 @@ export class Store {
 
   /** Saved runs, newest first, without their results. */
   listRuns(filter: { scenarioId?: string; kind?: RunKind; limit?: number } = {}): RunSummary[] {
-    const rows = this.db
-      .prepare(
+    const rows = this.sql(
         `SELECT id, kind, scenario_id, scenario_version, models, parameters, seed, created_at FROM runs
          WHERE (:scenario IS NULL OR scenario_id = :scenario) AND (:kind IS NULL OR kind = :kind)
          ORDER BY id DESC LIMIT :limit`,
@@ -285,7 +339,7 @@ export class Store {
   }
 
   getRun(id: number): RunRecord | undefined {
-    const row = this.db.prepare("SELECT * FROM runs WHERE id = ?").get(id) as RunRow | undefined;
+    const row = this.sql("SELECT * FROM runs WHERE id = ?").get(id) as RunRow | undefined;
     if (!row) return undefined;
     return {
       ...toRunSummary(row),
@@ -296,12 +350,62 @@ export class Store {
 
   // --- internals ------------------------------------------------------------------------------
 
+  /** A statement, prepared on first use. */
+  private sql(source: string): Statement {
+    let statement = this.statements.get(source);
+    if (!statement) {
+      statement = this.db.prepare(source);
+      this.statements.set(source, statement);
+    }
+    return statement;
+  }
+
+  private readDataVersion(): number {
+    return (this.sql("PRAGMA data_version").get() as { data_version: number }).data_version;
+  }
+
+  /** Empties the caches when another connection has committed since they were filled. */
+  private noticeOtherWriters(): void {
+    const now = this.readDataVersion();
+    if (now === this.dataVersion) return;
+    this.dataVersion = now;
+    this.versions.clear();
+    this.cachedChars = 0;
+    this.listings = {};
+  }
+
+  /** Before a write of this connection: listings change (versions never do, but for hard deletion). */
+  private changed(): void {
+    this.noticeOtherWriters();
+    this.listings = {};
+  }
+
+  private remember(key: string, version: ScenarioVersion, chars: number): void {
+    if (chars > this.cacheChars) return;
+    this.versions.set(key, { version, chars });
+    this.cachedChars += chars;
+    for (const [oldest, entry] of this.versions) {
+      if (this.cachedChars <= this.cacheChars) break;
+      this.versions.delete(oldest);
+      this.cachedChars -= entry.chars;
+    }
+  }
+
+  private forgetVersions(id: string): void {
+    const prefix = `${id}\0`;
+    for (const [key, entry] of this.versions) {
+      if (!key.startsWith(prefix)) continue;
+      this.versions.delete(key);
+      this.cachedChars -= entry.chars;
+    }
+  }
+
   private timestamp(): string {
     return this.now().toISOString();
   }
 
   private scenarioRow(id: string, includeDeleted: boolean): ScenarioRow {
-    const row = this.db.prepare("SELECT id, current_version, updated_at, deleted_at FROM scenarios WHERE id = ?").get(id) as ScenarioRow | undefined;
+    const row = this.sql("SELECT id, current_version, updated_at, deleted_at FROM scenarios WHERE id = ?").get(id) as ScenarioRow | undefined;
     if (!row) throw new StoreError("not-found", `no scenario "${id}"`);
     if (row.deleted_at !== null && !includeDeleted) throw new StoreError("deleted", `scenario "${id}" was deleted at ${row.deleted_at}; restore a version to bring it back`);
     return row;
@@ -311,19 +415,18 @@ export class Store {
     const next = row.current_version + 1;
     const at = this.timestamp();
     this.insertVersion(row.id, next, input, at);
-    this.db.prepare("UPDATE scenarios SET current_version = ?, updated_at = ? WHERE id = ?").run(next, at, row.id);
+    this.sql("UPDATE scenarios SET current_version = ?, updated_at = ? WHERE id = ?").run(next, at, row.id);
     return next;
   }
 
   private insertVersion(id: string, version: number, input: NewVersion, at: string): void {
-    this.db
-      .prepare("INSERT INTO scenario_versions (scenario_id, version, title, author, message, created_at, yaml, json) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+    this.sql("INSERT INTO scenario_versions (scenario_id, version, title, author, message, created_at, yaml, json) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
       .run(id, version, JSON.stringify(input.scenario.title), input.author?.trim() || "anonymous", input.message ?? "", at, input.yaml, JSON.stringify(input.scenario));
   }
 
   private freeId(wanted: string): string {
     const base = wanted.replace(/[^A-Za-z0-9._-]+/g, "-").replace(/^[-.]+|-+$/g, "").slice(0, 80) || "scenario";
-    const taken = this.db.prepare("SELECT 1 FROM scenarios WHERE id = ?");
+    const taken = this.sql("SELECT 1 FROM scenarios WHERE id = ?");
     if (taken.get(base) === undefined) return base;
     for (let n = 2; ; n++) {
       const candidate = `${base}-${n}`;
@@ -343,7 +446,18 @@ function toSummary(row: Pick<VersionRow, "version" | "title" | "author" | "messa
 }
 
 function toVersion(row: VersionRow): ScenarioVersion {
-  return { id: row.scenario_id, ...toSummary(row), yaml: row.yaml, scenario: JSON.parse(row.json) as Scenario };
+  const scenario = deepFreeze(JSON.parse(row.json) as Scenario);
+  jsonTexts.set(scenario, row.json);
+  return Object.freeze({ id: row.scenario_id, ...toSummary(row), yaml: row.yaml, scenario });
+}
+
+/** Freezes a parsed JSON value and everything in it: what the store shares, no reader can change for the next. */
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === "object" && !Object.isFrozen(value)) {
+    for (const inner of Object.values(value)) deepFreeze(inner);
+    Object.freeze(value);
+  }
+  return value;
 }
 
 function toRunSummary(row: RunRow): RunSummary {
