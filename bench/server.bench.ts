@@ -5,8 +5,12 @@
  * - **mix**: 200 clients, each making `REQUESTS_PER_CLIENT` requests with a think time of 1–3 s
  *   between them (an analyst clicking through the workbench): scenario lists and reads, versions,
  *   health, deal evaluations, forecasts with every model, outcome-space analyses at the anchors,
- *   Monte Carlo forecasts of 100 samples, and saves. Reported: p50, p99 and max over all requests,
- *   p99 of the reads and of the computations, and the share answered 503 (queue full).
+ *   Monte Carlo forecasts of 100 samples, and saves. Reported: p50, p95, p99 and max over all requests,
+ *   p99 of the reads and of the computations, and the share answered 503 (queue full); to diagnose a
+ *   regression, the server's event-loop delay and utilisation during the mix (measured inside the
+ *   server process by a probe loaded with `--import`), its CPU time per request, and for each route
+ *   the client's p50 / p99 beside the server's own time (its `Server-Timing` header): a route slow
+ *   for the server is the culprit, a route slow only for the client waits behind someone else.
  * - **health under a maximal analysis**: `POST /api/analyze` at the size limit (Hanoi at step 20,
  *   5×10⁶ outcomes; and at step 100/6, 1.7×10⁷ outcomes, near the 2×10⁷ limit) runs while `/api/health` is probed every 50 ms.
  *
@@ -15,7 +19,7 @@
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { loadavg, tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import type { BenchResult } from "./timing.js";
 
@@ -29,11 +33,13 @@ interface Server {
   readonly base: string;
   readonly child: ChildProcess;
   readonly dir: string;
+  readonly probes: ProbeReport[];
 }
 
 async function startServer(): Promise<Server> {
   const dir = mkdtempSync(join(tmpdir(), "parley-bench-"));
-  const child = spawn(process.execPath, [...(process.env["PARLEY_BENCH_PROFILE"] ? ["--cpu-prof", `--cpu-prof-dir=${process.env["PARLEY_BENCH_PROFILE"]}`] : []), PARLEY, "serve", "--port", "0", "--db", join(dir, "bench.db")], {
+  const profile = process.env["PARLEY_BENCH_PROFILE"] ? ["--cpu-prof", `--cpu-prof-dir=${process.env["PARLEY_BENCH_PROFILE"]}`] : [];
+  const child = spawn(process.execPath, [...profile, "--import", PROBE, PARLEY, "serve", "--port", "0", "--db", join(dir, "bench.db")], {
     stdio: ["ignore", "pipe", "pipe"],
     env: { ...process.env, PARLEY_TOKEN: "", XDG_DATA_HOME: dir },
   });
@@ -48,10 +54,63 @@ async function startServer(): Promise<Server> {
         resolveUrl(match[1]!);
       }
     });
-    child.stderr!.resume();
     child.once("exit", (code) => reject(new Error(`parley serve exited with ${code}: ${out}`)));
   });
-  return { base, child, dir };
+  return { base, child, dir, probes: probeReports(child) };
+}
+
+/** Resolution of the probe's event-loop delay histogram, in ms: a delay is what a timer fires later than this. */
+const PROBE_RESOLUTION_MS = 10;
+
+/**
+ * Loaded into the server process with `--import`: it samples the event loop's delay (perf_hooks'
+ * monitorEventLoopDelay) and, on SIGUSR2, writes the delay's percentiles (ms) and the loop's
+ * utilisation since the previous signal as one line on stderr, then starts over.
+ */
+const PROBE = `data:text/javascript,${encodeURIComponent(`
+import { monitorEventLoopDelay, performance } from "node:perf_hooks";
+const delay = monitorEventLoopDelay({ resolution: ${PROBE_RESOLUTION_MS} });
+delay.enable();
+let since = performance.eventLoopUtilization();
+process.on("SIGUSR2", () => {
+  const ms = (ns) => Math.max(0, ns / 1e6 - ${PROBE_RESOLUTION_MS});
+  const report = { p50: ms(delay.percentile(50)), p99: ms(delay.percentile(99)), max: ms(delay.max), mean: ms(delay.mean), utilization: performance.eventLoopUtilization(since).utilization };
+  process.stderr.write("parley-bench-probe " + JSON.stringify(report) + "\\n");
+  delay.reset();
+  since = performance.eventLoopUtilization();
+});
+`)}`;
+
+interface ProbeReport {
+  /** Event-loop delay percentiles and mean, in ms. */
+  readonly p50: number;
+  readonly p99: number;
+  readonly max: number;
+  readonly mean: number;
+  /** Share of the time the event loop was busy. */
+  readonly utilization: number;
+}
+
+/** The probe's reports, in order, as the server writes them. */
+function probeReports(child: ChildProcess): ProbeReport[] {
+  const reports: ProbeReport[] = [];
+  let pending = "";
+  child.stderr!.on("data", (chunk: Buffer) => {
+    pending += chunk.toString();
+    const lines = pending.split("\n");
+    pending = lines.pop()!;
+    for (const line of lines) if (line.startsWith("parley-bench-probe ")) reports.push(JSON.parse(line.slice("parley-bench-probe ".length)) as ProbeReport);
+  });
+  return reports;
+}
+
+/** Asks the probe for the event loop's figures since the last ask (and starts a new period). */
+async function probe(server: Server): Promise<ProbeReport | undefined> {
+  const count = server.probes.length;
+  server.child.kill("SIGUSR2");
+  const deadline = performance.now() + 5000;
+  while (server.probes.length === count && performance.now() < deadline) await sleep(10);
+  return server.probes[count];
 }
 
 async function stopServer(server: Server): Promise<void> {
@@ -87,12 +146,17 @@ type Kind = "read" | "compute" | "write";
 
 interface Sample {
   readonly kind: Kind;
+  readonly route: string;
   readonly ms: number;
+  /** The server's own time (its Server-Timing `app` duration); NaN when absent. */
+  readonly serverMs: number;
   readonly status: number;
 }
 
 interface Step {
   readonly kind: Kind;
+  /** Method, path and what is asked, for the per-route breakdown. */
+  readonly route: string;
   readonly weight: number;
   readonly request: (base: string, client: number) => Promise<Response>;
 }
@@ -104,17 +168,23 @@ const post = (base: string, path: string, body: unknown): Promise<Response> =>
 const versions = new Map<number, number>();
 
 const MIX: readonly Step[] = [
-  { kind: "read", weight: 25, request: (base) => fetch(`${base}/api/scenarios`) },
-  { kind: "read", weight: 20, request: (base) => fetch(`${base}/api/scenarios/hanoi-2019`) },
-  { kind: "read", weight: 8, request: (base) => fetch(`${base}/api/scenarios/hanoi-2019/versions`) },
-  { kind: "read", weight: 5, request: (base) => fetch(`${base}/api/health`) },
-  { kind: "read", weight: 4, request: (base) => fetch(`${base}/api/runs?limit=20`) },
-  { kind: "compute", weight: 15, request: (base) => post(base, "/api/deal", { scenarioId: "hanoi-2019", deal: "dprk-offer" }) },
-  { kind: "compute", weight: 4, request: (base) => post(base, "/api/forecast", { scenarioId: "hanoi-2019" }) },
-  { kind: "compute", weight: 2, request: (base) => post(base, "/api/analyze", { scenarioId: "hanoi-2019" }) },
-  { kind: "compute", weight: 1, request: (base) => post(base, "/api/forecast", { scenarioId: "hanoi-2019", models: ["compromise", "median", "nbs"], runs: 100 }) },
+  { kind: "read", route: "GET /api/scenarios", weight: 25, request: (base) => fetch(`${base}/api/scenarios`) },
+  { kind: "read", route: "GET /api/scenarios/hanoi-2019", weight: 20, request: (base) => fetch(`${base}/api/scenarios/hanoi-2019`) },
+  { kind: "read", route: "GET /api/scenarios/hanoi-2019/versions", weight: 8, request: (base) => fetch(`${base}/api/scenarios/hanoi-2019/versions`) },
+  { kind: "read", route: "GET /api/health", weight: 5, request: (base) => fetch(`${base}/api/health`) },
+  { kind: "read", route: "GET /api/runs?limit=20", weight: 4, request: (base) => fetch(`${base}/api/runs?limit=20`) },
+  { kind: "compute", route: "POST /api/deal", weight: 15, request: (base) => post(base, "/api/deal", { scenarioId: "hanoi-2019", deal: "dprk-offer" }) },
+  { kind: "compute", route: "POST /api/forecast (every model)", weight: 4, request: (base) => post(base, "/api/forecast", { scenarioId: "hanoi-2019" }) },
+  { kind: "compute", route: "POST /api/analyze (anchors)", weight: 2, request: (base) => post(base, "/api/analyze", { scenarioId: "hanoi-2019" }) },
+  {
+    kind: "compute",
+    route: "POST /api/forecast (Monte Carlo, 100 runs)",
+    weight: 1,
+    request: (base) => post(base, "/api/forecast", { scenarioId: "hanoi-2019", models: ["compromise", "median", "nbs"], runs: 100 }),
+  },
   {
     kind: "write",
+    route: "PUT /api/scenarios/bench-N",
     weight: 9,
     request: async (base, client) => {
       const version = versions.get(client) ?? 1;
@@ -170,17 +240,19 @@ function pick(r: number): Step {
 
 const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
 
-async function timed(kind: Kind, request: () => Promise<Response>): Promise<Sample> {
+async function timed(kind: Kind, route: string, request: () => Promise<Response>): Promise<Sample> {
   const start = performance.now();
   let status = 0;
+  let serverMs = Number.NaN;
   try {
     const response = await request();
     await response.arrayBuffer();
     status = response.status;
+    serverMs = Number(/\bapp;dur=([\d.]+)/.exec(response.headers.get("server-timing") ?? "")?.[1] ?? Number.NaN);
   } catch {
     status = -1;
   }
-  return { kind, ms: performance.now() - start, status };
+  return { kind, route, ms: performance.now() - start, serverMs, status };
 }
 
 function quantile(values: readonly number[], q: number): number {
@@ -202,7 +274,7 @@ async function runMix(base: string): Promise<Sample[]> {
       await sleep(next() * 1000); // clients arrive over the first second
       for (let k = 0; k < REQUESTS_PER_CLIENT && performance.now() < deadline; k++) {
         const step = pick(next());
-        samples.push(await timed(step.kind, () => step.request(base, client)));
+        samples.push(await timed(step.kind, step.route, () => step.request(base, client)));
         await sleep(1000 + next() * 2000);
       }
     }),
@@ -222,7 +294,7 @@ async function healthDuring(base: string, work: () => Promise<Response>): Promis
   const health: number[] = [];
   await sleep(200); // let the analysis start on its worker
   while (!done) {
-    const probe = await timed("read", () => fetch(`${base}/api/health`));
+    const probe = await timed("read", "GET /api/health", () => fetch(`${base}/api/health`));
     if (probe.status === 200) health.push(probe.ms);
     await sleep(50);
   }
@@ -253,9 +325,11 @@ export async function benchServer(): Promise<BenchResult[]> {
       });
     }
 
+    await probe(server); // the mix's period starts here
     const before = serverCpuMs(pid);
     const samples = await runMix(base);
     const after = serverCpuMs(pid);
+    const loop = await probe(server);
     const all = samples.map((s) => s.ms);
     const of = (kind: Kind) => samples.filter((s) => s.kind === kind).map((s) => s.ms);
     const busy = samples.filter((s) => s.status === 503).length;
@@ -264,12 +338,28 @@ export async function benchServer(): Promise<BenchResult[]> {
       {
         name: `server: ${CLIENTS}-client mix, p99 of ${samples.length} requests`,
         ms: quantile(all, 0.99),
-        detail: `p50 ${fmt(quantile(all, 0.5))}, p95 ${fmt(quantile(all, 0.95))}, max ${fmt(Math.max(...all))}; ${all.filter((ms) => ms > 1000).length} over 1 s; ${busy} answered 503, ${failed} failed${cpuDetail(before, after, samples.length)}; goal ≤ 250 ms`,
+        detail: `p50 ${fmt(quantile(all, 0.5))}, p95 ${fmt(quantile(all, 0.95))}, max ${fmt(Math.max(...all))}; ${all.filter((ms) => ms > 1000).length} over 1 s; ${busy} answered 503, ${failed} failed${cpuDetail(before, after, samples.length)}; load average ${loadavg()[0]!.toFixed(1)}; goal ≤ 250 ms`,
       },
       { name: "server: mix, p99 of reads (lists, scenarios, versions, runs, health)", ms: quantile(of("read"), 0.99), detail: `${of("read").length} requests` },
       { name: "server: mix, p99 of computations (deal, forecast, analyze, Monte Carlo)", ms: quantile(of("compute"), 0.99), detail: `${of("compute").length} requests` },
       { name: "server: mix, p99 of saves", ms: quantile(of("write"), 0.99), detail: `${of("write").length} requests` },
     );
+    if (loop) {
+      results.push({
+        name: "server: mix, event-loop delay p99 (inside the server)",
+        ms: loop.p99,
+        detail: `p50 ${fmt(loop.p50)}, mean ${fmt(loop.mean)}, max ${fmt(loop.max)}; event loop busy ${(100 * loop.utilization).toFixed(1)} % of the time`,
+      });
+    }
+    for (const step of MIX) {
+      const mine = samples.filter((s) => s.route === step.route);
+      const server = mine.map((s) => s.serverMs).filter((ms) => !Number.isNaN(ms));
+      results.push({
+        name: `server: mix, p99 of ${step.route}`,
+        ms: quantile(mine.map((s) => s.ms), 0.99),
+        detail: `${mine.length} requests, p50 ${fmt(quantile(mine.map((s) => s.ms), 0.5))}, max ${fmt(Math.max(...mine.map((s) => s.ms)))}; server's own time p50 ${fmt(quantile(server, 0.5))}, p99 ${fmt(quantile(server, 0.99))}`,
+      });
+    }
   } finally {
     await stopServer(server);
   }
