@@ -4,18 +4,19 @@
  * input in this thread with the library's own function (`local`), yielding between inputs so that a
  * cancellation and progress get through. Same results, by input index, as the Node pool.
  */
-import type { ParallelMapOptions, ParallelMapResult } from "../../../src/parallel/pool.js";
+import type * as NodePool from "../../../src/parallel/pool.js";
+import type { MapInputs, ParallelMapOptions, ParallelMapResult } from "../../../src/parallel/pool.js";
 
-export type { ParallelMapOptions, ParallelMapResult };
+export type { MapInputs, ParallelMapOptions, ParallelMapResult };
 
-export function defaultWorkers(): number {
-  return 1;
-}
+// Typed as the Node pool's exports, so that a change of its signature fails the web's type check
+// instead of the workbench at run time (inputs became `MapInputs`, read by `at`, on Dec 2).
+export const defaultWorkers: typeof NodePool.defaultWorkers = () => 1;
 
 /** Yield to the worker's event loop at most every this many milliseconds. */
 const SLICE_MS = 30;
 
-export async function parallelMap<I, O>(_workerFile: URL, inputs: readonly I[], options: ParallelMapOptions<I, O> = {}): Promise<ParallelMapResult<O>> {
+export const parallelMap: typeof NodePool.parallelMap = async <I, O>(_workerFile: URL, inputs: MapInputs<I>, options: ParallelMapOptions<I, O> = {}): Promise<ParallelMapResult<O>> => {
   const run = options.local;
   if (!run) throw new Error("parallelMap in the browser needs the task's function (`local`)");
   const results: (O | undefined)[] = new Array<O | undefined>(inputs.length).fill(undefined);
@@ -23,7 +24,7 @@ export async function parallelMap<I, O>(_workerFile: URL, inputs: readonly I[], 
   let slice = performance.now();
   for (let k = 0; k < inputs.length; k++) {
     if (options.signal?.aborted) break;
-    results[k] = await run(inputs[k]!);
+    results[k] = await run(inputs.at(k)!);
     done++;
     if (performance.now() - slice > SLICE_MS) {
       options.onProgress?.(done, inputs.length);
@@ -33,7 +34,7 @@ export async function parallelMap<I, O>(_workerFile: URL, inputs: readonly I[], 
   }
   options.onProgress?.(done, inputs.length);
   return { results, completed: done, aborted: done < inputs.length };
-}
+};
 
 /** No threads to start ahead in the browser. */
-export function startWorkers(): void {}
+export const startWorkers: typeof NodePool.startWorkers = () => undefined;
