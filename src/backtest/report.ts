@@ -2,6 +2,7 @@
  * Turning per-case forecasts into a backtest report: metrics per model and per baseline, failures
  * by reason, and the per-issue CSV. Pure.
  */
+import { toCsv } from "../files/csv.js";
 import { errorMetrics } from "./metrics.js";
 import { BASELINE_IDS } from "./run.js";
 import type { BacktestInput, BacktestReport, CaseForecasts, ModelScore } from "./types.js";
@@ -29,20 +30,13 @@ export function summarise(input: BacktestInput, results: readonly CaseForecasts[
   return { issues: input.cases.length, skipped: { ...input.skipped }, models: scores };
 }
 
-/** A CSV cell: quoted when it holds a comma, a quote or a line break. */
-export function csvCell(text: string): string {
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
 /** A number for the CSV: at most 6 decimals, blank when absent. */
-function csvNumber(value: number | undefined): string {
-  return value === undefined ? "" : String(Number(value.toFixed(6)));
+function csvNumber(value: number | undefined): number | undefined {
+  return value === undefined ? undefined : Number(value.toFixed(6));
 }
 
-/** The per-issue CSV: issue id, recorded outcome, then each model's and baseline's forecast (blank when it has none). */
+/** The per-issue CSV (RFC 4180): issue id, recorded outcome, then each model's and baseline's forecast (blank when it has none). */
 export function perIssueCsv(results: readonly CaseForecasts[], models: readonly string[]): string {
   const columns = reportColumns(models);
-  const header = ["issue", "outcome", ...columns].map(csvCell).join(",");
-  const rows = results.map((r) => [csvCell(r.id), csvNumber(r.outcome), ...columns.map((id) => csvNumber(r.forecasts[id]))].join(","));
-  return `${[header, ...rows].join("\n")}\n`;
+  return toCsv([["issue", "outcome", ...columns], ...results.map((r) => [r.id, csvNumber(r.outcome), ...columns.map((id) => csvNumber(r.forecasts[id]))])]);
 }

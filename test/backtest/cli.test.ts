@@ -55,7 +55,7 @@ describe("parley backtest on DEU III", () => {
     expect(run.stdout).toMatch(/Backtest on 207 issues/);
     expect(run.stdout).toMatch(/compromise\s+22\.76/);
     expect(run.stdout).toMatch(/baseline:mean\s+24\.23/);
-    const lines = readFileSync(out, "utf8").trim().split("\n");
+    const lines = readFileSync(out, "utf8").trim().split("\r\n");
     expect(lines[0]).toBe(`issue,outcome,compromise,${BASELINES.join(",")}`);
     expect(lines).toHaveLength(208);
     expect(lines[1]).toMatch(/^d00062i1,90,\d/);

@@ -94,7 +94,7 @@ describe("report", () => {
 
   it("writes the per-issue CSV with blanks where a model has no forecast", () => {
     expect(perIssueCsv(results, ["compromise", "median"])).toBe(
-      "issue,outcome,compromise,median,baseline:status-quo,baseline:commission,baseline:mean,baseline:median\n" + "one,60,75,100,0,80,60,80\n" + "two,10,,,,,20,20\n",
+      "issue,outcome,compromise,median,baseline:status-quo,baseline:commission,baseline:mean,baseline:median\r\n" + "one,60,75,100,0,80,60,80\r\n" + "two,10,,,,,20,20\r\n",
     );
   });
 });
