@@ -9,7 +9,7 @@ import { reasonLabels } from "../deals/reasons.js";
 import { explainReason, type Reason } from "../rules/index.js";
 import { text, type Language } from "../scenario/label.js";
 import type { Issue } from "../scenario/types.js";
-import { messages } from "./i18n.js";
+import { messages } from "../i18n/report.js";
 import type { Briefing, CitedRedLine, Figure, IssueBriefing } from "./types.js";
 
 export interface Markup {

@@ -33,7 +33,7 @@ import {
   type Markup,
 } from "./compose.js";
 import { escapeHtml, safeUrl } from "./escape.js";
-import { messages } from "./i18n.js";
+import { messages } from "../i18n/report.js";
 import { barChart, heatMap, INTERVAL_COLOR, paletteColor, scaleStrip } from "./svg.js";
 import type { Briefing, IssueBriefing } from "./types.js";
 

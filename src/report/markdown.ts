@@ -30,7 +30,7 @@ import {
   type Markup,
 } from "./compose.js";
 import { escapeMarkdown, safeUrl } from "./escape.js";
-import { messages } from "./i18n.js";
+import { messages } from "../i18n/report.js";
 import type { Briefing } from "./types.js";
 
 const markup: Markup = {

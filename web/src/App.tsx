@@ -6,7 +6,7 @@ import { lazy, Suspense, useEffect, useState, useSyncExternalStore, type ReactNo
 import { useTranslation } from "react-i18next";
 import { api, ApiError, type ProblemEntry, type ScenarioSummary } from "./api.js";
 import { fmtMs, useLabel } from "./format.js";
-import { setLanguage } from "./i18n.js";
+import { setLanguage } from "./language.js";
 import { nextInList } from "./keyboard.js";
 import { perf, subscribe } from "./perf.js";
 import { leaveTo, navigate, NEW_SCENARIO_PATH, parseRoute, routePath, usePath, type View } from "./router.js";

@@ -1,7 +1,7 @@
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { App } from "./App.js";
-import "./i18n.js";
+import "./language.js";
 import "./styles.css";
 import "./print.css";
 

@@ -1,10 +1,8 @@
 /**
- * The workbench's own words in English and Chinese (i18next). Scenario labels switch with the
- * same setting: every `{en, zh}` label shows in the chosen language where it is given.
+ * The workbench's words in English and Chinese, as i18next resources (web/src/language.ts loads
+ * them). Plain data with no imports beyond other messages, so the browser bundle pulls nothing of
+ * Node's. Keys are camelCase, grouped by view; counts use i18next's `_one`/`_other` suffixes.
  */
-import i18next from "i18next";
-import { initReactI18next } from "react-i18next";
-
 const en = {
   app: {
     skip: "Skip to content",
@@ -572,9 +570,10 @@ const en = {
   },
 };
 
-type Resources = typeof en;
+/** The shape every language gives: English is the reference. */
+export type WorkbenchResources = typeof en;
 
-const zh: Resources = {
+const zh: WorkbenchResources = {
   app: {
     skip: "跳到正文",
     loading: "加载中…",
@@ -1141,35 +1140,5 @@ const zh: Resources = {
   },
 };
 
-const LANGUAGE_KEY = "parley.language";
-
-function initialLanguage(): "en" | "zh" {
-  try {
-    const saved = window.localStorage.getItem(LANGUAGE_KEY);
-    if (saved === "en" || saved === "zh") return saved;
-  } catch {
-    // Storage may be unavailable.
-  }
-  return navigator.language.toLowerCase().startsWith("zh") ? "zh" : "en";
-}
-
-void i18next.use(initReactI18next).init({
-  resources: { en: { translation: en }, zh: { translation: zh } },
-  lng: initialLanguage(),
-  fallbackLng: "en",
-  interpolation: { escapeValue: false },
-  returnNull: false,
-});
-document.documentElement.lang = i18next.language === "zh" ? "zh-CN" : "en";
-
-export function setLanguage(language: "en" | "zh"): void {
-  void i18next.changeLanguage(language);
-  document.documentElement.lang = language === "zh" ? "zh-CN" : "en";
-  try {
-    window.localStorage.setItem(LANGUAGE_KEY, language);
-  } catch {
-    // The choice then lasts for this visit.
-  }
-}
-
-export default i18next;
+/** The workbench's resources per language. */
+export const workbenchMessages: Readonly<Record<"en" | "zh", WorkbenchResources>> = { en, zh };

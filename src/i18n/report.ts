@@ -4,7 +4,7 @@
  */
 import type { ClaimStatus } from "../alignment/alignment.js";
 import type { Language } from "../scenario/label.js";
-import type { AgreementLevel } from "./types.js";
+import type { AgreementLevel } from "../report/types.js";
 
 export interface Messages {
   readonly sections: {
