@@ -3,6 +3,8 @@
  * them). Plain data with no imports beyond other messages, so the browser bundle pulls nothing of
  * Node's. Keys are camelCase, grouped by view; counts use i18next's `_one`/`_other` suffixes.
  */
+import { STRATEGY_LABELS } from "./strategies.js";
+
 const en = {
   app: {
     skip: "Skip to content",
@@ -354,7 +356,7 @@ const en = {
       round: "round",
       paths: "Each actor's utility over the rounds, up to round {{round}}",
     },
-    strategy: { boulware: "Boulware (concedes late)", linear: "Linear concession", conceder: "Conceder (concedes early)", hardliner: "Hardliner", "tit-for-tat": "Tit for tat", informed: "Informed (by clout and salience)" },
+    strategy: STRATEGY_LABELS.en,
     strategyHelp: {
       boulware: "Holds out for its best outcomes and concedes mostly near the deadline (time-dependent, e = 0.2).",
       linear: "Concedes at a steady pace from its best to its worst acceptable outcome (e = 1).",
@@ -924,7 +926,7 @@ const zh: WorkbenchResources = {
       round: "轮次",
       paths: "各行为体逐轮的效用，截至第 {{round}} 轮",
     },
-    strategy: { boulware: "Boulware（后期让步）", linear: "线性让步", conceder: "让步者（早期让步）", hardliner: "强硬派", "tit-for-tat": "以牙还牙", informed: "知情者（依实力与重要性）" },
+    strategy: STRATEGY_LABELS.zh,
     strategyHelp: {
       boulware: "坚持自己的最佳结果，主要在临近截止时让步（时间依赖，e = 0.2）。",
       linear: "从最佳结果匀速让步到最差的可接受结果（e = 1）。",

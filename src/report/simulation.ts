@@ -10,11 +10,13 @@ import { DealError } from "../deals/preferences.js";
 import { text, type Language } from "../scenario/label.js";
 import type { Scenario } from "../scenario/types.js";
 import { SimulationError, simulateRuns, simulateScenario, type SimulationRunsOptions, type SimulationRunsReport } from "../simulation/index.js";
+import type { Strategy } from "../simulation/negotiators/names.js";
+import { STRATEGY_LABELS } from "../i18n/strategies.js";
 
 /** A party at the table, as its concession path summarises it. */
 export interface SimulatedParty {
   readonly actor: string;
-  readonly strategy: string;
+  readonly strategy: Strategy;
   /** Offers it made. */
   readonly offers: number;
   /** Its own utility of its first and of its last offer (undefined when it made none). */
@@ -104,15 +106,16 @@ export function simulationSectionText(
 }
 
 function runSentence(s: SimulationBriefing, actor: (id: string) => string, zh: boolean): string {
-  const table = s.parties.map((p) => `${actor(p.actor)}${zh ? `（${p.strategy}）` : ` (${p.strategy})`}`).join(zh ? "、" : ", ");
+  // Strategies by their labels (which carry their own brackets), so each party is "name: strategy".
+  const table = s.parties.map((p) => `${actor(p.actor)}${zh ? "：" : ": "}${STRATEGY_LABELS[zh ? "zh" : "en"][p.strategy]}`).join(zh ? "；" : "; ");
   if (zh) {
-    const protocol = `按轮流出价协议（SAOP，最多 ${s.deadline} 轮）推演，谈判方：${table}。`;
+    const protocol = `按轮流出价协议（SAOP，最多 ${s.deadline} 轮）推演，谈判方——${table}。`;
     if (s.outcome === "agreement") return `${protocol}第 ${s.round} 轮达成协议。`;
     if (s.reason === "walk-away") return `${protocol}第 ${s.round} 轮${actor(s.walkedAway ?? "")}退出，谈判破裂。`;
     if (s.reason === "collapse") return `${protocol}第 ${s.round} 轮谈判意外中断。`;
     return `${protocol}到第 ${s.round} 轮截止仍无协议，谈判破裂。`;
   }
-  const protocol = `Played out under stacked alternating offers (SAOP, at most ${s.deadline} rounds) by ${table}, the talks`;
+  const protocol = `Played out under stacked alternating offers (SAOP, at most ${s.deadline} rounds) — ${table} — the talks`;
   if (s.outcome === "agreement") return `${protocol} reach an agreement in round ${s.round}.`;
   if (s.reason === "walk-away") return `${protocol} break down in round ${s.round}: ${actor(s.walkedAway ?? "")} walks away.`;
   if (s.reason === "collapse") return `${protocol} collapse in round ${s.round}.`;

@@ -61,8 +61,15 @@ describe("the briefing's simulated talks", () => {
       expect(party.strategy).toBe("hardliner");
       expect(party.opening).toBe(party.closing); // a hardliner never concedes
     }
-    const md = renderMarkdown(buildBriefing(scenario, { models: ["compromise"] }), "en");
+    const briefing = buildBriefing(scenario, { models: ["compromise"] });
+    const md = renderMarkdown(briefing, "en");
     expect(md).toContain("break down at the deadline (round 20) without agreement.");
+    // Strategies go by their labels, not their ids, in both languages.
+    expect(md).toContain("— United States: Hardliner; North Korea: Hardliner — the talks");
+    expect(md).not.toContain("hardliner");
+    const zh = renderMarkdown(briefing, "zh");
+    expect(zh).toContain("谈判方——美国：强硬派；朝鲜：强硬派。");
+    expect(zh).not.toContain("hardliner");
     expect(md).toContain("it gets its walk-away value");
     expect(md).not.toContain("The deal — ");
   });
