@@ -341,6 +341,11 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
   }
 }
 
+/**
+ * The one place where a failure becomes a message and an exit code. Input errors — also those raised in
+ * a worker thread, which the pools rebuild with their class (`src/parallel/errors.ts`) — print their
+ * located message, exit 2; anything else is a bug: one line, exit 1, its stack only with PARLEY_DEBUG=1.
+ */
 function reportError(error: unknown, io: CliIo): number {
   if (error instanceof CommanderError) {
     // Help and version are "errors" to commander but successes to the user.
@@ -364,7 +369,13 @@ function reportError(error: unknown, io: CliIo): number {
     io.err(`error: ${error.message}`);
     return EXIT.failure;
   }
-  io.err(`internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-  io.err("This is a bug in Parley; please report it with the command and input that caused it.");
+  const debug = process.env["PARLEY_DEBUG"] === "1";
+  const what = error instanceof Error ? (debug ? (error.stack ?? error.message) : `${error.name}: ${firstLine(error.message)}`) : String(error);
+  io.err(`internal error: ${what} (a bug in Parley: please report it with the command and its input${debug ? "" : "; PARLEY_DEBUG=1 prints where it happened"})`);
   return EXIT.failure;
+}
+
+/** The first line of a message (a worker's bug may carry its stack in the message). */
+function firstLine(message: string): string {
+  return message.split("\n", 1)[0]!;
 }

@@ -24,6 +24,7 @@
  */
 import { availableParallelism } from "node:os";
 import { Piscina } from "piscina";
+import { reviveError } from "../parallel/errors.js";
 import { tsxExecArgv } from "../parallel/threads.js";
 import type { JobInput, JobName, JobOutput } from "./jobs.js";
 import type { JobReply, JobTask } from "./worker.js";
@@ -67,7 +68,8 @@ export class ComputeRefusal extends Error {
 
 /**
  * The job itself threw. `errorName` is the library error's class name (`ModelError`, `DealError`, …),
- * which says whether the input was at fault; for other errors the message carries the stack.
+ * which says whether the input was at fault; for other errors the message carries the stack. `cause` is
+ * the job's error rebuilt with its class and fields (an ImportError's line and column).
  */
 export class JobError extends Error {
   override readonly name = "JobError";
@@ -75,8 +77,9 @@ export class JobError extends Error {
     readonly job: string,
     readonly errorName: string,
     message: string,
+    cause?: Error,
   ) {
-    super(message);
+    super(message, cause ? { cause } : undefined);
   }
 }
 
@@ -154,7 +157,7 @@ export class ComputePool {
         options.scenarioJson === undefined ? { job, input } : { job, input: { ...(input as object), scenario: undefined }, scenarioJson: options.scenarioJson };
       const reply = await this.workers().run(task, { signal: stop.signal });
       if (reply.ok) return reply.json;
-      throw new JobError(job, reply.error.name, reply.error.message);
+      throw new JobError(job, reply.error.name, reply.error.message, reviveError(reply.error));
     } catch (error) {
       if (error instanceof JobError) throw error;
       if (stop.signal.aborted) {

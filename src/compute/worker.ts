@@ -7,10 +7,11 @@
  * result (a Pareto frontier of 10⁴ points) costs the event loop neither a structured-clone decoding
  * nor a JSON encoding.
  *
- * A job's own errors come back as data, `{ok: false, error: {name, message}}`, because an Error loses
- * its class when it crosses threads: the pool tells the input's faults (ModelError, DealError, …) from
- * bugs by `name`.
+ * A job's own errors come back as data, `{ok: false, error: {name, message, fields}}`
+ * (`src/parallel/errors.ts`), because an Error loses its class and fields when it crosses threads: the
+ * pool tells the input's faults (ModelError, DealError, …) from bugs by `name`, and rebuilds them.
  */
+import { serializeError, type SerializedError } from "../parallel/errors.js";
 import { importModule, isTypeScript } from "../parallel/threads.js";
 import { JOB_MODULES, type JobName } from "./jobs.js";
 
@@ -21,7 +22,7 @@ export interface JobTask {
   readonly scenarioJson?: string;
 }
 
-export type JobReply = { readonly ok: true; readonly json: string } | { readonly ok: false; readonly error: { readonly name: string; readonly message: string } };
+export type JobReply = { readonly ok: true; readonly json: string } | { readonly ok: false; readonly error: SerializedError };
 
 type JobFunction = (input: unknown) => unknown;
 
@@ -47,7 +48,8 @@ export default async function runJob(task: JobTask): Promise<JobReply> {
     const input = task.scenarioJson === undefined ? task.input : { ...(task.input as object), scenario: JSON.parse(task.scenarioJson) as unknown };
     return { ok: true, json: JSON.stringify(await (await fn)(input)) ?? "null" };
   } catch (error) {
-    const e = error instanceof Error ? error : new Error(String(error));
-    return { ok: false, error: { name: e.name, message: e.name === "Error" || e.name === "TypeError" || e.name === "RangeError" ? (e.stack ?? e.message) : e.message } };
+    const e = serializeError(error);
+    // A bug's message carries its stack, for the server's log.
+    return { ok: false, error: e.name === "Error" || e.name === "TypeError" || e.name === "RangeError" ? { ...e, message: e.stack ?? e.message } : e };
   }
 }

@@ -25,6 +25,7 @@
 import { availableParallelism } from "node:os";
 import { isMainThread, workerData } from "node:worker_threads";
 import type { Piscina } from "piscina";
+import { reviveError, serializeError, type SerializedError } from "./errors.js";
 import { importModule, tsxExecArgv } from "./threads.js";
 
 export interface ParallelMapOptions<I = never, O = unknown> {
@@ -140,20 +141,30 @@ const isPoolThreadData = (data: unknown): data is PoolThreadData => typeof (data
 // In a pool thread: import the worker module now; a failure resurfaces with the first chunk.
 if (!isMainThread && isPoolThreadData(workerData)) workerFunction(workerData.preload).catch(() => undefined);
 
+/**
+ * What a chunk sends back: its outputs, or the error that stopped it as data (an Error crossing threads
+ * would lose its class and fields: `./errors.ts`), which the main thread rebuilds and rethrows.
+ */
+type ChunkReply<O> = { readonly outputs: O[] } | { readonly error: SerializedError };
+
 /** Worker-thread entry (piscina calls it): maps one chunk with the worker module, up to the map's stop. */
-export default async function runChunk<I, O>(chunk: Chunk<I>): Promise<O[]> {
-  const apply = await workerFunction<I, O>(chunk.module);
-  const outputs: O[] = [];
-  for (const input of chunk.inputs) {
-    if (Atomics.load(chunk.stop, 0) !== 0) break;
-    outputs.push(await apply(input));
+export default async function runChunk<I, O>(chunk: Chunk<I>): Promise<ChunkReply<O>> {
+  try {
+    const apply = await workerFunction<I, O>(chunk.module);
+    const outputs: O[] = [];
+    for (const input of chunk.inputs) {
+      if (Atomics.load(chunk.stop, 0) !== 0) break;
+      outputs.push(await apply(input));
+    }
+    return { outputs };
+  } catch (error) {
+    return { error: serializeError(error) };
   }
-  return outputs;
 }
 
 /**
  * Applies the default export of `workerFile` to every input, on worker threads when worthwhile.
- * Results are assembled by input index. Rejects with the first error a worker throws (after
+ * Results are assembled by input index. Rejects with the first error a worker throws, of its own class (after
  * stopping the pool); an abort is not an error: it resolves with `aborted: true`.
  */
 export async function parallelMap<I, O>(workerFile: URL, inputs: MapInputs<I>, options: ParallelMapOptions<I, O> = {}): Promise<ParallelMapResult<O>> {
@@ -258,7 +269,7 @@ async function mapOnPool<I, O>(
   threads: number,
   options: ParallelMapOptions<I, O>,
 ): Promise<number> {
-  const pool = (await takePool(workerFile, threads)) as Piscina<Chunk<I>, O[]>;
+  const pool = (await takePool(workerFile, threads)) as Piscina<Chunk<I>, ChunkReply<O>>;
   const stop = new Int32Array(new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT));
   let done = 0;
   let next = 0;
@@ -284,14 +295,19 @@ async function mapOnPool<I, O>(
   const runThread = async (): Promise<void> => {
     while (next < ranges.length && Atomics.load(stop, 0) === 0) {
       const [start, end] = ranges[next++]!;
-      let outputs: O[];
+      let reply: ChunkReply<O>;
       try {
-        outputs = await pool.run({ module: workerFile.href, inputs: sliceInputs(inputs, start, end), stop });
+        reply = await pool.run({ module: workerFile.href, inputs: sliceInputs(inputs, start, end), stop });
       } catch (error) {
         fail(error);
         return;
       }
       if (givenUp) return;
+      if ("error" in reply) {
+        fail(reviveError(reply.error));
+        return;
+      }
+      const { outputs } = reply;
       outputs.forEach((output, k) => (results[start + k] = output));
       done += outputs.length;
       options.onProgress?.(done, inputs.length);
