@@ -95,3 +95,31 @@ export async function setSlider(page: Page, selector: string, value: number): Pr
 export async function perfFigure(page: Page, name: "first-view" | "deal-eval" | "deal-eval-median" | "deal-eval-count" | "forecast" | "validate" | "space"): Promise<number> {
   return Number(await page.locator("html").getAttribute(`data-perf-${name}`));
 }
+
+/** The screen boxes of a chart's text labels (Plot's text marks inside `chart`), with their texts. */
+export interface LabelBox {
+  readonly left: number;
+  readonly top: number;
+  readonly right: number;
+  readonly bottom: number;
+  readonly text: string;
+}
+
+export async function labelBoxes(page: Page, chart: string): Promise<LabelBox[]> {
+  return (await page.evaluate(
+    `[...document.querySelectorAll(${JSON.stringify(`${chart} svg g[aria-label=text] text`)})].map((t) => { const r = t.getBoundingClientRect(); return { left: r.left, top: r.top, right: r.right, bottom: r.bottom, text: t.textContent }; })`,
+  )) as LabelBox[];
+}
+
+/** Every pair of labels that overprint (overlap by more than a pixel each way), as "a" overlaps "b". */
+export function overprinting(boxes: readonly LabelBox[]): string[] {
+  const pairs: string[] = [];
+  for (let i = 0; i < boxes.length; i++)
+    for (let j = i + 1; j < boxes.length; j++) {
+      const [a, b] = [boxes[i]!, boxes[j]!];
+      const w = Math.min(a.right, b.right) - Math.max(a.left, b.left);
+      const h = Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top);
+      if (w > 1 && h > 1) pairs.push(`"${a.text}" overlaps "${b.text}"`);
+    }
+  return pairs;
+}

@@ -4,6 +4,7 @@
  * a change of parties, with no two labels overprinting.
  */
 import { describe, expect, it } from "vitest";
+import { labelBoxes, overprinting } from "./browser.js";
 import { useWorkbench } from "./fixture.js";
 
 const VIEWS = ["", "/setup", "/source", "/forecast", "/deal", "/simulate", "/history", "/briefing"];
@@ -24,15 +25,9 @@ describe("layout and charts", () => {
     expect(Number(await page.locator("[data-testid=current-deal]").getAttribute("data-x"))).toBeCloseTo(await utility("USA"), 2);
     expect(await page.locator("[data-testid=current-deal]").getAttribute("data-y")).not.toBe(before.y);
     // No two text labels in the chart overlap.
-    const boxes = (await page.evaluate(`[...document.querySelectorAll(".space-plot svg g[aria-label=text] text")].map((t) => { const r = t.getBoundingClientRect(); return [r.left, r.top, r.right, r.bottom, t.textContent]; })`)) as [number, number, number, number, string][];
+    const boxes = await labelBoxes(page, ".space-plot");
     expect(boxes.length).toBeGreaterThan(3);
-    for (let i = 0; i < boxes.length; i++)
-      for (let j = i + 1; j < boxes.length; j++) {
-        const [a, b] = [boxes[i]!, boxes[j]!];
-        const w = Math.min(a[2], b[2]) - Math.max(a[0], b[0]);
-        const h = Math.min(a[3], b[3]) - Math.max(a[1], b[1]);
-        expect(w > 1 && h > 1, `"${a[4]}" overlaps "${b[4]}"`).toBe(false);
-      }
+    expect(overprinting(boxes)).toEqual([]);
     // The chart uses the room it has.
     const width = Number(await page.locator(".space-plot svg").first().getAttribute("width"));
     expect(width).toBeGreaterThanOrEqual(600);

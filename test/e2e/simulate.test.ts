@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadScenario } from "../../src/files/load.js";
 import { simulateScenario } from "../../src/simulation/index.js";
-import { ROOT } from "./browser.js";
+import { labelBoxes, overprinting, ROOT } from "./browser.js";
 import { useWorkbench } from "./fixture.js";
 
 const hanoi = () => loadScenario(join(ROOT, "scenarios", "hanoi-2019.yaml"));
@@ -95,15 +95,9 @@ describe("Simulate view", () => {
     await page.keyboard.press("End");
     const width = Number(await page.locator("[data-testid=simulate-space] svg").first().getAttribute("width"));
     expect(width).toBeGreaterThan(640);
-    const boxes = (await page.evaluate(`[...document.querySelectorAll("[data-testid=simulate-space] svg g[aria-label=text] text")].map((t) => { const r = t.getBoundingClientRect(); return [r.left, r.top, r.right, r.bottom, t.textContent]; })`)) as [number, number, number, number, string][];
+    const boxes = await labelBoxes(page, "[data-testid=simulate-space]");
     expect(boxes.length).toBeGreaterThan(2);
-    for (let i = 0; i < boxes.length; i++)
-      for (let j = i + 1; j < boxes.length; j++) {
-        const [a, b] = [boxes[i]!, boxes[j]!];
-        const w = Math.min(a[2], b[2]) - Math.max(a[0], b[0]);
-        const h = Math.min(a[3], b[3]) - Math.max(a[1], b[1]);
-        expect(w > 1 && h > 1, `"${a[4]}" overlaps "${b[4]}"`).toBe(false);
-      }
+    expect(overprinting(boxes)).toEqual([]);
     // One utility path panel per actor.
     expect(await page.locator("[data-testid=simulate-paths] svg").first().textContent()).toContain("Japan");
     expect(wb.problems).toEqual([]);

@@ -4,7 +4,6 @@
  * the library's own reader so that a bad file gets every problem located. One for the whole page, kept
  * while the tab changes. The intervals themselves come from `src/calibration/apply.ts`, as in the CLI.
  */
-import { useSyncExternalStore } from "react";
 import { calibratedIntervals, withCalibratedSpread, type CalibratedInterval } from "../../src/calibration/apply.js";
 import type { Calibration } from "../../src/calibration/calibration.js";
 import { DEFAULT_LEVEL, RELIABILITY_LEVELS } from "../../src/calibration/conformal.js";
@@ -13,6 +12,7 @@ import { InvalidInputError, type Diagnostic } from "../../src/scenario/diagnosti
 import { toModelInput } from "../../src/scenario/model-input.js";
 import type { Scenario } from "../../src/scenario/types.js";
 import type { MonteCarloReport } from "../../src/uncertainty/monte-carlo.js";
+import { changeSignal } from "./changeSignal.js";
 
 /** The levels offered (those `parley backtest` reports reliability at). */
 export const LEVEL_CHOICES: readonly number[] = RELIABILITY_LEVELS;
@@ -36,23 +36,18 @@ interface State {
 }
 
 let state: State = { level: DEFAULT_LEVEL };
-const listeners = new Set<() => void>();
+const { changed, useChanges } = changeSignal();
 const update = (next: State) => {
   state = next;
-  listeners.forEach((l) => l());
+  changed();
 };
 
 /** Keeps the loaded calibration and says why `file` cannot be used. */
 const refuse = (file: string, message: string) => update({ ...state, loading: false, problems: { file, diagnostics: [{ file, line: 0, column: 0, path: "", message }] } });
 
 export function useCalibration(): State {
-  return useSyncExternalStore(
-    (l) => {
-      listeners.add(l);
-      return () => listeners.delete(l);
-    },
-    () => state,
-  );
+  useChanges();
+  return state;
 }
 
 /**

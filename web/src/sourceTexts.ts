@@ -3,11 +3,10 @@
  * they are typed (the server never reads files a scenario names). Keyed by scenario and by the
  * source's `file` as written; kept in local storage where it fits, else for this visit.
  */
-import { useSyncExternalStore } from "react";
+import { changeSignal } from "./changeSignal.js";
 
 const texts = new Map<string, string>();
-const listeners = new Set<() => void>();
-let version = 0;
+const { changed, useChanges } = changeSignal();
 const PREFIX = "parley.source.";
 
 const key = (scenario: string, file: string) => `${scenario}\u0000${file}`;
@@ -33,19 +32,12 @@ export function attachSourceText(scenario: string, file: string, text: string): 
   } catch {
     // Too large for storage, or storage unavailable: kept for this visit.
   }
-  version++;
-  listeners.forEach((l) => l());
+  changed();
 }
 
 /** Changes whenever a text is attached (for re-validation). */
 export function useSourceTextsVersion(): number {
-  return useSyncExternalStore(
-    (l) => {
-      listeners.add(l);
-      return () => listeners.delete(l);
-    },
-    () => version,
-  );
+  return useChanges();
 }
 
 /** Whitespace-insensitive, as `parley validate` checks quotes. */

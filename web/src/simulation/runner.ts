@@ -4,8 +4,8 @@
  * Cancelling a tournament keeps the profiles that finished; cancelling a single run terminates its
  * worker (the run is one call), and the next run starts a fresh one.
  */
-import { useSyncExternalStore } from "react";
 import type { Scenario } from "../../../src/scenario/types.js";
+import { changeSignal } from "../changeSignal.js";
 import type { SimulationMessage, SimulationRequest } from "./simulation.worker.js";
 
 type Kind = "talks" | "tournament";
@@ -32,12 +32,7 @@ export const isRunning = (job: { result?: unknown; error?: string; cancelled?: b
 function runner<K extends Kind>(kind: K): Runner<K> {
   let worker: Worker | undefined;
   let current: Job<K> | undefined;
-  const listeners = new Set<() => void>();
-  let stamp = 0;
-  const changed = () => {
-    stamp++;
-    listeners.forEach((l) => l());
-  };
+  const { changed, useChanges } = changeSignal();
   return {
     start(request) {
       worker ??= new Worker(new URL("./simulation.worker.ts", import.meta.url), { type: "module" });
@@ -66,13 +61,7 @@ function runner<K extends Kind>(kind: K): Runner<K> {
       changed();
     },
     use() {
-      useSyncExternalStore(
-        (l) => {
-          listeners.add(l);
-          return () => listeners.delete(l);
-        },
-        () => stamp,
-      );
+      useChanges();
       return current;
     },
   };

@@ -4,8 +4,9 @@
  * a Monte Carlo run holds up the page or the other. One check at a time: a newer scenario (an edit)
  * stops the one under way, by ending its worker. Results are kept per scenario object.
  */
-import { useEffect, useSyncExternalStore } from "react";
+import { useEffect } from "react";
 import type { Scenario } from "../../../src/scenario/types.js";
+import { changeSignal } from "../changeSignal.js";
 import type { AgreementOutcome, AnalysisMessage, AnalysisRequest } from "./analysis.worker.js";
 
 const results = new WeakMap<Scenario, AgreementOutcome>();
@@ -13,12 +14,7 @@ let worker: Worker | undefined;
 let pending: { scenario: Scenario; id: number } | undefined;
 let nextId = 0;
 let latest: { scenario: Scenario; outcome: AgreementOutcome } | undefined;
-const listeners = new Set<() => void>();
-let stamp = 0;
-const changed = () => {
-  stamp++;
-  listeners.forEach((l) => l());
-};
+const { changed, useChanges } = changeSignal();
 
 function request(scenario: Scenario): void {
   if (results.has(scenario) || pending?.scenario === scenario) return;
@@ -56,13 +52,7 @@ function request(scenario: Scenario): void {
  * (marked `stale`), so that the view does not flicker as the analyst types.
  */
 export function useAgreementAsWritten(scenario: Scenario): { outcome?: AgreementOutcome; stale: boolean } {
-  useSyncExternalStore(
-    (l) => {
-      listeners.add(l);
-      return () => listeners.delete(l);
-    },
-    () => stamp,
-  );
+  useChanges();
   useEffect(() => request(scenario), [scenario]);
   const own = results.get(scenario);
   if (own) return { outcome: own, stale: false };

@@ -16,6 +16,7 @@ import { useTranslation } from "react-i18next";
 import { evaluateDeal, type DealContext, type DealEvaluation } from "../../../src/deals/evaluate.js";
 import { anchorPrefix, nearestAnchor } from "../../../src/forecast.js";
 import type { Issue, IssueValue, Scenario } from "../../../src/scenario/types.js";
+import { labelMarks, unitFrame } from "../charts/labelMarks.js";
 import { mergeCoinciding, placeLabels } from "../charts/labels.js";
 import { PlotFigure } from "../charts/PlotFigure.js";
 import { agreementSpaceOf, dealContextOf, type AgreementSpace } from "../compute.js";
@@ -535,20 +536,13 @@ function spacePlot(space: AgreementSpace, named: readonly { id: string; name: st
   // Labels placed in pixels so that none overprints another or a marker: coinciding points share one.
   const height = Math.round(Math.min(440, Math.max(300, width * 0.7)));
   const margin = { left: 50, right: 20, top: 20, bottom: 36 };
-  const px = (x: number) => margin.left + x * (width - margin.left - margin.right);
-  const py = (y: number) => margin.top + (1 - y) * (height - margin.top - margin.bottom);
-  const toData = (p: { x: number; y: number; dx: number; dy: number; anchor: "start" | "end" | "middle"; text: string }) => ({ text: p.text, anchor: p.anchor, x: (p.x + p.dx - margin.left) / (width - margin.left - margin.right), y: 1 - (p.y + p.dy - 4 - margin.top) / (height - margin.top - margin.bottom) });
+  const { px, py, toData } = unitFrame(width, height, margin);
   const solutionPoints = mergeCoinciding(solutions.map((p) => ({ x: px(p.x), y: py(p.y), text: p.name })), 3, " = ");
   const dealPoints = mergeCoinciding(deals.map((d) => ({ x: px(d.x), y: py(d.y), text: d.key })), 3, ", ");
   const obstacles = [...solutionPoints.map((p) => ({ ...p, r: 7 })), ...dealPoints.map((p) => ({ ...p, r: 5 }))];
   const placed = placeLabels([...solutionPoints, ...dealPoints], { obstacles, bounds: { width, height } }).map(toData);
   const solutionLabels = placed.slice(0, solutionPoints.length);
   const dealLabels = placed.slice(solutionPoints.length);
-  const labelMarks = (rows: ReturnType<typeof toData>[], style: { fill: string; fontWeight: number }) =>
-    (["start", "end", "middle"] as const).map((anchor) => {
-      const mine = rows.filter((r) => r.anchor === anchor);
-      return Plot.text(mine, { x: "x", y: "y", text: "text", textAnchor: anchor, ...style, stroke: "white", strokeWidth: 3, paintOrder: "stroke" });
-    });
   return Plot.plot({
     width,
     height,

@@ -11,6 +11,7 @@ import { reservationValues } from "../../../src/agreement/model.js";
 import type { ScenarioSimulationResult } from "../../../src/simulation/index.js";
 import { text } from "../../../src/scenario/label.js";
 import type { Scenario } from "../../../src/scenario/types.js";
+import { labelMarks, unitFrame } from "../charts/labelMarks.js";
 import { mergeCoinciding, placeLabels } from "../charts/labels.js";
 import { PlotFigure } from "../charts/PlotFigure.js";
 import { useWidth } from "../charts/useWidth.js";
@@ -39,18 +40,6 @@ export function Swatch({ colour, dashed }: { colour: string; dashed?: boolean })
   );
 }
 
-type Anchor = "start" | "end" | "middle";
-
-/** Text marks for labels placed in pixels (`placeLabels`), converted back to data coordinates. */
-function labelMarks(rows: readonly { x: number; y: number; text: string; anchor: Anchor }[], style: { fill: string; fontWeight: number }) {
-  return (["start", "end", "middle"] as const).map((anchor) =>
-    Plot.text(
-      rows.filter((r) => r.anchor === anchor),
-      { x: "x", y: "y", text: "text", textAnchor: anchor, ...style, stroke: "white", strokeWidth: 3, paintOrder: "stroke" },
-    ),
-  );
-}
-
 export function OfferChart({ scenario, result, upTo, axes, onKeyDown }: { scenario: Scenario; result: ScenarioSimulationResult; upTo: number; axes: [string, string]; onKeyDown: (e: React.KeyboardEvent) => void }) {
   const { t } = useTranslation();
   const name = useActorName(scenario);
@@ -66,14 +55,7 @@ export function OfferChart({ scenario, result, upTo, axes, onKeyDown }: { scenar
     const offers = result.trace.filter((e) => e.action === "offer" && e.round <= upTo).map((e) => ({ party: e.party, round: e.round, x: e.utilities![a]!, y: e.utilities![b]!, now: e.round === upTo }));
     const height = Math.round(Math.min(480, Math.max(280, width * 0.72)));
     const margin = { left: 44, right: 16, top: 18, bottom: 36 };
-    const px = (x: number) => margin.left + x * (width - margin.left - margin.right);
-    const py = (y: number) => margin.top + (1 - y) * (height - margin.top - margin.bottom);
-    const toData = (p: { x: number; y: number; dx: number; dy: number; anchor: Anchor; text: string }) => ({
-      text: p.text,
-      anchor: p.anchor,
-      x: (p.x + p.dx - margin.left) / (width - margin.left - margin.right),
-      y: 1 - (p.y + p.dy - 4 - margin.top) / (height - margin.top - margin.bottom),
-    });
+    const { px, py, toData } = unitFrame(width, height, margin);
     const analysis = space instanceof Error ? undefined : space.analysis;
     const frontier = analysis ? [...analysis.pareto.points].sort((p, q) => p[0]! - q[0]!) : [];
     const nashPoint = analysis?.nash.utilities ? [{ x: analysis.nash.utilities[0]!, y: analysis.nash.utilities[1]! }] : [];

@@ -7,11 +7,12 @@
  * when set to the low and the high end of their range one at a time.
  */
 import * as Plot from "@observablehq/plot";
-import { useCallback, useRef, useState, useSyncExternalStore } from "react";
+import { useCallback, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Scenario } from "../../../src/scenario/types.js";
 import type { MonteCarloReport } from "../../../src/uncertainty/monte-carlo.js";
 import type { SensitivityReport } from "../../../src/uncertainty/sensitivity.js";
+import { changeSignal } from "../changeSignal.js";
 import { PlotFigure } from "../charts/PlotFigure.js";
 import { useWidth } from "../charts/useWidth.js";
 import { fmt, useLabel } from "../format.js";
@@ -35,12 +36,7 @@ export const isRunning = (run: Run | undefined): boolean => run !== undefined &&
 /** One analysis at a time for the whole page; results stay while the tab changes. */
 let worker: Worker | undefined;
 let current: Run | undefined;
-const listeners = new Set<() => void>();
-let stamp = 0;
-const changed = () => {
-  stamp++;
-  listeners.forEach((l) => l());
-};
+const { changed, useChanges } = changeSignal();
 
 function start(scenario: Scenario, runs: number, seed: number): void {
   worker ??= new Worker(new URL("../uncertainty/analysis.worker.ts", import.meta.url), { type: "module" });
@@ -65,13 +61,7 @@ function cancel(): void {
 
 /** The page's current (or last) run, re-rendering as it progresses. */
 export function useRun(): Run | undefined {
-  useSyncExternalStore(
-    (l) => {
-      listeners.add(l);
-      return () => listeners.delete(l);
-    },
-    () => stamp,
-  );
+  useChanges();
   return current;
 }
 
