@@ -30,6 +30,12 @@ const COLLAPSE_KEY = 0xfffffffe;
 export interface SimulationPlan {
   /** The scenario, or undefined for a plain domain (then `setup` is used as is). */
   readonly scenario?: Scenario;
+  /**
+   * What a worker thread recognises the scenario by (`scenarioKey`). Each chunk of tasks reaches a thread
+   * as a fresh copy of the plan, so by object alone a thread would prepare the scenario again for every
+   * chunk (about 20 ms of CPU each on Hanoi: the preparation, and fresh tables to fault in).
+   */
+  readonly scenarioKey?: string;
   /** The judgements sampled (`uncertainty/inputs.ts`). */
   readonly inputs: readonly UncertainInput[];
   /** What the agreement draws sample beyond them: red-line credibility, linkage utilities, deal values. */
@@ -70,24 +76,41 @@ interface Prepared {
   readonly prepared: PreparedStakes;
   /** Reused by one sample's stakes after another's (samples run one at a time in a thread). */
   readonly buffers: StakesBuffers;
+  /** Per party, storage for its sorted outcomes, likewise reused from sample to sample and block to block. */
+  readonly sorted: SortedOutcomesBuffers[];
   asWritten?: SimulationSetup;
 }
 
 const preparedCache = new WeakMap<Scenario, Map<number | undefined, Prepared>>();
+/** Prepared scenarios by JSON text and step, the most recent last: a thread serves one map at a time, so a few suffice. */
+const preparedByKey = new Map<string, Prepared>();
+const PREPARED_KEPT = 4;
 
-function preparedOf(scenario: Scenario, step: number | undefined): Prepared {
+function prepare(scenario: Scenario, step: number | undefined): Prepared {
+  return { prepared: prepareStakes(scenario, step), buffers: { utilities: [], masks: [], ranks: [] }, sorted: scenario.actors.map(() => new SortedOutcomesBuffers()) };
+}
+
+function preparedOf(scenario: Scenario, step: number | undefined, key: string | undefined): Prepared {
   let bySteps = preparedCache.get(scenario);
   if (!bySteps) preparedCache.set(scenario, (bySteps = new Map()));
   let entry = bySteps.get(step);
-  if (!entry) bySteps.set(step, (entry = { prepared: prepareStakes(scenario, step), buffers: { utilities: [], masks: [], ranks: [] } }));
+  if (entry) return entry;
+  const keyed = key === undefined ? undefined : `${step ?? ""}\u0000${key}`;
+  entry = keyed === undefined ? undefined : preparedByKey.get(keyed);
+  if (!entry) entry = prepare(scenario, step);
+  if (keyed !== undefined) {
+    preparedByKey.delete(keyed);
+    preparedByKey.set(keyed, entry);
+    if (preparedByKey.size > PREPARED_KEPT) preparedByKey.delete(preparedByKey.keys().next().value!);
+  }
+  bySteps.set(step, entry);
   return entry;
 }
 
 /** The setup of sample k (the scenario with sampled judgements and red lines, or the domain as it is). */
-function sampleSetup(plan: SimulationPlan, k: number, fixed?: SimulationSetup): SimulationSetup {
-  if (fixed) return fixed;
+function sampleSetup(plan: SimulationPlan, entry: Prepared | undefined, k: number, fixed?: SimulationSetup): SimulationSetup {
+  if (fixed || !entry) return fixed!;
   const scenario = plan.scenario!;
-  const entry = preparedOf(scenario, plan.step);
   if (plan.inputs.length === 0 && plan.extra.length === 0) return (entry.asWritten ??= drawSetup(entry.prepared));
   const draw = drawScenario({ scenario, seed: plan.seed, inputs: plan.inputs, extra: plan.extra }, k);
   return drawSetup(entry.prepared, draw.scenario, drawConstraints(draw.scenario, draw.redLines), entry.buffers);
@@ -108,14 +131,15 @@ export function runSimulationBlock(task: SimulationTask, fixed?: SimulationSetup
   const count = to - from;
   let parties = 0;
   let block: SimulationBlock | undefined;
+  const entry = fixed ? undefined : preparedOf(plan.scenario!, plan.step, plan.scenarioKey);
   // Samples run one after another: each party's sorted outcomes are built into the previous sample's storage.
-  const buffers: SortedOutcomesBuffers[] = [];
+  const buffers: SortedOutcomesBuffers[] = entry?.sorted ?? [];
   for (let k = from; k < to; k++) {
-    const setup = sampleSetup(plan, k, fixed);
+    const setup = sampleSetup(plan, entry, k, fixed);
     const { stakes } = setup;
     if (!block) {
       parties = stakes.parties.length;
-      for (let p = 0; p < stakes.parties.length; p++) buffers.push(new SortedOutcomesBuffers());
+      for (let p = buffers.length; p < stakes.parties.length; p++) buffers.push(new SortedOutcomesBuffers());
       block = {
         count,
         agreements: new Int32Array(count),
@@ -177,6 +201,31 @@ export interface SimulationRunsOptions extends SimulationOptions {
 /** The worker module, as source under tsx/vitest and as compiled JavaScript once built. */
 export const SIMULATION_WORKER = new URL(import.meta.url.endsWith(".ts") ? "./worker.ts" : "./worker.js", import.meta.url);
 
+const scenarioKeys = new WeakMap<Scenario, string>();
+
+/**
+ * A scenario's identity across threads: its id, the length of its JSON text and a 53-bit hash of that
+ * text (cyrb53) — two different scenarios share it with a chance of about 2⁻⁵³. Computed once per object.
+ */
+export function scenarioKey(scenario: Scenario): string {
+  let key = scenarioKeys.get(scenario);
+  if (key === undefined) {
+    const text = JSON.stringify(scenario);
+    let h1 = 0xdeadbeef;
+    let h2 = 0x41c6ce57;
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      h1 = Math.imul(h1 ^ c, 2654435761);
+      h2 = Math.imul(h2 ^ c, 1597334677);
+    }
+    h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+    h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+    key = `${scenario.id}:${text.length}:${(4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36)}`;
+    scenarioKeys.set(scenario, key);
+  }
+  return key;
+}
+
 export function simulationPlan(scenario: Scenario | undefined, options: SimulationRunsOptions): SimulationPlan {
   if (!Number.isInteger(options.runs) || options.runs < 1 || options.runs > MAX_SIMULATION_RUNS) {
     throw new SimulationError(`runs must be a whole number from 1 to ${MAX_SIMULATION_RUNS.toLocaleString("en")}, got ${options.runs}`);
@@ -185,7 +234,7 @@ export function simulationPlan(scenario: Scenario | undefined, options: Simulati
   const seed = Math.trunc(options.seed ?? 0) >>> 0;
   const draws = scenario ? drawPlan(scenario, seed) : undefined;
   return {
-    ...(scenario ? { scenario } : {}),
+    ...(scenario ? { scenario, scenarioKey: scenarioKey(scenario) } : {}),
     inputs: draws?.inputs ?? [],
     extra: draws?.extra ?? [],
     seed,
