@@ -17,6 +17,7 @@
  * `proposer` as a boolean). Every problem is reported at once with file, line, column, field and
  * what was expected. Cases without an outcome or with fewer than 3 actors are counted as skipped.
  */
+import { tokenizeCsv } from "../importers/csv.js";
 import { InvalidInputError, formatPath, type Diagnostic, type FieldPath } from "../scenario/diagnostics.js";
 import { parseLocated } from "../scenario/document.js";
 import { suggestion } from "../scenario/zod-diagnostics.js";
@@ -44,89 +45,7 @@ interface RawRow {
 // ---------------------------------------------------------------------------------------------
 // CSV
 
-/** A CSV cell with its 1-based line and column. */
-export interface CsvCell {
-  readonly text: string;
-  readonly line: number;
-  readonly column: number;
-}
-
-/**
- * Splits CSV text (RFC 4180: commas, double quotes with `""` escapes, LF or CRLF line ends, an
- * optional BOM) into records of located cells; blank lines are skipped. An unclosed quote is
- * reported by returning its position in `unclosed`. (csv-parse does not report where each field
- * starts, which located errors need.)
- */
-export function tokenizeCsv(text: string): { records: CsvCell[][]; unclosed?: { line: number; column: number } } {
-  const source = text.replace(/^\uFEFF/, "");
-  const records: CsvCell[][] = [];
-  let record: CsvCell[] = [];
-  let line = 1;
-  let column = 1;
-  let i = 0;
-  const endRecord = (): void => {
-    if (!(record.length === 1 && record[0]!.text.trim() === "")) records.push(record);
-    record = [];
-  };
-  while (i <= source.length) {
-    const start = { line, column };
-    let cell = "";
-    if (source[i] === '"') {
-      i++;
-      column++;
-      let closed = false;
-      while (i < source.length) {
-        const char = source[i]!;
-        if (char === '"' && source[i + 1] === '"') {
-          cell += '"';
-          i += 2;
-          column += 2;
-        } else if (char === '"') {
-          i++;
-          column++;
-          closed = true;
-          break;
-        } else {
-          cell += char;
-          i++;
-          if (char === "\n") {
-            line++;
-            column = 1;
-          } else column++;
-        }
-      }
-      if (!closed) return { records, unclosed: start };
-      // Anything between the closing quote and the next separator is kept, as spreadsheets do.
-      while (i < source.length && source[i] !== "," && source[i] !== "\n" && source[i] !== "\r") {
-        cell += source[i];
-        i++;
-        column++;
-      }
-    } else {
-      while (i < source.length && source[i] !== "," && source[i] !== "\n" && source[i] !== "\r") {
-        cell += source[i];
-        i++;
-        column++;
-      }
-    }
-    record.push({ text: cell, ...start });
-    if (i >= source.length) {
-      endRecord();
-      break;
-    }
-    if (source[i] === ",") {
-      i++;
-      column++;
-      continue;
-    }
-    // End of line: \n or \r\n (a lone \r too).
-    i += source[i] === "\r" && source[i + 1] === "\n" ? 2 : 1;
-    line++;
-    column = 1;
-    endRecord();
-  }
-  return { records };
-}
+export { tokenizeCsv, type CsvCell } from "../importers/csv.js";
 
 /** Reads the general CSV format into cases. Throws InvalidInputError with every problem found. */
 export function parseBacktestCsv(text: string, file: string): BacktestInput {

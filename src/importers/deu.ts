@@ -15,9 +15,9 @@
  * - When the final act's date is missing (`999`), the introduction date chooses the regime.
  * - A blank salience leaves the actor's salience undefined (salience-weighted models leave it out).
  */
-import { parse } from "csv-parse/sync";
 import { MIN_CASE_ACTORS, type BacktestActor, type BacktestCase, type BacktestInput, type DecisionRule, type SkipReason } from "../backtest/types.js";
 import { InvalidInputError, type Diagnostic } from "../scenario/diagnostics.js";
+import { csvSyntaxProblem, tokenizeCsv } from "./csv.js";
 
 /** A DEU actor: the column suffix (`pcom`, `scom`, …) and, for member states, the country as the weights file names it. */
 export interface DeuActor {
@@ -140,20 +140,11 @@ export function parseCouncilWeights(text: string, file: string): CouncilWeights 
   const at = (line: number, column: number, path: string, message: string): void => {
     diagnostics.push({ file, line, column, path, message });
   };
-  let records: string[][];
-  try {
-    records = parse(text, { bom: true, skip_empty_lines: true, relax_column_count: true, trim: true }) as string[][];
-  } catch (error) {
-    const line = typeof error === "object" && error !== null && "lines" in error && typeof error.lines === "number" ? error.lines : 1;
-    throw new InvalidInputError([{ file, line, column: 1, path: "", message: `not valid CSV (${error instanceof Error ? error.message : String(error)})` }]);
-  }
-  const lines = nonEmptyLineNumbers(text);
-  const rawLines = text.replace(/^\uFEFF/, "").split(/\r?\n/);
-  /** 1-based character column of field `c` on a line (the weights file has no quoted commas). */
-  const columnOf = (line: number, c: number): number => {
-    const cells = (rawLines[line - 1] ?? "").split(",");
-    return cells.slice(0, c).reduce((sum, cell) => sum + cell.length + 1, 1);
-  };
+  const csv = tokenizeCsv(text, { trim: true });
+  const problem = csvSyntaxProblem(csv);
+  if (problem) throw new InvalidInputError([{ file, line: problem.line, column: problem.column, path: "", message: `not valid CSV: ${problem.message}` }]);
+  const located = csv.records.filter((cells) => cells.some((cell) => cell.text !== ""));
+  const records = located.map((cells) => cells.map((cell) => cell.text));
   const header = records[0];
   if (header === undefined) throw new InvalidInputError([{ file, line: 1, column: 1, path: "", message: "the file is empty; expected a header starting country,v9,…" }]);
   const countryColumn = header.indexOf("country");
@@ -163,19 +154,22 @@ export function parseCouncilWeights(text: string, file: string): CouncilWeights 
   }
   const weights = new Map<string, Record<string, number>>();
   records.slice(1).forEach((record, r) => {
-    const line = lines[r + 1] ?? r + 2;
+    const cells = located[r + 1]!;
+    const line = cells[0]!.line;
+    /** 1-based character column of field `c` (just after the row's last cell when it is missing). */
+    const columnOf = (c: number): number => cells[c]?.column ?? cells.at(-1)!.column + cells.at(-1)!.text.length;
     const country = record[countryColumn] ?? "";
-    if (countryColumn >= 0 && country === "") at(line, 1, "country", "expected a country name, got an empty cell");
+    if (countryColumn >= 0 && country === "") at(line, columnOf(countryColumn), "country", "expected a country name, got an empty cell");
     const row: Record<string, number> = {};
     header.forEach((name, c) => {
       if (c === countryColumn) return;
       const cell = record[c] ?? "";
       if (cell === "") return;
       const value = DECIMAL.test(cell) ? Number(cell) : Number.NaN;
-      if (!(Number.isFinite(value) && value >= 0)) at(line, columnOf(line, c), name, `expected a number ≥ 0 or an empty cell, got "${cell}"`);
+      if (!(Number.isFinite(value) && value >= 0)) at(cells[c]?.line ?? line, columnOf(c), name, `expected a number ≥ 0 or an empty cell, got "${cell}"`);
       else row[name] = value;
     });
-    if (weights.has(country)) at(line, 1, "country", `"${country}" appears more than once`);
+    if (weights.has(country)) at(line, columnOf(countryColumn), "country", `"${country}" appears more than once`);
     weights.set(country, row);
   });
   if (diagnostics.length === 0) {
@@ -184,11 +178,6 @@ export function parseCouncilWeights(text: string, file: string): CouncilWeights 
   }
   if (diagnostics.length > 0) throw new InvalidInputError(diagnostics);
   return weights;
-}
-
-/** 1-based numbers of the non-empty lines of a text (the rows csv-parse returns, for unquoted files). */
-function nonEmptyLineNumbers(text: string): number[] {
-  return text.split(/\r?\n/).flatMap((line, i) => (line.trim() === "" ? [] : [i + 1]));
 }
 
 /** A member state's weight in a regime; for population, `p2014a` stands in for a state without `p2012`. */

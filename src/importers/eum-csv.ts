@@ -4,7 +4,7 @@
  * actor per row. Salience is 0–1; positions are in the case's own units. Pure: text in, actors out.
  */
 
-import { parse } from "csv-parse/sync";
+import { csvSyntaxProblem, tokenizeCsv, type CsvCell } from "./csv.js";
 import { ImportError } from "./errors.js";
 
 export interface EumCsvActor {
@@ -21,10 +21,10 @@ export interface EumCsv {
 const REQUIRED_COLUMNS = ["Actor", "Capability", "Position", "Salience"] as const;
 type ColumnName = (typeof REQUIRED_COLUMNS)[number];
 
-/** A parsed CSV row with the (last) line it ends on. */
+/** A parsed CSV row with the line it starts on and its located cells. */
 interface NumberedRow {
   readonly line: number;
-  readonly fields: readonly string[];
+  readonly fields: readonly CsvCell[];
 }
 
 /** A decimal number such as `4`, `-0.5`, `14.20` or `1e-3` (no hex, no blanks, no `Infinity`). */
@@ -40,45 +40,30 @@ export function detectEumCsv(text: string): boolean {
 
 /**
  * Parse the reference code's actor CSV. Throws {@link ImportError} on the first problem found, with the
- * file and line (which `ImportError` puts in front of the message), the column, and what was expected,
- * e.g. "ExampleActors.csv:4: Salience: expected a number between 0 and 1, got 1.7".
+ * file, line and column (which `ImportError` puts in front of the message), the column's name, and what was
+ * expected, e.g. "ExampleActors.csv:4:12: Salience: expected a number between 0 and 1, got 1.7".
  */
 export function parseEumCsv(text: string, fileName: string): EumCsv {
   const rows = readRows(text, fileName);
   const header = rows[0];
-  if (header === undefined) throw new ImportError(`the file is empty; expected a header ${REQUIRED_COLUMNS.join(",")}.`, fileName);
+  if (header === undefined) throw new ImportError(`the file is empty; expected a header ${REQUIRED_COLUMNS.join(",")}.`, fileName, 1, undefined, 1);
   const columns = locateColumns(header, fileName);
   const dataRows = rows.slice(1);
-  if (dataRows.length === 0) throw new ImportError("no actors after the header line.", fileName, header.line);
+  if (dataRows.length === 0) throw new ImportError("no actors after the header line.", fileName, header.line, undefined, 1);
   const actors = dataRows.map((row) => readActor(row, columns, header.fields.length, fileName));
   return { actors };
 }
 
 function readRows(text: string, fileName: string): NumberedRow[] {
-  let records: unknown[];
-  try {
-    records = parse(text, { bom: true, info: true, skip_empty_lines: true, relax_column_count: true, trim: true });
-  } catch (error) {
-    const line = lineOfCsvError(error);
-    const reason = error instanceof Error ? error.message : String(error);
-    throw new ImportError(`not valid CSV (${reason}).`, fileName, line);
-  }
-  return records.map(toNumberedRow);
+  const csv = tokenizeCsv(text, { trim: true });
+  const problem = csvSyntaxProblem(csv);
+  if (problem) throw new ImportError(`not valid CSV: ${problem.message}.`, fileName, problem.line, undefined, problem.column);
+  return csv.records.map((cells) => ({ line: cells[0]!.line, fields: cells }));
 }
 
-/** csv-parse with `info: true` yields `{ info: { lines }, record: string[] }`. */
-function toNumberedRow(value: unknown): NumberedRow {
-  if (typeof value === "object" && value !== null && "info" in value && "record" in value) {
-    const { info, record } = value;
-    const line = typeof info === "object" && info !== null && "lines" in info && typeof info.lines === "number" ? info.lines : 0;
-    if (Array.isArray(record)) return { line, fields: record.map(String) };
-  }
-  throw new TypeError("Unexpected record shape from csv-parse.");
-}
-
-function lineOfCsvError(error: unknown): number | undefined {
-  if (typeof error === "object" && error !== null && "lines" in error && typeof error.lines === "number") return error.lines;
-  return undefined;
+/** A rejection at a cell: its line and column, and the column's name. */
+function cellError(message: string, fileName: string, cell: CsvCell, column: string): ImportError {
+  return new ImportError(message, fileName, cell.line, column, cell.column);
 }
 
 function normaliseHeader(name: string): string {
@@ -87,20 +72,21 @@ function normaliseHeader(name: string): string {
 
 /** Index of each required column in the header. */
 function locateColumns(header: NumberedRow, fileName: string): Record<ColumnName, number> {
-  const names = header.fields.map(normaliseHeader);
+  const names = header.fields.map((cell) => normaliseHeader(cell.text));
   const found: Partial<Record<ColumnName, number>> = {};
   for (const column of REQUIRED_COLUMNS) {
     const indices = names.flatMap((name, index) => (name === normaliseHeader(column) ? [index] : []));
     if (indices.length === 0) {
       throw new ImportError(
-        `missing column "${column}"; the header must name ${REQUIRED_COLUMNS.join(", ")} (found: ${header.fields.join(", ")}).`,
+        `missing column "${column}"; the header must name ${REQUIRED_COLUMNS.join(", ")} (found: ${header.fields.map((cell) => cell.text).join(", ")}).`,
         fileName,
         header.line,
         column,
+        header.fields[0]?.column ?? 1,
       );
     }
     if (indices.length > 1) {
-      throw new ImportError(`column "${column}" appears more than once.`, fileName, header.line, column);
+      throw cellError(`column "${column}" appears more than once.`, fileName, header.fields[indices[1]!]!, column);
     }
     found[column] = indices[0];
   }
@@ -109,16 +95,22 @@ function locateColumns(header: NumberedRow, fileName: string): Record<ColumnName
 
 function readActor(row: NumberedRow, columns: Record<ColumnName, number>, headerWidth: number, fileName: string): EumCsvActor {
   if (row.fields.length !== headerWidth) {
+    // Where the row goes wrong: its first cell past the header's, or just after its last one.
+    const last = row.fields.at(-1)!;
+    const extra = row.fields[headerWidth];
     throw new ImportError(
       `expected ${headerWidth} fields like the header, got ${row.fields.length}.`,
       fileName,
-      row.line,
+      extra?.line ?? last.line,
+      undefined,
+      extra?.column ?? last.column + last.text.length,
     );
   }
-  const cell = (column: ColumnName): string => row.fields[columns[column]] ?? "";
+  const located = (column: ColumnName): CsvCell => row.fields[columns[column]]!;
+  const cell = (column: ColumnName): string => located(column).text;
   const fail = (column: ColumnName, expected: string): never => {
     const got = cell(column) === "" ? "an empty cell" : cell(column);
-    throw new ImportError(`${column}: expected ${expected}, got ${got}`, fileName, row.line, column);
+    throw cellError(`${column}: expected ${expected}, got ${got}`, fileName, located(column), column);
   };
   const number = (column: ColumnName, expected: string, accept: (value: number) => boolean): number => {
     const text = cell(column);

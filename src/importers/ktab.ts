@@ -4,10 +4,10 @@
  * nothing of Parley's scenario format.
  */
 
-import { parse as parseCsv } from "csv-parse/sync";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { isSmpParameterName, parseSmpParameterValue, type SmpParameters } from "../models/smp/parameters.js";
 import { ModelError } from "../models/types.js";
+import { csvSyntaxProblem, tokenizeCsv, type CsvCell } from "./csv.js";
 import { ImportError } from "./errors.js";
 import { checkXmlSafety } from "./xml-safety.js";
 
@@ -87,101 +87,111 @@ function firstCsvRecord(text: string): string[] {
 // ---------------------------------------------------------------------------------------------------------
 // CSV
 
-/** One parsed CSV record and the 1-based line it starts on. */
+/** One CSV record: its located cells and the 1-based line it starts on. */
 interface CsvRow {
-  readonly cells: string[];
+  readonly cells: readonly CsvCell[];
   readonly line: number;
+}
+
+/** The located cell at `column` (0-based) of a row; a missing cell sits just after the row's last one. */
+function cellAt(row: CsvRow, column: number): CsvCell {
+  const cell = row.cells[column];
+  if (cell) return cell;
+  const last = row.cells.at(-1);
+  return { text: "", line: last?.line ?? row.line, column: last ? last.column + last.text.length : 1 };
+}
+
+/** A rejection at a cell: file, line and column of the cell, and the field it holds. */
+function cellError(message: string, fileName: string, cell: CsvCell, field: string): ImportError {
+  return new ImportError(message, fileName, cell.line, field, cell.column);
 }
 
 /**
  * Parses a KTAB SMP CSV: row 1 `name, description, numActors, numDims`; row 2 a header whose position
  * columns name the dimensions; then one row per actor `name, desc, capability, pos_1, sal_1, …, pos_m, sal_m`.
- * Trailing commas are allowed. Throws ImportError with file, line and field on bad input.
+ * Trailing commas are allowed. Throws ImportError with file, line, column and field on bad input; a cell's
+ * field is named by the header row's name for its column where it has one.
  */
 export function parseKtabCsv(text: string, fileName: string): KtabScenario {
   const rows = readCsvRows(text, fileName);
   const head = rows[0];
   const header = rows[1];
   if (head === undefined || header === undefined) {
-    throw new ImportError("expected a title row and a header row before the actors", fileName, rows[0]?.line ?? 1);
+    throw new ImportError("expected a title row and a header row before the actors", fileName, rows[0]?.line ?? 1, undefined, rows[0] ? cellAt(rows[0], 0).column : 1);
   }
   const actorCount = csvCount(head, 2, "numActors", fileName);
   const dimCount = csvCount(head, 3, "numDims", fileName);
-  if (dimCount < 1) throw new ImportError("numDims must be at least 1", fileName, head.line, "numDims");
+  if (dimCount < 1) throw cellError("numDims must be at least 1", fileName, cellAt(head, 3), "numDims");
   const width = 3 + 2 * dimCount;
   const dimensions = Array.from({ length: dimCount }, (_, k) => {
-    const label = header.cells[3 + 2 * k]?.trim() ?? "";
+    const label = header.cells[3 + 2 * k]?.text ?? "";
     return label === "" ? `Dimension ${k + 1}` : label;
   });
   const actorRows = rows.slice(2);
   if (actorRows.length !== actorCount) {
-    throw new ImportError(
-      `the title row announces ${actorCount} actors but ${actorRows.length} actor rows follow`,
-      fileName,
-      head.line,
-      "numActors",
-    );
+    throw cellError(`the title row announces ${actorCount} actors but ${actorRows.length} actor rows follow`, fileName, cellAt(head, 2), "numActors");
   }
-  const actors = actorRows.map((row) => csvActor(row, dimCount, width, fileName));
+  const actors = actorRows.map((row) => csvActor(row, header, dimCount, width, fileName));
   return {
-    name: checkLength(head.cells[0]?.trim() ?? "", MAX_DESCRIPTION_LENGTH, "scenario name", fileName, head.line),
-    description: head.cells[1]?.trim() ?? "",
+    name: checkLength(head.cells[0]?.text ?? "", MAX_DESCRIPTION_LENGTH, "scenario name", fileName, head.line, cellAt(head, 0).column),
+    description: head.cells[1]?.text ?? "",
     dimensions,
     actors,
     parameters: {},
   };
 }
 
-/** Splits the text into non-empty records with their line numbers. */
+/** Splits the text into records that are not all blank, with their located cells. */
 function readCsvRows(text: string, fileName: string): CsvRow[] {
-  let records: { record: string[]; info: { lines: number } }[];
-  try {
-    records = parseCsv(stripBom(text), {
-      relax_column_count: true,
-      skip_empty_lines: true,
-      trim: true,
-      info: true,
-    }) as unknown as { record: string[]; info: { lines: number } }[];
-  } catch (error) {
-    const line = (error as { lines?: number }).lines;
-    throw new ImportError(`not valid CSV (${(error as Error).message})`, fileName, line);
-  }
-  return records
-    .map(({ record, info }) => ({ cells: record, line: info.lines - countTrailingNewlines(record) }))
-    .filter((row) => row.cells.some((cell) => cell !== ""));
-}
-
-/** csv-parse reports the line a record ends on; quoted fields with newlines make it start earlier. */
-function countTrailingNewlines(record: string[]): number {
-  return record.reduce((sum, cell) => sum + (cell.match(/\n/g)?.length ?? 0), 0);
+  const csv = tokenizeCsv(stripBom(text), { trim: true });
+  const problem = csvSyntaxProblem(csv);
+  if (problem) throw new ImportError(`not valid CSV: ${problem.message}`, fileName, problem.line, undefined, problem.column);
+  return csv.records.filter((cells) => cells.some((cell) => cell.text !== "")).map((cells) => ({ cells, line: cells[0]!.line }));
 }
 
 /** A whole number ≥ 0 in the title row. */
 function csvCount(row: CsvRow, column: number, field: string, fileName: string): number {
-  const raw = row.cells[column]?.trim() ?? "";
-  if (!/^\d+$/.test(raw)) {
-    throw new ImportError(`expected ${field} (a whole number) in column ${column + 1}, found "${raw}"`, fileName, row.line, field);
+  const cell = cellAt(row, column);
+  if (!/^\d+$/.test(cell.text)) {
+    throw cellError(`expected ${field} (a whole number) in column ${column + 1}, found "${cell.text}"`, fileName, cell, field);
   }
-  return Number(raw);
+  return Number(cell.text);
+}
+
+/** The header row's name of a column, if it has one. */
+function headerName(header: CsvRow, column: number): string | undefined {
+  const named = header.cells[column]?.text ?? "";
+  return named === "" ? undefined : named;
+}
+
+/** The name of a column for messages: the header row's, with KTAB's meaning when they differ. */
+function columnName(header: CsvRow, column: number, meaning: string): string {
+  const named = header.cells[column]?.text ?? "";
+  return named === "" || named.toLowerCase() === meaning.toLowerCase() ? meaning : `${meaning} (column "${named}")`;
 }
 
 /** One actor row: name, description, capability, then position and salience per dimension. */
-function csvActor(row: CsvRow, dims: number, width: number, fileName: string): KtabActor {
+function csvActor(row: CsvRow, header: CsvRow, dims: number, width: number, fileName: string): KtabActor {
   const used = usedColumns(row.cells);
   if (used !== width) {
-    throw new ImportError(
+    const at = used > width ? cellAt(row, width) : cellAt(row, used);
+    throw cellError(
       `expected ${width} columns (name, description, capability, then position and salience for each of ${dims} dimensions), found ${used}`,
       fileName,
-      row.line,
+      at,
+      (used > width ? headerName(header, width) : headerName(header, used)) ?? `column ${Math.min(used, width) + 1}`,
     );
   }
-  const name = checkLength(row.cells[0] ?? "", MAX_NAME_LENGTH, "actor name", fileName, row.line);
-  if (name === "") throw new ImportError("expected an actor name in column 1", fileName, row.line, "name");
-  const number = (column: number, field: string, min: number, max: number): number =>
-    parseNumber(row.cells[column] ?? "", field, min, max, fileName, row.line);
+  const nameCell = cellAt(row, 0);
+  const name = checkLength(nameCell.text, MAX_NAME_LENGTH, "actor name", fileName, row.line, nameCell.column);
+  if (name === "") throw cellError("expected an actor name in column 1", fileName, nameCell, "name");
+  const number = (column: number, meaning: string, min: number, max: number): number => {
+    const cell = cellAt(row, column);
+    return parseNumber(cell.text, columnName(header, column, meaning), min, max, fileName, cell.line, headerName(header, column) ?? meaning, cell.column);
+  };
   return {
     name,
-    description: checkLength(row.cells[1] ?? "", MAX_DESCRIPTION_LENGTH, "actor description", fileName, row.line),
+    description: checkLength(cellAt(row, 1).text, MAX_DESCRIPTION_LENGTH, "actor description", fileName, row.line, cellAt(row, 1).column),
     capability: number(2, "capability", 0, Infinity),
     position: Array.from({ length: dims }, (_, k) => number(3 + 2 * k, `position ${k + 1}`, 0, 100)),
     salience: Array.from({ length: dims }, (_, k) => number(4 + 2 * k, `salience ${k + 1}`, 0, 100)),
@@ -189,9 +199,9 @@ function csvActor(row: CsvRow, dims: number, width: number, fileName: string): K
 }
 
 /** Number of columns up to the last non-empty one (a trailing comma adds no column). */
-function usedColumns(cells: readonly string[]): number {
+function usedColumns(cells: readonly CsvCell[]): number {
   let used = cells.length;
-  while (used > 0 && cells[used - 1] === "") used--;
+  while (used > 0 && cells[used - 1]!.text === "") used--;
   return used;
 }
 
@@ -400,20 +410,21 @@ function parseNumber(
   fileName: string,
   line: number | undefined,
   element?: string,
+  column?: number,
 ): number {
   const trimmed = raw.trim();
   const value = trimmed === "" ? Number.NaN : Number(trimmed);
   const range = max === Infinity ? (min === -Infinity ? "a number" : `a number ≥ ${min}`) : `a number in [${min}, ${max}]`;
   if (!Number.isFinite(value) || value < min || value > max) {
-    throw new ImportError(`expected ${field} to be ${range}, found "${trimmed}"`, fileName, line, element ?? field);
+    throw new ImportError(`expected ${field} to be ${range}, found "${trimmed}"`, fileName, line, element ?? field, column);
   }
   return value;
 }
 
 /** KTAB rejects over-long names and descriptions; so do we, with the limit in the message. */
-function checkLength(value: string, limit: number, what: string, fileName: string, line: number | undefined): string {
+function checkLength(value: string, limit: number, what: string, fileName: string, line: number | undefined, column?: number): string {
   if (value.length > limit) {
-    throw new ImportError(`${what} "${value}" is longer than KTAB's limit of ${limit} characters`, fileName, line, what);
+    throw new ImportError(`${what} "${value}" is longer than KTAB's limit of ${limit} characters`, fileName, line, what, column);
   }
   return value;
 }

@@ -74,18 +74,25 @@ describe("parseKtabCsv", () => {
 
   it("says where the file is wrong", () => {
     const count = importError(() => parseKtabCsv(CSV.replace("Tiny,A small test,3", "Tiny,A small test,4"), "t.csv"));
-    expect(count).toMatchObject({ file: "t.csv", line: 1, field: "numActors" });
+    expect(count).toMatchObject({ file: "t.csv", line: 1, column: 19, field: "numActors" });
     expect(count.message).toMatch(/announces 4 actors but 3/);
 
     const capability = importError(() => parseKtabCsv(CSV.replace("B,Second,50", "B,Second,lots"), "t.csv"));
-    expect(capability).toMatchObject({ line: 4, field: "capability" });
-    expect(capability.message).toMatch(/^t\.csv:4: expected capability to be a number/);
+    expect(capability).toMatchObject({ line: 4, column: 10, field: "Power" });
+    expect(capability.message).toBe('t.csv:4:10: expected capability (column "Power") to be a number ≥ 0, found "lots"');
 
     const columns = importError(() => parseKtabCsv(CSV.replace("C,Third,25,90,50,10,10,", "C,Third,25,90,50"), "t.csv"));
-    expect(columns).toMatchObject({ line: 5 });
+    // The first missing cell: just after the row's last one.
+    expect(columns).toMatchObject({ line: 5, column: 17, field: "Year Position" });
     expect(columns.message).toMatch(/expected 7 columns/);
 
-    expect(importError(() => parseKtabCsv(CSV.replace("A,First,100,10", "A,First,100,110"), "t.csv"))).toMatchObject({ line: 3, field: "position 1" });
+    expect(importError(() => parseKtabCsv(CSV.replace("A,First,100,10", "A,First,100,110"), "t.csv"))).toMatchObject({ line: 3, column: 13, field: "Tax Position" });
+    // Blanks around cells are ignored: the column is the cell's first character.
+    expect(importError(() => parseKtabCsv(CSV.replace("A,First,100,10", "A,First,  x,10"), "t.csv"))).toMatchObject({ line: 3, column: 11, field: "Power" });
+    const quote = importError(() => parseKtabCsv(CSV.replace("A,First", 'A,"First"x'), "t.csv"));
+    expect(quote).toMatchObject({ line: 3, column: 10 });
+    expect(quote.message).toMatch(/unexpected text after a closing quote/);
+    expect(importError(() => parseKtabCsv(CSV.replace("A,First", 'A,"First'), "t.csv"))).toMatchObject({ line: 3, column: 3 });
     expect(importError(() => parseKtabCsv("just one line", "t.csv")).message).toMatch(/title row and a header row/);
   });
 });
