@@ -43,8 +43,25 @@ export class PerspectiveUtilities {
   readonly diagonal: Float64Array;
   /** R^h_q. */
   readonly risks: Float64Array;
+  /** 1 − D_qx at x·n + q: the first factor of every U(D; R), the same for every perspective of a turn. */
+  readonly neutral: Float64Array;
+  /** min(D_qx, 1) at x·n + q: U(D; R) = (1 − D)(1 + min(D, 1)·R) for every D, with no branch. */
+  readonly clampedDistances: Float64Array;
+  /**
+   * For the third parties q of challenges by i = `thirdPartiesOf` (see `thirdPartiesFor`): the parts of
+   * V1 and V2 that do not depend on the target, U^h[q][i]+U^h[q][i]+U^h[q][q] and U^h[q][i]+U^h[q][i]+U^h[q][i].
+   */
+  readonly ifIWins: Float64Array;
+  readonly ifIWinsAlone: Float64Array;
+  /** The voting weights given to `thirdPartiesFor`. */
+  thirdPartyWeights: Float64Array = new Float64Array(0);
+  /** Whether twice every support sum of i's challenges stays far below overflow (see `thirdPartiesFor`). */
+  doublingIsExact = false;
   private readonly ready: Uint8Array;
   private perspectiveOf = -1;
+  private thirdPartiesOf = -1;
+  /** max |D_qx| this turn, which bounds every |U^h[q][x]| by (1 + max)² since |R| ≤ 1. */
+  private largestDistance = 0;
 
   /** `distancesByPosition[x·n + q]` = D_qx = d_q(x_x) for the current turn. */
   constructor(
@@ -56,7 +73,12 @@ export class PerspectiveUtilities {
     this.columns = new Float64Array(actors * actors);
     this.diagonal = new Float64Array(actors);
     this.risks = new Float64Array(actors);
+    this.neutral = new Float64Array(actors * actors);
+    this.clampedDistances = new Float64Array(actors * actors);
+    this.ifIWins = new Float64Array(actors);
+    this.ifIWinsAlone = new Float64Array(actors);
     this.ready = new Uint8Array(actors);
+    this.splitDistances();
   }
 
   /** Points the view at another turn's distances and risk attitudes (same n), so its buffers are reused. */
@@ -64,7 +86,23 @@ export class PerspectiveUtilities {
     this.distancesByPosition = distancesByPosition;
     this.ownRisks = ownRisks;
     this.perspectiveOf = -1;
+    this.thirdPartiesOf = -1;
+    this.splitDistances();
     return this;
+  }
+
+  /** Fills `neutral`, `clampedDistances` and `largestDistance` from the turn's distances. O(n²). */
+  private splitDistances(): void {
+    const distances = this.distancesByPosition;
+    let largest = 0;
+    for (let index = 0; index < distances.length; index++) {
+      const d = distances[index] as number;
+      this.neutral[index] = 1 - d;
+      this.clampedDistances[index] = d <= 1 ? d : 1;
+      const size = Math.abs(d);
+      if (!(size <= largest)) largest = size; // NaN too, so a NaN distance marks the turn unsafe below
+    }
+    this.largestDistance = largest;
   }
 
   /** D_qx at x·n + q, as given to the constructor or `rebind`. */
@@ -76,6 +114,7 @@ export class PerspectiveUtilities {
   viewFrom(h: number): this {
     if (h === this.perspectiveOf) return this;
     this.perspectiveOf = h;
+    this.thirdPartiesOf = -1;
     const n = this.actors;
     perceivedRisksOf(h, this.ownRisks, this.adjust, this.risks);
     this.ready.fill(0);
@@ -102,7 +141,37 @@ export class PerspectiveUtilities {
     }
     return offset;
   }
+
+  /**
+   * Prepares the third-party loop of challenges by i (column i must be ready) with voting weights
+   * `weights`: `ifIWins`, `ifIWinsAlone` and `doublingIsExact`. O(n) when i changes, O(1) otherwise;
+   * target choice asks for the same i for every target.
+   *
+   * The loop keeps every support sum doubled (see `addThirdParties`), exact unless a doubled sum could
+   * overflow. Every |U| is at most (1 + max D)², every |vote| at most 2·w·(1 + max D)² and every third party's
+   * at most 6·w·(1 + max D)², so n·8·max w·(1 + max D)² far below 2^1023 rules that out.
+   */
+  thirdPartiesFor(i: number, weights: Float64Array): void {
+    if (i === this.thirdPartiesOf && weights === this.thirdPartyWeights) return;
+    this.thirdPartiesOf = i;
+    this.thirdPartyWeights = weights;
+    const n = this.actors;
+    const offset = i * n;
+    let largestWeight = 0;
+    for (let q = 0; q < n; q++) {
+      const uqi = this.columns[offset + q] as number;
+      this.ifIWins[q] = uqi + uqi + (this.diagonal[q] as number);
+      this.ifIWinsAlone[q] = uqi + uqi + uqi;
+      const w = Math.abs(weights[q] as number);
+      if (!(w <= largestWeight)) largestWeight = w;
+    }
+    const utilityBound = (1 + this.largestDistance) * (1 + this.largestDistance);
+    this.doublingIsExact = 8 * (n + 2) * largestWeight * utilityBound < DOUBLING_LIMIT;
+  }
 }
+
+/** Sums kept doubled stay below this (≈ 2^1000, far from overflow) when `doublingIsExact`. */
+const DOUBLING_LIMIT = 1e300;
 
 /**
  * probEdu(h, k, i, j): h's estimate of the effect on k of "i challenges j", with `view` = U^h.
@@ -126,10 +195,12 @@ export function challengeValue(
 /**
  * Module-level out-parameters of the hot loop (typed arrays, so storing a number allocates nothing):
  * `estimated` = [P(i>j), expected gain] of the latest `evaluateChallenge`; `support` = [for i, for j] left
- * by `thirdPartySupport*`. Read immediately after the call.
+ * by `thirdPartySupport*` (`thirdPartySupportProp` also takes the principals' supports there), and, for
+ * `addThirdParties`, the principals' doubled supports at 2 and 3 (a number passed as an argument to a call
+ * that is not inlined would be boxed). Read immediately after the call.
  */
 const estimated = new Float64Array(2);
-const support = new Float64Array(2);
+const support = new Float64Array(4);
 
 /**
  * `challengeValue` without the result object: leaves P and EU in `estimated`.
@@ -148,8 +219,13 @@ function evaluateChallenge(context: ChallengeContext, view: PerspectiveUtilities
   const utilityIfWin = 2 * uki;
   const utilityIfLose = 2 * ukj;
 
-  const voteI = vote(rule, weights[i] as number, utilities[atI + i] as number, view.utility(i, j));
-  const voteJ = vote(rule, weights[j] as number, utilities[atI + j] as number, view.utility(j, j));
+  // The Prop vote written out (a number returned by a call that is not inlined would be boxed).
+  const uii = utilities[atI + i] as number;
+  const uij = view.utility(i, j);
+  const uji = utilities[atI + j] as number;
+  const ujj = view.utility(j, j);
+  const voteI = rule === "Prop" ? (weights[i] as number) * (uii - uij) : vote(rule, weights[i] as number, uii, uij);
+  const voteJ = rule === "Prop" ? (weights[j] as number) * (uji - ujj) : vote(rule, weights[j] as number, uji, ujj);
   const principalsForI = MIN_CHALLENGE_SUPPORT + Math.max(voteI, 0) + Math.max(voteJ, 0);
   const principalsForJ = MIN_CHALLENGE_SUPPORT + Math.max(-voteI, 0) + Math.max(-voteJ, 0);
   let forI = principalsForI;
@@ -157,7 +233,10 @@ function evaluateChallenge(context: ChallengeContext, view: PerspectiveUtilities
 
   if (context.thirdPartyCommit === "SemiCommit") {
     if (rule === "Prop") {
-      thirdPartySupportProp(weights, utilities, atI, view.distances, j * view.actors, view.risks, diagonal, i, j, principalsForI, principalsForJ);
+      view.thirdPartiesFor(i, weights);
+      support[0] = principalsForI;
+      support[1] = principalsForJ;
+      thirdPartySupportProp(weights, view, atI, j * view.actors, i, j);
     } else {
       const atJ = view.column(j);
       thirdPartySupport(rule, weights, utilities, atI, atJ, diagonal, i, j, principalsForI, principalsForJ);
@@ -212,91 +291,111 @@ function thirdPartySupport(
 
 /**
  * `thirdPartySupport` for the default Prop rule (v = w·du) with the votes written out: same numbers, faster.
- * U^h[q][j] is computed on the fly from `distances` (D_qj at atJ + q) and the perceived `risks`.
+ * The principals' supports come in `support`, and the totals are left there.
+ * U^h[q][j] is computed on the fly as (1 − D_qj)(1 + min(D_qj, 1)·R^h_q) from the view's `neutral` and
+ * `clampedDistances` (at atJ + q) and the perceived `risks`, the same products as `riskUtility`.
  *
- * Branch-free: "add v to one side if v > 0, −v to the other if v < 0" is written as adding (v + |v|)·½ and
- * (|v| − v)·½, which are exactly max(0, v) and max(0, −v); adding 0 leaves a sum as it is, so the totals are
- * bit-identical to the branching form. Only an infinite vote (absurd capabilities) can make them NaN where
- * the branching form is not; then the support is summed again with branches.
+ * Branch-free: "add v to one side if v > 0, −v to the other if v < 0" is written as adding v + |v| and
+ * |v| − v to sums kept doubled, i.e. 2·max(0, v) and 2·max(0, −v). Doubling is exact, so each doubled sum
+ * rounds exactly as twice the branching sum (adding 0 leaves it as it is), a ratio of two doubled sums is
+ * the ratio of the plain ones, and halving at the end is exact: the totals are bit-identical to the
+ * branching form. Only an infinite vote (absurd capabilities) makes them NaN where the branching form is
+ * not, and only sums near overflow could round differently when doubled (`doublingIsExact` is false);
+ * then the support is summed with branches, as KTAB does.
  */
 function thirdPartySupportProp(
   weights: Float64Array,
-  utilities: Float64Array,
+  view: PerspectiveUtilities,
   atI: number,
-  distances: Float64Array,
   atJ: number,
-  risks: Float64Array,
-  diagonal: Float64Array,
   i: number,
   j: number,
-  principalsForI: number,
-  principalsForJ: number,
 ): void {
-  const n = diagonal.length;
-  const low = i < j ? i : j;
-  const high = i < j ? j : i;
-  // Three runs of q that skip i and j, so the loop body has no test for them; q stays in increasing order.
-  support[0] = principalsForI;
-  support[1] = principalsForJ;
-  addThirdParties(weights, utilities, atI, distances, atJ, risks, diagonal, 0, low, principalsForI, principalsForJ);
-  addThirdParties(weights, utilities, atI, distances, atJ, risks, diagonal, low + 1, high, principalsForI, principalsForJ);
-  addThirdParties(weights, utilities, atI, distances, atJ, risks, diagonal, high + 1, n, principalsForI, principalsForJ);
-  const forI = support[0] as number;
-  const forJ = support[1] as number;
-  if (forI !== forI || forJ !== forJ) {
-    // NaN: some vote was infinite. Redo with branches, as KTAB sums.
-    let branchForI = principalsForI;
-    let branchForJ = principalsForJ;
-    for (let q = 0; q < n; q++) {
-      if (q === i || q === j) continue;
-      const w = weights[q] as number;
-      const uqi = utilities[atI + q] as number;
-      const uqj = riskUtility(distances[atJ + q] as number, risks[q] as number);
-      const uqq = diagonal[q] as number;
-      const pLittle = littleContestProbability(principalsForI, principalsForJ, w * (uqi - uqj));
-      const joinI = pLittle * (uqi + uqi + uqq) + (1 - pLittle) * (uqj + uqj + uqj);
-      const joinJ = pLittle * (uqi + uqi + uqi) + (1 - pLittle) * (uqj + uqj + uqq);
-      const thirdParty = w * (joinI - joinJ);
-      if (thirdParty > 0) branchForI += thirdParty;
-      if (thirdParty < 0) branchForJ -= thirdParty;
-    }
-    support[0] = branchForI;
-    support[1] = branchForJ;
+  const n = view.actors;
+  const principalsForI = support[0] as number;
+  const principalsForJ = support[1] as number;
+  if (view.doublingIsExact) {
+    const low = i < j ? i : j;
+    const high = i < j ? j : i;
+    const doubledForI = principalsForI + principalsForI;
+    const doubledForJ = principalsForJ + principalsForJ;
+    // Three runs of q that skip i and j, so the loop body has no test for them; q stays in increasing order.
+    support[0] = doubledForI;
+    support[1] = doubledForJ;
+    support[2] = doubledForI;
+    support[3] = doubledForJ;
+    addThirdParties(view, atI, atJ, 0, low);
+    addThirdParties(view, atI, atJ, low + 1, high);
+    addThirdParties(view, atI, atJ, high + 1, n);
+    const forI = (support[0] as number) * 0.5;
+    const forJ = (support[1] as number) * 0.5;
+    support[0] = forI;
+    support[1] = forJ;
+    if (forI === forI && forJ === forJ) return;
   }
+  // NaN (some vote was infinite) or sums too large to double: sum with branches, as KTAB does.
+  const utilities = view.columns;
+  let branchForI = principalsForI;
+  let branchForJ = principalsForJ;
+  for (let q = 0; q < n; q++) {
+    if (q === i || q === j) continue;
+    const w = weights[q] as number;
+    const uqi = utilities[atI + q] as number;
+    const uqj = riskUtility(view.distances[atJ + q] as number, view.risks[q] as number);
+    const uqq = view.diagonal[q] as number;
+    const pLittle = littleContestProbability(principalsForI, principalsForJ, w * (uqi - uqj));
+    const joinI = pLittle * (uqi + uqi + uqq) + (1 - pLittle) * (uqj + uqj + uqj);
+    const joinJ = pLittle * (uqi + uqi + uqi) + (1 - pLittle) * (uqj + uqj + uqq);
+    const thirdParty = w * (joinI - joinJ);
+    if (thirdParty > 0) branchForI += thirdParty;
+    if (thirdParty < 0) branchForJ -= thirdParty;
+  }
+  support[0] = branchForI;
+  support[1] = branchForJ;
 }
 
-/** Adds the third parties q ∈ [from, to) onto the running totals in `support` (see `thirdPartySupportProp`). */
+/**
+ * Adds the third parties q ∈ [from, to) onto the doubled totals in `support[0]` and `support[1]`, with the
+ * principals' doubled supports in `support[2]` and `support[3]` (see `thirdPartySupportProp`). V1 and V2 take their target-free parts from the view
+ * (`thirdPartiesFor`); u+u+u is 3u and u+u+v is 2u+v rounded the same way (doubling is exact), and each
+ * of them is summed in the same order as in `thirdPartySupport`, so every number is the same.
+ */
 function addThirdParties(
-  weights: Float64Array,
-  utilities: Float64Array,
+  view: PerspectiveUtilities,
   atI: number,
-  distances: Float64Array,
   atJ: number,
-  risks: Float64Array,
-  diagonal: Float64Array,
   from: number,
   to: number,
-  principalsForI: number,
-  principalsForJ: number,
 ): void {
+  const doubledForI = support[2] as number;
+  const doubledForJ = support[3] as number;
+  const weights = view.thirdPartyWeights;
+  const utilities = view.columns;
+  const neutral = view.neutral;
+  const clamped = view.clampedDistances;
+  const risks = view.risks;
+  const diagonal = view.diagonal;
+  const ifIWins = view.ifIWins;
+  const ifIWinsAlone = view.ifIWinsAlone;
   let forI = support[0] as number;
   let forJ = support[1] as number;
   for (let q = from; q < to; q++) {
     const w = weights[q] as number;
     const uqi = utilities[atI + q] as number;
-    const uqj = riskUtility(distances[atJ + q] as number, risks[q] as number);
-    const uqq = diagonal[q] as number;
+    const uqj = (neutral[atJ + q] as number) * (1 + (clamped[atJ + q] as number) * (risks[q] as number));
     const direct = w * (uqi - uqj);
     const directSize = Math.abs(direct);
-    const littleForI = principalsForI + (direct + directSize) * 0.5;
-    const littleForJ = principalsForJ + (directSize - direct) * 0.5;
+    const littleForI = doubledForI + (direct + directSize);
+    const littleForJ = doubledForJ + (directSize - direct);
     const pLittle = littleForI / (littleForI + littleForJ);
-    const joinI = pLittle * (uqi + uqi + uqq) + (1 - pLittle) * (uqj + uqj + uqj);
-    const joinJ = pLittle * (uqi + uqi + uqi) + (1 - pLittle) * (uqj + uqj + uqq);
+    const pOther = 1 - pLittle;
+    const twoUqj = uqj + uqj;
+    const joinI = pLittle * (ifIWins[q] as number) + pOther * (twoUqj + uqj);
+    const joinJ = pLittle * (ifIWinsAlone[q] as number) + pOther * (twoUqj + (diagonal[q] as number));
     const thirdParty = w * (joinI - joinJ);
     const size = Math.abs(thirdParty);
-    forI += (thirdParty + size) * 0.5;
-    forJ += (size - thirdParty) * 0.5;
+    forI += thirdParty + size;
+    forJ += size - thirdParty;
   }
   support[0] = forI;
   support[1] = forJ;

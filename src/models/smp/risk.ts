@@ -80,6 +80,23 @@ export function perceivedRisksOf(
   out: Float64Array,
 ): Float64Array {
   const own = risks[perspective] as number;
-  for (let i = 0; i < risks.length; i++) out[i] = perceivedRisk(own, risks[i] as number, adjust);
+  // `perceivedRisk` with the switch taken once, outside the loop.
+  switch (adjust) {
+    case "None":
+      out.fill(own, 0, risks.length);
+      break;
+    case "OneThird":
+      for (let i = 0; i < risks.length; i++) out[i] = (2 * own + (risks[i] as number)) / 3;
+      break;
+    case "Half":
+      for (let i = 0; i < risks.length; i++) out[i] = (own + (risks[i] as number)) / 2;
+      break;
+    case "TwoThirds":
+      for (let i = 0; i < risks.length; i++) out[i] = (own + 2 * (risks[i] as number)) / 3;
+      break;
+    case "Full":
+      out.set(risks);
+      break;
+  }
   return out;
 }

@@ -157,10 +157,11 @@ export function coalitionsByOption(
  * `coalitionMatrix` for the default Prop rule (v = w·du) with the vote written out: the same numbers in the
  * same order, without a call per voter. `byOption[a·voters + k]` is voter k's utility of option a.
  *
- * The sums are branch-free: max(0, v) is (v + |v|)·½ and max(0, −v) is (|v| − v)·½, both exact (doubling and
- * halving are exact), and adding 0 leaves a sum unchanged, so every sum is bit-identical to the branching
- * `if (v > 0) forA += v; else if (v < 0) forB -= v`. Only an infinite vote (absurd capabilities) makes the
- * branch-free form NaN where the branching one is not; such a pair is summed again the branching way.
+ * The sums are branch-free and kept doubled: 2·max(0, v) is v + |v| and 2·max(0, −v) is |v| − v, both exact,
+ * and adding 0 leaves a sum unchanged; doubling is exact, so each doubled sum rounds exactly as twice the
+ * branching `if (v > 0) forA += v; else if (v < 0) forB -= v`, and halving it at the end gives that sum bit
+ * for bit. The terms are never negative, so a doubled sum that overflowed, or met an infinite vote, ends
+ * as ∞ or NaN; only then is the pair summed again the branching way (`sumPairWithBranches`).
  */
 function fillProportionalCoalitions(
   weights: Float64Array,
@@ -169,55 +170,79 @@ function fillProportionalCoalitions(
   options: number,
   coalitions: Float64Array,
 ): Float64Array {
+  const start = MIN_COALITION + MIN_COALITION;
   for (let a = 0; a < options; a++) {
     const rowA = a * voters;
+    const atA = a * options;
     let b = 0;
-    // Two pairs (a, b) and (a, b+1) per pass over the voters: each pair is still summed in voter order,
-    // but the two independent sums overlap in the pipeline.
-    for (; b + 1 < a; b += 2) {
-      const rowB = b * voters;
-      const rowC = rowB + voters;
-      let forA = MIN_COALITION;
-      let forB = MIN_COALITION;
-      let forAOverC = MIN_COALITION;
-      let forC = MIN_COALITION;
+    // Four pairs (a, b) … (a, b+3) per pass over the voters: each pair is still summed in voter order, but
+    // the eight independent sums overlap in the pipeline and share the loads of w and u_a.
+    for (; b + 3 < a; b += 4) {
+      const row0 = b * voters;
+      const row1 = row0 + voters;
+      const row2 = row1 + voters;
+      const row3 = row2 + voters;
+      let forA0 = start;
+      let forB0 = start;
+      let forA1 = start;
+      let forB1 = start;
+      let forA2 = start;
+      let forB2 = start;
+      let forA3 = start;
+      let forB3 = start;
       for (let k = 0; k < voters; k++) {
         const w = weights[k] as number;
         const ua = byOption[rowA + k] as number;
-        const v = w * (ua - (byOption[rowB + k] as number));
-        const size = Math.abs(v);
-        forA += (v + size) * 0.5;
-        forB += (size - v) * 0.5;
-        const vc = w * (ua - (byOption[rowC + k] as number));
-        const sizeC = Math.abs(vc);
-        forAOverC += (vc + sizeC) * 0.5;
-        forC += (sizeC - vc) * 0.5;
+        const v0 = w * (ua - (byOption[row0 + k] as number));
+        const size0 = Math.abs(v0);
+        forA0 += v0 + size0;
+        forB0 += size0 - v0;
+        const v1 = w * (ua - (byOption[row1 + k] as number));
+        const size1 = Math.abs(v1);
+        forA1 += v1 + size1;
+        forB1 += size1 - v1;
+        const v2 = w * (ua - (byOption[row2 + k] as number));
+        const size2 = Math.abs(v2);
+        forA2 += v2 + size2;
+        forB2 += size2 - v2;
+        const v3 = w * (ua - (byOption[row3 + k] as number));
+        const size3 = Math.abs(v3);
+        forA3 += v3 + size3;
+        forB3 += size3 - v3;
       }
-      storePair(weights, byOption, voters, options, coalitions, a, b, forA, forB);
-      storePair(weights, byOption, voters, options, coalitions, a, b + 1, forAOverC, forC);
+      coalitions[atA + b] = forA0 * 0.5;
+      coalitions[b * options + a] = forB0 * 0.5;
+      coalitions[atA + b + 1] = forA1 * 0.5;
+      coalitions[(b + 1) * options + a] = forB1 * 0.5;
+      coalitions[atA + b + 2] = forA2 * 0.5;
+      coalitions[(b + 2) * options + a] = forB2 * 0.5;
+      coalitions[atA + b + 3] = forA3 * 0.5;
+      coalitions[(b + 3) * options + a] = forB3 * 0.5;
+      if (!(forA0 + forB0 + forA1 + forB1 + forA2 + forB2 + forA3 + forB3 < Infinity)) {
+        for (let c = b; c < b + 4; c++) sumPairWithBranches(weights, byOption, voters, options, coalitions, a, c);
+      }
     }
     for (; b < a; b++) {
       const rowB = b * voters;
-      let forA = MIN_COALITION;
-      let forB = MIN_COALITION;
+      let forA = start;
+      let forB = start;
       for (let k = 0; k < voters; k++) {
         const v = (weights[k] as number) * ((byOption[rowA + k] as number) - (byOption[rowB + k] as number));
         const size = Math.abs(v);
-        forA += (v + size) * 0.5;
-        forB += (size - v) * 0.5;
+        forA += v + size;
+        forB += size - v;
       }
-      storePair(weights, byOption, voters, options, coalitions, a, b, forA, forB);
+      coalitions[atA + b] = forA * 0.5;
+      coalitions[b * options + a] = forB * 0.5;
+      if (!(forA + forB < Infinity)) sumPairWithBranches(weights, byOption, voters, options, coalitions, a, b);
     }
-    coalitions[a * options + a] = MIN_COALITION;
+    coalitions[atA + a] = MIN_COALITION;
   }
   return coalitions;
 }
 
-/**
- * Stores C(a:b) and C(b:a). A NaN sum (x !== x) is only reachable through an infinite vote; that pair is
- * then summed again with branches, as KTAB does.
- */
-function storePair(
+/** Stores C(a:b) and C(b:a) summed with branches, as KTAB does (for pairs the doubled sums cannot take). */
+function sumPairWithBranches(
   weights: Float64Array,
   byOption: Float64Array,
   voters: number,
@@ -225,19 +250,15 @@ function storePair(
   coalitions: Float64Array,
   a: number,
   b: number,
-  forA: number,
-  forB: number,
 ): void {
-  if (forA !== forA || forB !== forB) {
-    const rowA = a * voters;
-    const rowB = b * voters;
-    forA = MIN_COALITION;
-    forB = MIN_COALITION;
-    for (let k = 0; k < voters; k++) {
-      const v = (weights[k] as number) * ((byOption[rowA + k] as number) - (byOption[rowB + k] as number));
-      if (v > 0) forA += v;
-      else if (v < 0) forB -= v;
-    }
+  const rowA = a * voters;
+  const rowB = b * voters;
+  let forA = MIN_COALITION;
+  let forB = MIN_COALITION;
+  for (let k = 0; k < voters; k++) {
+    const v = (weights[k] as number) * ((byOption[rowA + k] as number) - (byOption[rowB + k] as number));
+    if (v > 0) forA += v;
+    else if (v < 0) forB -= v;
   }
   coalitions[a * options + b] = forA;
   coalitions[b * options + a] = forB;
