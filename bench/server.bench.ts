@@ -14,6 +14,11 @@
  * - **health under a maximal analysis**: `POST /api/analyze` at the size limit (Hanoi at step 20,
  *   5×10⁶ outcomes; and at step 100/6, 1.7×10⁷ outcomes, near the 2×10⁷ limit) runs while `/api/health` is probed every 50 ms.
  *
+ * - **save validation**: what validating a saved scenario costs the event loop, inline (by the text's
+ *   size) and as a `validate` job on a compute pool (whatever the size): where the two cross is the
+ *   size above which the server validates on the pool (`INLINE_VALIDATION_MAX_CHARS`, src/server/input.ts).
+ *   Measured in this process as CPU time of its main thread, which does not grow with the machine's load.
+ *
  * Bounded: 200 × 12 requests, each client stops at the deadline, and the maximal analysis is stopped at
  * the server's time limit. Figures are wall times on this machine and shift with whatever else runs on it.
  */
@@ -21,6 +26,9 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
 import { join, resolve } from "node:path";
+import { ComputePool } from "../src/compute/pool.js";
+import { INLINE_VALIDATION_MAX_CHARS } from "../src/server/input.js";
+import { validateScenario } from "../src/scenario/validate.js";
 import type { BenchResult } from "./timing.js";
 
 const PARLEY = resolve(process.env["PARLEY_BIN"] ?? "bin/parley.js");
@@ -303,8 +311,66 @@ async function healthDuring(base: string, work: () => Promise<Response>): Promis
 
 const fmt = (ms: number): string => `${ms.toFixed(1)} ms`;
 
-export async function benchServer(): Promise<BenchResult[]> {
+/** A valid scenario of `n` actors on one issue (about 90 characters an actor): a large save. */
+function crowdScenario(n: number): string {
+  const ids = Array.from({ length: n }, (_, k) => `a${k}`);
+  return [
+    "parley: 1",
+    "id: crowd",
+    "title: A crowd",
+    "actors:",
+    ...ids.map((a, k) => `  - {id: ${a}, name: Actor ${k}, capability: ${1 + (k % 97)}}`),
+    "issues:",
+    "  - {id: tax, name: Tax, scale: {min: 0, max: 100}, reference: 20}",
+    "stances:",
+    ...ids.map((a, k) => `  ${a}: {tax: {position: ${k % 101}, salience: ${1 + (k % 100)}}}`),
+    "",
+  ].join("\n");
+}
+
+/** Event-loop CPU (ms) of `run`, repeated until a second of it: each repetition's share, and its median wall time. */
+async function perRepetition(run: () => unknown): Promise<{ cpu: number; wall: number }> {
+  await run();
+  const walls: number[] = [];
+  const before = serverCpuMs(process.pid);
+  let total = 0;
+  while (total < 1000 || walls.length < 5) {
+    const start = performance.now();
+    await run();
+    walls.push(performance.now() - start);
+    total = serverCpuMs(process.pid)!.main - before!.main;
+  }
+  return { cpu: total / walls.length, wall: quantile(walls, 0.5) };
+}
+
+async function benchSaveValidation(): Promise<BenchResult[]> {
+  const texts: [string, string][] = [
+    ["the bench's small scenario", smallScenario(0, 1)],
+    ["ec-car-emissions.yaml", readFileSync("scenarios/ec-car-emissions.yaml", "utf8")],
+    ["coalition-budget.yaml", readFileSync("scenarios/coalition-budget.yaml", "utf8")],
+    ["hanoi-2019.yaml", readFileSync("scenarios/hanoi-2019.yaml", "utf8")],
+    ["2,000 actors", crowdScenario(2000)],
+  ];
   const results: BenchResult[] = [];
+  if (serverCpuMs(process.pid) === undefined) return results;
+  for (const [name, text] of texts) {
+    const { cpu, wall } = await perRepetition(() => validateScenario(text));
+    results.push({ name: `server: save validation on the event loop, ${name} (${text.length.toLocaleString("en")} characters)`, ms: cpu, detail: `event-loop CPU a save; wall median ${fmt(wall)}; ${(cpu / (text.length / 1000)).toFixed(2)} ms per 1,000 characters` });
+  }
+  const pool = new ComputePool({ threads: 1 });
+  try {
+    for (const [name, text] of [texts[0]!, texts[3]!]) {
+      const { cpu, wall } = await perRepetition(() => pool.runJson("validate", { text, file: "<request body>" }).then((json) => JSON.parse(json) as unknown));
+      results.push({ name: `server: save validation as a pool job, ${name} (${text.length.toLocaleString("en")} characters)`, ms: cpu, detail: `event-loop CPU a save (the result's parse included); wall median ${fmt(wall)}; the server validates above ${INLINE_VALIDATION_MAX_CHARS.toLocaleString("en")} characters on the pool` });
+    }
+  } finally {
+    await pool.close();
+  }
+  return results;
+}
+
+export async function benchServer(): Promise<BenchResult[]> {
+  const results: BenchResult[] = await benchSaveValidation();
   const server = await startServer();
   try {
     const { base } = server;

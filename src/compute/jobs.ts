@@ -21,6 +21,7 @@ import type forecastJob from "./jobs/forecast.js";
 import type monteCarloJob from "./jobs/monte-carlo.js";
 import type sensitivityJob from "./jobs/sensitivity.js";
 import type simulateJob from "./jobs/simulate.js";
+import type validateJob from "./jobs/validate.js";
 
 /** Job name → its module, relative to this folder, without the extension (`.js` compiled, `.ts` under tsx). */
 export const JOB_MODULES = {
@@ -31,6 +32,7 @@ export const JOB_MODULES = {
   "monte-carlo": "./jobs/monte-carlo",
   sensitivity: "./jobs/sensitivity",
   simulate: "./jobs/simulate",
+  validate: "./jobs/validate",
 } as const satisfies Record<string, string>;
 
 /** Each job's function, for typing `run(name, input)`. Keep in step with {@link JOB_MODULES}. */
@@ -42,6 +44,7 @@ export interface JobFunctions {
   "monte-carlo": typeof monteCarloJob;
   sensitivity: typeof sensitivityJob;
   simulate: typeof simulateJob;
+  validate: typeof validateJob;
 }
 
 export type JobName = keyof typeof JOB_MODULES & keyof JobFunctions;

@@ -16,6 +16,7 @@ import type { Diagnostic, FieldPath } from "../scenario/diagnostics.js";
 import { parseLocated, type LocatedDocument } from "../scenario/document.js";
 import type { Scenario } from "../scenario/types.js";
 import { validateScenario, type ValidationResult } from "../scenario/validate.js";
+import { runJob } from "./compute.js";
 import { HttpProblem, toEntry } from "./problem.js";
 
 /** A validated scenario and the YAML text it will be stored as. */
@@ -47,12 +48,22 @@ export function bodyKind(c: Context, accept: readonly BodyKind[]): BodyKind {
 
 /** Parses a JSON body, keeping where every value is so that later errors can be located. */
 export async function readJsonBody(c: Context): Promise<LocatedDocument & { readonly text: string }> {
-  const text = await c.req.text();
-  if (text.trim() === "") throw new HttpProblem("invalid-request", "the body is empty; expected JSON");
+  return parseJsonBody(await c.req.text());
+}
+
+/** {@link readJsonBody} of a body already read. */
+export function parseJsonBody(text: string): LocatedDocument & { readonly text: string } {
+  refuseEmptyJson(text);
   const doc = parseLocated(text, "<request body>");
-  if (doc.syntaxErrors.length > 0) throw new HttpProblem("invalid-request", "the body is not valid JSON", { errors: doc.syntaxErrors.map(toEntry) });
+  if (doc.syntaxErrors.length > 0) throw notJson(doc.syntaxErrors);
   return { ...doc, text };
 }
+
+function refuseEmptyJson(text: string): void {
+  if (text.trim() === "") throw new HttpProblem("invalid-request", "the body is empty; expected JSON");
+}
+
+const notJson = (syntaxErrors: readonly Diagnostic[]) => new HttpProblem("invalid-request", "the body is not valid JSON", { errors: syntaxErrors.map(toEntry) });
 
 /** Checks a parsed body against a zod schema; 400 with every problem located otherwise. */
 export function checkBody<T>(schema: z.ZodType<T>, doc: LocatedDocument): T {
@@ -76,6 +87,45 @@ export function scenarioFromText(text: string, file = "<request body>"): Scenari
   const result = validateScenario(text, { file });
   const scenario = rejectInvalid(result);
   return { scenario, yaml: text, warnings: result.warnings };
+}
+
+/**
+ * Scenario texts up to this many characters are validated on the event loop; longer ones as a
+ * `validate` job on the compute pool (src/compute/jobs/validate.ts), with its queue, time limit and
+ * cancellation, so that a large save does not hold up every other request. Validating costs the event
+ * loop about 1 ms per 1,000 characters (Hanoi's 32,000: some 30 ms), a job about 1 ms whatever the
+ * size, plus the wait for a thread (`npm run bench -- server`, rows "save validation"): up to this
+ * size a save holds others up for a few milliseconds at most, and a job would gain little.
+ */
+export const INLINE_VALIDATION_MAX_CHARS = 4096;
+
+const SEND_LESS = "send a smaller scenario";
+
+/**
+ * {@link scenarioFromText}, off the event loop when the text is longer than
+ * {@link INLINE_VALIDATION_MAX_CHARS}: the same scenario, or the same located errors, either way.
+ */
+export async function validateText(c: Context, text: string, file = "<request body>"): Promise<ScenarioText> {
+  if (text.length <= INLINE_VALIDATION_MAX_CHARS) return scenarioFromText(text, file);
+  const output = (await runJob(c, "validate", { text, file }, SEND_LESS)).parse();
+  if ("syntaxErrors" in output) throw new Error("the validate job parsed a text as JSON unasked");
+  return { scenario: rejectInvalid(output.result), yaml: text, warnings: output.result.warnings };
+}
+
+/**
+ * A JSON body longer than {@link INLINE_VALIDATION_MAX_CHARS} that is itself a scenario, validated on
+ * the compute pool as the event loop validates a shorter one (`parseJsonBody`, then
+ * {@link scenarioFromText} of its text, stored as YAML): the same scenario, or the same errors.
+ * Undefined when the body is short, or turns out to be an envelope that wraps the scenario
+ * (`wrapsScenario` of its top-level keys): it is then read with {@link parseJsonBody}.
+ */
+export async function validateLargeJsonBody(c: Context, text: string, wrapsScenario: (topLevelKeys: readonly string[]) => boolean): Promise<ScenarioText | undefined> {
+  if (text.length <= INLINE_VALIDATION_MAX_CHARS) return undefined;
+  refuseEmptyJson(text);
+  const output = (await runJob(c, "validate", { text, file: "<request body>", json: true }, SEND_LESS)).parse();
+  if ("syntaxErrors" in output) throw notJson(output.syntaxErrors);
+  if (output.topLevelKeys && wrapsScenario(output.topLevelKeys)) return undefined;
+  return { scenario: rejectInvalid(output.result), yaml: output.yaml!, warnings: output.result.warnings };
 }
 
 /**

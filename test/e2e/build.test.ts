@@ -5,7 +5,7 @@
  * the draft that survives switching scenario and reloading.
  */
 import { describe, expect, it } from "vitest";
-import { useWorkbench } from "./fixture.js";
+import { SAVE_MS, useWorkbench } from "./fixture.js";
 
 describe("building a scenario in the workbench", () => {
   const wb = useWorkbench();
@@ -81,7 +81,7 @@ describe("building a scenario in the workbench", () => {
     await expect.poll(() => page.locator("[data-testid=save-version]").isEnabled()).toBe(true);
     await page.fill("[data-testid=save-message]", "built");
     await page.click("[data-testid=save-version]");
-    await expect.poll(() => page.locator(".scenario-title .version").textContent()).toBe("v2");
+    await expect.poll(() => page.locator(".scenario-title .version").textContent(), { timeout: SAVE_MS }).toBe("v2");
     await page.click("[data-testid=tab-scenario]");
     const heads = await page.locator("[data-testid=stance-grid] thead .actor-name").allTextContents();
     expect(heads).toEqual(["EU27", "United Kingdom", "Northern Ireland DUP"]);

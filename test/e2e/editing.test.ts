@@ -5,7 +5,7 @@
  * key completion from the scenario schema.
  */
 import { describe, expect, it } from "vitest";
-import { useWorkbench } from "./fixture.js";
+import { SAVE_MS, useWorkbench } from "./fixture.js";
 
 const cell = (path: string) => `input[data-path='${path}']`;
 const focusedPath = (page: import("playwright-core").Page) => page.evaluate("document.activeElement?.getAttribute('data-path') ?? document.activeElement?.getAttribute('aria-label')");
@@ -77,7 +77,7 @@ describe("editing in the workbench", () => {
     await page.locator(cell("stances.USA.sanctions.salience")).fill("75");
     await page.fill("[data-testid=save-message]", "The US restates the formula");
     await page.click("[data-testid=save-version]");
-    await expect.poll(() => page.locator(".scenario-title .version").textContent()).toBe("v2");
+    await expect.poll(() => page.locator(".scenario-title .version").textContent(), { timeout: SAVE_MS }).toBe("v2");
     await page.click("[data-testid=tab-history]");
     await page.click("[data-testid=compare]");
     const rows = page.locator("[data-testid=diff] table.changes tr");
@@ -155,7 +155,7 @@ describe("editing in the workbench", () => {
     const saveVersion = async (message: string) => {
       await page.fill("[data-testid=save-message]", message);
       await page.click("[data-testid=save-version]");
-      await expect.poll(() => page.locator("[data-testid=save-version]").count()).toBe(0);
+      await expect.poll(() => page.locator("[data-testid=save-version]").count(), { timeout: SAVE_MS }).toBe(0);
     };
     const saveRun = async () => {
       await page.click("[data-testid=tab-forecast]");

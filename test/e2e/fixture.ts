@@ -6,11 +6,19 @@
 import { afterAll, beforeAll } from "vitest";
 import { openWorkbench, type Workbench } from "./browser.js";
 
+/**
+ * How long a test waits for a save to be answered: a large scenario is validated on a compute worker
+ * thread (docs/api.md, "Limits"), which a save may have to start, from the sources under vitest (some
+ * seconds on a loaded machine; beforeAll starts one, which stops after a minute unused).
+ */
+export const SAVE_MS = 45_000;
+
 /** Opens the workbench for the calling `describe` block; its fields are readable inside the tests. */
 export function useWorkbench(options: { locale?: string } = {}): Workbench {
   let opened: Workbench | undefined;
   beforeAll(async () => {
     opened = await openWorkbench(options);
+    await opened.server.compute.run("validate", { text: "parley: 1", file: "warm-up" });
   }, 180_000);
   afterAll(async () => {
     await opened?.close();

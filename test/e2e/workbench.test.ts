@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { perfFigure, setSlider } from "./browser.js";
-import { useWorkbench } from "./fixture.js";
+import { SAVE_MS, useWorkbench } from "./fixture.js";
 
 const cell = (path: string) => `input[data-path='${path}']`;
 
@@ -101,7 +101,7 @@ describe("the web workbench", () => {
     // The salience edited above (60 → 95) is still unsaved.
     await page.fill("[data-testid=save-message]", "Japan cares more about sanctions");
     await page.click("[data-testid=save-version]");
-    await expect.poll(() => page.locator(".scenario-title .version").textContent()).toBe("v2");
+    await expect.poll(() => page.locator(".scenario-title .version").textContent(), { timeout: SAVE_MS }).toBe("v2");
     await page.click("[data-testid=tab-history]");
     const rows = page.locator("[data-testid=versions] tbody tr");
     await expect.poll(() => rows.count()).toBe(2);

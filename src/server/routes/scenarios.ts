@@ -8,7 +8,7 @@ import { stringify } from "yaml";
 import { z } from "zod";
 import { diffValues, unifiedDiff, type Store } from "../../store/index.js";
 import { etag, ifMatch, optionalIfMatch, positiveInt, textHeader } from "../http.js";
-import { bodyKind, checkBody, readJsonBody, scenarioFromEmbedded, scenarioFromText, scenarioFromUploads, readUpload, type ScenarioText, type UploadedFile } from "../input.js";
+import { bodyKind, checkBody, parseJsonBody, readJsonBody, scenarioFromEmbedded, scenarioFromUploads, readUpload, validateLargeJsonBody, validateText, type ScenarioText, type UploadedFile } from "../input.js";
 import { checkRuns } from "../analysis.js";
 import { runJob } from "../compute.js";
 import { HttpProblem, toEntry } from "../problem.js";
@@ -27,9 +27,15 @@ interface Submission extends ScenarioText {
   readonly message?: string;
 }
 
+/** A JSON body with these top-level keys is an {@link envelope}, not the scenario itself. */
+const wrapsScenario = (keys: readonly string[]): boolean => !keys.includes("parley") && (keys.includes("scenario") || keys.includes("yaml"));
+
 const isRecord = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === "object" && !Array.isArray(v);
 
-/** The scenario a POST or PUT carries, validated, with author and message from the body or headers. */
+/**
+ * The scenario a POST or PUT carries, validated, with author and message from the body or headers.
+ * A large scenario text is validated on the compute pool (`validateText`), a small one at once.
+ */
 async function readSubmission(c: Context, allowUpload: boolean): Promise<Submission> {
   const who = { author: textHeader(c, "parley-author"), message: textHeader(c, "parley-message") };
   const withWho = (text: ScenarioText, body: { author?: string | undefined; message?: string | undefined } = {}): Submission => ({
@@ -38,7 +44,7 @@ async function readSubmission(c: Context, allowUpload: boolean): Promise<Submiss
     ...((body.message ?? who.message) !== undefined ? { message: (body.message ?? who.message)! } : {}),
   });
   const kind = bodyKind(c, allowUpload ? ["yaml", "json", "multipart"] : ["yaml", "json"]);
-  if (kind === "yaml") return withWho(scenarioFromText(await c.req.text()));
+  if (kind === "yaml") return withWho(await validateText(c, await c.req.text()));
   if (kind === "multipart") {
     const form = await c.req.parseBody({ all: true }).catch(() => {
       throw new HttpProblem("invalid-request", "the multipart/form-data body cannot be read");
@@ -49,16 +55,24 @@ async function readSubmission(c: Context, allowUpload: boolean): Promise<Submiss
     const field = (name: string) => (typeof form[name] === "string" ? form[name] : undefined);
     return withWho(scenarioFromUploads(uploads), { author: field("author"), message: field("message") });
   }
-  const doc = await readJsonBody(c);
+  const bodyText = await c.req.text();
+  const large = await validateLargeJsonBody(c, bodyText, wrapsScenario);
+  if (large) return withWho(large);
+  const doc = parseJsonBody(bodyText);
   const value = doc.value;
-  if (isRecord(value) && !("parley" in value) && ("scenario" in value || "yaml" in value)) {
+  if (isRecord(value) && wrapsScenario(Object.keys(value))) {
     const body = checkBody(envelope, doc);
     if ((body.scenario === undefined) === (body.yaml === undefined)) throw new HttpProblem("invalid-request", "give the scenario in `scenario` (data or YAML text) or in `yaml`, not both");
-    const text = body.yaml !== undefined ? scenarioFromEmbedded(doc, ["yaml"], body.yaml) : scenarioFromEmbedded(doc, ["scenario"], body.scenario);
+    const text =
+      body.yaml !== undefined
+        ? await validateText(c, body.yaml, "<yaml>")
+        : typeof body.scenario === "string"
+          ? await validateText(c, body.scenario, "<scenario>")
+          : scenarioFromEmbedded(doc, ["scenario"], body.scenario);
     return withWho(text, body);
   }
   // The body is the scenario itself: validate its text, so that errors point into it.
-  const text = scenarioFromText(doc.text);
+  const text = await validateText(c, doc.text);
   return withWho({ ...text, yaml: stringify(value, { lineWidth: 0 }) });
 }
 
