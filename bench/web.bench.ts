@@ -3,16 +3,21 @@
  * with a fresh database: how soon the Hanoi grid is usable after navigation starts, and how long
  * a deal re-evaluation takes (slider input event to updated DOM: evaluateDeal plus React render),
  * median over many slider changes; and the longest gap between animation frames while a Monte Carlo
- * run works in its Web Worker (the page must never freeze). Skipped, with a note, when Chromium is
- * not installed.
+ * run works in its Web Worker (the page must never freeze); and a step of the Simulate view's playback
+ * (a round on, to the charts and the trace updated), median over many steps. Skipped, with a note,
+ * when Chromium is not installed.
  */
+import { loadavg } from "node:os";
+import type { Page } from "playwright-core";
 import { chromiumAvailable, MISSING_CHROMIUM, openWorkbench, perfFigure, setSlider } from "../test/e2e/browser.js";
 import type { BenchResult } from "./timing.js";
 
 const LOADS = 5;
 const SLIDER_CHANGES = 200;
+const PLAYBACK_STEPS = 80;
 const FRAME_WINDOW_MS = 2000;
 const MONTE_CARLO_FRAMES = "web: longest frame gap during a Monte Carlo run (Hanoi, 5,000 runs)";
+const PLAYBACK_STEP = "web: Simulate playback step (Hanoi, a round on, to charts and trace updated)";
 
 function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -26,6 +31,7 @@ export async function benchWeb(): Promise<BenchResult[]> {
       { name: "web: first view (navigation start to Hanoi grid)", ms: Number.NaN, detail },
       { name: "web: deal re-evaluation (Hanoi, slider to DOM)", ms: Number.NaN, detail },
       { name: MONTE_CARLO_FRAMES, ms: Number.NaN, detail },
+      { name: PLAYBACK_STEP, ms: Number.NaN, detail },
     ];
   }
   const wb = await openWorkbench();
@@ -67,6 +73,8 @@ export async function benchWeb(): Promise<BenchResult[]> {
     const stillRunning = (await page.getByTestId("mc-cancel").count()) === 1;
     if (stillRunning) await page.getByTestId("mc-cancel").click();
     const sortedGaps = [...gaps].sort((a, b) => a - b);
+    const steps = await playbackSteps(page, wb.url);
+    const sortedSteps = [...steps].sort((a, b) => a - b);
     return [
       { name: "web: first view (navigation start to Hanoi grid)", ms: median(firstViews), detail: `median of ${firstViews.length} loads` },
       {
@@ -79,8 +87,33 @@ export async function benchWeb(): Promise<BenchResult[]> {
         ms: sortedGaps[sortedGaps.length - 1] ?? Number.NaN,
         detail: `${gaps.length} frames in ${FRAME_WINDOW_MS / 1000} s; median gap ${median(gaps).toFixed(1)} ms${stillRunning ? "" : "; the run ended inside the window"}`,
       },
+      {
+        name: PLAYBACK_STEP,
+        ms: median(steps),
+        detail: `median of ${steps.length} steps from round 1 (every party Boulware, 100 rounds); p95 ${sortedSteps[Math.floor(sortedSteps.length * 0.95)]!.toFixed(2)} ms; ${loadAverage()}`,
+      },
     ];
   } finally {
     await wb.close();
   }
+}
+
+const loadAverage = (): string => `load ${loadavg()[0]!.toFixed(1)}`;
+
+/** Per step of the playback from round 1, the page's own figure: the round's change to the charts and trace updated. */
+async function playbackSteps(page: Page, url: string): Promise<number[]> {
+  await page.goto(`${url}s/hanoi-2019/simulate`);
+  await page.getByTestId("simulate-run").click();
+  await page.getByTestId("simulate-result").waitFor();
+  await page.getByTestId("simulate-space").focus();
+  await page.keyboard.press("Home");
+  await page.locator("html[data-perf-sim-step-count]").waitFor({ state: "attached" });
+  const times: number[] = [];
+  for (let k = 0; k < PLAYBACK_STEPS; k++) {
+    const before = await perfFigure(page, "sim-step-count");
+    await page.keyboard.press("ArrowRight");
+    await page.locator(`html[data-perf-sim-step-count='${before + 1}']`).waitFor({ state: "attached" });
+    times.push(await perfFigure(page, "sim-step"));
+  }
+  return times;
 }

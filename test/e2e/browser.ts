@@ -92,7 +92,7 @@ export async function setSlider(page: Page, selector: string, value: number): Pr
 }
 
 /** A timing the app records on the document element (web/src/perf.ts), in ms. */
-export async function perfFigure(page: Page, name: "first-view" | "deal-eval" | "deal-eval-median" | "deal-eval-count" | "forecast" | "validate" | "space"): Promise<number> {
+export async function perfFigure(page: Page, name: "first-view" | "deal-eval" | "deal-eval-median" | "deal-eval-count" | "forecast" | "validate" | "space" | "sim-step" | "sim-step-count"): Promise<number> {
   return Number(await page.locator("html").getAttribute(`data-perf-${name}`));
 }
 

@@ -66,8 +66,18 @@ describe("Simulate view", () => {
     expect(await offers()).toBeLessThan(all);
     expect(await page.locator("[data-testid=simulate-trace] tbody tr").evaluateAll((rows) => rows.map((r) => r.getAttribute("data-round")))).toEqual(["1", "1"]);
     expect(await page.getByTestId("simulate-now").textContent()).toContain("North Korea's offer of round 1");
+    // A step keeps the chart drawn (the same SVG) and adds only the round's offers to the trail.
+    const trail = () => page.locator("[data-testid=simulate-space] svg g.sim-trail circle").count();
+    const atFirst = await trail();
+    await page.evaluate(`document.querySelector("[data-testid=simulate-space] svg").setAttribute("data-probe", "kept")`);
     await page.getByTestId("simulate-next").click();
     expect(await shown()).toBe(`round 2 of ${last}`);
+    const offersInRound2 = await page.locator("[data-testid=simulate-trace] tbody tr[data-round='2'][data-action=offer]").count();
+    expect(await trail()).toBe(atFirst + offersInRound2);
+    expect(await page.locator("[data-testid=simulate-space] svg[data-probe=kept]").count()).toBe(1);
+    await page.getByTestId("simulate-previous").click();
+    expect(await trail()).toBe(atFirst);
+    await page.getByTestId("simulate-next").click();
     // The chart takes the keyboard: → a round on, End to the last, Home to the first.
     await page.getByTestId("simulate-space").focus();
     await page.keyboard.press("ArrowRight");

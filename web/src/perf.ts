@@ -18,6 +18,9 @@ export interface PerfFigures {
   forecast?: number;
   /** Last computation of the agreement space for two parties, ms. */
   space?: number;
+  /** Last step of the simulated talks' playback: the round changed to the charts and trace updated, ms. */
+  simStep?: number;
+  simStepCount?: number;
 }
 
 export const perf: PerfFigures = {};
@@ -38,6 +41,10 @@ export function record(name: keyof PerfFigures, ms: number): void {
     perf.dealEvalCount = dealTimes.length;
     document.documentElement.setAttribute(attribute("dealEvalMedian"), perf.dealEvalMedian.toFixed(3));
     document.documentElement.setAttribute(attribute("dealEvalCount"), String(dealTimes.length));
+  }
+  if (name === "simStep") {
+    perf.simStepCount = (perf.simStepCount ?? 0) + 1;
+    document.documentElement.setAttribute(attribute("simStepCount"), String(perf.simStepCount));
   }
   document.documentElement.setAttribute(attribute(name), ms.toFixed(3));
   for (const listener of listeners) listener();

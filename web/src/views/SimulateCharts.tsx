@@ -5,13 +5,12 @@
  * actor's utility path over the rounds. Both take their container's width.
  */
 import * as Plot from "@observablehq/plot";
-import { useCallback, useMemo, useRef } from "react";
+import { useCallback, useLayoutEffect, useMemo, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { reservationValues } from "../../../src/agreement/model.js";
 import type { ScenarioSimulationResult } from "../../../src/simulation/index.js";
 import { text } from "../../../src/scenario/label.js";
 import type { Scenario } from "../../../src/scenario/types.js";
-import { labelMarks, unitFrame } from "../charts/labelMarks.js";
 import { mergeCoinciding, placeLabels } from "../charts/labels.js";
 import { PlotFigure } from "../charts/PlotFigure.js";
 import { useWidth } from "../charts/useWidth.js";
@@ -40,6 +39,57 @@ export function Swatch({ colour, dashed }: { colour: string; dashed?: boolean })
   );
 }
 
+const SVG = "http://www.w3.org/2000/svg";
+
+/** An SVG element with its attributes (numbers as text), for the chart's layers drawn by hand. */
+function svgElement(name: string, attributes: Record<string, string | number>, title?: string): SVGElement {
+  const element = document.createElementNS(SVG, name);
+  for (const [key, value] of Object.entries(attributes)) element.setAttribute(key, String(value));
+  if (title !== undefined) {
+    const tip = document.createElementNS(SVG, "title");
+    tip.textContent = title;
+    element.append(tip);
+  }
+  return element;
+}
+
+/** A five-pointed star's outline of outer radius r around (x, y), as polygon points. */
+function starPoints(x: number, y: number, r: number): string {
+  return Array.from({ length: 10 }, (_, k) => {
+    const angle = (Math.PI * k) / 5 - Math.PI / 2;
+    const radius = k % 2 === 0 ? r : r * 0.42;
+    return `${(x + radius * Math.cos(angle)).toFixed(2)},${(y + radius * Math.sin(angle)).toFixed(2)}`;
+  }).join(" ");
+}
+
+interface OfferPoint {
+  readonly party: string;
+  readonly round: number;
+  readonly x: number;
+  readonly y: number;
+}
+
+/** The layers drawn over the static chart, and how much of the trail they show. */
+interface Overlay {
+  readonly figure: Element;
+  readonly px: (x: number) => number;
+  readonly py: (y: number) => number;
+  readonly lines: SVGGElement;
+  readonly dots: SVGGElement;
+  readonly now: SVGGElement;
+  readonly labels: SVGGElement;
+  /** Per offer drawn, in trace order, the elements it added (its dot, and its segment from the party's previous offer). */
+  readonly drawn: SVGElement[][];
+}
+
+/**
+ * The talks on the agreement-space chart of two parties. The chart and what does not change with the
+ * round — the outcomes, the walk-away lines, the Pareto frontier, the Nash point — are drawn once (by
+ * Plot, for these parties and this width); a step of the playback only adds the offers made since the
+ * round shown (or removes those after it, going back) and redraws the few marks of the round itself:
+ * its offers ringed, the deal, the names. Redrawing the cloud of outcomes on every step was most of a
+ * step's cost.
+ */
 export function OfferChart({ scenario, result, upTo, axes, onKeyDown }: { scenario: Scenario; result: ScenarioSimulationResult; upTo: number; axes: [string, string]; onKeyDown: (e: React.KeyboardEvent) => void }) {
   const { t } = useTranslation();
   const name = useActorName(scenario);
@@ -47,30 +97,28 @@ export function OfferChart({ scenario, result, upTo, axes, onKeyDown }: { scenar
   const [a, b] = axes;
   const space = useMemo(() => agreementSpaceOf(scenario, a, b), [scenario, a, b]);
   const frame = useRef<HTMLDivElement>(null);
+  const host = useRef<HTMLDivElement>(null);
+  const overlay = useRef<Overlay | undefined>(undefined);
   const available = useWidth(frame, 640);
   const width = Math.max(280, Math.min(760, available));
-  const words = [t("deal.nash"), t("deal.walkAway"), t("deal.frontier"), t("sim.dealMark")].join("|");
-  const make = useCallback(() => {
-    const [nash, walk, frontierLabel, dealLabel] = words.split("|") as [string, string, string, string];
-    const offers = result.trace.filter((e) => e.action === "offer" && e.round <= upTo).map((e) => ({ party: e.party, round: e.round, x: e.utilities![a]!, y: e.utilities![b]!, now: e.round === upTo }));
-    const height = Math.round(Math.min(480, Math.max(280, width * 0.72)));
-    const margin = { left: 44, right: 16, top: 18, bottom: 36 };
-    const { px, py, toData } = unitFrame(width, height, margin);
-    const analysis = space instanceof Error ? undefined : space.analysis;
+  const height = Math.round(Math.min(480, Math.max(280, width * 0.72)));
+  const words = [t("deal.nash"), t("deal.walkAway"), t("deal.frontier"), t("sim.dealMark"), t("sim.chart.utilityOf", { actor: name(a) }), t("sim.chart.utilityOf", { actor: name(b) })].join("|");
+  const analysis = space instanceof Error ? undefined : space.analysis;
+  const nashPoint = useMemo(() => (analysis?.nash.utilities ? { x: analysis.nash.utilities[0]!, y: analysis.nash.utilities[1]! } : undefined), [analysis]);
+  const offers = useMemo<OfferPoint[]>(
+    () => result.trace.filter((e) => e.action === "offer").map((e) => ({ party: e.party, round: e.round, x: e.utilities![a]!, y: e.utilities![b]! })),
+    [result, a, b],
+  );
+
+  // The static chart, drawn when the parties, the space or the width change.
+  useLayoutEffect(() => {
+    const target = host.current;
+    if (!target) return;
+    const [nash, walk, frontierLabel, , xLabel, yLabel] = words.split("|") as [string, string, string, string, string, string];
     const frontier = analysis ? [...analysis.pareto.points].sort((p, q) => p[0]! - q[0]!) : [];
-    const nashPoint = analysis?.nash.utilities ? [{ x: analysis.nash.utilities[0]!, y: analysis.nash.utilities[1]! }] : [];
-    const deal = result.deal && upTo >= result.round ? [{ x: result.utilities[a]!, y: result.utilities[b]! }] : [];
-    // Each party is named at its latest offer; the deal and Nash are named too, none overprinting.
-    const latest = result.order.flatMap((id) => {
-      const mine = offers.filter((o) => o.party === id);
-      const at = mine[mine.length - 1];
-      return at ? [{ x: px(at.x), y: py(at.y), text: name(id), id }] : [];
-    });
-    const named = mergeCoinciding([...deal.map((d) => ({ x: px(d.x), y: py(d.y), text: dealLabel })), ...nashPoint.map((n) => ({ x: px(n.x), y: py(n.y), text: nash })), ...latest], 3, " · ");
-    const obstacles = [...offers.slice(-40).map((o) => ({ x: px(o.x), y: py(o.y), r: 3 })), ...named.map((p) => ({ ...p, r: 6 }))];
-    const placed = placeLabels(named, { obstacles, bounds: { width, height } }).map(toData);
     const reservations = analysis?.reservations ?? [];
-    return Plot.plot({
+    const margin = { left: 44, right: 16, top: 18, bottom: 36 };
+    const figure = Plot.plot({
       width,
       height,
       marginLeft: margin.left,
@@ -78,8 +126,8 @@ export function OfferChart({ scenario, result, upTo, axes, onKeyDown }: { scenar
       marginTop: margin.top,
       marginBottom: margin.bottom,
       style: { fontSize: "11px" },
-      x: { label: `${t("sim.chart.utilityOf", { actor: name(a) })} →`, domain: [0, 1], grid: true },
-      y: { label: `↑ ${t("sim.chart.utilityOf", { actor: name(b) })}`, domain: [0, 1], grid: true },
+      x: { label: `${xLabel} →`, domain: [0, 1], grid: true },
+      y: { label: `↑ ${yLabel}`, domain: [0, 1], grid: true },
       marks: [
         Plot.dot(space instanceof Error ? [] : space.cloud, { x: "0", y: "1", r: 1.2, fill: "#9aa5b1", fillOpacity: 0.35 }),
         ...(reservations.length === 2
@@ -91,26 +139,94 @@ export function OfferChart({ scenario, result, upTo, axes, onKeyDown }: { scenar
           : []),
         Plot.line(frontier, { x: "0", y: "1", stroke: "#c0392b", strokeOpacity: 0.55, strokeWidth: 1.5 }),
         Plot.text(frontier.length > 0 ? [frontierLabel] : [], { x: frontier[0]?.[0] ?? 0, y: frontier[0]?.[1] ?? 0, dy: -10, textAnchor: "start", fill: "#c0392b" }),
-        Plot.line(offers, { x: "x", y: "y", z: "party", stroke: (d: { party: string }) => colour(d.party), strokeOpacity: 0.35 }),
-        Plot.dot(
-          offers.filter((o) => !o.now),
-          { x: "x", y: "y", r: 2.6, fill: (d: { party: string }) => colour(d.party), fillOpacity: 0.6, title: (d: { party: string; round: number }) => t("sim.chart.offerBy", { actor: name(d.party), round: d.round }) },
-        ),
-        Plot.dot(nashPoint, { x: "x", y: "y", r: 6, fill: "#111", symbol: "star" }),
-        Plot.dot(
-          offers.filter((o) => o.now),
-          { x: "x", y: "y", r: 6, fill: (d: { party: string }) => colour(d.party), stroke: "#111", strokeWidth: 1.5, title: (d: { party: string; round: number }) => t("sim.chart.offerBy", { actor: name(d.party), round: d.round }) },
-        ),
-        Plot.dot(deal, { x: "x", y: "y", r: 10, stroke: "#e36209", strokeWidth: 2.5, fill: "#fff", fillOpacity: 0.6, symbol: "star" }),
-        ...labelMarks(placed, { fill: "#111", fontWeight: 600 }),
+        Plot.dot(nashPoint ? [nashPoint] : [], { x: "x", y: "y", r: 6, fill: "#111", symbol: "star", title: () => nash }),
       ],
     });
-  }, [result, upTo, a, b, space, width, name, colour, t, words]);
+    figure.querySelectorAll("style").forEach((e) => e.remove());
+    const x = figure.scale("x")!;
+    const y = figure.scale("y")!;
+    const group = (label: string, className: string) => {
+      const g = document.createElementNS(SVG, "g") as SVGGElement;
+      g.setAttribute("aria-label", label);
+      g.setAttribute("class", className);
+      figure.append(g);
+      return g;
+    };
+    overlay.current = {
+      figure,
+      px: (v) => x.apply(v) as number,
+      py: (v) => y.apply(v) as number,
+      lines: group("line", "sim-trail-lines"),
+      dots: group("dot", "sim-trail"),
+      now: group("dot", "sim-now"),
+      labels: group("text", "sim-names"),
+      drawn: [],
+    };
+    target.replaceChildren(figure);
+    return () => {
+      figure.remove();
+      overlay.current = undefined;
+    };
+  }, [space, analysis, nashPoint, width, height, words]);
+
+  // The trail up to the round shown: only the offers added or removed since the last step.
+  useLayoutEffect(() => {
+    const layers = overlay.current;
+    if (!layers) return;
+    const { px, py, drawn } = layers;
+    let count = 0;
+    while (count < offers.length && offers[count]!.round <= upTo) count++;
+    while (drawn.length > count) for (const element of drawn.pop()!) element.remove();
+    for (let k = drawn.length; k < count; k++) {
+      const o = offers[k]!;
+      const added: SVGElement[] = [];
+      const before = offers.findLast((p, j) => j < k && p.party === o.party);
+      if (before) {
+        const segment = svgElement("line", { x1: px(before.x), y1: py(before.y), x2: px(o.x), y2: py(o.y), stroke: colour(o.party), "stroke-opacity": 0.35 });
+        layers.lines.append(segment);
+        added.push(segment);
+      }
+      const dot = svgElement("circle", { cx: px(o.x), cy: py(o.y), r: 2.6, fill: colour(o.party), "fill-opacity": 0.6 }, t("sim.chart.offerBy", { actor: name(o.party), round: o.round }));
+      layers.dots.append(dot);
+      added.push(dot);
+      drawn.push(added);
+    }
+
+    // The round itself: its offers ringed, the deal starred, each party named at its latest offer.
+    const current = offers.slice(0, count).filter((o) => o.round === upTo);
+    const dealLabel = words.split("|")[3]!;
+    const nash = words.split("|")[0]!;
+    const deal = result.deal && upTo >= result.round ? { x: result.utilities[a]!, y: result.utilities[b]! } : undefined;
+    const now: SVGElement[] = current.map((o) =>
+      svgElement("circle", { cx: px(o.x), cy: py(o.y), r: 6, fill: colour(o.party), stroke: "#111", "stroke-width": 1.5 }, t("sim.chart.offerBy", { actor: name(o.party), round: o.round })),
+    );
+    if (deal) now.push(svgElement("polygon", { points: starPoints(px(deal.x), py(deal.y), 10), stroke: "#e36209", "stroke-width": 2.5, fill: "#fff", "fill-opacity": 0.6 }, dealLabel));
+    layers.now.replaceChildren(...now);
+    const latest = result.order.flatMap((id) => {
+      const at = offers.slice(0, count).findLast((o) => o.party === id);
+      return at ? [{ x: px(at.x), y: py(at.y), text: name(id), id }] : [];
+    });
+    const named = mergeCoinciding(
+      [...(deal ? [{ x: px(deal.x), y: py(deal.y), text: dealLabel }] : []), ...(nashPoint ? [{ x: px(nashPoint.x), y: py(nashPoint.y), text: nash }] : []), ...latest],
+      3,
+      " · ",
+    );
+    const obstacles = [...offers.slice(Math.max(0, count - 40), count).map((o) => ({ x: px(o.x), y: py(o.y), r: 3 })), ...named.map((p) => ({ ...p, r: 6 }))];
+    const placed = placeLabels(named, { obstacles, bounds: { width, height } });
+    layers.labels.replaceChildren(
+      ...placed.map((p) => {
+        const label = svgElement("text", { x: p.x + p.dx, y: p.y + p.dy - 4, dy: "0.32em", "text-anchor": p.anchor, fill: "#111", "font-weight": 600, stroke: "white", "stroke-width": 3, "paint-order": "stroke" });
+        label.textContent = p.text;
+        return label;
+      }),
+    );
+  }, [offers, upTo, result, a, b, nashPoint, width, height, name, colour, t, words, space]);
+
   return (
     <div ref={frame} className="sim-chart">
       {space instanceof Error && <p className="muted small-text">{space.message}</p>}
       <div tabIndex={0} onKeyDown={onKeyDown} className="sim-chart-focus" aria-describedby="sim-chart-keys" data-testid="simulate-space">
-        <PlotFigure make={make} label={t("sim.chart.offers", { a: name(a), b: name(b), round: upTo })} className="space-plot" />
+        <div ref={host} className="plot-host space-plot" role="img" aria-label={t("sim.chart.offers", { a: name(a), b: name(b), round: upTo })} />
       </div>
       <ul className="sim-legend small-text">
         {result.order.map((id) => (

@@ -6,7 +6,7 @@
  * on the agreement-space chart of two chosen parties, every actor's utility path, the trace — and a
  * tournament of strategy profiles below.
  */
-import { useEffect, useMemo, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { agreementModel } from "../../../src/agreement/model.js";
 import { dealValues, type ScenarioSimulationResult } from "../../../src/simulation/index.js";
@@ -15,6 +15,7 @@ import { DEFAULT_DEADLINE } from "../../../src/simulation/simulate.js";
 import type { OutcomeRecord } from "../../../src/outcomes/space.js";
 import type { Scenario } from "../../../src/scenario/types.js";
 import { fmt, useExplainer, useLabel } from "../format.js";
+import { record } from "../perf.js";
 import { navigate, routePath } from "../router.js";
 import { isRunning, talksRunner } from "../simulation/runner.js";
 import { useWorkspace } from "../workspace.js";
@@ -186,17 +187,29 @@ function Talks({ scenario, result, seated }: { scenario: Scenario; result: Scena
   const ids = scenario.actors.map((a) => a.id);
   const [axes, setAxes] = useState<[string, string]>([seated[0] ?? ids[0]!, seated[1] ?? ids.find((id) => id !== seated[0]) ?? ids[0]!]);
 
+  // A step's cost, from the round's change to the charts and the trace updated (children's effects run first).
+  const stepStart = useRef<number | undefined>(undefined);
+  useEffect(() => {
+    if (stepStart.current === undefined) return;
+    record("simStep", performance.now() - stepStart.current);
+    stepStart.current = undefined;
+  }, [shown]);
+
   useEffect(() => {
     if (!playing) return;
     if (shown >= last) {
       setPlaying(false);
       return;
     }
-    const timer = window.setTimeout(() => setShown((r) => Math.min(last, r + 1)), Math.max(40, Math.min(400, 6000 / last)));
+    const timer = window.setTimeout(() => {
+      stepStart.current = performance.now();
+      setShown((r) => Math.min(last, r + 1));
+    }, Math.max(40, Math.min(400, 6000 / last)));
     return () => window.clearTimeout(timer);
   }, [playing, shown, last]);
 
   const go = (round: number) => {
+    stepStart.current = performance.now();
     setPlaying(false);
     setShown(Math.max(1, Math.min(last, round)));
   };
