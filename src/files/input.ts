@@ -46,7 +46,14 @@ function importText(text: string, path: string, format: InputFormat): { format: 
 
 /** Loads any supported file as a validated scenario (the file is read once). */
 export function loadInput(path: string, from?: InputFormat): Scenario {
-  const text = readTextOrThrow(path);
+  return loadInputText(readTextOrThrow(path), path, from);
+}
+
+/**
+ * A file's text, read from `path`, as a validated scenario: throws InvalidInputError or ImportError, each
+ * located, on bad input. (Sources the scenario cites are read beside `path`.)
+ */
+export function loadInputText(text: string, path: string, from?: InputFormat): Scenario {
   const format = from ?? detectFormat(text);
   if (format === "scenario") return validScenario(validateScenarioText(text, path));
   const { scenario } = importText(text, path, format);

@@ -156,8 +156,10 @@ export function parseDecide(text: string, file: string): DecideFile {
         throw new ImportError(`unknown row type ${JSON.stringify(type)}; expected #A, #P, #M, #D or #/ in the first field.`, file, line, "type");
     }
   });
-  if (actors.length < 2) throw new ImportError(`expected at least two actors (#A rows), found ${actors.length}.`, file);
-  if (issues.length < 1) throw new ImportError("expected at least one issue (#P row), found none.", file);
+  // Said at the end of the file, where the missing rows would have to come.
+  const end = lines.length;
+  if (actors.length < 2) throw new ImportError(`expected at least two actors (#A rows), found ${actors.length}.`, file, end, "#A", 1);
+  if (issues.length < 1) throw new ImportError("expected at least one issue (#P row), found none.", file, end, "#P", 1);
   for (const datum of data) {
     const issue = issueByKey.get(datum.issue)!;
     const { min, max } = bounds(issue);

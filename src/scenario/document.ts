@@ -61,9 +61,13 @@ export function parseLocated(text: string, file: string): LocatedDocument {
   };
   const at = (offset: number, message: string): Diagnostic => ({ file, ...toPosition(offset), path: "", message });
 
-  // The parser keeps its own stack (it does not recurse); the composer recurses, so depth is checked between them.
-  const tokens = [...new Parser(lineCounter.addNewLine).parse(text)];
-  const tooDeep = deepestOffset(tokens, MAX_NESTING_DEPTH);
+  // The composer recurses, so depth is checked between the parser and it. The parser keeps its own stack for
+  // flow collections but its generators nest per block level: thousands of nested block lists (`- - - …`,
+  // or ever deeper indentation) overflow it, and are then refused where the indentation is deepest.
+  const parsed = parseTokens(text, lineCounter);
+  if (parsed.overflow) lineCounter.lineStarts.splice(0, lineCounter.lineStarts.length, ...lineStarts(text));
+  const tokens = parsed.overflow ? [] : parsed.tokens;
+  const tooDeep = parsed.overflow ? deepestIndent(text) : deepestOffset(tokens, MAX_NESTING_DEPTH);
   const doc = tooDeep === undefined ? composeFirst(tokens, text) : undefined;
   const syntaxErrors: Diagnostic[] =
     doc === undefined
@@ -139,6 +143,43 @@ export function parseLocated(text: string, file: string): LocatedDocument {
       return { file, line, column: column + shift, path: formatPath(path), message };
     },
   };
+}
+
+/** The parser's tokens, or `overflow` when the text nests so deep that the parser runs out of stack. */
+function parseTokens(text: string, lineCounter: LineCounter): { overflow: false; tokens: CST.Token[] } | { overflow: true } {
+  try {
+    return { overflow: false, tokens: [...new Parser(lineCounter.addNewLine).parse(text)] };
+  } catch (error) {
+    if (error instanceof RangeError && /call stack/i.test(error.message)) return { overflow: true };
+    throw error;
+  }
+}
+
+/** Offsets where each line starts (for positions when the parser, which counts them, gave up). */
+function lineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) starts.push(i + 1);
+  return starts;
+}
+
+/** Offset of the first character after the deepest block indentation (blanks and `- `, `? `, `: ` markers). */
+function deepestIndent(text: string): number {
+  let best = 0;
+  let bestOffset = 0;
+  const indent = /^(?:[ \t]|[-?:](?=[ \t]))*/;
+  let start = 0;
+  while (start <= text.length) {
+    const end = text.indexOf("\n", start);
+    const lineEnd = end < 0 ? text.length : end;
+    const width = indent.exec(text.slice(start, Math.min(lineEnd, start + 100_000)))![0].length;
+    if (width > best) {
+      best = width;
+      bestOffset = start + width;
+    }
+    if (end < 0) break;
+    start = end + 1;
+  }
+  return bestOffset;
 }
 
 /**
