@@ -198,7 +198,9 @@ export const actorSchema = z.strictObject({
   reservation: z
     .union([outsideOptionSchema, quantitySchema])
     .optional()
-    .describe("Walk-away utility (0–1), or {deal: ID}: the utility of an outside option. Default: the utility of the status quo (every issue at its reference point)."),
+    .describe(
+      "Walk-away value: a utility (0–1) written here, or {deal: ID}, the actor's utility of that outside option (linkage included). Default: its utility of the status quo (every issue at its reference point); when some issue has no reference point there is no status quo, and the walk-away value is 0: any agreement beats none. An actor accepts a deal whose utility is at least its walk-away value and that meets its red lines.",
+    ),
   capabilityByIssue: z
     .record(idSchema, quantitySchema)
     .optional()
