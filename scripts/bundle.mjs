@@ -21,13 +21,13 @@ const src = resolve(root, "src");
 const bench = process.argv.includes("--bench");
 
 /** Modules that locate worker entry points relative to themselves: they see their place in the bundle. */
-const LOCATES_WORKERS = new Set(["parallel/pool.ts", "uncertainty/run.ts", "backtest/backtest.ts", "compute/pool.ts", "compute/worker.ts", "simulation/monte-carlo.ts", "agreement/forecast.ts"]);
+const LOCATES_WORKERS = new Set(["models/smp-threads.ts", "parallel/pool.ts", "uncertainty/run.ts", "backtest/backtest.ts", "compute/pool.ts", "compute/worker.ts", "simulation/monte-carlo.ts", "agreement/forecast.ts"]);
 /** The server's compute jobs (src/compute/jobs.ts): loaded by URL in the compute pool's threads. */
 const COMPUTE_JOBS = readdirSync(resolve(src, "compute/jobs"))
   .filter((name) => name.endsWith(".ts"))
   .map((name) => `compute/jobs/${name}`);
 /** Entry points, as their paths under src/ (worker modules are loaded by URL, not imported). */
-const ENTRIES = ["cli/main.ts", "parallel/pool.ts", "uncertainty/worker.ts", "backtest/worker.ts", "compute/worker.ts", "simulation/worker.ts", "agreement/worker.ts", ...COMPUTE_JOBS];
+const ENTRIES = ["cli/main.ts", "models/smp-threads.ts", "parallel/pool.ts", "uncertainty/worker.ts", "backtest/worker.ts", "compute/worker.ts", "simulation/worker.ts", "agreement/worker.ts", ...COMPUTE_JOBS];
 
 const toPosix = (path) => path.replace(/\\/g, "/");
 

@@ -74,7 +74,7 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .option("--random-rate <p>", "exchange model: vary each exchange rate at random by up to this share (0–1), from --seed", share("--random-rate"))
     .option("--seed <n>", "seed for stochastic models and for --runs sampling", integer("--seed", 0, LIMITS.seed))
     .option("--runs <n>", "Monte Carlo: sample the uncertain inputs n times and report the forecast distributions (docs/uncertainty.md)", integer("--runs", 1, LIMITS.runs))
-    .option("--workers <n>", "worker threads for --runs (default: one per core)", integer("--workers", 1, LIMITS.workers))
+    .option("--workers <n>", "worker threads for --runs, and for SMP on 100+ actors (default: one per core)", integer("--workers", 1, LIMITS.workers))
     .option("--calibration <file>", "each forecast with its interval calibrated on a track record (parley backtest --save-calibration; docs/calibration.md)")
     .addOption(levelOption())
     .addOption(languageOption())
@@ -93,7 +93,7 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
         ...(opts.calibration !== undefined ? { calibration: (await import("../files/load.js")).loadCalibration(opts.calibration) } : {}),
         ...(opts.level !== undefined ? { level: opts.level } : {}),
       };
-      if (opts.runs === undefined) setExit(forecastCommand(scenario, options, io));
+      if (opts.runs === undefined) setExit(forecastCommand(scenario, { ...options, ...(opts.workers !== undefined ? { workers: opts.workers } : {}) }, io));
       else setExit(await forecastRunsCommand(scenario, { ...options, runs: opts.runs, ...(opts.workers !== undefined ? { workers: opts.workers } : {}) }, io));
     });
 

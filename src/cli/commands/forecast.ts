@@ -8,6 +8,7 @@ import { toModelInput } from "../../scenario/model-input.js";
 import { agreementAsWritten } from "../../agreement/forecast.js";
 import { DealError } from "../../deals/preferences.js";
 import { findModel } from "../../models/index.js";
+import { disableSmpThreads, enableSmpThreads } from "../../models/smp-threads.js";
 import { exchangeSentence } from "../../report/exchanges.js";
 import { text, type Language } from "../../scenario/label.js";
 import type { Scenario } from "../../scenario/types.js";
@@ -27,7 +28,7 @@ export interface ForecastCommandOptions {
   readonly seed?: number;
   /** Monte Carlo samples of the uncertain inputs (`--runs`); see `forecastRunsCommand`. */
   readonly runs?: number;
-  /** Worker threads for `--runs` (default: one per core). */
+  /** Worker threads for `--runs`, and threads of an SMP run on 100+ actors (default: one per core, SMP at most 2). */
   readonly workers?: number;
   /** Aborts a `--runs` run like Ctrl-C (for tests and embedding). */
   readonly signal?: AbortSignal;
@@ -39,11 +40,18 @@ export interface ForecastCommandOptions {
 
 export function forecastCommand(scenario: Scenario, options: ForecastCommandOptions, io: CliIo): number {
   requireKnownModels(options.models);
-  const results = forecast(scenario, {
-    models: options.models,
-    ...(options.rounds !== undefined ? { rounds: options.rounds } : {}),
-    ...(options.seed !== undefined ? { seed: options.seed } : {}),
-  });
+  // A large SMP run shares its rows with a helper thread (the same numbers); only for this one forecast.
+  enableSmpThreads(options.workers);
+  let results: ForecastResult[];
+  try {
+    results = forecast(scenario, {
+      models: options.models,
+      ...(options.rounds !== undefined ? { rounds: options.rounds } : {}),
+      ...(options.seed !== undefined ? { seed: options.seed } : {}),
+    });
+  } finally {
+    disableSmpThreads();
+  }
   const language = options.language ?? scenario.language;
   if (options.calibration) {
     const level = options.level ?? DEFAULT_LEVEL;

@@ -5,6 +5,7 @@
 
 import { ModelError } from "../types.js";
 import type { PceModel, VictoryProbModel, VotingRule } from "./parameters.js";
+import type { SmpRows } from "./rows.js";
 import { coalitionMatrix, coalitionsByOption, victoryMatrix } from "./votes.js";
 
 /** The three rules a PCE needs; a subset of the SMP parameters. */
@@ -54,7 +55,8 @@ const scratchProbabilities: Float64Array[] = [];
 /**
  * `pce` for utilities laid out option-major (`byOption[a·voters + k]` = voter k's utility of option a),
  * the same numbers without the transpose. The Conditional result lives in a buffer that the next call
- * overwrites: read it before calling again. The Markov models return a fresh array.
+ * overwrites: read it before calling again. The Markov models return a fresh array. With `rows` (a large
+ * run's threads) the coalition matrix is shared out by rows, the same numbers.
  */
 export function pceByOption(
   rules: PceRules,
@@ -62,13 +64,17 @@ export function pceByOption(
   byOption: Float64Array,
   voters: number,
   options: number,
+  rows: SmpRows | null = null,
 ): Float64Array {
   const size = options * options;
   if (scratchCoalitions.length < size) {
     scratchCoalitions = new Float64Array(size);
     scratchVictory = new Float64Array(size);
   }
-  const coalitions = coalitionsByOption(rules.VotingRule, weights, byOption, voters, options, scratchCoalitions);
+  const coalitions =
+    rows === null
+      ? coalitionsByOption(rules.VotingRule, weights, byOption, voters, options, scratchCoalitions)
+      : rows.coalitions(rules.VotingRule, weights, byOption, voters, options);
   const victory = victoryMatrix(rules.VictoryProbModel, coalitions, options, scratchVictory);
   switch (rules.PCEModel) {
     case "Conditional":

@@ -3,6 +3,7 @@
  */
 
 import { pceByOption, type PceRules } from "./pce.js";
+import type { SmpRows } from "./rows.js";
 
 /** Two positions closer than this (Euclidean, on [0,1]) count as the same position. */
 export const POSITION_TOLERANCE = 1e-3;
@@ -52,7 +53,8 @@ export function classifyPositions(positions: Float64Array, actors: number, dims:
 /**
  * The "prob" column: PCE with capability weights where each actor values each unique position from its own
  * perspective (U^i[i][u], i.e. `ownUtilities`), and each actor is shown its own position's probability
- * (co-located actors repeat it, so the column may sum above 1). O(n·u²).
+ * (co-located actors repeat it, so the column may sum above 1). O(n·u²); with `rows` (a large run's
+ * threads) the coalitions are shared out by rows, the same numbers.
  */
 export function positionProbabilities(
   rules: PceRules,
@@ -60,6 +62,7 @@ export function positionProbabilities(
   ownUtilities: Float64Array,
   classes: PositionClasses,
   actors: number,
+  rows: SmpRows | null = null,
 ): number[] {
   const options = classes.representatives.length;
   const size = actors * options;
@@ -69,7 +72,7 @@ export function positionProbabilities(
     const representative = classes.representatives[u] as number;
     for (let i = 0; i < actors; i++) utilities[u * actors + i] = ownUtilities[i * actors + representative] as number;
   }
-  const probabilities = pceByOption(rules, capabilities, utilities, actors, options);
+  const probabilities = pceByOption(rules, capabilities, utilities, actors, options, rows);
   return Array.from(classes.classOf, (u) => probabilities[u] as number);
 }
 

@@ -25,6 +25,7 @@ import {
 } from "./report.js";
 import { resolveQueue, sideOf, STATUS_QUO, valueBargain, type QueueEntry, type ValuationContext } from "./resolution.js";
 import { MIN_PROBABILITY_SPREAD, riskAttitudes } from "./risk.js";
+import { SmpRows } from "./rows.js";
 import type { SmpInput, SmpResult, SmpRunOptions, SmpTurn } from "./types.js";
 import { riskUtility, weightedDistance } from "./utility.js";
 
@@ -63,6 +64,8 @@ interface Workspace {
   readonly queues: QueueEntry[][];
   /** Vectors of bargain positions and values, handed out anew every turn. */
   readonly pool: VectorPool;
+  /** Helper threads sharing out target choice and the coalition matrices by rows (large runs), or null. */
+  readonly rows: SmpRows | null;
 }
 
 /**
@@ -113,13 +116,30 @@ export function runSmp(input: SmpInput, params?: Partial<SmpParameters>, options
   const maxTurns = checkMaxTurns(options?.maxTurns);
   const stochastic = parameters.StateTransitions === "Stochastic";
   const nextUniform = stochastic ? createRng(checkSeed(options?.seed)) : null;
-  const { actors, dims } = scenario;
-
   const recordAll = checkRecord(options?.record) === "all";
   // Conditional PCE cannot fail; the Markov ones can (no convergence), so their per-turn report is always
   // computed, keeping the same errors whatever is recorded.
   const probabilitiesEveryTurn = recordAll || parameters.PCEModel !== "Conditional";
   const workspace = createWorkspace(scenario, parameters);
+  try {
+    return runTurns(input, scenario, parameters, workspace, { maxTurns, nextUniform, recordAll, probabilitiesEveryTurn });
+  } finally {
+    workspace.rows?.stop();
+  }
+}
+
+/** How `runTurns` runs and records, decided once by `runSmp`. */
+interface TurnPlan {
+  readonly maxTurns: number;
+  readonly nextUniform: (() => number) | null;
+  readonly recordAll: boolean;
+  readonly probabilitiesEveryTurn: boolean;
+}
+
+/** `runSmp`'s turns, with its buffers (and helper threads, if any) set up. */
+function runTurns(input: SmpInput, scenario: Scenario, parameters: SmpParameters, workspace: Workspace, plan: TurnPlan): SmpResult {
+  const { maxTurns, nextUniform, recordAll, probabilitiesEveryTurn } = plan;
+  const { actors, dims } = scenario;
 
   let positions: Float64Array = toUnitArray(input.actors.map((a) => a.position), dims);
   // Without an accommodation matrix the ideals are the positions themselves (never written in place).
@@ -146,7 +166,7 @@ export function runSmp(input: SmpInput, params?: Partial<SmpParameters>, options
       const probabilities =
         analysis === null
           ? new Array<number>(actors).fill(1)
-          : positionProbabilities(parameters, scenario.capabilities, analysis.ownUtilities, classes, actors);
+          : positionProbabilities(parameters, scenario.capabilities, analysis.ownUtilities, classes, actors, workspace.rows);
       if (last || recordAll) {
         turns.push({ turn, positions: turn === 0 ? copyInput(input) : toPercentRows(positions, dims), probabilities });
       }
@@ -170,7 +190,10 @@ export function runSmp(input: SmpInput, params?: Partial<SmpParameters>, options
 /** The run's reusable buffers (see `Workspace`). */
 function createWorkspace(scenario: Scenario, parameters: SmpParameters): Workspace {
   const { actors } = scenario;
-  const distancesByPosition = new Float64Array(actors * actors);
+  const challengeWeights = scenario.capabilities.map((c, i) => c * (scenario.totalSaliences[i] as number));
+  const rows = SmpRows.start(actors, parameters, challengeWeights, scenario.totalSaliences);
+  // With helper threads the distances live in memory they share (the run writes, they read).
+  const distancesByPosition = rows?.distances ?? new Float64Array(actors * actors);
   const risks = new Float64Array(actors);
   return {
     distancesByPosition,
@@ -179,13 +202,14 @@ function createWorkspace(scenario: Scenario, parameters: SmpParameters): Workspa
     view: new PerspectiveUtilities(actors, distancesByPosition, risks, parameters.BigRAdjust),
     challenge: {
       actors,
-      challengeWeights: scenario.capabilities.map((c, i) => c * (scenario.totalSaliences[i] as number)),
+      challengeWeights,
       totalSaliences: scenario.totalSaliences,
       votingRule: parameters.VotingRule,
       thirdPartyCommit: parameters.ThirdPartyCommit,
     },
     queues: Array.from({ length: actors }, () => [STATUS_QUO]),
     pool: new VectorPool(),
+    rows,
   };
 }
 
@@ -215,7 +239,7 @@ function analyseTurn(
   for (let index = 0; index < neutralByOption.length; index++) {
     neutralByOption[index] = 1 - (distancesByPosition[index] as number);
   }
-  const probabilities = pceByOption(parameters, scenario.capabilities, neutralByOption, actors, actors);
+  const probabilities = pceByOption(parameters, scenario.capabilities, neutralByOption, actors, actors, workspace.rows);
   if (turn > 0 && uniquePositions === 1 && probabilitySpread(probabilities) <= MIN_PROBABILITY_SPREAD) return null;
   const risks = riskAttitudes(probabilities, parameters.BigRRange);
   for (let i = 0; i < actors; i++) {
@@ -309,18 +333,24 @@ function proposeBargains(
 ): Bargain[] {
   const { actors } = scenario;
   const context = workspace.challenge;
-  const view = workspace.view.rebind(analysis.distancesByPosition, analysis.risks);
   workspace.pool.reset();
   const bargains: Bargain[] = [];
+  // With helper threads every actor's target and estimates are computed first, by rows, then read here.
+  const shared = workspace.rows?.chooseTargets(analysis.risks) ?? null;
+  const view = shared === null ? workspace.view.rebind(analysis.distancesByPosition, analysis.risks) : null;
   for (let i = 0; i < actors; i++) {
-    const j = bestTarget(context, view.viewFrom(i), i);
+    const j = shared === null ? bestTarget(context, (view as PerspectiveUtilities).viewFrom(i), i) : (shared.targets[i] as number);
     if (j < 0) continue;
-    const fromInitiator = bargainBetween(scenario, parameters, workspace.pool, positions, i, j, chosen[0] as number);
+    const initiatorView = shared === null ? (chosen[0] as number) : (shared.estimates[3 * i] as number);
+    const fromInitiator = bargainBetween(scenario, parameters, workspace.pool, positions, i, j, initiatorView);
     if (parameters.BargnModel === "InitOnlyInterp") {
       bargains.push(fromInitiator);
       continue;
     }
-    const receiverView = challengeValue(context, view.viewFrom(j), i, i, j).probability;
+    const receiverView =
+      shared === null
+        ? challengeValue(context, (view as PerspectiveUtilities).viewFrom(j), i, i, j).probability
+        : (shared.estimates[3 * i + 2] as number);
     const fromReceiver = bargainBetween(scenario, parameters, workspace.pool, positions, i, j, receiverView);
     if (parameters.BargnModel === "InitRcvrInterp") {
       bargains.push(fromInitiator, fromReceiver);

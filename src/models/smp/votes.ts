@@ -133,8 +133,30 @@ export function coalitionsByOption(
   options: number,
   coalitions: Float64Array,
 ): Float64Array {
-  if (rule === "Prop") return fillProportionalCoalitions(weights, byOption, voters, options, coalitions);
-  for (let a = 0; a < options; a++) {
+  coalitionRows(rule, weights, byOption, voters, options, coalitions, 0, options);
+  return coalitions;
+}
+
+/**
+ * The rows a ∈ [from, to) of `coalitionsByOption`: each pair (a, b < a) in both directions, and C(a:a).
+ * Rows write disjoint entries and each entry is summed the same way whoever computes it, so threads can
+ * share out the rows (see rows.ts) and the matrix is the same bit for bit.
+ */
+export function coalitionRows(
+  rule: VotingRule,
+  weights: Float64Array,
+  byOption: Float64Array,
+  voters: number,
+  options: number,
+  coalitions: Float64Array,
+  from: number,
+  to: number,
+): void {
+  if (rule === "Prop") {
+    fillProportionalCoalitions(weights, byOption, voters, options, coalitions, from, to);
+    return;
+  }
+  for (let a = from; a < to; a++) {
     const rowA = a * voters;
     for (let b = 0; b < a; b++) {
       const rowB = b * voters;
@@ -150,11 +172,10 @@ export function coalitionsByOption(
     }
     coalitions[a * options + a] = MIN_COALITION;
   }
-  return coalitions;
 }
 
 /**
- * `coalitionMatrix` for the default Prop rule (v = w·du) with the vote written out: the same numbers in the
+ * `coalitionRows` for the default Prop rule (v = w·du) with the vote written out: the same numbers in the
  * same order, without a call per voter. `byOption[a·voters + k]` is voter k's utility of option a.
  *
  * The sums are branch-free and kept doubled: 2·max(0, v) is v + |v| and 2·max(0, −v) is |v| − v, both exact,
@@ -169,9 +190,11 @@ function fillProportionalCoalitions(
   voters: number,
   options: number,
   coalitions: Float64Array,
-): Float64Array {
+  from: number,
+  to: number,
+): void {
   const start = MIN_COALITION + MIN_COALITION;
-  for (let a = 0; a < options; a++) {
+  for (let a = from; a < to; a++) {
     const rowA = a * voters;
     const atA = a * options;
     let b = 0;
@@ -238,7 +261,6 @@ function fillProportionalCoalitions(
     }
     coalitions[atA + a] = MIN_COALITION;
   }
-  return coalitions;
 }
 
 /** Stores C(a:b) and C(b:a) summed with branches, as KTAB does (for pairs the doubled sums cannot take). */

@@ -1,0 +1,416 @@
+/**
+ * SMP's O(n³) per-turn work shared out by rows between this thread and helper threads, the same numbers
+ * bit for bit whatever the number of threads (issue 15).
+ *
+ * Two jobs are split: target choice (row i = actor i's best target and its estimates, from its own
+ * perspective) and a coalition matrix (row a = the pairs (a, b < a)). Rows write disjoint outputs and each
+ * row is computed exactly as in one thread, so who computes a row does not matter. The inputs and outputs
+ * live in SharedArrayBuffers given to the helpers once per run ({@link SmpRowSetup}); rows are handed out
+ * in chunks through one atomic counter that every thread, this one included, draws from, so a slow or
+ * still-starting helper only does less. Synchronisation is Atomics.wait/notify on a small Int32Array.
+ *
+ * This module is platform-neutral (the web bundles SMP); starting threads is the Node-only `threads.ts`,
+ * which a Node entry point hands to SMP through {@link useSmpHelpers}. Without it, or below
+ * {@link MIN_THREADED_ACTORS}, or in a worker thread (a Monte Carlo pool's, say), a run stays in one thread.
+ */
+
+import { bestTarget, challengeValue, chosen, PerspectiveUtilities, type ChallengeContext } from "./challenge.js";
+import type { SmpParameters, VotingRule } from "./parameters.js";
+import { VOTING_RULES } from "./parameters.js";
+import { coalitionRows } from "./votes.js";
+
+/**
+ * Fewest actors for which a run uses helper threads: below it a turn takes a few milliseconds and the
+ * helper's start (tens of ms of CPU) and hand-offs do not pay.
+ */
+export const MIN_THREADED_ACTORS = 100;
+
+/** What a helper thread gets once per run: sizes, rules and the shared buffers. */
+export interface SmpRowSetup {
+  readonly actors: number;
+  readonly votingRule: VotingRule;
+  readonly thirdPartyCommit: SmpParameters["ThirdPartyCommit"];
+  readonly bigRAdjust: SmpParameters["BigRAdjust"];
+  /** Whether target choice also needs the receiver's estimate (InitRcvrInterp, PWCompInterp). */
+  readonly receiverEstimates: boolean;
+  /** Int32 control words (see the CONTROL_* slots). */
+  readonly control: SharedArrayBuffer;
+  /** D_qx at x·n + q (written by the run each turn). */
+  readonly distances: SharedArrayBuffer;
+  /** R_i (written by the run each turn). */
+  readonly risks: SharedArrayBuffer;
+  readonly challengeWeights: SharedArrayBuffer;
+  readonly totalSaliences: SharedArrayBuffer;
+  /** Per actor: its target (−1 for none). */
+  readonly targets: SharedArrayBuffer;
+  /** Per actor: P(i>j*), its expected gain, and j*'s estimate P(i>j*) when asked for. */
+  readonly estimates: SharedArrayBuffer;
+  /** A coalition matrix's voter weights, option-major utilities (voters × options) and result. */
+  readonly coalitionWeights: SharedArrayBuffer;
+  readonly coalitionUtilities: SharedArrayBuffer;
+  readonly coalitions: SharedArrayBuffer;
+}
+
+/** Helper threads started for one run; `stop` ends them (idempotent). */
+export interface SmpHelpers {
+  stop(): void;
+}
+
+/** Starts helper threads serving `setup` (each runs {@link serveSmpRows}); null when none can start. */
+export type SmpHelperStarter = (setup: SmpRowSetup) => SmpHelpers | null;
+
+let helperStarter: SmpHelperStarter | null = null;
+
+/** How the latest run with helper threads shared its work: jobs, chunks, and chunks the helpers did. */
+export interface SmpThreadStats {
+  readonly jobs: number;
+  readonly chunks: number;
+  readonly helperChunks: number;
+}
+
+let stats = { jobs: 0, chunks: 0, helperChunks: 0 };
+
+/** The share of the latest run that used helper threads (for tests and benchmarks). */
+export function smpThreadStats(): SmpThreadStats {
+  return { ...stats };
+}
+
+/**
+ * Lets large SMP runs in this thread use helper threads started by `starter` (null: one thread only).
+ * A Node entry point calls it; the core never starts threads by itself.
+ */
+export function useSmpHelpers(starter: SmpHelperStarter | null): void {
+  helperStarter = starter;
+}
+
+// Control words. NEXT holds the job's generation (15 bits) above the count of chunks handed out, so a
+// chunk can only be taken for the job it belongs to.
+const CONTROL_NEXT = 0;
+const CONTROL_FINISHED = 1;
+const CONTROL_KIND = 2;
+const CONTROL_CHUNKS = 3;
+const CONTROL_VOTERS = 4;
+const CONTROL_OPTIONS = 5;
+const CONTROL_RULE = 6;
+const CONTROL_STOP = 7;
+const CONTROL_FAILED = 8;
+const CONTROL_SERVING = 9;
+const CONTROL_SLOTS = 10;
+const GENERATION_SHIFT = 16;
+const CHUNK_MASK = 0xffff;
+const GENERATION_MASK = 0x7fff;
+
+const JOB_TARGETS = 1;
+const JOB_COALITIONS = 2;
+
+/** Rows per chunk of target choice; small, since rows differ in cost (the scan stops early). */
+const TARGET_ROWS_PER_CHUNK = 4;
+/** Chunks of a coalition matrix, of about equal numbers of pairs. */
+const COALITION_CHUNKS = 16;
+/** A helper that makes no progress for this long is given up and the job redone here (ms). */
+const HELPER_STALL_MS = 10_000;
+/** How long a waiting thread sleeps before looking again (ms): bounds every wait. */
+const WAIT_SLICE_MS = 200;
+
+/** The per-thread state of target choice: its own perspective view over the shared buffers. */
+class TargetRows {
+  readonly view: PerspectiveUtilities;
+  readonly context: ChallengeContext;
+  readonly targets: Int32Array;
+  readonly estimates: Float64Array;
+  readonly distances: Float64Array;
+  readonly risks: Float64Array;
+
+  constructor(readonly setup: SmpRowSetup) {
+    const n = setup.actors;
+    this.distances = new Float64Array(setup.distances);
+    this.risks = new Float64Array(setup.risks);
+    this.targets = new Int32Array(setup.targets);
+    this.estimates = new Float64Array(setup.estimates);
+    this.view = new PerspectiveUtilities(n, this.distances, this.risks, setup.bigRAdjust);
+    this.context = {
+      actors: n,
+      challengeWeights: new Float64Array(setup.challengeWeights),
+      totalSaliences: new Float64Array(setup.totalSaliences),
+      votingRule: setup.votingRule,
+      thirdPartyCommit: setup.thirdPartyCommit,
+    };
+  }
+
+  /** Points the view at this turn's distances and risks (call once per job, before any row). */
+  rebind(): void {
+    this.view.rebind(this.distances, this.risks);
+  }
+
+  /** Rows [from, to): target j* of i, P(i>j*) and the gain at 3i, 3i+1, j*'s estimate at 3i+2. */
+  run(from: number, to: number): void {
+    for (let i = from; i < to; i++) {
+      const j = bestTarget(this.context, this.view.viewFrom(i), i);
+      this.targets[i] = j;
+      if (j < 0) continue;
+      this.estimates[3 * i] = chosen[0] as number;
+      this.estimates[3 * i + 1] = chosen[1] as number;
+      if (this.setup.receiverEstimates) {
+        this.estimates[3 * i + 2] = challengeValue(this.context, this.view.viewFrom(j), i, i, j).probability;
+      }
+    }
+  }
+}
+
+/** A coalition job's buffers, as one thread sees them. */
+class CoalitionRows {
+  readonly weights: Float64Array;
+  readonly utilities: Float64Array;
+  readonly coalitions: Float64Array;
+
+  constructor(setup: SmpRowSetup) {
+    this.weights = new Float64Array(setup.coalitionWeights);
+    this.utilities = new Float64Array(setup.coalitionUtilities);
+    this.coalitions = new Float64Array(setup.coalitions);
+  }
+
+  run(rule: VotingRule, voters: number, options: number, chunk: number, chunks: number): void {
+    coalitionRows(rule, this.weights, this.utilities, voters, options, this.coalitions, coalitionChunkStart(options, chunk, chunks), coalitionChunkStart(options, chunk + 1, chunks));
+  }
+}
+
+/** First row of coalition chunk c of `chunks`: row a holds a pairs, so boundaries go as √(c/chunks). */
+export function coalitionChunkStart(options: number, chunk: number, chunks: number): number {
+  return chunk >= chunks ? options : Math.round(options * Math.sqrt(chunk / chunks));
+}
+
+/** Takes the next chunk of job `generation`, or returns −1 when none is left (or the job is over). */
+function takeChunk(control: Int32Array, generation: number, chunks: number): number {
+  for (;;) {
+    const word = Atomics.load(control, CONTROL_NEXT);
+    const taken = word & CHUNK_MASK;
+    if (word >>> GENERATION_SHIFT !== generation || taken >= chunks) return -1;
+    if (Atomics.compareExchange(control, CONTROL_NEXT, word, word + 1) === word) return taken;
+  }
+}
+
+/** Marks one chunk done, waking the thread that waits for the last one. */
+function finishChunk(control: Int32Array, chunks: number): void {
+  if (Atomics.add(control, CONTROL_FINISHED, 1) + 1 === chunks) Atomics.notify(control, CONTROL_FINISHED);
+}
+
+/**
+ * Waits until `helpers` threads serve `setup`'s rows, at most `timeoutMs`; true if they do. A run never
+ * waits for its helpers (it starts alone and they join in); tests and benchmarks that need the helpers
+ * to take part from the first turn do.
+ */
+export function waitForHelpers(setup: SmpRowSetup, helpers: number, timeoutMs: number): boolean {
+  const control = new Int32Array(setup.control);
+  const deadline = Date.now() + timeoutMs;
+  for (let serving = Atomics.load(control, CONTROL_SERVING); serving < helpers; serving = Atomics.load(control, CONTROL_SERVING)) {
+    const left = deadline - Date.now();
+    if (left <= 0) return false;
+    Atomics.wait(control, CONTROL_SERVING, serving, Math.min(left, WAIT_SLICE_MS));
+  }
+  return true;
+}
+
+/**
+ * A helper thread's loop: waits for a job, takes chunks of it until none is left, and waits again, until
+ * the run sets STOP. A failure is flagged for the run (which then redoes the job itself) and ends the loop.
+ */
+export function serveSmpRows(setup: SmpRowSetup): void {
+  const control = new Int32Array(setup.control);
+  const targetRows = new TargetRows(setup);
+  const coalitionRowsOf = new CoalitionRows(setup);
+  let served = -1;
+  Atomics.add(control, CONTROL_SERVING, 1);
+  Atomics.notify(control, CONTROL_SERVING);
+  try {
+    for (;;) {
+      if (Atomics.load(control, CONTROL_STOP) !== 0) return;
+      const word = Atomics.load(control, CONTROL_NEXT);
+      const generation = word >>> GENERATION_SHIFT;
+      if (generation === served || word === 0) {
+        Atomics.wait(control, CONTROL_NEXT, word, WAIT_SLICE_MS);
+        continue;
+      }
+      served = generation;
+      const chunks = Atomics.load(control, CONTROL_CHUNKS);
+      let chunk = takeChunk(control, generation, chunks);
+      if (chunk < 0) continue;
+      // A chunk taken means the job is not over, so its description is still this job's.
+      const kind = Atomics.load(control, CONTROL_KIND);
+      if (kind === JOB_TARGETS) targetRows.rebind();
+      const rule = VOTING_RULES[Atomics.load(control, CONTROL_RULE)] as VotingRule;
+      const voters = Atomics.load(control, CONTROL_VOTERS);
+      const options = Atomics.load(control, CONTROL_OPTIONS);
+      for (; chunk >= 0; chunk = takeChunk(control, generation, chunks)) {
+        if (kind === JOB_TARGETS) targetRows.run(chunk * TARGET_ROWS_PER_CHUNK, Math.min(setup.actors, (chunk + 1) * TARGET_ROWS_PER_CHUNK));
+        else coalitionRowsOf.run(rule, voters, options, chunk, chunks);
+        finishChunk(control, chunks);
+      }
+    }
+  } catch {
+    Atomics.store(control, CONTROL_FAILED, 1);
+    Atomics.notify(control, CONTROL_FINISHED);
+  }
+}
+
+/**
+ * The run's side: owns the shared buffers, hands jobs out and does its share. Falls back to one thread
+ * for the rest of the run when a helper fails or stalls (the job is then redone here, into buffers of its
+ * own, so a late helper cannot overwrite anything the run reads).
+ */
+export class SmpRows {
+  readonly setup: SmpRowSetup;
+  /** D_qx at x·n + q: the run writes each turn's distances here. */
+  readonly distances: Float64Array;
+  private readonly control: Int32Array;
+  private readonly risks: Float64Array;
+  private targetRows: TargetRows;
+  private coalitionRowsOf: CoalitionRows;
+  private generation = 0;
+  private helpers: SmpHelpers | null = null;
+
+  private constructor(setup: SmpRowSetup) {
+    this.setup = setup;
+    this.control = new Int32Array(setup.control);
+    this.distances = new Float64Array(setup.distances);
+    this.risks = new Float64Array(setup.risks);
+    this.targetRows = new TargetRows(setup);
+    this.coalitionRowsOf = new CoalitionRows(setup);
+  }
+
+  /**
+   * Shared rows for a run of `actors` actors when helper threads are available and worth it, with the
+   * helpers started; null otherwise (the run then stays in one thread).
+   */
+  static start(actors: number, parameters: SmpParameters, challengeWeights: Float64Array, totalSaliences: Float64Array): SmpRows | null {
+    if (helperStarter === null || actors < MIN_THREADED_ACTORS || typeof SharedArrayBuffer !== "function") return null;
+    const shared = (length: number, bytes: number): SharedArrayBuffer => new SharedArrayBuffer(length * bytes);
+    const setup: SmpRowSetup = {
+      actors,
+      votingRule: parameters.VotingRule,
+      thirdPartyCommit: parameters.ThirdPartyCommit,
+      bigRAdjust: parameters.BigRAdjust,
+      receiverEstimates: parameters.BargnModel !== "InitOnlyInterp",
+      control: shared(CONTROL_SLOTS, 4),
+      distances: shared(actors * actors, 8),
+      risks: shared(actors, 8),
+      challengeWeights: shared(actors, 8),
+      totalSaliences: shared(actors, 8),
+      targets: shared(actors, 4),
+      estimates: shared(3 * actors, 8),
+      coalitionWeights: shared(actors, 8),
+      coalitionUtilities: shared(actors * actors, 8),
+      coalitions: shared(actors * actors, 8),
+    };
+    new Float64Array(setup.challengeWeights).set(challengeWeights);
+    new Float64Array(setup.totalSaliences).set(totalSaliences);
+    const rows = new SmpRows(setup);
+    stats = { jobs: 0, chunks: 0, helperChunks: 0 };
+    rows.helpers = helperStarter(setup);
+    return rows.helpers === null ? null : rows;
+  }
+
+  /** Ends the helpers. */
+  stop(): void {
+    Atomics.store(this.control, CONTROL_STOP, 1);
+    Atomics.notify(this.control, CONTROL_NEXT);
+    this.helpers?.stop();
+    this.helpers = null;
+  }
+
+  /**
+   * Target choice for every actor with this turn's `risks` (the distances already in `distances`):
+   * returns the targets (−1 for none) and the estimates, laid out as in `TargetRows.run`. Read them
+   * before the next call.
+   */
+  chooseTargets(risks: Float64Array): { targets: Int32Array; estimates: Float64Array } {
+    this.risks.set(risks);
+    const n = this.setup.actors;
+    const chunks = Math.ceil(n / TARGET_ROWS_PER_CHUNK);
+    for (;;) {
+      const rows = this.targetRows;
+      rows.rebind();
+      const done = this.runJob(JOB_TARGETS, chunks, 0, 0, "Prop", (chunk) =>
+        rows.run(chunk * TARGET_ROWS_PER_CHUNK, Math.min(n, (chunk + 1) * TARGET_ROWS_PER_CHUNK)),
+      );
+      if (done) return { targets: rows.targets, estimates: rows.estimates };
+    }
+  }
+
+  /**
+   * `coalitionsByOption` with the rows shared out: returns the matrix (options × options, in a buffer the
+   * next call reuses). The weights and option-major utilities are copied into the shared buffers.
+   */
+  coalitions(rule: VotingRule, weights: Float64Array, byOption: Float64Array, voters: number, options: number): Float64Array {
+    if (voters > this.setup.actors || options > this.setup.actors) throw new RangeError("coalition matrix larger than the run's shared buffers");
+    for (;;) {
+      const rows = this.coalitionRowsOf;
+      rows.weights.set(weights.subarray(0, voters));
+      rows.utilities.set(byOption.subarray(0, voters * options));
+      const done = this.runJob(JOB_COALITIONS, COALITION_CHUNKS, voters, options, rule, (chunk) =>
+        rows.run(rule, voters, options, chunk, COALITION_CHUNKS),
+      );
+      if (done) return rows.coalitions;
+    }
+  }
+
+  /**
+   * Publishes a job, does chunks of it until none is left, then waits for the helpers' last chunks.
+   * Returns false when a helper failed or stalled: the run has then fallen back to one thread and must
+   * redo the job (see `fallBack`).
+   */
+  private runJob(kind: number, chunks: number, voters: number, options: number, rule: VotingRule, runChunk: (chunk: number) => void): boolean {
+    const control = this.control;
+    if (this.helpers === null) {
+      for (let chunk = 0; chunk < chunks; chunk++) runChunk(chunk);
+      return true;
+    }
+    this.generation = (this.generation % GENERATION_MASK) + 1;
+    const generation = this.generation;
+    Atomics.store(control, CONTROL_KIND, kind);
+    Atomics.store(control, CONTROL_CHUNKS, chunks);
+    Atomics.store(control, CONTROL_VOTERS, voters);
+    Atomics.store(control, CONTROL_OPTIONS, options);
+    Atomics.store(control, CONTROL_RULE, VOTING_RULES.indexOf(rule));
+    Atomics.store(control, CONTROL_FINISHED, 0);
+    Atomics.store(control, CONTROL_NEXT, generation << GENERATION_SHIFT);
+    Atomics.notify(control, CONTROL_NEXT);
+    let own = 0;
+    for (let chunk = takeChunk(control, generation, chunks); chunk >= 0; chunk = takeChunk(control, generation, chunks)) {
+      runChunk(chunk);
+      finishChunk(control, chunks);
+      own++;
+    }
+    let finished = Atomics.load(control, CONTROL_FINISHED);
+    let lastProgress = Date.now();
+    while (finished < chunks && Atomics.load(control, CONTROL_FAILED) === 0) {
+      Atomics.wait(control, CONTROL_FINISHED, finished, WAIT_SLICE_MS);
+      const now = Atomics.load(control, CONTROL_FINISHED);
+      if (now !== finished) lastProgress = Date.now();
+      else if (Date.now() - lastProgress > HELPER_STALL_MS) break;
+      finished = now;
+    }
+    if (finished >= chunks && Atomics.load(control, CONTROL_FAILED) === 0) {
+      stats = { jobs: stats.jobs + 1, chunks: stats.chunks + chunks, helperChunks: stats.helperChunks + chunks - own };
+      return true;
+    }
+    this.fallBack();
+    return false;
+  }
+
+  /**
+   * A helper failed or stalled: stop the helpers and move the outputs to buffers of this thread's own, so
+   * that a late helper cannot overwrite anything the run reads; every later job runs in this thread.
+   */
+  private fallBack(): void {
+    this.stop();
+    const own = (buffer: SharedArrayBuffer): SharedArrayBuffer => new SharedArrayBuffer(buffer.byteLength);
+    const setup = this.setup;
+    this.targetRows = new TargetRows({ ...setup, targets: own(setup.targets), estimates: own(setup.estimates) });
+    this.coalitionRowsOf = new CoalitionRows({
+      ...setup,
+      coalitionWeights: own(setup.coalitionWeights),
+      coalitionUtilities: own(setup.coalitionUtilities),
+      coalitions: own(setup.coalitions),
+    });
+  }
+}
