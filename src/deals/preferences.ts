@@ -29,6 +29,8 @@ export interface ActorPreference {
 export type DealProblem =
   /** Issues without a reference point: the status quo, and so walk-away values, are undefined. */
   | { readonly kind: "no-reference"; readonly issues: readonly string[] }
+  /** Issues a deal leaves unset although they have no reference point to stay at. */
+  | { readonly kind: "unset-without-reference"; readonly issues: readonly string[] }
   | { readonly kind: "unknown-outside-option"; readonly actor: string; readonly deal: string }
   | { readonly kind: "invalid-rule"; readonly actor: string; readonly rule: "redLine" | "linkage"; readonly id: string }
   /** A linkage condition that reads utilities, which it defines. */
@@ -106,7 +108,7 @@ export function dealOutcome(scenario: Scenario, values: Readonly<Record<string, 
   const unset = scenario.issues.filter((i) => values[i.id] === undefined && i.reference === undefined).map((i) => i.id);
   if (unset.length > 0) {
     const one = unset.length === 1;
-    throw new DealError(`the deal leaves ${unset.join(", ")} unset, and ${one ? "it has" : "they have"} no reference point (status quo) to stay at; give the deal a value for ${one ? "it" : "each"}`);
+    throw new DealError(`the deal leaves ${unset.join(", ")} unset, and ${one ? "it has" : "they have"} no reference point (status quo) to stay at; give the deal a value for ${one ? "it" : "each"}`, { kind: "unset-without-reference", issues: unset });
   }
   return {
     values: scenario.issues.map((issue) => values[issue.id]?.value ?? issue.reference!.value),

@@ -126,6 +126,7 @@ export interface Messages {
     readonly skipped: (why: string) => string;
     /** Why not computed, from `DealProblem` (names already in words). */
     readonly noReference: (issues: string, count: number) => string;
+    readonly unsetWithoutReference: (issues: string, count: number) => string;
     readonly unknownOutsideOption: (actor: string, deal: string) => string;
     readonly invalidRule: (actor: string, rule: "redLine" | "linkage", id: string) => string;
     readonly linkageReadsUtility: (actor: string, id: string) => string;
@@ -282,6 +283,7 @@ const en: Messages = {
   lead: {
     skipped: (why) => `Chance of a deal: not computed (${why}).`,
     noReference: (issues, count) => `${issues} ${count === 1 ? "has" : "have"} no reference point, and deals and walk-away values need the status quo of every issue`,
+    unsetWithoutReference: (issues, count) => `a deal leaves ${issues} unset, and ${count === 1 ? "it has" : "they have"} no status quo to stay at: give the deal a value for ${count === 1 ? "it" : "each"}`,
     unknownOutsideOption: (actor, deal) => `the outside option of ${actor} names the unknown deal “${deal}”`,
     invalidRule: (actor, rule, id) => `${actor}'s ${rule === "redLine" ? "red line" : "linkage term"} “${id}” is not a valid rule`,
     linkageReadsUtility: (actor, id) => `${actor}'s linkage term “${id}” reads utilities, which it defines`,
@@ -433,6 +435,7 @@ const zh: Messages = {
   lead: {
     skipped: (why) => `达成协议的概率:未能计算(${why})。`,
     noReference: (issues) => `${issues}没有参照点，而协议与底线需要每个议题的现状`,
+    unsetWithoutReference: (issues) => `有协议未设定${issues}，而这些议题没有可以保持的现状：请在协议中为其给出取值`,
     unknownOutsideOption: (actor, deal) => `${actor}的外部选项指向不存在的协议“${deal}”`,
     invalidRule: (actor, rule, id) => `${actor}的${rule === "redLine" ? "红线" : "联动条款"}“${id}”不是有效的规则`,
     linkageReadsUtility: (actor, id) => `${actor}的联动条款“${id}”读取了它自己所定义的效用`,

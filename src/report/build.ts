@@ -192,7 +192,7 @@ function dealsSection(scenario: Scenario, registry: EvidenceRegistry): DealsSect
     const context = dealContext(scenario);
     evaluations = scenario.deals.map((deal) => evaluateDeal(context, deal));
   } catch (error) {
-    if (error instanceof DealError) return { deals: [], skipped: error.message };
+    if (error instanceof DealError) return { deals: [], skipped: error.message, ...(error.problem ? { problem: error.problem } : {}) };
     throw error;
   }
   return { deals: scenario.deals.map((deal, d) => dealBriefing(scenario, registry, deal, evaluations[d]!)) };

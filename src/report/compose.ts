@@ -9,6 +9,7 @@ import { reasonLabels } from "../deals/reasons.js";
 import { explainReason, type Reason } from "../rules/index.js";
 import { text, type Language } from "../scenario/label.js";
 import type { Issue } from "../scenario/types.js";
+import { dealProblemText } from "../i18n/problems.js";
 import { messages } from "../i18n/report.js";
 import type { Briefing, CitedRedLine, Figure, IssueBriefing } from "./types.js";
 
@@ -73,17 +74,12 @@ export function redLineName(b: Briefing, actor: string, id: string, language: La
 
 /** Why the agreement forecast could not be made, in the briefing's language with the scenario's names. */
 export function problemText(b: Briefing, problem: DealProblem, language: Language): string {
-  const t = messages(language).lead;
-  switch (problem.kind) {
-    case "no-reference":
-      return t.noReference(messages(language).list(problem.issues.map((id) => issueName(b, id, language))), problem.issues.length);
-    case "unknown-outside-option":
-      return t.unknownOutsideOption(actorName(b, problem.actor, language), problem.deal);
-    case "invalid-rule":
-      return t.invalidRule(actorName(b, problem.actor, language), problem.rule, problem.rule === "redLine" ? redLineName(b, problem.actor, problem.id, language) : problem.id);
-    case "linkage-reads-utility":
-      return t.linkageReadsUtility(actorName(b, problem.actor, language), problem.id);
-  }
+  return dealProblemText(b.scenario, problem, language);
+}
+
+/** Why the deals could not be evaluated, in the briefing's language (from the problem's structure where it has one). */
+export function dealsSkippedText(b: Briefing, language: Language): string {
+  return b.deals.problem ? dealProblemText(b.scenario, b.deals.problem, language) : (b.deals.skipped ?? "");
 }
 
 /**

@@ -17,6 +17,7 @@ import {
   figureText,
   formatDistance,
   formatGain,
+  dealsSkippedText,
   formatNumber,
   intervalSentences,
   intervalText,
@@ -238,7 +239,7 @@ function dealsSection(b: Briefing, language: Language): string {
   const out = [`<section id="deals"><h2>${esc(t.sections.deals)}</h2>`];
   const deals = b.deals.deals;
   if (b.deals.skipped || deals.length === 0) {
-    out.push(`<p class="muted">${esc(b.deals.skipped ? t.dealsSkipped(b.deals.skipped) : t.noDeals)}</p></section>`);
+    out.push(`<p class="muted">${esc(b.deals.skipped ? t.dealsSkipped(dealsSkippedText(b, language)) : t.noDeals)}</p></section>`);
     return out.join("\n");
   }
   out.push(`<p>${esc(t.dealsIntro)}</p><ul>`);
@@ -294,7 +295,7 @@ function stakesSection(b: Briefing, language: Language): string {
   const esc = escapeHtml;
   const out = [`<section id="stakes"><h2>${esc(t.sections.stakes)}</h2>`];
   if (b.stakes.length === 0) {
-    out.push(`<p class="muted">${esc(b.deals.skipped ? t.dealsSkipped(b.deals.skipped) : t.noDeals)}</p></section>`);
+    out.push(`<p class="muted">${esc(b.deals.skipped ? t.dealsSkipped(dealsSkippedText(b, language)) : t.noDeals)}</p></section>`);
     return out.join("\n");
   }
   const deals = b.deals.deals;

@@ -16,6 +16,7 @@ import {
   figureText,
   formatDistance,
   formatGain,
+  dealsSkippedText,
   formatNumber,
   issueAlignmentSentence,
   issueName,
@@ -121,7 +122,7 @@ function dealsSection(b: Briefing, language: Language): string[] {
   const t = messages(language);
   const esc = markup.esc;
   const out = [`## ${t.sections.deals}`, ""];
-  if (b.deals.skipped) return [...out, esc(t.dealsSkipped(b.deals.skipped)), ""];
+  if (b.deals.skipped) return [...out, esc(t.dealsSkipped(dealsSkippedText(b, language))), ""];
   const deals = b.deals.deals;
   if (deals.length === 0) return [...out, t.noDeals, ""];
   out.push(t.dealsIntro, "");
@@ -179,7 +180,7 @@ function stakesSection(b: Briefing, language: Language): string[] {
   const t = messages(language);
   const esc = markup.esc;
   const out = [`## ${t.sections.stakes}`, ""];
-  if (b.stakes.length === 0) return [...out, b.deals.skipped ? esc(t.dealsSkipped(b.deals.skipped)) : t.noDeals, ""];
+  if (b.stakes.length === 0) return [...out, b.deals.skipped ? esc(t.dealsSkipped(dealsSkippedText(b, language))) : t.noDeals, ""];
   out.push(t.stakesIntro, "");
   const deals = b.deals.deals;
   out.push(

@@ -101,8 +101,10 @@ export interface DealBriefing {
 
 export interface DealsSection {
   readonly deals: readonly DealBriefing[];
-  /** Why deals could not be evaluated (e.g. an issue without a reference point). */
+  /** Why deals could not be evaluated (e.g. an issue without a reference point), in English with ids. */
   readonly skipped?: string;
+  /** The same as data, where it has a structure: rendered in the briefing's language. */
+  readonly problem?: DealProblem;
 }
 
 /** An actor's gain (utility − walk-away) under each deal. */

@@ -1,6 +1,7 @@
 /** Terminal tables of uncertainty reports: per issue and model mean [5%–95%], deal acceptance, tornado. */
 import { formatNumber, table, truncate } from "../cli/format.js";
 import { findModel } from "../models/index.js";
+import { skippedText } from "../i18n/problems.js";
 import { text, type Language } from "../scenario/label.js";
 import type { Scenario } from "../scenario/types.js";
 import type { MonteCarloReport } from "./monte-carlo.js";
@@ -47,7 +48,7 @@ export function monteCarloTable(scenario: Scenario, report: MonteCarloReport, la
         table([zh ? "协议" : "deal", ...scenario.actors.map((a) => a.id), zh ? "全部" : "all"], rows, ["left", ...scenario.actors.map(() => "right" as const), "right"]),
     );
   } else if (report.dealsSkipped !== undefined) {
-    blocks.push(`\n${zh ? "未评估协议" : "Deals not evaluated"}: ${report.dealsSkipped}`);
+    blocks.push(`\n${zh ? "未评估协议" : "Deals not evaluated"}: ${skippedText(scenario, { message: report.dealsSkipped, problem: report.dealsProblem }, language)}`);
   }
   return blocks.join("\n");
 }

@@ -4,6 +4,7 @@
  * accepts it and how often all do. Same seed, same numbers, on any number of threads.
  */
 import { forecast } from "../forecast.js";
+import type { DealProblem } from "../deals/preferences.js";
 import type { Scenario } from "../scenario/types.js";
 import type { EvaluationPlan, PointsResult } from "./evaluate.js";
 import { makePlan, runTasks, sampleTasks, type RunOptions } from "./run.js";
@@ -46,8 +47,10 @@ export interface MonteCarloReport {
   readonly inputs: readonly string[];
   readonly models: readonly ModelDistribution[];
   readonly deals: readonly DealAcceptance[];
-  /** Why deals were not evaluated (e.g. an issue without a reference point), when they were not. */
+  /** Why deals were not evaluated (e.g. an issue without a reference point), when they were not: in English with ids. */
   readonly dealsSkipped?: string;
+  /** The same as data, where it has a structure (`dealProblemText` renders it in either language). */
+  readonly dealsProblem?: DealProblem;
 }
 
 export interface MonteCarloOptions extends RunOptions {
@@ -76,7 +79,7 @@ export function forecastsOf(plan: EvaluationPlan, blocks: readonly PointsResult[
 export function summarize(
   plan: EvaluationPlan,
   blocks: readonly PointsResult[],
-  meta: { runs: number; partial: boolean; base: readonly (readonly number[])[]; dealsSkipped?: string },
+  meta: { runs: number; partial: boolean; base: readonly (readonly number[])[]; dealsSkipped?: string; dealsProblem?: DealProblem },
 ): MonteCarloReport {
   const { scenario } = plan;
   const completed = blocks.reduce((n, b) => n + b.count, 0);
@@ -98,6 +101,7 @@ export function summarize(
     models,
     deals: dealShares(plan, blocks, completed),
     ...(meta.dealsSkipped !== undefined ? { dealsSkipped: meta.dealsSkipped } : {}),
+    ...(meta.dealsProblem !== undefined ? { dealsProblem: meta.dealsProblem } : {}),
   };
 }
 
@@ -137,7 +141,7 @@ export function baseForecasts(scenario: Scenario, plan: EvaluationPlan, modelSee
  */
 export async function monteCarlo(scenario: Scenario, options: MonteCarloOptions): Promise<MonteCarloReport> {
   if (!Number.isInteger(options.runs) || options.runs < 1) throw new RangeError(`monteCarlo: runs must be a whole number ≥ 1, got ${options.runs}`);
-  const { plan, dealsSkipped } = makePlan(scenario, options);
+  const { plan, dealsSkipped, dealsProblem } = makePlan(scenario, options);
   const base = baseForecasts(scenario, plan, options.seed);
   const outcome = await runTasks(sampleTasks(plan, options.runs), options.runs, options);
   return summarize(plan, completedBlocks(outcome.results), {
@@ -145,5 +149,6 @@ export async function monteCarlo(scenario: Scenario, options: MonteCarloOptions)
     partial: outcome.aborted && outcome.results.some((r) => r === undefined),
     base,
     ...(dealsSkipped !== undefined ? { dealsSkipped } : {}),
+    ...(dealsProblem !== undefined ? { dealsProblem } : {}),
   });
 }

@@ -4,7 +4,7 @@
  * the number of runs alone, and results come back by block index, so the output is the same whatever
  * the number of threads. Aborting returns the blocks that finished.
  */
-import { DealError } from "../deals/preferences.js";
+import { DealError, type DealProblem } from "../deals/preferences.js";
 import { dealContext, evaluateDeal } from "../deals/evaluate.js";
 import { models as allModels, unknownModelsMessage } from "../models/index.js";
 import { ModelError } from "../models/types.js";
@@ -31,12 +31,13 @@ export interface RunOptions {
 const WORKER = new URL(import.meta.url.endsWith(".ts") ? "./worker.ts" : "./worker.js", import.meta.url);
 
 /** Checks the models and deals once, up front, and lists the uncertain inputs. */
-export function makePlan(scenario: Scenario, options: Pick<RunOptions, "models" | "seed" | "rounds">): { plan: EvaluationPlan; dealsSkipped?: string } {
+export function makePlan(scenario: Scenario, options: Pick<RunOptions, "models" | "seed" | "rounds">): { plan: EvaluationPlan; dealsSkipped?: string; dealsProblem?: DealProblem } {
   const models = options.models && options.models.length > 0 ? [...options.models] : allModels.map((m) => m.id);
   const unknown = unknownModelsMessage(models);
   if (unknown !== undefined) throw new ModelError(unknown);
   let deals = scenario.deals.map((d) => d.id);
   let dealsSkipped: string | undefined;
+  let dealsProblem: DealProblem | undefined;
   if (deals.length > 0) {
     try {
       const context = dealContext(scenario);
@@ -45,6 +46,7 @@ export function makePlan(scenario: Scenario, options: Pick<RunOptions, "models" 
       if (!(error instanceof DealError)) throw error;
       deals = [];
       dealsSkipped = error.message;
+      dealsProblem = error.problem;
     }
   }
   const plan: EvaluationPlan = {
@@ -55,7 +57,7 @@ export function makePlan(scenario: Scenario, options: Pick<RunOptions, "models" 
     seed: Math.trunc(options.seed ?? 0) >>> 0,
     deals,
   };
-  return dealsSkipped === undefined ? { plan } : { plan, dealsSkipped };
+  return dealsSkipped === undefined ? { plan } : { plan, dealsSkipped, ...(dealsProblem ? { dealsProblem } : {}) };
 }
 
 /**

@@ -11,12 +11,13 @@
 import { agreementAsWritten, agreementForecast, type AgreementReport } from "../../../src/agreement/forecast.js";
 import { monteCarlo, type MonteCarloReport } from "../../../src/uncertainty/monte-carlo.js";
 import { sensitivity, type SensitivityReport } from "../../../src/uncertainty/sensitivity.js";
+import { DealError, type DealProblem } from "../../../src/deals/preferences.js";
 import type { Scenario } from "../../../src/scenario/types.js";
 
 export type AnalysisRequest = { type: "run"; scenario: Scenario; runs: number; seed: number } | { type: "cancel" } | { type: "written"; id: number; scenario: Scenario };
 
 /** The agreement forecast, or why the scenario cannot take one (e.g. an issue without a status quo). */
-export type AgreementOutcome = { readonly report: AgreementReport } | { readonly skipped: string };
+export type AgreementOutcome = { readonly report: AgreementReport } | { readonly skipped: string; readonly problem?: DealProblem };
 
 export type AnalysisMessage =
   | { type: "progress"; phase: "agreement" | "samples" | "tornado"; done: number; total: number }
@@ -28,6 +29,8 @@ export type AnalysisMessage =
 let controller: AbortController | undefined;
 const post = (message: AnalysisMessage) => (self as unknown as { postMessage(m: AnalysisMessage): void }).postMessage(message);
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
+/** Why no agreement forecast: the message, and the problem as data for the view to put in words. */
+const skippedOf = (error: unknown): AgreementOutcome => ({ skipped: messageOf(error), ...(error instanceof DealError && error.problem ? { problem: error.problem } : {}) });
 
 self.onmessage = async (event: MessageEvent<AnalysisRequest>) => {
   const request = event.data;
@@ -40,7 +43,7 @@ self.onmessage = async (event: MessageEvent<AnalysisRequest>) => {
     try {
       agreement = { report: agreementAsWritten(request.scenario) };
     } catch (error) {
-      agreement = { skipped: messageOf(error) };
+      agreement = skippedOf(error);
     }
     post({ type: "written", id: request.id, agreement });
     return;
@@ -71,7 +74,7 @@ self.onmessage = async (event: MessageEvent<AnalysisRequest>) => {
           }),
         };
       } catch (error) {
-        agreement = { skipped: messageOf(error) };
+        agreement = skippedOf(error);
       }
       post({ type: "agreement", agreement });
     }

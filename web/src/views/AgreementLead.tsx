@@ -13,6 +13,7 @@ import type { ConflictSet, Change } from "../../../src/agreement/conflicts.js";
 import type { AgreementReport } from "../../../src/agreement/forecast.js";
 import { evaluateDeal, type DealEvaluation } from "../../../src/deals/evaluate.js";
 import { nearestAnchor } from "../../../src/forecast.js";
+import { skippedText } from "../../../src/i18n/problems.js";
 import { reasonWords } from "../../../src/i18n/reasons.js";
 import type { Actor, Scenario } from "../../../src/scenario/types.js";
 import { dealContextOf } from "../compute.js";
@@ -53,6 +54,7 @@ function useNames(scenario: Scenario) {
 
 export function AgreementLead({ scenario }: { scenario: Scenario }) {
   const { t } = useTranslation();
+  const language = useLanguage();
   const written = useAgreementAsWritten(scenario);
   const run = useRun();
   const mine = run && run.scenario === scenario ? run : undefined;
@@ -69,7 +71,7 @@ export function AgreementLead({ scenario }: { scenario: Scenario }) {
       {!outcome && !drawn && <p role="status">{t("agreement.computing")}</p>}
       {outcome && "skipped" in outcome && !drawn && (
         <p className="warning" data-testid="agreement-chance">
-          {t("agreement.skipped", { why: outcome.skipped })}
+          {t("agreement.skipped", { why: skippedText(scenario, { message: outcome.skipped, problem: outcome.problem }, language) })}
         </p>
       )}
       {report && <Headline scenario={scenario} report={report} />}

@@ -9,13 +9,14 @@
 import * as Plot from "@observablehq/plot";
 import { useCallback, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { skippedText } from "../../../src/i18n/problems.js";
 import type { Scenario } from "../../../src/scenario/types.js";
 import type { MonteCarloReport } from "../../../src/uncertainty/monte-carlo.js";
 import type { SensitivityReport } from "../../../src/uncertainty/sensitivity.js";
 import { changeSignal } from "../changeSignal.js";
 import { PlotFigure } from "../charts/PlotFigure.js";
 import { useWidth } from "../charts/useWidth.js";
-import { fmt, useLabel } from "../format.js";
+import { fmt, useLabel, useLanguage } from "../format.js";
 import type { AgreementOutcome, AnalysisMessage, AnalysisRequest } from "../uncertainty/analysis.worker.js";
 import { useModelName } from "./ForecastView.js";
 
@@ -264,7 +265,8 @@ function Histogram({ scenario, issueIndex, report, model }: { scenario: Scenario
 function DealShares({ scenario, report }: { scenario: Scenario; report: MonteCarloReport }) {
   const { t } = useTranslation();
   const label = useLabel();
-  if (report.dealsSkipped) return <p className="muted">{t("mc.dealsSkipped", { why: report.dealsSkipped })}</p>;
+  const language = useLanguage();
+  if (report.dealsSkipped) return <p className="muted">{t("mc.dealsSkipped", { why: skippedText(scenario, { message: report.dealsSkipped, problem: report.dealsProblem }, language) })}</p>;
   if (report.deals.length === 0) return <p className="empty-state">{t("build.noDeals")}</p>;
   const pct = (x: number) => (Number.isFinite(x) ? `${Math.round(x * 100)} %` : "–");
   return (
