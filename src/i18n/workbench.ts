@@ -560,6 +560,14 @@ const en = {
     addQuote: "Add quote",
     widenRange: "Widen the range to include {{value}}",
   },
+  /** Observable Plot's names of a chart's parts, read by screen readers: in English Plot's own. */
+  plotParts: {
+    axisPart: "{{axis}}-axis {{part}}",
+    axes: { x: "x", y: "y", fx: "fx", fy: "fy" },
+    axisParts: { tick: "tick", tickLabel: "tick label", label: "label" },
+    grid: "{{axis}}-grid",
+    marks: { area: "area", arrow: "arrow", bar: "bar", cell: "cell", dot: "dot", frame: "frame", line: "line", link: "link", rect: "rect", rule: "rule", text: "text", tick: "tick", tip: "tip", vector: "vector" },
+  },
   about: {
     title: "About",
     text: "Parley: forecasting and analysing negotiations. Forecasts and deals are computed in this browser; the server keeps versions and runs.",
@@ -1129,6 +1137,13 @@ const zh: WorkbenchResources = {
     noteHint: "该段落与数字的关系",
     addQuote: "添加引文",
     widenRange: "扩大范围以包含 {{value}}",
+  },
+  plotParts: {
+    axisPart: "{{axis}}轴{{part}}",
+    axes: { x: "横", y: "纵", fx: "横向分面", fy: "纵向分面" },
+    axisParts: { tick: "刻度", tickLabel: "刻度标签", label: "标题" },
+    grid: "{{axis}}向网格线",
+    marks: { area: "面积", arrow: "箭头", bar: "条形", cell: "单元格", dot: "点", frame: "边框", line: "折线", link: "连线", rect: "矩形", rule: "参考线", text: "标签", tick: "刻度", tip: "提示", vector: "向量" },
   },
   about: {
     title: "关于",

@@ -108,8 +108,9 @@ export function HistoryView() {
                 <td>
                   <input type="radio" name="to" aria-label={t("history.compareTo", { version: v.version })} checked={to === v.version} onChange={() => setTo(v.version)} />
                 </td>
-                <td>{v.author}</td>
-                <td>{v.message}</td>
+                {/* What the author wrote, in the author's words: not the workbench's to translate. */}
+                <td translate="no">{v.author}</td>
+                <td translate="no">{v.message}</td>
                 <td>{fmtTime(v.createdAt, language)}</td>
                 <td className="row-actions">
                   <a href={api.exportUrl(ws.id, v.version)} download={`${ws.id}-v${v.version}.yaml`}>
