@@ -3,6 +3,7 @@
  * fragments already in words (names, values), so grammar lives here and nowhere else.
  */
 import type { CompareOperator } from "../rules/lexer.js";
+import { listWords } from "./list.js";
 
 export interface ReasonWords {
   /** "A is 5": a term and its value. */
@@ -84,9 +85,8 @@ const zhRelations: Record<CompareOperator, readonly [met: string, unmet: string]
   "!=": ["不是", "等于"],
 };
 
-const enList = (items: readonly string[]): string =>
-  items.length <= 2 ? items.join(" and ") : `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
-const zhList = (items: readonly string[]): string => (items.length <= 1 ? (items[0] ?? "") : `${items.slice(0, -1).join("、")}和${items[items.length - 1]}`);
+const enList = listWords.en;
+const zhList = listWords.zh;
 
 export const reasonWords: Readonly<Record<"en" | "zh", ReasonWords>> = {
   en: {

@@ -5,6 +5,7 @@
 import type { ClaimStatus } from "../alignment/alignment.js";
 import type { Language } from "../scenario/label.js";
 import type { AgreementLevel } from "../report/types.js";
+import { listWords } from "./list.js";
 
 export interface Messages {
   readonly sections: {
@@ -150,9 +151,8 @@ export interface Messages {
   readonly percent: (share: number) => string;
 }
 
-const enList = (items: readonly string[]): string =>
-  items.length <= 1 ? (items[0] ?? "") : items.length === 2 ? `${items[0]} and ${items[1]}` : `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
-const zhList = (items: readonly string[]): string => (items.length <= 1 ? (items[0] ?? "") : `${items.slice(0, -1).join("、")}和${items[items.length - 1]}`);
+const enList = listWords.en;
+const zhList = listWords.zh;
 
 /** "Greens'", "North Korea's". */
 const possessive = (name: string): string => (/s$/.test(name) ? `${name}'` : `${name}'s`);
