@@ -19,10 +19,15 @@
  *   size above which the server validates on the pool (`INLINE_VALIDATION_MAX_CHARS`, src/server/input.ts).
  *   Measured in this process as CPU time of its main thread, which does not grow with the machine's load.
  *
+ * - **compression**: the bytes on the wire of the largest responses (a scenario, a forecast, an
+ *   analysis, the web app's largest script) as they are, in gzip and in Brotli, read with node:http
+ *   (fetch would decode them).
+ *
  * Bounded: 200 × 12 requests, each client stops at the deadline, and the maximal analysis is stopped at
  * the server's time limit. Figures are wall times on this machine and shift with whatever else runs on it.
  */
 import { spawn, type ChildProcess } from "node:child_process";
+import { request as httpRequest } from "node:http";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
 import { join, resolve } from "node:path";
@@ -53,7 +58,7 @@ async function startServer(): Promise<Server> {
   });
   const base = await new Promise<string>((resolveUrl, reject) => {
     let out = "";
-    const timer = setTimeout(() => reject(new Error(`parley serve did not start: ${out}`)), 20_000);
+    const timer = setTimeout(() => reject(new Error(`parley serve did not start: ${out}`)), 90_000); // a loaded machine can take tens of seconds
     child.stdout!.on("data", (chunk: Buffer) => {
       out += chunk.toString();
       const match = /running at (http:\/\/[^/\s]+)\//.exec(out);
@@ -311,6 +316,48 @@ async function healthDuring(base: string, work: () => Promise<Response>): Promis
 
 const fmt = (ms: number): string => `${ms.toFixed(1)} ms`;
 
+/** Bytes of a response's body as sent, and how long it took, for an Accept-Encoding. */
+function wireBytes(base: string, path: string, encoding: string, body?: unknown): Promise<{ bytes: number; ms: number; coding: string }> {
+  const start = performance.now();
+  return new Promise((resolve, reject) => {
+    const headers: Record<string, string> = { "accept-encoding": encoding, ...(body !== undefined ? { "content-type": "application/json" } : {}) };
+    const request = httpRequest(`${base}${path}`, { method: body === undefined ? "GET" : "POST", headers }, (response) => {
+      let bytes = 0;
+      response.on("data", (chunk: Buffer) => (bytes += chunk.length));
+      response.on("end", () => resolve({ bytes, ms: performance.now() - start, coding: String(response.headers["content-encoding"] ?? "identity") }));
+      response.on("error", reject);
+    });
+    request.on("error", reject);
+    request.end(body === undefined ? undefined : JSON.stringify(body));
+  });
+}
+
+async function benchCompression(base: string): Promise<BenchResult[]> {
+  const page = await (await fetch(`${base}/`)).text();
+  const scripts = [...page.matchAll(/(?:src|href)="(\/assets\/[^"]+\.js)"/g)].map((m) => m[1]!);
+  const sizes = await Promise.all(scripts.map(async (path) => ({ path, bytes: (await wireBytes(base, path, "identity")).bytes })));
+  const largest = sizes.sort((a, b) => b.bytes - a.bytes)[0];
+  const targets: [string, string, unknown][] = [
+    ["GET /api/scenarios/hanoi-2019", "/api/scenarios/hanoi-2019", undefined],
+    ["POST /api/forecast (every model)", "/api/forecast", { scenarioId: "hanoi-2019" }],
+    ["POST /api/analyze (anchors)", "/api/analyze", { scenarioId: "hanoi-2019" }],
+    ...(largest ? [[`GET the app's largest script (${largest.path})`, largest.path, undefined] as [string, string, unknown]] : []),
+  ];
+  const results: BenchResult[] = [];
+  for (const [name, path, body] of targets) {
+    const plain = await wireBytes(base, path, "identity", body);
+    const gzip = await wireBytes(base, path, "gzip", body);
+    const br = await wireBytes(base, path, "br", body);
+    const kB = (n: number) => `${(n / 1000).toFixed(1)} kB`;
+    results.push({
+      name: `server: bytes sent for ${name}`,
+      ms: br.ms,
+      detail: `${kB(plain.bytes)} as it is, ${kB(gzip.bytes)} in ${gzip.coding} (${(plain.bytes / gzip.bytes).toFixed(1)}×), ${kB(br.bytes)} in ${br.coding} (${(plain.bytes / br.bytes).toFixed(1)}×); wall ${fmt(plain.ms)} / ${fmt(gzip.ms)} / ${fmt(br.ms)}`,
+    });
+  }
+  return results;
+}
+
 /** A valid scenario of `n` actors on one issue (about 90 characters an actor): a large save. */
 function crowdScenario(n: number): string {
   const ids = Array.from({ length: n }, (_, k) => `a${k}`);
@@ -376,6 +423,8 @@ export async function benchServer(): Promise<BenchResult[]> {
     const { base } = server;
     // Warm the worker threads so that the mix does not measure their start.
     await Promise.all([post(base, "/api/forecast", { scenarioId: "hanoi-2019" }), post(base, "/api/analyze", { scenarioId: "hanoi-2019" })].map(async (r) => (await r).arrayBuffer()));
+
+    results.push(...(await benchCompression(base)));
 
     const pid = server.child.pid;
     for (const [name, body] of [

@@ -10,6 +10,7 @@ import { models } from "../models/index.js";
 import { LATEST_SCHEMA, StoreError, type Store } from "../store/index.js";
 import { ComputePool } from "../compute/pool.js";
 import { limitBody } from "./body-limit.js";
+import { compressResponses } from "./compression.js";
 import { provideCompute } from "./compute.js";
 import { storeProblem } from "./http.js";
 import { openApiDocument } from "./openapi.js";
@@ -74,6 +75,8 @@ export function createApp(options: AppOptions): Hono {
     return c.text("Not found", 404);
   });
 
+  // Outermost, so that it compresses every response, errors included, and Server-Timing leaves it out.
+  app.use("*", compressResponses());
   app.use("*", securityHeaders());
   app.use("/api/*", provideCompute(options.compute ?? new ComputePool()));
   if (options.cors !== undefined) app.use("/api/*", corsFor(options.cors));
