@@ -54,3 +54,4 @@ export { scenarioStakes, scenarioTraits, scenarioSetup, withScenarioSettings } f
 export { runProtocol, type ProtocolRun, type ProtocolOptions } from "./mechanism/saop.js";
 export type { Action, Negotiator, TurnView } from "./mechanism/types.js";
 export { STRATEGIES, DEFAULT_STRATEGY, createNegotiator, type Strategy, type NegotiatorContext, type PartyTraits } from "./negotiators/index.js";
+export { traceCsv, tournamentCsv } from "./csv.js";

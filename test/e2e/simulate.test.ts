@@ -4,10 +4,11 @@
  * chart and the utility paths, the trace, the tournament table (with Cancel keeping the profiles
  * done), Chinese, and a phone's width.
  */
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadScenario } from "../../src/files/load.js";
-import { simulateScenario } from "../../src/simulation/index.js";
+import { simulateRuns, simulateScenario } from "../../src/simulation/index.js";
 import { labelBoxes, overprinting, ROOT } from "./browser.js";
 import { useWorkbench } from "./fixture.js";
 
@@ -113,6 +114,31 @@ describe("Simulate view", () => {
     expect(wb.problems).toEqual([]);
   });
 
+  it("runs the talks over the scenario's uncertainty, and exports the trace as CSV", async () => {
+    const { page } = wb;
+    // The trace of the run shown, whole, as CSV: a header and one record per turn.
+    const [trace] = await Promise.all([page.waitForEvent("download"), page.getByTestId("simulate-trace-csv").click()]);
+    const text = readFileSync((await trace.path())!, "utf8");
+    const rounds = Number(await page.getByTestId("simulate-result").getAttribute("data-round"));
+    const played = simulateScenario(hanoi(), { strategies: { USA: "boulware", DPRK: "boulware" }, deadline: 100, seed: 0 });
+    expect(played.round).toBe(rounds);
+    expect(text.split("\r\n")[0]).toMatch(/^round,party,action,denuclearization,/);
+    expect(text.split("\r\n").length - 2).toBe(played.trace.length);
+
+    // A Monte Carlo as parley simulate --runs gives it: the same agreement rate and outcomes per issue.
+    await page.selectOption("[data-testid=simulate-mc-runs]", "200");
+    await page.getByTestId("simulate-mc-run").click();
+    const mc = page.getByTestId("simulate-mc-result");
+    await mc.waitFor({ timeout: 120_000 });
+    const expected = await simulateRuns(hanoi(), { runs: 200, seed: 0, deadline: 100, strategies: { USA: "boulware", DPRK: "boulware" }, workers: 1 });
+    expect(Number(await mc.getAttribute("data-agreement-rate"))).toBe(expected.agreementRate);
+    expect(await mc.getAttribute("data-completed")).toBe("200");
+    expect(await page.getByTestId("simulate-mc-summary").textContent()).toContain(`Over 200 sampled scenarios (seed 0) the talks agree in ${Math.round(100 * expected.agreementRate)} %`);
+    const sanctions = expected.issues.find((i) => i.id === "sanctions")!;
+    expect(await page.locator("[data-testid=simulate-mc-issues] tr[data-issue=sanctions] .sim-share").count()).toBe(sanctions.values.length);
+    expect(wb.problems).toEqual([]);
+  });
+
   it("tabulates a tournament, and Cancel keeps the profiles done", async () => {
     const { page } = wb;
     await page.getByTestId("tournament-run").click();
@@ -126,6 +152,10 @@ describe("Simulate view", () => {
     expect(await table.locator("tr[data-profile='boulware,boulware']").getAttribute("data-agreement-rate")).toBe("1");
     expect(await page.locator("[data-testid=tournament-by-player] td[data-best=true]").count()).toBeGreaterThanOrEqual(2);
     expect(await page.getByTestId("tournament-result").getAttribute("data-partial")).toBe("false");
+    const [table_csv] = await Promise.all([page.waitForEvent("download"), page.getByTestId("tournament-csv").click()]);
+    const records = readFileSync((await table_csv.path())!, "utf8").split("\r\n").filter(Boolean);
+    expect(records[0]).toBe("strategy USA,strategy DPRK,games,agreement rate,mean round,mean utility USA,mean utility DPRK,mean utility ROK,mean utility CHN,mean utility JPN");
+    expect(records.length).toBe(10);
 
     for (const s of ["conceder", "tit-for-tat", "informed"]) await page.getByTestId(`pool-${s}`).check();
     await page.selectOption("[data-testid=tournament-runs]", "500");

@@ -8,7 +8,7 @@ import type { Scenario } from "../../../src/scenario/types.js";
 import { changeSignal } from "../changeSignal.js";
 import type { SimulationMessage, SimulationRequest } from "./simulation.worker.js";
 
-type Kind = "talks" | "tournament";
+type Kind = "talks" | "tournament" | "runs";
 type Result<K extends Kind> = Extract<SimulationMessage, { type: K }>;
 
 export interface Job<K extends Kind> {
@@ -51,7 +51,7 @@ function runner<K extends Kind>(kind: K): Runner<K> {
     },
     cancel() {
       if (!current || !isRunning(current)) return;
-      if (kind === "tournament") {
+      if (kind !== "talks") {
         worker?.postMessage({ type: "cancel" } satisfies SimulationRequest);
         return;
       }
@@ -69,3 +69,4 @@ function runner<K extends Kind>(kind: K): Runner<K> {
 
 export const talksRunner = runner("talks");
 export const tournamentRunner = runner("tournament");
+export const runsRunner = runner("runs");

@@ -1,11 +1,12 @@
 /**
  * The workbench's simulations, off the page's thread: one run of the talks (`simulateScenario`, with
- * `parley deal`'s evaluation of the agreement) or a tournament of strategy profiles (`tournament`) —
- * the same results as `parley simulate` for the same settings. A tournament posts progress per profile
- * and stops on "cancel", reporting the profiles that finished; a single run is one synchronous call, so
+ * `parley deal`'s evaluation of the agreement), a Monte Carlo over the scenario's uncertainty
+ * (`simulateRuns`, as `parley simulate --runs`) or a tournament of strategy profiles (`tournament`) —
+ * the same results as `parley simulate` for the same settings. A tournament or a Monte Carlo posts progress
+ * and stops on "cancel", reporting what finished; a single run is one synchronous call, so
  * the page cancels it by terminating this worker.
  */
-import { simulateScenario, tournament, type ScenarioSimulationResult, type TournamentReport } from "../../../src/simulation/index.js";
+import { simulateRuns, simulateScenario, tournament, type ScenarioSimulationResult, type SimulationRunsReport, type TournamentReport } from "../../../src/simulation/index.js";
 import type { Strategy } from "../../../src/simulation/negotiators/names.js";
 import type { Scenario } from "../../../src/scenario/types.js";
 
@@ -23,8 +24,14 @@ export interface TournamentSettings extends TalksSettings {
   readonly runs: number;
 }
 
+export interface RunsSettings extends TalksSettings {
+  /** Sampled scenarios: every uncertain judgement and whether each red line holds, drawn per run. */
+  readonly runs: number;
+}
+
 export type SimulationRequest =
   | { type: "talks"; scenario: Scenario; settings: TalksSettings }
+  | { type: "runs"; scenario: Scenario; settings: RunsSettings }
   | { type: "tournament"; scenario: Scenario; settings: TournamentSettings }
   | { type: "cancel" };
 
@@ -32,6 +39,7 @@ export type SimulationMessage =
   | { type: "progress"; done: number; total: number }
   | { type: "talks"; result: ScenarioSimulationResult; ms: number }
   | { type: "tournament"; report: TournamentReport; ms: number }
+  | { type: "runs"; report: SimulationRunsReport; ms: number }
   | { type: "error"; message: string };
 
 let controller: AbortController | undefined;
@@ -53,6 +61,17 @@ self.onmessage = async (event: MessageEvent<SimulationRequest>) => {
     controller?.abort();
     const own = new AbortController();
     controller = own;
+    if (request.type === "runs") {
+      const report = await simulateRuns(request.scenario, {
+        ...request.settings,
+        workers: 1,
+        signal: own.signal,
+        onProgress: (done, total) => post({ type: "progress", done, total }),
+      });
+      if (controller === own) controller = undefined;
+      post({ type: "runs", report, ms: performance.now() - start });
+      return;
+    }
     const { pool, players, runs, ...rest } = request.settings;
     const report = await tournament(request.scenario, {
       ...rest,

@@ -10,6 +10,8 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { STRATEGIES, type Strategy } from "../../../src/simulation/negotiators/names.js";
 import type { TournamentReport } from "../../../src/simulation/tournament-report.js";
+import { tournamentCsv } from "../../../src/simulation/csv.js";
+import { downloadText } from "../download.js";
 import type { Scenario } from "../../../src/scenario/types.js";
 import { fmt } from "../format.js";
 import { isRunning, tournamentRunner } from "../simulation/runner.js";
@@ -121,7 +123,10 @@ function TournamentTables({ scenario, report, colour, stale }: { scenario: Scena
       <p className="small-text muted" data-testid="tournament-summary">
         {stale ? `${t("sim.stale")} ` : ""}
         {report.sampled ? t("sim.summarySampled", { profiles: report.profiles.length, runs: report.runs, seed: report.seed }) : t("sim.summary", { profiles: report.profiles.length })}
-        {report.partial ? ` ${t("sim.partial")}` : ""}
+        {report.partial ? ` ${t("sim.partial")}` : ""}{" "}
+        <button type="button" className="small no-print" data-testid="tournament-csv" onClick={() => downloadText(`${scenario.id}-tournament.csv`, tournamentCsv(report))}>
+          {t("sim.csv")}
+        </button>
       </p>
       <div className="table-frame">
         <table className="comparison sim-tournament" data-testid="tournament-table">

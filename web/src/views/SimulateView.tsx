@@ -10,6 +10,8 @@ import { useEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { agreementModel } from "../../../src/agreement/model.js";
 import { dealValues, type ScenarioSimulationResult } from "../../../src/simulation/index.js";
+import { traceCsv } from "../../../src/simulation/csv.js";
+import { downloadText } from "../download.js";
 import { DEFAULT_STRATEGY, STRATEGIES, type Strategy } from "../../../src/simulation/negotiators/names.js";
 import { DEFAULT_DEADLINE } from "../../../src/simulation/simulate.js";
 import type { OutcomeRecord } from "../../../src/outcomes/space.js";
@@ -21,6 +23,7 @@ import { isRunning, talksRunner } from "../simulation/runner.js";
 import { useWorkspace } from "../workspace.js";
 import { Rules, Verdicts } from "./DealView.js";
 import { OfferChart, PathChart, Swatch, useActorColour, useActorName } from "./SimulateCharts.js";
+import { SimulationRuns } from "./SimulateRuns.js";
 import { Tournament } from "./SimulateTournament.js";
 
 export function SimulateView() {
@@ -170,6 +173,7 @@ function Simulation({ scenario }: { scenario: Scenario }) {
           <Talks key={`${result.seed}-${mine.result!.ms}`} scenario={mine.scenario} result={result} seated={result.order} />
         </>
       )}
+      <SimulationRuns scenario={scenario} settings={settings} />
       <Tournament scenario={scenario} seated={seated} settings={settings} />
     </div>
   );
@@ -393,7 +397,17 @@ function TraceTable({ scenario, result, upTo, seated }: { scenario: Scenario; re
   return (
     <section aria-labelledby="sim-trace-title">
       <h3 id="sim-trace-title">{t("sim.trace")}</h3>
-      <p className="hint">{t("sim.traceHint", { from, to: upTo, last: result.round })}</p>
+      <p className="hint">
+        {t("sim.traceHint", { from, to: upTo, last: result.round })}{" "}
+        <button
+          type="button"
+          className="small no-print"
+          data-testid="simulate-trace-csv"
+          onClick={() => downloadText(`${scenario.id}-talks-seed-${result.seed}.csv`, traceCsv(result, scenario.issues.map((i) => i.id), scenario.actors.map((a) => a.id)))}
+        >
+          {t("sim.traceCsv")}
+        </button>
+      </p>
       <div className="table-frame">
         <table className="comparison sim-trace" data-testid="simulate-trace">
           <thead>
