@@ -12,7 +12,7 @@ import type { ScenarioSimulationResult } from "../../../src/simulation/index.js"
 import { text } from "../../../src/scenario/label.js";
 import type { Scenario } from "../../../src/scenario/types.js";
 import { mergeCoinciding, placeLabels } from "../charts/labels.js";
-import { PlotFigure } from "../charts/PlotFigure.js";
+import { PlotFigure, plotPartName } from "../charts/PlotFigure.js";
 import { useWidth } from "../charts/useWidth.js";
 import { agreementSpaceOf } from "../compute.js";
 import { useLanguage } from "../format.js";
@@ -143,11 +143,13 @@ export function OfferChart({ scenario, result, upTo, axes, onKeyDown }: { scenar
       ],
     });
     figure.querySelectorAll("style").forEach((e) => e.remove());
+    // Plot's English names of the chart's parts, in the page's language (as PlotFigure does).
+    figure.querySelectorAll("[aria-label]").forEach((part) => part.setAttribute("aria-label", plotPartName(part.getAttribute("aria-label")!, t)));
     const x = figure.scale("x")!;
     const y = figure.scale("y")!;
     const group = (label: string, className: string) => {
       const g = document.createElementNS(SVG, "g") as SVGGElement;
-      g.setAttribute("aria-label", label);
+      g.setAttribute("aria-label", plotPartName(label, t));
       g.setAttribute("class", className);
       figure.append(g);
       return g;
@@ -167,7 +169,7 @@ export function OfferChart({ scenario, result, upTo, axes, onKeyDown }: { scenar
       figure.remove();
       overlay.current = undefined;
     };
-  }, [space, analysis, nashPoint, width, height, words]);
+  }, [space, analysis, nashPoint, width, height, words, t]);
 
   // The trail up to the round shown: only the offers added or removed since the last step.
   useLayoutEffect(() => {
