@@ -22,6 +22,7 @@ export {
   type OutcomeJudgement,
   type RedLineVerdict,
   type WalkAwaySource,
+  withoutStatusQuo,
 } from "./model.js";
 export { explainAgreement } from "./explain.js";
 export { ruleDependencies, type RuleDependencies } from "./dependencies.js";

@@ -42,6 +42,17 @@ export interface CompiledLinkage {
  */
 export type WalkAwaySource = "given" | "outside-option" | "status-quo" | "none";
 
+/**
+ * When a scenario has no status quo (some issue has no reference point): those issues, and the actors whose
+ * walk-away value is therefore `none` (0: any agreement beats none) — those with neither a written
+ * reservation nor an outside option. Undefined when there is a status quo or every actor has its own value.
+ */
+export function withoutStatusQuo(scenario: Scenario): { readonly issues: readonly string[]; readonly actors: readonly string[] } | undefined {
+  const issues = scenario.issues.filter((i) => i.reference === undefined).map((i) => i.id);
+  const actors = scenario.actors.filter((a) => !a.reservation && !a.outsideOption).map((a) => a.id);
+  return issues.length > 0 && actors.length > 0 ? { issues, actors } : undefined;
+}
+
 /** Everything acceptance depends on, compiled once per scenario. */
 export interface AgreementModel {
   readonly scenario: Scenario;

@@ -4,7 +4,7 @@
  * that label. Pure.
  */
 import { reasonWords } from "../i18n/reasons.js";
-import { explainAgreement, type AgreementReason } from "../agreement/index.js";
+import { explainAgreement, withoutStatusQuo, type AgreementReason } from "../agreement/index.js";
 import { explainAcceptance, explainReason, type AcceptanceReason, type Reason, type ReasonLabels } from "../rules/index.js";
 import { formatNumber } from "../rules/format.js";
 import { text, type Language } from "../scenario/label.js";
@@ -49,4 +49,23 @@ export function scenarioExplainer(scenario: Scenario, language: Language): Scena
     acceptance: (acceptance) => explainAcceptance(acceptance, labels, language),
     agreement: (reason) => explainAgreement(reason, labels, language),
   };
+}
+
+/** What the outputs say when a scenario has no status quo: the issues, the actors at walk-away 0, and the note in words. */
+export interface NoStatusQuoNote {
+  readonly issues: readonly string[];
+  readonly actors: readonly string[];
+  readonly note: string;
+}
+
+/**
+ * The note that a scenario has no status quo, so that actors without a walk-away value of their own walk
+ * away with utility 0 (any agreement beats none: src/agreement/model.ts); undefined when it does not apply.
+ */
+export function noStatusQuoNote(scenario: Scenario, language: Language): NoStatusQuoNote | undefined {
+  const without = withoutStatusQuo(scenario);
+  if (!without) return undefined;
+  const issueName = (id: string): string => text(scenario.issues.find((i) => i.id === id)?.name, language) || id;
+  const actorName = (id: string): string => text(scenario.actors.find((a) => a.id === id)?.name, language) || id;
+  return { ...without, note: reasonWords[language].noStatusQuo(without.issues.map(issueName), without.actors.map(actorName)) };
 }

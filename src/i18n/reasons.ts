@@ -28,6 +28,8 @@ export interface ReasonWords {
   readonly noCapability: (actor: string) => string;
   readonly utility: (actor: string) => string;
   readonly reservation: (actor: string) => string;
+  /** No status quo (issues without a reference point): these actors' walk-away value is 0. */
+  readonly noStatusQuo: (issues: readonly string[], actors: readonly string[]) => string;
   readonly gain: (actor: string) => string;
   readonly gainDetail: (utility: string, reservation: string) => string;
   readonly count: (domains: string) => string;
@@ -107,6 +109,8 @@ export const reasonWords: Readonly<Record<"en" | "zh", ReasonWords>> = {
     noCapability: (actor) => `no capability given for ${actor}`,
     utility: (actor) => `${actor}'s utility`,
     reservation: (actor) => `${actor}'s walk-away value`,
+    noStatusQuo: (issues, actors) =>
+      `No status quo: ${enList(issues)} ${issues.length === 1 ? "has" : "have"} no reference point, so the walk-away value of ${enList(actors)} is 0 (utility of no agreement): any agreement beats none. Give each issue a reference, or an actor a reservation, to change that.`,
     gain: (actor) => `${actor}'s gain`,
     gainDetail: (utility, reservation) => `utility ${utility} − walk-away ${reservation}`,
     count: (domains) => `the number of qualifying cases among ${domains}`,
@@ -158,6 +162,7 @@ export const reasonWords: Readonly<Record<"en" | "zh", ReasonWords>> = {
     noCapability: (actor) => `未给出${actor}的能力`,
     utility: (actor) => `${actor}的效用`,
     reservation: (actor) => `${actor}的底线`,
+    noStatusQuo: (issues, actors) => `没有现状：${zhList(issues)}没有参照点，因此${zhList(actors)}的底线为 0(无协议的效用)：任何协议都胜过没有协议。为议题给出参照点或为行为体给出底线即可改变这一点。`,
     gain: (actor) => `${actor}的收益`,
     gainDetail: (utility, reservation) => `效用 ${utility} − 底线 ${reservation}`,
     count: (domains) => `${domains}中符合条件的情形数`,

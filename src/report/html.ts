@@ -3,6 +3,7 @@
  * external resources; readable on a laptop and in print. Numbers taken from the scenario link
  * to their entry in the evidence section. Pure.
  */
+import { noStatusQuoNote } from "../deals/reasons.js";
 import { exchangeSectionText } from "./exchanges.js";
 import { simulationSectionText } from "./simulation.js";
 import { text, type Language } from "../scenario/label.js";
@@ -300,6 +301,8 @@ function stakesSection(b: Briefing, language: Language): string {
   }
   const deals = b.deals.deals;
   out.push(`<p>${esc(t.stakesIntro)}</p>`);
+  const noStatusQuo = noStatusQuoNote(b.scenario, language);
+  if (noStatusQuo) out.push(`<p>${esc(noStatusQuo.note)}</p>`);
   out.push(
     htmlTable(
       [esc(t.words.actor), esc(t.words.walkAway), ...deals.map((d) => `<span title="${esc(dealName(b, d.deal, language))}">${esc(d.deal)}</span>`)],

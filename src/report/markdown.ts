@@ -2,6 +2,7 @@
  * The briefing as Markdown: headings, tables and footnote-style evidence references ([^n]).
  * Charts are left to the HTML version. Pure.
  */
+import { noStatusQuoNote } from "../deals/reasons.js";
 import { exchangeSectionText } from "./exchanges.js";
 import { simulationSectionText } from "./simulation.js";
 import { text, type Language } from "../scenario/label.js";
@@ -182,6 +183,8 @@ function stakesSection(b: Briefing, language: Language): string[] {
   const out = [`## ${t.sections.stakes}`, ""];
   if (b.stakes.length === 0) return [...out, b.deals.skipped ? esc(t.dealsSkipped(dealsSkippedText(b, language))) : t.noDeals, ""];
   out.push(t.stakesIntro, "");
+  const noStatusQuo = noStatusQuoNote(b.scenario, language);
+  if (noStatusQuo) out.push(markup.esc(noStatusQuo.note), "");
   const deals = b.deals.deals;
   out.push(
     markdownTable(

@@ -1,5 +1,6 @@
 /** `parley agreement FILE`: will they agree at all? The chance of agreement, each deal's, and why talks may fail. */
 import { agreementAsWritten, agreementForecast, type AgreementReport } from "../../agreement/forecast.js";
+import { noStatusQuoNote } from "../../deals/reasons.js";
 import { text, type Language } from "../../scenario/label.js";
 import type { Scenario } from "../../scenario/types.js";
 import { EXIT_INTERRUPTED } from "../../uncertainty/interrupt.js";
@@ -30,7 +31,8 @@ export async function agreementCommand(scenario: Scenario, options: AgreementCom
       ...(options.workers !== undefined ? { workers: options.workers } : {}),
     }),
   );
-  io.out(options.json ? JSON.stringify(report, null, 2) : agreementText(scenario, report, options.language ?? scenario.language));
+  const noStatusQuo = noStatusQuoNote(scenario, options.language ?? scenario.language);
+  io.out(options.json ? JSON.stringify(noStatusQuo ? { ...report, noStatusQuo } : report, null, 2) : agreementText(scenario, report, options.language ?? scenario.language));
   if (!report.exact) io.err(`warning: ${report.estimate ? "the space is too large to search exactly: the count of agreements is a sampled estimate; " : ""}${report.unfinished} search(es) ran out of their node budget; coarsen the grid with --step`);
   if (report.partial) {
     io.err(`interrupted: the summary covers ${report.completed} of ${report.runs} draws`);
@@ -48,6 +50,8 @@ export function agreementText(scenario: Scenario, r: AgreementReport, language: 
   const lines = [`${text(scenario.title, language)} — will they agree?`, "", r.summary];
   if (r.runs > 0) lines.push(`  ± ${formatNumber(r.standardError, 3)} (standard error); as written: ${r.possible ? "an agreement is possible" : "no agreement is possible"}`);
   const decision = r.decision.kind === "unanimity" ? "unanimity" : [r.decision.veto ? `veto players ${r.decision.veto.join(", ")}` : "", r.decision.threshold !== undefined ? `capability share ≥ ${formatNumber(r.decision.threshold)}` : ""].filter((s) => s !== "").join(", ");
+  const noStatusQuo = noStatusQuoNote(scenario, language);
+  if (noStatusQuo) lines.push(noStatusQuo.note);
   lines.push(`Decision rule: ${decision}. Grid: ${r.grid.outcomes} outcomes${r.grid.step !== undefined ? ` (step ${r.grid.step})` : " (anchors and reference points)"}.`);
   const e = r.estimate;
   if (e) lines.push(`Sampled estimate (${e.samples} uniform outcomes, seed ${e.seed}): ${e.hits} agreements, share ${formatNumber(e.share, 4)} ± ${formatNumber(e.standardError, 4)} (standard error), about ${formatNumber(e.outcomes, 0)} outcomes; 95% upper bound ${formatNumber(e.upper95, 4)}.`);

@@ -1,6 +1,6 @@
 /** `parley deal FILE --deal ID`: a deal's value to each actor, its criteria and traps. */
 import { dealContext, dealValuesOf, DealValuesError, evaluateDeal, findDeal, type DealEvaluation } from "../../deals/evaluate.js";
-import { scenarioExplainer } from "../../deals/reasons.js";
+import { noStatusQuoNote, scenarioExplainer } from "../../deals/reasons.js";
 import { anchorPrefix, nearestAnchor } from "../../forecast.js";
 import { text, type Language } from "../../scenario/label.js";
 import type { Deal, IssueValue, Scenario } from "../../scenario/types.js";
@@ -19,11 +19,14 @@ export function dealCommand(scenario: Scenario, options: DealCommandOptions, io:
   const context = dealContext(scenario);
   const deals = chosenDeals(scenario, options);
   const evaluations = deals.map((deal) => evaluateDeal(context, deal));
+  const language = options.language ?? scenario.language;
   if (options.json) {
-    io.out(JSON.stringify(evaluations.length === 1 ? evaluations[0] : evaluations, null, 2));
+    // With no status quo, each evaluation says so (the actors at walk-away 0 have reservationSource "none").
+    const noStatusQuo = noStatusQuoNote(scenario, language);
+    const out = noStatusQuo ? evaluations.map((e) => ({ ...e, noStatusQuo })) : evaluations;
+    io.out(JSON.stringify(out.length === 1 ? out[0] : out, null, 2));
     return EXIT.ok;
   }
-  const language = options.language ?? scenario.language;
   io.out(evaluations.map((e, i) => describeEvaluation(scenario, deals[i]!, e, language)).join("\n\n"));
   return EXIT.ok;
 }
@@ -88,6 +91,8 @@ export function describeEvaluation(scenario: Scenario, deal: Pick<Deal, "id" | "
       ["left", "right", "right", "right", "left"],
     ),
   );
+  const noStatusQuo = noStatusQuoNote(scenario, language);
+  if (noStatusQuo) lines.push(`  ${noStatusQuo.note}`);
   for (const a of e.actors) {
     const actor = scenario.actors.find((x) => x.id === a.id);
     for (const id of a.redLinesCrossed) {
