@@ -1,12 +1,22 @@
-/** Offers text the page made (a CSV export) as a file download, without a round trip to the server. */
-export function downloadText(fileName: string, text: string, type = "text/csv;charset=utf-8"): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
+/** Offers a file to the browser as a download (a link to an object URL, clicked and dropped), without a round trip to the server. */
+export function download(name: string, content: Blob | string, type: string): void {
+  const blob = typeof content === "string" ? new Blob([content], { type }) : content;
+  const url = URL.createObjectURL(blob);
   const link = document.createElement("a");
   link.href = url;
-  link.download = fileName;
+  link.download = name;
+  link.hidden = true;
   document.body.append(link);
   link.click();
   link.remove();
-  // The download has its own copy once started; free the blob after this turn.
-  setTimeout(() => URL.revokeObjectURL(url), 0);
+  // Revoked a moment later: the download has taken its copy by then.
+  window.setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** The MIME type of the workbench's CSV downloads (RFC 4180 §3). */
+export const CSV_TYPE = "text/csv;charset=utf-8;header=present";
+
+/** Offers text the page made (a CSV export) as a file download. */
+export function downloadText(fileName: string, text: string, type = CSV_TYPE): void {
+  download(fileName, text, type);
 }

@@ -1,12 +1,14 @@
 /**
- * Mounts an Observable Plot figure. Plot draws SVG with attributes only, which the server's CSP
- * allows; its own `<style>` element is not needed (web/src/styles.css styles `.plot` figures).
+ * Mounts an Observable Plot figure, with the control to download it as SVG or PNG under it. Plot
+ * draws SVG with attributes only, which the server's CSP allows; its own `<style>` element is not
+ * needed (web/src/styles.css styles `.plot` figures; an export writes the look on each element).
  * Plot names each part of a chart for screen readers in English ("x-axis tick label", "dot"):
  * those names are put in the page's language.
  */
 import type { TFunction } from "i18next";
 import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
+import { ChartExport } from "./ChartExport.js";
 
 const AXIS_PARTS = { tick: "tick", "tick label": "tickLabel", label: "label" } as const;
 const MARKS = new Set(["area", "arrow", "bar", "cell", "dot", "frame", "line", "link", "rect", "rule", "text", "tick", "tip", "vector"]);
@@ -20,7 +22,7 @@ export function plotPartName(name: string, t: TFunction): string {
   return MARKS.has(name) ? t(`plotParts.marks.${name}`) : name;
 }
 
-export function PlotFigure({ make, className, label, onMount }: { make: () => Element; className?: string; label: string; onMount?: (figure: Element) => void }) {
+export function PlotFigure({ make, className, label, onMount, fileName }: { make: () => Element; className?: string; label: string; onMount?: (figure: Element) => void; fileName?: string }) {
   const ref = useRef<HTMLDivElement>(null);
   const { t } = useTranslation();
   useEffect(() => {
@@ -35,5 +37,10 @@ export function PlotFigure({ make, className, label, onMount }: { make: () => El
       figure.remove();
     };
   }, [make, onMount, t]);
-  return <div ref={ref} className={`plot-host${className ? ` ${className}` : ""}`} role="img" aria-label={label} />;
+  return (
+    <div className={`plot-figure${className ? ` ${className}` : ""}`}>
+      <div ref={ref} className="plot-host" role="img" aria-label={label} />
+      <ChartExport host={ref} label={label} name={fileName} />
+    </div>
+  );
 }

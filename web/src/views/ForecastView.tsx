@@ -20,6 +20,8 @@ import { ExchangeTrades } from "./ExchangeTrades.js";
 import { forecastOf } from "../compute.js";
 import { fmt, useLabel } from "../format.js";
 import { useWorkspace } from "../workspace.js";
+import { DownloadCsv } from "../DownloadCsv.js";
+import { fileName, forecastRows } from "../exports.js";
 import { UncertaintyPanel, useMonteCarloOf } from "./UncertaintyPanel.js";
 import { AgreementLead } from "./AgreementLead.js";
 import { CalibrationPanel, intervalText } from "./CalibrationPanel.js";
@@ -54,6 +56,7 @@ export function ForecastView() {
         <p className="hint">{t("forecast.hint")}</p>
         {ws.errors.length > 0 && <p className="warning">{t("forecast.staleNote")}</p>}
         <SaveRun results={results} />
+        <ForecastsCsv scenario={scenario} results={results} intervals={intervals} />
       </header>
       <AgreementLead scenario={scenario} />
       <p className="conditional-note" data-testid="conditional-note">
@@ -74,6 +77,21 @@ export function ForecastView() {
       <Rounds scenario={scenario} results={results} />
       <ExchangeTrades scenario={scenario} results={results} />
     </div>
+  );
+}
+
+/** Every model's forecast on every issue as CSV, with the calibrated intervals when a calibration is loaded. */
+function ForecastsCsv({ scenario, results, intervals }: { scenario: Scenario; results: readonly ForecastResult[]; intervals: Intervals | undefined }) {
+  const { t } = useTranslation();
+  const label = useLabel();
+  const model = useModelName();
+  return (
+    <p className="actions no-print">
+      <DownloadCsv testId="forecasts-csv" name={fileName(scenario.id, "forecasts")} rows={() => forecastRows(scenario, results, { label, model }, intervals)}>
+        {t("share.forecastsCsv")}
+      </DownloadCsv>{" "}
+      <span className="muted small-text">{t("share.forecastsCsvHint", { intervals: intervals ? t("share.withIntervals") : "" })}</span>
+    </p>
   );
 }
 

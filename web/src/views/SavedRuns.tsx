@@ -9,6 +9,8 @@ import { fmt, fmtTime, useLabel, useLanguage } from "../format.js";
 import { compareRuns, runForecasts, type SavedRun } from "../runs.js";
 import { useWorkspace } from "../workspace.js";
 import { useModelName } from "./ForecastView.js";
+import { DownloadCsv } from "../DownloadCsv.js";
+import { fileName, savedRunRows } from "../exports.js";
 
 export function SavedRuns({ runs }: { runs: readonly RunSummary[] }) {
   const { t } = useTranslation();
@@ -98,6 +100,8 @@ function useIssueName(): (id: string) => string {
 
 function RunDetails({ run }: { run: SavedRun }) {
   const { t } = useTranslation();
+  const ws = useWorkspace();
+  const label = useLabel();
   const language = useLanguage();
   const modelName = useModelName();
   const issueName = useIssueName();
@@ -166,6 +170,14 @@ function RunDetails({ run }: { run: SavedRun }) {
         <a href={`/api/runs/${run.id}`} target="_blank" rel="noreferrer">
           {t("runs.json")}
         </a>
+        {forecasts && (
+          <>
+            {" · "}
+            <DownloadCsv testId="run-csv" name={fileName(run.scenarioId ?? "run", "run", run.id)} rows={() => savedRunRows(run, { label, model: modelName }, ws.scenario) ?? []}>
+              {t("share.runCsv", { id: run.id })}
+            </DownloadCsv>
+          </>
+        )}
       </p>
     </section>
   );

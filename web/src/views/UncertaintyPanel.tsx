@@ -19,6 +19,8 @@ import { useWidth } from "../charts/useWidth.js";
 import { fmt, useLabel, useLanguage } from "../format.js";
 import type { AgreementOutcome, AnalysisMessage, AnalysisRequest } from "../uncertainty/analysis.worker.js";
 import { useModelName } from "./ForecastView.js";
+import { DownloadCsv } from "../DownloadCsv.js";
+import { dealAcceptanceRows, fileName, monteCarloRows } from "../exports.js";
 
 export interface Run {
   readonly scenario: Scenario;
@@ -133,10 +135,31 @@ export function UncertaintyPanel({ scenario }: { scenario: Scenario }) {
             {t("mc.summary", { completed: report.monteCarlo.completed.toLocaleString(), runs: report.monteCarlo.runs.toLocaleString(), inputs: uncertain, seed: report.monteCarlo.seed, seconds: (report.ms / 1000).toFixed(1) })}
             {report.monteCarlo.partial ? ` ${t("mc.partial")}` : ""}
           </p>
+          {!stale && <MonteCarloCsv scenario={scenario} report={report.monteCarlo} />}
           {!stale && <Results scenario={scenario} report={report.monteCarlo} tornado={report.tornado} />}
         </div>
       )}
     </section>
+  );
+}
+
+/** The run's distributions per model × issue, and its deal acceptance, as CSV. */
+function MonteCarloCsv({ scenario, report }: { scenario: Scenario; report: MonteCarloReport }) {
+  const { t } = useTranslation();
+  const label = useLabel();
+  const model = useModelName();
+  const stem = fileName(scenario.id, "monte-carlo", `seed${report.seed}`, `${report.completed}runs`);
+  return (
+    <p className="actions no-print">
+      <DownloadCsv testId="mc-csv" name={stem} rows={() => monteCarloRows(scenario, report, { label, model })}>
+        {t("share.mcCsv")}
+      </DownloadCsv>{" "}
+      {report.deals.length > 0 && (
+        <DownloadCsv testId="mc-deals-csv" name={`${stem}-deals`} rows={() => dealAcceptanceRows(scenario, report, { label, model })}>
+          {t("share.mcDealsCsv")}
+        </DownloadCsv>
+      )}
+    </p>
   );
 }
 
