@@ -10,6 +10,7 @@
  */
 import { z } from "zod";
 import { DEFAULT_STRATEGY, STRATEGIES } from "../simulation/negotiators/names.js";
+import { ID_PATTERN } from "./id.js";
 
 /**
  * The format version this build writes and reads. Older versions are migrated on load.
@@ -26,7 +27,7 @@ const finite = (what = "a number") =>
 
 export const idSchema = z
   .string({ error: "expected an id (letters, digits, '-', '_' or '.')" })
-  .regex(/^[A-Za-z][A-Za-z0-9_.-]*$/, "expected an id that starts with a letter and uses only letters, digits, '-', '_' or '.'")
+  .regex(ID_PATTERN, "expected an id that starts with a letter and uses only letters, digits, '-', '_' or '.'")
   .describe("Identifier used to refer to this item elsewhere in the scenario.");
 
 export const labelSchema = z

@@ -1,17 +1,34 @@
-/** A tiny router over the address's path: `/s/<scenario id>/<view>`. */
+/**
+ * A tiny router over the address: `/s/<scenario id>/<view>`, and for the deal builder the deal being
+ * built in the query (web/src/dealLink.ts), so that a copied link reopens the same view and deal.
+ */
 import { useSyncExternalStore } from "react";
 
 const listeners = new Set<() => void>();
 window.addEventListener("popstate", () => listeners.forEach((l) => l()));
 
+/** The address within the site: path and query. */
+const here = (): string => window.location.pathname + window.location.search;
+
+/** Goes to `path` (a path, with a query when it has one) as a new history entry, or in place of the current one. */
 export function navigate(path: string, replace = false): void {
-  if (path === window.location.pathname) return;
+  if (path === here()) return;
+  const sameView = path.split("?")[0] === window.location.pathname;
   if (replace) window.history.replaceState(null, "", path);
   else window.history.pushState(null, "", path);
   listeners.forEach((l) => l());
-  if (!replace) window.scrollTo(0, 0);
+  if (!replace && !sameView) window.scrollTo(0, 0);
 }
 
+/**
+ * Rewrites the current entry's query to follow state the view already shows (the deal as a slider
+ * moves), without re-rendering anything: the address reflects the state, it does not drive it.
+ */
+export function reflectInAddress(path: string): void {
+  if (path !== here()) window.history.replaceState(null, "", path);
+}
+
+/** The address's path (without its query: views that read the query read it themselves). */
 export function usePath(): string {
   return useSyncExternalStore(
     (listener) => {

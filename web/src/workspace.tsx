@@ -5,15 +5,16 @@
  */
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import type { Diagnostic } from "../../src/scenario/diagnostics.js";
-import type { IssueValue, Scenario } from "../../src/scenario/types.js";
+import type { Scenario } from "../../src/scenario/types.js";
 import { api, ApiError } from "./api.js";
+import type { DealValues } from "./dealLink.js";
 import { clearDraft, readDraft, writeDraft, type Draft } from "./drafts.js";
 import { record } from "./perf.js";
 import { setUnsaved } from "./router.js";
 import { sourceText, useSourceTextsVersion } from "./sourceTexts.js";
 import { plainData, setValueAt, type YamlPath } from "./yamlEdit.js";
 
-export type DealValues = Readonly<Record<string, IssueValue>>;
+export type { DealValues } from "./dealLink.js";
 
 export interface Workspace {
   readonly id: string;

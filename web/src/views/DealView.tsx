@@ -11,7 +11,7 @@
  * DOM is recorded (About panel, `data-eval-ms`).
  */
 import * as Plot from "@observablehq/plot";
-import { memo, useCallback, useLayoutEffect, useMemo, useRef, useState } from "react";
+import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { evaluateDeal, type DealContext, type DealEvaluation } from "../../../src/deals/evaluate.js";
 import { anchorPrefix, nearestAnchor } from "../../../src/forecast.js";
@@ -24,6 +24,9 @@ import { fmt, useDecisionText, useExplainer, useLabel, useLanguage } from "../fo
 import { Citations } from "./Evidence.js";
 import { record } from "../perf.js";
 import { useWorkspace, type DealValues } from "../workspace.js";
+import { dealQuery, linkedDeal, parseDealQuery, type BuiltDeal, type LinkProblem } from "../dealLink.js";
+import { navigate, reflectInAddress, routePath } from "../router.js";
+import { CopyLink, LinkProblems, SaveNamedDeal } from "./DealShare.js";
 import { useWidth } from "../charts/useWidth.js";
 
 const CUSTOM = "";
@@ -49,22 +52,63 @@ export function evaluateCurrent(context: DealContext, values: DealValues, name?:
   return evaluateDeal(context, { id: name ?? "custom", values });
 }
 
+/** The deal a link opens (the address's query read against the scenario), or undefined when the address names none. */
+function dealFromAddress(scenario: Scenario): { deal: BuiltDeal; problems: LinkProblem[] } | undefined {
+  const link = parseDealQuery(window.location.search);
+  return link ? linkedDeal(scenario, link) : undefined;
+}
+
 function DealBuilder({ scenario, context }: { scenario: Scenario; context: DealContext }) {
   const ws = useWorkspace();
   const { t } = useTranslation();
   const label = useLabel();
-  const [deal, setDealState] = useState(() => ({ values: ws.deal.values, ...(ws.deal.name !== undefined ? { name: ws.deal.name } : {}) }));
+  // A link's deal wins over the one last built in this workspace; it then becomes the one built.
+  const [opened] = useState(() => dealFromAddress(scenario));
+  const [linkProblems, setLinkProblems] = useState<readonly LinkProblem[]>(opened?.problems ?? []);
+  const [deal, setDealState] = useState<BuiltDeal>(() => {
+    const start = opened?.deal ?? { values: ws.deal.values, ...(ws.deal.name !== undefined ? { name: ws.deal.name } : {}) };
+    ws.deal.values = start.values;
+    if (start.name === undefined) delete ws.deal.name;
+    else ws.deal.name = start.name;
+    return start;
+  });
   const started = useRef<number | undefined>(undefined);
   const root = useRef<HTMLDivElement>(null);
   const [lastMs, setLastMs] = useState<number>();
+  const viewPath = routePath(ws.id, "deal");
 
-  const setDeal = (values: DealValues, name?: string) => {
+  const setDeal = (values: DealValues, name?: string, history: "push" | "reflect" = "reflect") => {
     started.current = performance.now();
     ws.deal.values = values;
     if (name === undefined) delete ws.deal.name;
     else ws.deal.name = name;
-    setDealState(name === undefined ? { values } : { values, name });
+    const next = name === undefined ? { values } : { values, name };
+    setDealState(next);
+    // A chosen deal is a step back and forward go through; slider moves only rewrite the address.
+    if (history === "push") navigate(viewPath + dealQuery(next));
   };
+
+  // The address follows the deal a moment after the last change, outside the measured path.
+  useEffect(() => {
+    const timer = window.setTimeout(() => {
+      if (window.location.pathname === viewPath) reflectInAddress(viewPath + dealQuery(deal));
+    }, 200);
+    return () => window.clearTimeout(timer);
+  }, [deal, viewPath]);
+
+  // Back and forward within the deal builder bring back the deal of that entry.
+  const latest = useRef(deal);
+  latest.current = deal;
+  useEffect(() => {
+    const onPop = () => {
+      if (window.location.pathname !== viewPath) return;
+      const linked = dealFromAddress(scenario) ?? { deal: { values: {} }, problems: [] };
+      setLinkProblems(linked.problems);
+      if (dealQuery(linked.deal) !== dealQuery(latest.current)) setDeal(linked.deal.values, linked.deal.name);
+    };
+    window.addEventListener("popstate", onPop);
+    return () => window.removeEventListener("popstate", onPop);
+  }, [scenario, viewPath]);
 
   const evaluation = useMemo(() => evaluateCurrent(context, deal.values, deal.name), [context, deal]);
 
@@ -102,8 +146,8 @@ function DealBuilder({ scenario, context }: { scenario: Scenario; context: DealC
               value={deal.name ?? CUSTOM}
               onChange={(e) => {
                 const named = scenario.deals.find((d) => d.id === e.target.value);
-                if (named) setDeal(named.values, named.id);
-                else if (e.target.value === "status-quo") setDeal({}, undefined);
+                if (named) setDeal(named.values, named.id, "push");
+                else if (e.target.value === "status-quo") setDeal({}, undefined, "push");
               }}
             >
               <option value={CUSTOM} disabled>
@@ -115,8 +159,14 @@ function DealBuilder({ scenario, context }: { scenario: Scenario; context: DealC
                   {label(d.name)}
                 </option>
               ))}
+              {deal.name !== undefined && !scenario.deals.some((d) => d.id === deal.name) && (
+                <option value={deal.name} disabled>
+                  {deal.name}
+                </option>
+              )}
             </select>
           </label>
+          <LinkProblems problems={linkProblems} onDismiss={() => setLinkProblems([])} />
           {deal.name && scenario.deals.find((d) => d.id === deal.name)?.description && <p className="muted small-text">{label(scenario.deals.find((d) => d.id === deal.name)!.description)}</p>}
           {scenario.issues.map((issue) => (
             <IssueInput
@@ -128,6 +178,8 @@ function DealBuilder({ scenario, context }: { scenario: Scenario; context: DealC
               }}
             />
           ))}
+          <SaveNamedDeal scenario={scenario} deal={deal} onSaved={(values, id) => setDeal(values, id, "push")} onUndone={(values) => setDeal(values, undefined, "push")} />
+          <CopyLink />
         </section>
         <section className="deal-results" aria-live="polite">
           <Verdicts scenario={scenario} evaluation={evaluation} />
