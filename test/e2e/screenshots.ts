@@ -1,6 +1,7 @@
 /**
- * `npm run screenshots`: the workbench's main views as 1280×800 PNGs in docs/screenshots/, taken
- * from the real server and the built app in Debian's Chromium (see docs/workbench.md).
+ * `npm run screenshots`: the workbench's main views as 1280×800 PNGs (and a phone's 390×844) in
+ * docs/screenshots/, taken from the real server and the built app in Debian's Chromium (see
+ * docs/workbench.md).
  */
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
@@ -41,11 +42,36 @@ try {
   await page.evaluate("document.querySelector('.rounds').scrollIntoView({block: 'end'})");
   await shot("forecast-rounds");
 
+  // Calibrated intervals (the bundled DEU III track record) and a Monte Carlo run of 500 draws, seed 0.
+  await page.getByTestId("calibration-bundled").click();
+  await page.getByTestId("calibration-results").waitFor();
+  await page.selectOption("[data-testid=mc-runs]", "500");
+  await page.getByTestId("mc-run").click();
+  await page.locator("[data-testid=mc-results][data-partial=false]").waitFor({ timeout: 300_000 });
+  await page.getByTestId("tornado").waitFor({ timeout: 300_000 });
+  await page.evaluate("document.querySelector('[data-testid=forecast-table]').scrollIntoView({block: 'start'})");
+  await page.evaluate("window.scrollBy(0, -40)");
+  await shot("forecast-calibration");
+  await page.evaluate("document.querySelector('[data-testid=uncertainty]').scrollIntoView({block: 'start'})");
+  await shot("forecast-monte-carlo");
+  await page.selectOption("[data-testid=tornado-issue]", "sanctions");
+  await page.evaluate("document.querySelector('[data-testid=tornado]').scrollIntoView({block: 'center'})");
+  await shot("forecast-tornado");
+  await page.getByTestId("calibration-clear").click();
+
   await page.click("[data-testid=tab-deal]");
   await page.locator("[data-testid=current-deal]").waitFor({ state: "attached" });
   await page.selectOption("[data-testid=deal-preset]", "dprk-offer");
   await setSlider(page, "input[data-issue=declaration]", 55);
   await shot("deal-builder");
+  // Saved as a named deal (the address carries the deal: the link reopens it).
+  await page.fill("[data-testid=named-deal-name]", "Yongbyon and a declaration");
+  await page.click("[data-testid=save-named-deal]");
+  await page.getByTestId("named-deal-saved").waitFor();
+  await page.evaluate("document.querySelector('[data-testid=save-deal]').scrollIntoView({block: 'center'})");
+  await shot("deal-named");
+  await page.click("[data-testid=undo-named-deal]");
+  await page.evaluate("window.scrollTo(0, 0)");
   await page.evaluate("document.querySelector('.space').scrollIntoView({block: 'start'})");
   await page.evaluate("window.scrollBy(0, -60)");
   await shot("deal-space");
@@ -96,6 +122,12 @@ try {
   await page.goto(`${wb.url}new`);
   await page.getByTestId("new-scenario").waitFor();
   await shot("phone-new-scenario");
+  await page.goto(`${wb.url}s/hanoi-2019/deal?deal=dprk-offer`);
+  await page.locator("[data-testid=current-deal]").waitFor({ state: "attached" });
+  await shot("phone-deal");
+  await page.goto(`${wb.url}s/hanoi-2019/forecast`);
+  await page.getByTestId("forecast-table").waitFor();
+  await shot("phone-forecast");
   await page.setViewportSize({ width: 1280, height: 800 });
   if (wb.problems.length > 0) console.error(`browser console errors:\n${wb.problems.join("\n")}`);
 } finally {
