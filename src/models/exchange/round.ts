@@ -13,6 +13,12 @@
  * (actor, supply issue) and (actor, demand issue), and moves them in a heap ordered by gain and list rank
  * (O(log n) each, nothing copied). Outcome sums are the start positions' sum plus
  * the few positions a candidate's table changes, not a pass over the issue's actors.
+ *
+ * A recalculation does only the work whose result can differ, the same numbers bit for bit: when only the
+ * update table changed, CALC's moves and gains are the kept ones of the last CALC and only the outcome cap
+ * of the side whose supply issue the table changed is checked again (see checkAgain); when a side's new
+ * move would turn against its move list, the candidate is invalid without calculating (see turnsBack); a
+ * table entry that stays as it was changes nothing. Move lists keep running sums for VALID's sum test.
  */
 import { GainOrder } from "./gain-order.js";
 
@@ -135,6 +141,32 @@ export function calculateCandidates(state: ExchangeState, positions: Float64Arra
  * rate; `storage` lets the rounds of a run share their arrays.
  */
 export function playRound(state: ExchangeState, positions: Float64Array, drawRate?: RateDraw, storage = new RoundStorage()): RoundResult {
+  const { realised, ...played } = play(state, positions, drawRate, storage, (round, c) => round.snapshot(c));
+  return { ...played, realised };
+}
+
+/** A realised exchange as a run reports it (normalised positions, indices). */
+export interface RealisedExchange {
+  /** Actor indices [i, j]: i moves on issue q in return for j's move on issue p. */
+  readonly actors: readonly [number, number];
+  /** Issue pair [p, q] in issue order. */
+  readonly issues: readonly [number, number];
+  /** Positions before and after on the issue each supplies (normalised 0–100): i on q, j on p. */
+  readonly from: readonly [number, number];
+  readonly to: readonly [number, number];
+  /** Each side's utility gain (salience × outcome shift toward it). */
+  readonly gains: readonly [number, number];
+  /** True when the outcome cap (not pushing past the demander) shortened the moves. */
+  readonly capped: boolean;
+  readonly groups: "ad" | "bc";
+}
+
+/** As {@link playRound}, with the realised exchanges only as a run reports them (no full snapshots to build). */
+export function playRoundBrief(state: ExchangeState, positions: Float64Array, drawRate: RateDraw | undefined, storage: RoundStorage): Omit<RoundResult, "realised"> & { readonly realised: readonly RealisedExchange[] } {
+  return play(state, positions, drawRate, storage, (round, c) => round.realisedExchange(c));
+}
+
+function play<T>(state: ExchangeState, positions: Float64Array, drawRate: RateDraw | undefined, storage: RoundStorage, view: (round: Round, c: number) => T) {
   const round = new Round(state, positions, drawRate, storage);
   round.calculateAll();
   const validCandidateCount = round.validCount();
@@ -142,7 +174,7 @@ export function playRound(state: ExchangeState, positions: Float64Array, drawRat
   return {
     candidateCount: round.count,
     validCandidateCount,
-    realised: realised.map((c) => round.snapshot(c)),
+    realised: realised.map((c) => view(round, c)),
     runnerUpGains,
     startOutcomes: round.outcome,
     ...round.positionsAfter(realised),
@@ -187,6 +219,8 @@ export class RoundStorage {
 /** The moves of a side: a stack per side, its entries in one growing pool. */
 class MoveLists {
   private value: Float64Array;
+  /** Per entry, the sum of its list up to it, added first to last as the reference sums (0 + v1 + v2 …). */
+  private sum: Float64Array;
   private below: Int32Array;
   private used = 0;
   /** Per side: its last entry, how many entries, how many negative and positive. */
@@ -194,7 +228,6 @@ class MoveLists {
   private readonly length: Int32Array;
   private readonly negative: Int32Array;
   private readonly positive: Int32Array;
-  private scratch = new Float64Array(16);
 
   constructor(
     sideCount: number,
@@ -205,19 +238,24 @@ class MoveLists {
     this.negative = storage.i32("moveNegative", sideCount);
     this.positive = storage.i32("movePositive", sideCount);
     this.value = storage.f64("moveValue", 0);
+    this.sum = storage.f64("moveSum", 0);
     this.below = storage.i32("moveBelow", 0);
   }
 
   push(side: number, move: number): void {
     if (this.used === this.value.length) {
       this.value = grow(this.value, new Float64Array(2 * this.used));
+      this.sum = grow(this.sum, new Float64Array(2 * this.used));
       this.below = grow(this.below, new Int32Array(2 * this.used));
       this.storage.keep("moveValue", this.value);
+      this.storage.keep("moveSum", this.sum);
       this.storage.keep("moveBelow", this.below);
     }
     const entry = this.used++;
+    const below = this.top[side] as number;
     this.value[entry] = move;
-    this.below[entry] = this.top[side] as number;
+    this.sum[entry] = (below === NONE ? 0 : (this.sum[below] as number)) + move;
+    this.below[entry] = below;
     this.top[side] = entry;
     this.length[side] = (this.length[side] as number) + 1;
     this.count(side, move, 1);
@@ -232,14 +270,20 @@ class MoveLists {
     this.length[side] = (this.length[side] as number) - 1;
   }
 
-  last(side: number): number {
-    return this.value[this.top[side] as number] as number;
+  hasPositive(side: number): boolean {
+    return (this.positive[side] as number) > 0;
+  }
+
+  hasNegative(side: number): boolean {
+    return (this.negative[side] as number) > 0;
   }
 
   replaceLast(side: number, move: number): void {
     const entry = this.top[side] as number;
+    const below = this.below[entry] as number;
     this.count(side, this.value[entry] as number, -1);
     this.value[entry] = move;
+    this.sum[entry] = (below === NONE ? 0 : (this.sum[below] as number)) + move;
     this.count(side, move, 1);
   }
 
@@ -249,17 +293,7 @@ class MoveLists {
     // All negative (or none): the sum cannot exceed 100.
     if (this.negative[side] === length) return true;
     if (this.positive[side] !== length) return false;
-    let entry = this.top[side] as number;
-    if (length === 1) return !((this.value[entry] as number) > 100);
-    // Added first to last, as the reference sums its list.
-    if (this.scratch.length < length) this.scratch = new Float64Array(2 * length);
-    for (let k = length - 1; k >= 0; k--) {
-      this.scratch[k] = this.value[entry] as number;
-      entry = this.below[entry] as number;
-    }
-    let sum = 0;
-    for (let k = 0; k < length; k++) sum += this.scratch[k] as number;
-    return !(sum > 100);
+    return !((this.sum[this.top[side] as number] as number) > 100);
   }
 
   list(side: number): number[] {
@@ -300,14 +334,15 @@ class UpdateTables {
   /**
    * RECORD: note a realised side's new position y (from x0) in candidate c's table. An existing entry keeps
    * the smaller of it and y when x0 is at or below it, else the larger (for a mover going on, the older value).
+   * Returns false when the table stays as it was.
    */
-  record(c: number, issue: number, actor: number, x0: number, y: number): void {
+  record(c: number, issue: number, actor: number, x0: number, y: number): boolean {
     for (let e = this.head[c] as number; e !== NONE; e = this.next[e] as number) {
       if (this.issue[e] !== issue || this.actor[e] !== actor) continue;
       const current = this.value[e] as number;
-      if (x0 <= current) this.value[e] = current < y ? current : y;
-      else this.value[e] = current > y ? current : y;
-      return;
+      const kept = x0 <= current ? (current < y ? current : y) : current > y ? current : y;
+      this.value[e] = kept;
+      return !Object.is(kept, current);
     }
     if (this.used === this.value.length) {
       this.issue = grow(this.issue, new Int32Array(2 * this.used));
@@ -325,6 +360,7 @@ class UpdateTables {
     this.value[e] = y;
     this.next[e] = this.head[c] as number;
     this.head[c] = e;
+    return true;
   }
 }
 
@@ -358,6 +394,11 @@ class Round {
   private readonly gainI: Float64Array;
   private readonly gainJ: Float64Array;
   private readonly valid: Uint8Array;
+  /** What the last CALC gave before the outcome caps (see {@link checkAgain}). */
+  private readonly calcGain: Float64Array;
+  private readonly calcGainI: Float64Array;
+  private readonly calcGainJ: Float64Array;
+  private readonly calcMove: Float64Array;
   // Side s (2c = i, 2c + 1 = j); see ExchangeSide.
   private readonly actor: Int32Array;
   private readonly supply: Int32Array;
@@ -373,6 +414,8 @@ class Round {
   private readonly nbs0: Float64Array;
   private readonly nbs1: Float64Array;
   private readonly adjusted: Uint8Array;
+  /** 1 when the side's last outcome cap (CHECK) found its move crossing the demander's position. */
+  private readonly crossed: Uint8Array;
   private readonly moves: MoveLists;
   private readonly updates: UpdateTables;
 
@@ -419,6 +462,10 @@ class Round {
     this.gainI = storage.f64("gainI", n);
     this.gainJ = storage.f64("gainJ", n);
     this.valid = storage.u8("valid", n);
+    this.calcGain = storage.f64("calcGain", n);
+    this.calcGainI = storage.f64("calcGainI", n);
+    this.calcGainJ = storage.f64("calcGainJ", n);
+    this.calcMove = storage.f64("calcMove", 2 * n);
     this.actor = storage.i32("actor", 2 * n);
     this.supply = storage.i32("supply", 2 * n);
     this.demand = storage.i32("demand", 2 * n);
@@ -433,6 +480,7 @@ class Round {
     this.nbs0 = storage.f64("nbs0", 2 * n);
     this.nbs1 = storage.f64("nbs1", 2 * n);
     this.adjusted = storage.u8("adjusted", 2 * n);
+    this.crossed = storage.u8("crossed", 2 * n);
     this.moves = new MoveLists(2 * n, storage);
     this.updates = new UpdateTables(n, storage);
     this.buildCandidates();
@@ -482,7 +530,9 @@ class Round {
     for (let p = 0; p < issueCount; p++) {
       for (let q = p + 1; q < issueCount; q++) {
         this.group(p, q, groups, sizes);
-        for (const [first, second] of [[0, 3], [1, 2]] as const) {
+        for (let first = 0; first < 2; first++) {
+          // Groups a × d (0, 3), then b × c (1, 2).
+          const second = 3 - first;
           for (let u = 0; u < (sizes[first] as number); u++) {
             for (let v = 0; v < (sizes[second] as number); v++) {
               this.create(c++, p, q, groups[first * actorCount + u] as number, groups[second * actorCount + v] as number, first === 1);
@@ -495,9 +545,10 @@ class Round {
 
   private create(c: number, p: number, q: number, f: number, g: number, fromGroupsBc: boolean): void {
     const { salience, issueCount } = this.state;
-    const ratio = (actor: number): number => (salience[actor * issueCount + p] as number) / (salience[actor * issueCount + q] as number);
+    const ratioF = (salience[f * issueCount + p] as number) / (salience[f * issueCount + q] as number);
+    const ratioG = (salience[g * issueCount + p] as number) / (salience[g * issueCount + q] as number);
     // i has the larger relative salience on p: it supplies q and demands p. Equal ratios give i = F.
-    const iFirst = !(ratio(f) < ratio(g));
+    const iFirst = !(ratioF < ratioG);
     const i = iFirst ? f : g;
     const j = iFirst ? g : f;
     this.issueP[c] = p;
@@ -569,6 +620,11 @@ class Round {
     this.gainJ[c] = shiftQ * (salienceDemand[j] as number) - shiftP * (salienceSupply[j] as number);
     // The ordering gain is the equal-gain one even when the rate is drawn (then it is recomputed below).
     this.gain[c] = this.drawRate ? this.equalGain(c, equalRate) : Math.abs(this.gainI[c] as number);
+    this.calcMove[i] = moveI;
+    this.calcMove[j] = moveJ;
+    this.calcGain[c] = this.gain[c] as number;
+    this.calcGainI[c] = this.gainI[c] as number;
+    this.calcGainJ[c] = this.gainJ[c] as number;
     if (!(this.validMove(i, moveI) && this.validMove(j, moveJ) && !((this.gain[c] as number) < NEGLIGIBLE))) {
       this.valid[c] = 0;
       return;
@@ -613,13 +669,20 @@ class Round {
     const target = this.target[side] as number;
     const sumS = this.denominator[issue] as number;
     const xSide = this.x[side] as number;
+    // The table's part of the outcome sums, the same for nbs0 and nbs1 (the side's own value wins over it).
+    const head = this.updates.head[c] as number;
+    const change = head === NONE ? 0 : this.tableChange(head, issue, actor);
     // Nothing moved yet for this candidate: the adjusted outcome is the start outcome (the same sum).
-    const unmoved = this.updates.head[c] === NONE && xSide === this.x0[side];
-    this.nbs0[side] = snap(unmoved ? (this.outcome[issue] as number) : this.adjustedOutcome(c, issue, actor, xSide, false, sumS), target);
-    this.nbs1[side] = snap(this.adjustedOutcome(c, issue, actor, this.y[side] as number, false, sumS), target);
+    const unmoved = head === NONE && xSide === this.x0[side];
+    this.nbs0[side] = snap(unmoved ? (this.outcome[issue] as number) : this.outcomeWith(issue, change, side, xSide, sumS), target);
+    this.nbs1[side] = snap(this.outcomeWith(issue, change, side, this.y[side] as number, sumS), target);
     const before = target - (this.nbs0[side] as number);
     const after = target - (this.nbs1[side] as number);
-    if ((before >= 0 && after >= 0) || (before <= 0 && after <= 0)) return;
+    if ((before >= 0 && after >= 0) || (before <= 0 && after <= 0)) {
+      this.crossed[side] = 0;
+      return;
+    }
+    this.crossed[side] = 1;
 
     const sumT = this.denominator[this.demand[side] as number] as number;
     const salienceSide = this.salienceSupply[side] as number;
@@ -648,13 +711,34 @@ class Round {
     this.gainI[c] = shiftP * (this.salienceDemand[i] as number) - shiftQ * (this.salienceSupply[i] as number);
     this.gainJ[c] = shiftQ * (this.salienceDemand[j] as number) - shiftP * (this.salienceSupply[j] as number);
     if (!this.drawRate) this.gain[c] = Math.abs(otherShift * (this.salienceSupply[other] as number) - shift * (this.salienceDemand[other] as number));
-    this.nbs1[side] = snap(this.adjustedOutcome(c, issue, actor, this.y[side] as number, false, sumS), target);
+    this.nbs1[side] = snap(this.outcomeWith(issue, change, side, this.y[side] as number, sumS), target);
     this.adjusted[side] = 1;
   }
 
-  /** The outcome of `issue` with candidate c's update table and `actor` at `position` (the actor's own value wins). */
-  private adjustedOutcome(c: number, issue: number, actor: number, position: number, tableWins: boolean, denominator: number): number {
-    return denominator === 0 ? 0 : this.weightedPositions(c, issue, actor, position, tableWins) / denominator;
+  /**
+   * The outcome of `side`'s supply issue with the table's `change` to its weighted sum (see
+   * {@link tableChange}) and the side's actor at `position`: {@link weightedPositions} without the walk.
+   */
+  private outcomeWith(issue: number, change: number, side: number, position: number, denominator: number): number {
+    if (denominator === 0) return 0;
+    // The side's member weight s·c and start position, as the issue's members hold them.
+    const weight = (this.salienceSupply[side] as number) * (this.power[side] as number);
+    return ((this.weightedStart[issue] as number) + (change + (position - (this.x0[side] as number)) * weight)) / denominator;
+  }
+
+  /** Σ (u − x0)·s·c over the table entries (from `head`) on `issue` of actors other than `actor`. */
+  private tableChange(head: number, issue: number, actor: number): number {
+    const { memberWeight, memberPosition, updates } = this;
+    const issueCount = this.state.issueCount;
+    let change = 0;
+    for (let e = head; e !== NONE; e = updates.next[e] as number) {
+      if (updates.issue[e] !== issue) continue;
+      const a = updates.actor[e] as number;
+      if (a === actor) continue;
+      const m = this.memberOf[a * issueCount + issue] as number;
+      change += ((updates.value[e] as number) - (memberPosition[m] as number)) * (memberWeight[m] as number);
+    }
+    return change;
   }
 
   /**
@@ -795,27 +879,85 @@ class Round {
     const fj = fi + 1;
     const ei = 2 * e;
     const ej = ei + 1;
-    let recalculate = false;
     // (Both sides cannot match: that would be the realised exchange itself.)
-    if (this.matchSupply(fi, ei, ej) || this.matchSupply(fj, ei, ej)) {
-      this.moves.pop(fi);
-      this.moves.pop(fj);
-      recalculate = true;
-    }
-    // Demand matches: E.j demands what a side of F demands (record E.i's move), then the same for E.i.
+    const supplied = this.matchSupply(fi, ei, ej) ? fi : this.matchSupply(fj, ei, ej) ? fj : NONE;
+    // Demand matches: E.j demands what a side of F demands (record E.i's move), then the same for E.i. The
+    // entry is on the issue the other side of F supplies: it is that side's outcome cap that may change.
+    let recorded = false;
+    let tableChangedI = false;
+    let tableChangedJ = false;
     for (let k = 0; k < 2; k++) {
       const demander = k === 0 ? ej : ei;
       const mover = k === 0 ? ei : ej;
       if (!this.demands(fi, fj, demander)) continue;
-      this.updates.record(f, this.supply[mover] as number, this.actor[mover] as number, this.x0[mover] as number, this.y[mover] as number);
-      if (!recalculate) {
-        this.moves.pop(fi);
-        this.moves.pop(fj);
-        recalculate = true;
-      }
+      const issue = this.supply[mover] as number;
+      recorded = true;
+      if (!this.updates.record(f, issue, this.actor[mover] as number, this.x0[mover] as number, this.y[mover] as number)) continue;
+      if (issue !== this.supply[fj]) tableChangedI = true;
+      if (issue !== this.supply[fi]) tableChangedJ = true;
     }
-    if (recalculate) this.calculate(f);
-    return recalculate;
+    if (supplied === NONE && !recorded) return false;
+    if (supplied !== NONE) {
+      // The reference appends E's move to the matched side's list and removes it again with the other
+      // side's last move, so only the other side's list changes before CALC appends to both.
+      this.moves.pop(supplied === fi ? fj : fi);
+      if (!this.drawRate && (this.turnsBack(fi) || this.turnsBack(fj))) {
+        // CALC would append a move against the list's direction: invalid whatever its size, and an invalid
+        // candidate is never read again. (A drawn rate calculates anyway: it must take its draws.)
+        this.valid[f] = 0;
+        return true;
+      }
+      this.calculate(f);
+    } else if (this.drawRate) {
+      this.moves.pop(fi);
+      this.moves.pop(fj);
+      this.calculate(f);
+    } else if (tableChangedI || tableChangedJ) {
+      this.checkAgain(f, tableChangedI, tableChangedJ);
+    }
+    // (Else nothing it reads has changed: the reference's RECALC would give the state it has.)
+    return true;
+  }
+
+  /**
+   * True when the move CALC would give `side` from where it stands is certain to fail VALID's list test:
+   * none (at its target already), or against a move already in its list (the mixed-sign rule).
+   */
+  private turnsBack(side: number): boolean {
+    const x = this.x[side] as number;
+    const target = this.target[side] as number;
+    if (x === target) return true;
+    return x > target ? this.moves.hasPositive(side) : this.moves.hasNegative(side);
+  }
+
+  /**
+   * RECALC after demand matches only: the positions are as at the last CALC, so CALC would give the moves
+   * and gains it gave then (kept in calcMove, calcGain…); only the outcome caps see the new table entries.
+   * The last CALC passed the validity test before the caps, or the candidate would have left the round.
+   * A side's cap is checked again when the table changed on its supply issue or the caps crossed last time
+   * or now before it; otherwise it would find what it found last time (no crossing, the same outcomes).
+   */
+  private checkAgain(c: number, tableChangedI: boolean, tableChangedJ: boolean): void {
+    const i = 2 * c;
+    const j = i + 1;
+    const { salienceSupply, salienceDemand } = this;
+    const moveI = this.calcMove[i] as number;
+    const moveJ = this.calcMove[j] as number;
+    this.moves.replaceLast(i, moveI);
+    this.moves.replaceLast(j, moveJ);
+    this.move[i] = moveI;
+    this.move[j] = moveJ;
+    this.y[i] = (this.x[i] as number) + moveI;
+    this.y[j] = (this.x[j] as number) + moveJ;
+    this.gainI[c] = this.calcGainI[c] as number;
+    this.gainJ[c] = this.calcGainJ[c] as number;
+    this.gain[c] = this.calcGain[c] as number;
+    const rate = ((salienceSupply[j] as number) + (salienceDemand[i] as number)) / ((salienceDemand[j] as number) + (salienceSupply[i] as number));
+    const crossedI = this.crossed[i] === 1;
+    const crossedJ = this.crossed[j] === 1;
+    if (tableChangedI || crossedI) this.capAtDemander(c, i, j, rate);
+    if (tableChangedJ || crossedI || crossedJ || this.crossed[i] === 1) this.capAtDemander(c, j, i, rate);
+    this.valid[c] = this.validMove(i, this.move[i] as number) && this.validMove(j, this.move[j] as number) ? 1 : 0;
   }
 
   /** A side that supplies the same issue as a side of the realised exchange moves on from there. */
@@ -825,7 +967,6 @@ class Round {
     const from = actor === this.actor[ei] && supply === this.supply[ei] ? ei : actor === this.actor[ej] && supply === this.supply[ej] ? ej : NONE;
     if (from === NONE) return false;
     this.x[side] = this.y[from] as number;
-    this.moves.push(side, this.moves.last(from));
     return true;
   }
 
@@ -839,10 +980,10 @@ class Round {
   /** Voting positions (each realised side at its y, later ones overwriting) and the next round's start positions. */
   positionsAfter(realised: readonly number[]): { votingPositions: Float64Array; votingOutcomes: Float64Array; nextPositions: Float64Array } {
     const { issueCount } = this.state;
-    const votingPositions = Float64Array.from(this.start);
-    const nextPositions = Float64Array.from(this.start);
+    const votingPositions = this.start.slice();
+    const nextPositions = this.start.slice();
     for (const c of realised) {
-      for (const s of [2 * c, 2 * c + 1]) {
+      for (let s = 2 * c; s <= 2 * c + 1; s++) {
         const at = (this.actor[s] as number) * issueCount + (this.supply[s] as number);
         const x0 = this.x0[s] as number;
         const y = this.y[s] as number;
@@ -852,6 +993,21 @@ class Round {
       }
     }
     return { votingPositions, votingOutcomes: outcomes(this.state, votingPositions), nextPositions };
+  }
+
+  /** Candidate c as a run reports a realised exchange. */
+  realisedExchange(c: number): RealisedExchange {
+    const i = 2 * c;
+    const j = i + 1;
+    return {
+      actors: [this.actor[i] as number, this.actor[j] as number],
+      issues: [this.issueP[c] as number, this.issueQ[c] as number],
+      from: [this.x[i] as number, this.x[j] as number],
+      to: [this.y[i] as number, this.y[j] as number],
+      gains: [this.gainI[c] as number, this.gainJ[c] as number],
+      capped: this.adjusted[i] === 1 || this.adjusted[j] === 1,
+      groups: this.fromGroupsBc[c] ? "bc" : "ad",
+    };
   }
 
   /** Candidate c as last calculated. */

@@ -5,7 +5,9 @@
  */
 import { createRng } from "../../random.js";
 import { ModelError } from "../types.js";
-import { outcomes, playRound, RoundStorage, type Exchange, type ExchangeState, type RateDraw } from "./round.js";
+import { outcomes, playRoundBrief, RoundStorage, type ExchangeState, type RateDraw, type RealisedExchange } from "./round.js";
+
+export type { RealisedExchange } from "./round.js";
 
 export const DEFAULT_EXCHANGE_ROUNDS = 10;
 /** Upper bound on rounds: a round never takes long, but ten thousand are far past any use. */
@@ -24,22 +26,6 @@ export interface ExchangeRunOptions {
   readonly seed?: number;
   /** Stop early once a round realises no exchange: later rounds would be identical (default true). */
   readonly stopWhenStable?: boolean;
-}
-
-/** A realised exchange, in the model's terms (normalised positions, indices). */
-export interface RealisedExchange {
-  /** Actor indices [i, j]: i moves on issue q in return for j's move on issue p. */
-  readonly actors: readonly [number, number];
-  /** Issue pair [p, q] in issue order. */
-  readonly issues: readonly [number, number];
-  /** Positions before and after on the issue each supplies (normalised 0–100): i on q, j on p. */
-  readonly from: readonly [number, number];
-  readonly to: readonly [number, number];
-  /** Each side's utility gain (salience × outcome shift toward it). */
-  readonly gains: readonly [number, number];
-  /** True when the outcome cap (not pushing past the demander) shortened the moves. */
-  readonly capped: boolean;
-  readonly groups: "ad" | "bc";
 }
 
 export interface ExchangeRound {
@@ -86,13 +72,13 @@ export function runExchange(state: ExchangeState, positions: Float64Array, optio
   let stableAfter: number | undefined;
   const storage = new RoundStorage();
   for (let r = 0; r < roundCount; r++) {
-    const result = playRound(state, current, drawRate, storage);
+    const result = playRoundBrief(state, current, drawRate, storage);
     rounds.push({
       start: current,
       startOutcomes: result.startOutcomes,
       votingPositions: result.votingPositions,
       votingOutcomes: result.votingOutcomes,
-      exchanges: result.realised.map(describe),
+      exchanges: result.realised,
       candidates: result.candidateCount,
       validCandidates: result.validCandidateCount,
     });
@@ -103,19 +89,6 @@ export function runExchange(state: ExchangeState, positions: Float64Array, optio
     }
   }
   return { rounds, final: current, finalOutcomes: outcomes(state, current), ...(stableAfter !== undefined ? { stableAfter } : {}) };
-}
-
-function describe(exchange: Exchange): RealisedExchange {
-  const { i, j } = exchange;
-  return {
-    actors: [i.actor, j.actor],
-    issues: [exchange.p, exchange.q],
-    from: [i.x, j.x],
-    to: [i.y, j.y],
-    gains: [exchange.gainI, exchange.gainJ],
-    capped: i.adjusted || j.adjusted,
-    groups: exchange.groups,
-  };
 }
 
 /** The seeded draw of a random exchange rate, or undefined for the equal-gain model. */
