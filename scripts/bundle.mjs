@@ -4,13 +4,14 @@
  * worker threads run the same bundled code as the main thread. `npm run build` runs it after tsc.
  *
  * Output: `dist/bundle/cli/main.js` (what `bin/parley.js` runs), `dist/bundle/parallel/pool.js` and the
- * worker modules (laid out as in src/, since they are found relative to each other), and shared chunks.
+ * worker modules (laid out as in src/, since they are found relative to each other), shared chunks, and
+ * `metafile.json`, which says which source modules each output file holds.
  * Each bundled module's `import.meta.url` is rewritten to the URL of its tsc-compiled file in `dist/`, so
  * what is located relative to a module (the package root, package.json, better-sqlite3) is found as in
  * the unbundled build — except in the modules that locate worker entry points, which see their place in
  * the bundle. Files outside src/ (benchmarks, test helpers) keep their source location.
  */
-import { readdirSync, rmSync } from "node:fs";
+import { readdirSync, rmSync, writeFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { relative, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -64,7 +65,8 @@ const englishZodOnly = {
 const outdir = resolve(root, bench ? "dist/bench" : "dist/bundle");
 rmSync(outdir, { recursive: true, force: true }); // chunks are content-hashed: stale ones would pile up
 
-await build({
+const result = await build({
+  metafile: true,
   entryPoints: bench ? [{ in: resolve(root, "bench/run.ts"), out: "bench/run" }] : ENTRIES.map((entry) => ({ in: resolve(src, entry), out: entry.replace(/\.ts$/, "") })),
   outdir,
   bundle: true,
@@ -82,3 +84,5 @@ await build({
   legalComments: "none",
   logLevel: "warning",
 });
+// What each output file holds (esbuild's account): test/cli/startup.test.ts checks what a command loads with it.
+writeFileSync(resolve(outdir, "metafile.json"), JSON.stringify(result.metafile));

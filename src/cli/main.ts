@@ -40,10 +40,10 @@ import { DEFAULT_SENSITIVITY_RUNS, LIMITS, collect, conditionOption, formatOptio
 
 type BacktestCliOptions = Omit<BacktestCommandOptions, "progress" | "models"> & { readonly model: string[]; readonly models: string[] };
 
-/** Loads a scenario file of any supported format; the loaders (zod, yaml, the importers) are imported only now. */
+/** Loads a scenario file of any supported format; only the loaders its format needs (zod, yaml, one importer) are imported, now. */
 async function scenarioInput(file: string, from: InputFormat | undefined): Promise<Scenario> {
-  const { loadInput } = await import("../files/input.js");
-  return loadInput(file, from);
+  const { openInput } = await import("../files/open-input.js");
+  return openInput(file, from);
 }
 
 function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
@@ -80,7 +80,7 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .addOption(languageOption())
     .addOption(fromOption())
     .action(async (file: string, opts: { model: string[]; json: boolean; rounds?: number; randomRate?: number; seed?: number; runs?: number; workers?: number; calibration?: string; level?: number; lang?: Language; from?: InputFormat }) => {
-      const { forecastCommand, forecastRunsCommand, withModelParameters } = await import("./commands/forecast.js");
+      const { forecastCommand, withModelParameters } = await import("./commands/forecast.js");
       if (opts.runs !== undefined) (await import("../uncertainty/run.js")).startSamplingWorkers(opts.runs, opts.workers);
       const loaded = await scenarioInput(file, opts.from);
       const scenario = opts.randomRate === undefined ? loaded : withModelParameters(loaded, "exchange", { randomRate: opts.randomRate });
@@ -93,8 +93,8 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
         ...(opts.calibration !== undefined ? { calibration: (await import("../files/load.js")).loadCalibration(opts.calibration) } : {}),
         ...(opts.level !== undefined ? { level: opts.level } : {}),
       };
-      if (opts.runs === undefined) setExit(forecastCommand(scenario, { ...options, ...(opts.workers !== undefined ? { workers: opts.workers } : {}) }, io));
-      else setExit(await forecastRunsCommand(scenario, { ...options, runs: opts.runs, ...(opts.workers !== undefined ? { workers: opts.workers } : {}) }, io));
+      if (opts.runs === undefined) setExit(await forecastCommand(scenario, { ...options, ...(opts.workers !== undefined ? { workers: opts.workers } : {}) }, io));
+      else setExit(await (await import("./commands/sampling.js")).forecastRunsCommand(scenario, { ...options, runs: opts.runs, ...(opts.workers !== undefined ? { workers: opts.workers } : {}) }, io));
     });
 
   program

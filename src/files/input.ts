@@ -1,9 +1,11 @@
 /**
  * Reading any file Parley understands as a scenario: a Parley scenario (YAML/JSON), a KTAB SMP
  * input (CSV or XML), the EUM reference CSV or a Decide exchange-model file — detected by content, or named with `from`.
+ * Every reader is loaded with this module; commands use its twin `openInput` (`open-input.ts`), which loads only
+ * the reader a file needs.
  */
-import { detectDecide, parseDecide, scenarioFromDecide } from "../importers/decide.js";
-import { detectEumCsv, parseEumCsv } from "../importers/eum-csv.js";
+import { parseDecide, scenarioFromDecide } from "../importers/decide.js";
+import { parseEumCsv } from "../importers/eum-csv.js";
 import { ImportError } from "../importers/errors.js";
 import { detectKtab, parseKtabCsv, parseKtabXml } from "../importers/ktab.js";
 import { scenarioFromEumCsv, scenarioFromKtab } from "../importers/to-scenario.js";
@@ -11,17 +13,12 @@ import type { ScenarioInput } from "../scenario/schema.js";
 import type { Scenario } from "../scenario/types.js";
 import { validateScenarioData } from "../scenario/validate.js";
 import type { InputFormat } from "./formats.js";
-import { readTextOrThrow, sourceReader, validScenario, validateScenarioText } from "./load.js";
+import { validateScenarioText } from "./load.js";
+import { detectFormat } from "./open-input.js";
+import { readTextOrThrow, sourceReader, validScenario } from "./read.js";
 
 export { INPUT_FORMATS, type InputFormat } from "./formats.js";
-
-/** The format of a text, judged by its content. */
-export function detectFormat(text: string): InputFormat {
-  if (detectDecide(text)) return "decide";
-  if (detectKtab(text) !== null) return "ktab";
-  if (detectEumCsv(text)) return "eum";
-  return "scenario";
-}
+export { detectFormat } from "./open-input.js";
 
 /** Converts an imported file to a scenario as written (not yet validated). */
 export function importScenario(path: string, from?: InputFormat): { format: InputFormat; scenario: ScenarioInput } {

@@ -1,77 +1,15 @@
 /**
- * Reading scenarios and calibrations from disk: the only place the library touches the file system. Source
- * files named by a scenario are read relative to it, so quotes can be checked.
+ * Reading scenarios and calibrations from disk: with `read.ts`, the only place the library touches the file
+ * system. Source files named by a scenario are read relative to it, so quotes can be checked.
  */
-import { closeSync, constants, fstatSync, openSync, readSync } from "node:fs";
-import { dirname, resolve } from "node:path";
 import { parseCalibration } from "../calibration/file.js";
 import type { Calibration } from "../calibration/calibration.js";
-import { InvalidInputError, type Diagnostic } from "../scenario/diagnostics.js";
-import { MAX_INPUT_BYTES } from "../scenario/document.js";
+import { InvalidInputError } from "../scenario/diagnostics.js";
 import type { Scenario } from "../scenario/types.js";
 import { validateScenario, type ValidationResult } from "../scenario/validate.js";
+import { readTextFile, sourceReader, validScenario } from "./read.js";
 
-/** What kind of thing a path is, for refusals: a FIFO, a device, a socket. */
-function kindOf(stats: import("node:fs").Stats): string {
-  if (stats.isFIFO()) return "a FIFO (named pipe)";
-  if (stats.isCharacterDevice() || stats.isBlockDevice()) return "a device";
-  if (stats.isSocket()) return "a socket";
-  return "not a regular file";
-}
-
-/**
- * Reads a text file of at most MAX_INPUT_BYTES, or returns a diagnostic saying why it cannot be read.
- * Only regular files are read: a FIFO with no writer would block, a device like /dev/zero never ends.
- * The file is opened without blocking and read in chunks, stopping past the cap, so a file that grows
- * while it is read cannot exhaust memory either. Binary content (a NUL byte) is refused.
- */
-export function readTextFile(path: string): { text: string } | { error: Diagnostic } {
-  const at = (message: string): { error: Diagnostic } => ({ error: { file: path, line: 0, column: 0, path: "", message } });
-  let fd: number | undefined;
-  try {
-    fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
-    const stats = fstatSync(fd);
-    if (stats.isDirectory()) return at("is a folder; expected a file");
-    if (!stats.isFile()) return at(`is ${kindOf(stats)}; expected a regular file`);
-    if (stats.size > MAX_INPUT_BYTES) return at(`is ${stats.size} bytes; expected at most ${MAX_INPUT_BYTES}`);
-    const chunks: Buffer[] = [];
-    let length = 0;
-    for (;;) {
-      const chunk = Buffer.allocUnsafe(Math.min(1 << 20, Math.max(stats.size + 1, 1 << 16)));
-      const read = readSync(fd, chunk, 0, chunk.length, null);
-      if (read === 0) break;
-      length += read;
-      if (length > MAX_INPUT_BYTES) return at(`is more than ${MAX_INPUT_BYTES} bytes; expected at most ${MAX_INPUT_BYTES}`);
-      chunks.push(chunk.subarray(0, read));
-    }
-    const bytes = Buffer.concat(chunks, length);
-    if (bytes.includes(0)) return at("is a binary file (it contains NUL bytes); expected UTF-8 text");
-    return { text: bytes.toString("utf8") };
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    return at(
-      code === "ENOENT" ? "file not found" : code === "EACCES" ? "permission denied" : code === "EISDIR" ? "is a folder; expected a file" : code === "ENOTDIR" ? "a part of the path is not a folder" : `cannot be read (${code ?? String(error)})`,
-    );
-  } finally {
-    if (fd !== undefined) closeSync(fd);
-  }
-}
-
-/** Like {@link readTextFile}, but a file that cannot be read throws InvalidInputError with the diagnostic. */
-export function readTextOrThrow(path: string): string {
-  const read = readTextFile(path);
-  if ("error" in read) throw new InvalidInputError([read.error]);
-  return read.text;
-}
-
-/** Reads the source files a scenario at `path` names, relative to its folder (undefined when one cannot be read). */
-export function sourceReader(path: string): (relative: string) => string | undefined {
-  const folder = dirname(resolve(path));
-  return (relative) => {
-    const source = readTextFile(resolve(folder, relative));
-    return "text" in source ? source.text : undefined;
-  };
-}
+export { readTextFile, readTextOrThrow, sourceReader, validScenario } from "./read.js";
 
 /** Validates a scenario file, checking quotes against source files that exist. */
 export function validateScenarioFile(path: string): ValidationResult {
@@ -88,12 +26,6 @@ export function validateScenarioText(text: string, path: string): ValidationResu
 /** Loads and validates a scenario file; throws InvalidInputError with every problem found. */
 export function loadScenario(path: string): Scenario {
   return validScenario(validateScenarioFile(path));
-}
-
-/** The scenario of a validation, or InvalidInputError with every problem found. */
-export function validScenario(result: ValidationResult): Scenario {
-  if (!result.ok) throw new InvalidInputError(result.errors);
-  return result.scenario;
 }
 
 /** Reads a calibration file (`parley backtest --save-calibration`); a missing or bad file is an input error with its location. */

@@ -5,36 +5,11 @@
  */
 import { Composer, isAlias, isCollection, isMap, isPair, isScalar, isSeq, LineCounter, Parser, YAMLParseError, type Document, type Node } from "yaml";
 import type { CST } from "yaml";
-import type { Diagnostic, FieldPath } from "./diagnostics.js";
-import { formatPath } from "./diagnostics.js";
+import type { FieldPath } from "./diagnostics.js";
+import { formatPath, type Diagnostic } from "./diagnostics.js";
+import type { LocatedDocument, Position } from "./located.js";
 
-export interface Position {
-  readonly line: number;
-  readonly column: number;
-}
-
-export interface LocatedDocument {
-  readonly file: string;
-  /** The data, or undefined when the text could not be parsed at all. */
-  readonly value: unknown;
-  /** Syntax errors (duplicate keys among them). */
-  readonly syntaxErrors: readonly Diagnostic[];
-  /**
-   * Where a field stands. With `atKey`, the key itself (for "unknown key" errors). A path that
-   * does not exist resolves to its deepest existing ancestor (for "missing field" errors).
-   */
-  locate(path: FieldPath, atKey?: boolean): Position;
-  /** A diagnostic at a field. */
-  diagnostic(path: FieldPath, message: string, atKey?: boolean): Diagnostic;
-  /**
-   * A diagnostic at a character offset inside a one-line text field (a rule, say); falls back
-   * to the field's start when the text spans lines.
-   */
-  diagnosticWithin(path: FieldPath, offset: number, message: string): Diagnostic;
-}
-
-/** The largest input we parse; larger files are almost certainly not scenarios. */
-export const MAX_INPUT_BYTES = 20 * 1024 * 1024;
+export { MAX_INPUT_BYTES, unlocatedDocument, type LocatedDocument, type Position } from "./located.js";
 
 /**
  * The deepest nesting of mappings and lists a text may have. A scenario is about eight levels deep;
@@ -180,17 +155,6 @@ function deepestIndent(text: string): number {
     start = end + 1;
   }
   return bestOffset;
-}
-
-/**
- * Data that has no text behind it (an imported file, an object built in code): diagnostics name the
- * field path only. The data is copied through JSON so it holds exactly what a JSON text of it would.
- */
-export function unlocatedDocument(data: unknown, file: string): LocatedDocument {
-  const value: unknown = JSON.parse(JSON.stringify(data ?? null));
-  const nowhere: Position = { line: 0, column: 0 };
-  const diagnostic = (path: FieldPath, message: string): Diagnostic => ({ file, line: 0, column: 0, path: formatPath(path), message });
-  return { file, value, syntaxErrors: [], locate: () => nowhere, diagnostic, diagnosticWithin: (path, _offset, message) => diagnostic(path, message) };
 }
 
 /** The first document of the parsed tokens, as `parseDocument` would compose it (a second document is an error). */

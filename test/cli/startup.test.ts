@@ -4,8 +4,11 @@
  * with `await import(...)` (see the note at the top of main.ts); this walks the static imports only.
  * Worker threads start for every Monte Carlo or backtest run: their entry points stay lean too.
  */
-import { existsSync, readFileSync } from "node:fs";
-import { dirname, relative, resolve } from "node:path";
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join, relative, resolve } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
 
 const HEAVY = ["zod", "yaml", "fast-xml-parser", "csv-parse", "piscina", "better-sqlite3", "hono", "@hono/node-server"];
@@ -61,5 +64,76 @@ describe("worker thread start-up", () => {
   it.each(["src/parallel/pool.ts", "src/uncertainty/worker.ts", "src/backtest/worker.ts"])("%s loads no parser, schema library or pool", (entry) => {
     const { packages } = staticGraph(entry);
     expect(HEAVY.filter((name) => packages.has(name)).map((name) => `${name} (imported by ${packages.get(name)})`)).toEqual([]);
+  });
+});
+
+/**
+ * What the bundled CLI (`npm run build`) evaluates per command, from the files Node loads (recorded by a
+ * module hook) and what each holds (`dist/bundle/metafile.json`, esbuild's account of the bundle). A count
+ * of what is loaded, not a timing: a static import that drags yaml into a KTAB forecast fails here.
+ */
+describe("the bundled CLI loads what a command needs", () => {
+  const META = "dist/bundle/metafile.json";
+  /** Records every file URL loaded into the file named by PARLEY_LOADED_LOG (hooks run on their own thread). */
+  const HOOKS = `import { appendFileSync } from "node:fs";
+export async function load(url, context, next) { if (url.startsWith("file:")) appendFileSync(process.env.PARLEY_LOADED_LOG, url + "\\n"); return next(url, context); }`;
+  const REGISTER = `import { register } from "node:module"; register(${JSON.stringify(`data:text/javascript,${encodeURIComponent(HOOKS)}`)});`;
+
+  /** The packages and src/ modules whose code the bundled CLI loads for `args`. */
+  function loadedBy(args: readonly string[]): { packages: Set<string>; modules: Set<string> } {
+    const meta = JSON.parse(readFileSync(META, "utf8")) as { outputs: Record<string, { inputs: Record<string, unknown> }> };
+    const dir = mkdtempSync(join(tmpdir(), "parley-loaded-"));
+    const log = join(dir, "loaded.txt");
+    writeFileSync(log, "");
+    // An entry file, not `-e`: the hooks do not see the static imports of an evaluated string.
+    const entry = join(dir, "run.mjs");
+    writeFileSync(entry, `import { main } from ${JSON.stringify(pathToFileURL(resolve("dist/bundle/cli/main.js")).href)}; process.exitCode = await main(process.argv.slice(2));`);
+    const run = spawnSync(process.execPath, ["--import", `data:text/javascript,${encodeURIComponent(REGISTER)}`, entry, ...args], {
+      encoding: "utf8",
+      env: { ...process.env, PARLEY_LOADED_LOG: log },
+    });
+    expect(run.status, run.stderr).toBe(0);
+    const packages = new Set<string>();
+    const modules = new Set<string>();
+    for (const url of readFileSync(log, "utf8").split("\n").filter(Boolean)) {
+      const file = relative(".", fileURLToPath(url)).replace(/\\/g, "/");
+      for (const input of Object.keys(meta.outputs[file]?.inputs ?? {})) {
+        const inPackage = /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(input);
+        if (inPackage) packages.add(inPackage[1]!);
+        else if (input.startsWith("src/")) modules.add(input);
+      }
+    }
+    return { packages, modules };
+  }
+
+  it("is built", () => {
+    expect(existsSync(META), `${META} is missing: run npm run build`).toBe(true);
+  });
+
+  it("--help: commander and the command declarations only", () => {
+    const { packages } = loadedBy(["--help"]);
+    expect([...packages]).toEqual(["commander"]);
+  });
+
+  /** What a forecast without --calibration or --runs does not need. */
+  const UNNEEDED = ["src/calibration/file.ts", "src/calibration/apply.ts", "src/uncertainty/monte-carlo.ts", "src/parallel/pool.ts", "src/scenario/document.ts"];
+
+  it("a KTAB CSV forecast: no YAML, XML or CSV library, calibration, sampling or thread pool", () => {
+    const { packages, modules } = loadedBy(["forecast", "test/fixtures/ktab/dummyData_3Dim.csv", "-m", "smp", "--json"]);
+    expect(["yaml", "fast-xml-parser", "csv-parse", "piscina"].filter((name) => packages.has(name))).toEqual([]);
+    expect(UNNEEDED.filter((module) => modules.has(module))).toEqual([]);
+    expect(modules.has("src/importers/ktab-csv.ts")).toBe(true); // the walk itself works
+  });
+
+  it("a KTAB XML forecast: no YAML or CSV parser", () => {
+    const { packages } = loadedBy(["forecast", "test/fixtures/ktab/smpExample-deterministic.xml", "-m", "smp", "--json"]);
+    expect(["yaml", "csv-parse", "piscina"].filter((name) => packages.has(name))).toEqual([]);
+    expect(packages.has("fast-xml-parser")).toBe(true);
+  });
+
+  it("a scenario forecast: no CSV or XML parser, calibration, sampling or thread pool", () => {
+    const { packages, modules } = loadedBy(["forecast", "scenarios/hanoi-2019.yaml", "--json"]);
+    expect(["csv-parse", "fast-xml-parser", "piscina"].filter((name) => packages.has(name))).toEqual([]);
+    expect(UNNEEDED.filter((module) => module !== "src/scenario/document.ts" && modules.has(module))).toEqual([]);
   });
 });

@@ -1,11 +1,8 @@
 /** `parley forecast FILE`: every model's forecast per issue, as a table or JSON. */
-import { calibratedIntervals, modelsWithoutRecord, withCalibratedIntervals, withCalibratedSpread, type CalibratedInterval, type CalibratedMonteCarloReport } from "../../calibration/apply.js";
+import type { CalibratedInterval } from "../../calibration/apply.js";
 import type { Calibration } from "../../calibration/calibration.js";
-import { DEFAULT_LEVEL } from "../../calibration/conformal.js";
-import { calibrationSource } from "../../calibration/file.js";
 import { anchorPrefix, forecast, nearestAnchor, type ForecastResult } from "../../forecast.js";
 import { toModelInput } from "../../scenario/model-input.js";
-import { agreementAsWritten } from "../../agreement/forecast.js";
 import { DealError } from "../../deals/preferences.js";
 import { findModel } from "../../models/index.js";
 import { disableSmpThreads, enableSmpThreads } from "../../models/smp-threads.js";
@@ -15,10 +12,6 @@ import type { Scenario } from "../../scenario/types.js";
 import { formatNumber, table, truncate } from "../format.js";
 import { requireKnownModels } from "../models.js";
 import { EXIT, type CliIo } from "../io.js";
-import { monteCarloTable } from "../../uncertainty/format.js";
-import { longRun } from "../long-run.js";
-import { EXIT_INTERRUPTED } from "../../uncertainty/interrupt.js";
-import { monteCarlo, type MonteCarloOptions } from "../../uncertainty/monte-carlo.js";
 
 export interface ForecastCommandOptions {
   readonly models: readonly string[];
@@ -38,7 +31,12 @@ export interface ForecastCommandOptions {
   readonly level?: number;
 }
 
-export function forecastCommand(scenario: Scenario, options: ForecastCommandOptions, io: CliIo): number {
+/**
+ * `parley forecast FILE`: each model's forecast, as a table or JSON. What only some runs need (the
+ * calibration, the chance of agreement above the table) is loaded when they need it: start-up is most of
+ * a small forecast (issue 15).
+ */
+export async function forecastCommand(scenario: Scenario, options: ForecastCommandOptions, io: CliIo): Promise<number> {
   requireKnownModels(options.models);
   // A large SMP run shares its rows with a helper thread (the same numbers); only for this one forecast.
   enableSmpThreads(options.workers);
@@ -54,9 +52,14 @@ export function forecastCommand(scenario: Scenario, options: ForecastCommandOpti
   }
   const language = options.language ?? scenario.language;
   if (options.calibration) {
+    const [{ calibratedIntervals, withCalibratedIntervals }, { DEFAULT_LEVEL }, { calibrationSource }] = await Promise.all([
+      import("../../calibration/apply.js"),
+      import("../../calibration/conformal.js"),
+      import("../../calibration/file.js"),
+    ]);
     const level = options.level ?? DEFAULT_LEVEL;
     const input = toModelInput(scenario);
-    warnUnknownModels(options.calibration, results.map((r) => r.model), io);
+    await warnUnknownModels(options.calibration, results.map((r) => r.model), io);
     if (options.json) {
       const withIntervals = withCalibratedIntervals(results, options.calibration, input, level);
       io.out(JSON.stringify(withIntervals.length === 1 ? withIntervals[0] : withIntervals, null, 2));
@@ -70,12 +73,13 @@ export function forecastCommand(scenario: Scenario, options: ForecastCommandOpti
     io.out(JSON.stringify(results.length === 1 ? results[0] : results, null, 2));
     return EXIT.ok;
   }
-  io.out(`${agreementHeader(scenario)}${forecastTable(scenario, results, language)}`);
+  io.out(`${await agreementHeader(scenario)}${forecastTable(scenario, results, language)}`);
   return EXIT.ok;
 }
 
 /** Says on stderr which models the calibration has no track record of (they get no interval). */
-function warnUnknownModels(calibration: Calibration, models: readonly string[], io: CliIo): void {
+export async function warnUnknownModels(calibration: Calibration, models: readonly string[], io: CliIo): Promise<void> {
+  const { modelsWithoutRecord } = await import("../../calibration/apply.js");
   const unknown = modelsWithoutRecord(calibration, models);
   if (unknown.length > 0) io.err(`note: the calibration has no track record of ${unknown.join(", ")}; no interval for ${unknown.length === 1 ? "it" : "them"}`);
 }
@@ -173,97 +177,10 @@ function exchangesList(scenario: Scenario, result: ForecastResult, language: Lan
   return lines.join("\n");
 }
 
-/** What a sampled analysis (Monte Carlo, sensitivity) needs from the command line. */
-export interface SamplingCommandOptions {
-  readonly models: readonly string[];
-  readonly json: boolean;
-  readonly runs: number;
-  readonly seed?: number;
-  readonly rounds?: number;
-  readonly workers?: number;
-  /** Aborts the run like Ctrl-C (for tests and embedding). */
-  readonly signal?: AbortSignal;
-}
-
-/**
- * Runs a sampled analysis with the shared options, a progress bar on a terminal and Ctrl-C handling;
- * prints its output and says when it covers only the completed samples (exit 130).
- */
-export async function runSampling<R extends { readonly partial: boolean; readonly completed: number; readonly runs: number }>(
-  options: SamplingCommandOptions,
-  io: CliIo,
-  analyse: (options: MonteCarloOptions) => Promise<R>,
-  render: (report: R) => string,
-  partialWhat: string,
-): Promise<number> {
-  requireKnownModels(options.models);
-  const report = await longRun(io, options, (control) =>
-    analyse({
-      runs: options.runs,
-      models: options.models,
-      ...control,
-      ...(options.seed !== undefined ? { seed: options.seed } : {}),
-      ...(options.rounds !== undefined ? { rounds: options.rounds } : {}),
-      ...(options.workers !== undefined ? { workers: options.workers } : {}),
-    }),
-  );
-  io.out(options.json ? JSON.stringify(report, null, 2) : render(report));
-  if (report.partial) {
-    io.err(`interrupted: ${partialWhat} ${report.completed} of ${report.runs} samples`);
-    return EXIT_INTERRUPTED;
-  }
-  return EXIT.ok;
-}
-
-/**
- * `parley forecast FILE --runs N`: samples the uncertain inputs N times and reports each model's forecast
- * distribution per issue and each deal's acceptance. Ctrl-C prints the summary of the completed samples,
- * marked partial, and exits with 130.
- */
-export function forecastRunsCommand(scenario: Scenario, options: ForecastCommandOptions & SamplingCommandOptions, io: CliIo): Promise<number> {
-  return runSampling(
-    options,
-    io,
-    async (sampling) => {
-      const report = await monteCarlo(scenario, sampling);
-      if (!options.calibration) return report;
-      warnUnknownModels(options.calibration, report.models.map((m) => m.model), io);
-      return withCalibratedSpread(report, options.calibration, toModelInput(scenario), options.level ?? DEFAULT_LEVEL);
-    },
-    (report) => {
-      const language = options.language ?? scenario.language;
-      const table = monteCarloTable(scenario, report, language);
-      return options.calibration ? `${table}\n\n${combinedTable(scenario, report, options.calibration, options.level ?? DEFAULT_LEVEL, language)}` : table;
-    },
-    "the summary covers",
-  );
-}
-
-/** Per issue and model: the point forecast, its calibrated interval, and that interval widened by the sampled spread. */
-function combinedTable(scenario: Scenario, report: CalibratedMonteCarloReport, calibration: Calibration, level: number, language: Language): string {
-  const zh = language === "zh";
-  const percent = `${Math.round(level * 100)}%`;
-  const source = calibrationSource(calibration, language);
-  const blocks = [
-    zh
-      ? `${percent} 校准区间 (校准数据: ${source})，单独给出，并与抽样离散合并:\n半宽按平方和开方相加，√(校准半宽² + (z·sd)²) (见 docs/calibration.md)。`
-      : `Calibrated ${percent} intervals (calibration: ${source}), alone and combined with the sampled spread:\n` + "half-widths add in quadrature, √(calibrated² + (z·sd)²) (docs/calibration.md).",
-  ];
-  const header = zh ? ["模型", "预测", `${percent} 校准区间`, `${percent} 含抽样离散`] : ["model", "forecast", `${percent} calibrated`, `${percent} with spread`];
-  const band = (b: { lower: number; upper: number } | undefined): string => (b ? `${formatNumber(b.lower)}–${formatNumber(b.upper)}` : "–");
-  scenario.issues.forEach((issue, i) => {
-    const rows = report.models.map((m) => {
-      const d = m.issues[i]!;
-      return [findModel(m.model)?.name ?? m.model, formatNumber(d.forecast), band(d.interval), band(d.interval?.combined)];
-    });
-    blocks.push(`\n${text(issue.name, language)}\n${table(header, rows, ["left", "right", "right", "right"])}`);
-  });
-  return blocks.join("\n");
-}
-
 /** The chance of agreement as written, above the forecasts, which are conditional on it (docs/agreement.md). */
-function agreementHeader(scenario: Scenario): string {
+async function agreementHeader(scenario: Scenario): Promise<string> {
   if (scenario.issues.some((i) => i.reference === undefined) && scenario.actors.some((a) => !a.reservation)) return "";
+  const { agreementAsWritten } = await import("../../agreement/forecast.js");
   try {
     return `${agreementAsWritten(scenario).summary}\nThe forecasts below say where talks settle if they agree (conditional on agreement); \`parley agreement\` says more.\n\n`;
   } catch (error) {

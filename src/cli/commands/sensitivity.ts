@@ -4,7 +4,7 @@ import type { Scenario } from "../../scenario/types.js";
 import { sensitivityTable } from "../../uncertainty/format.js";
 import { sensitivity } from "../../uncertainty/sensitivity.js";
 import type { CliIo } from "../io.js";
-import { runSampling, type SamplingCommandOptions } from "./forecast.js";
+import { runSampling, type SamplingCommandOptions } from "./sampling.js";
 
 export interface SensitivityCommandOptions extends SamplingCommandOptions {
   /** Inputs shown per issue in the table. */
