@@ -9,6 +9,9 @@
  *
  * The worker module runs from compiled `dist/` in production and from the TypeScript sources under
  * vitest/tsx (`threads.ts`). With one worker or few inputs the map runs in this thread, without a pool.
+ * Otherwise this thread counts as one of the workers: it maps chunks with `local` beside `workers − 1`
+ * pool threads (each thread, this one included, takes the next chunk when done), so the second core
+ * costs one thread's start-up, not two, and this thread does not sit idle waiting.
  *
  * This module is also the pool's worker entry: in a worker thread piscina calls its default export
  * with one chunk, which imports the worker module and maps the chunk. Each thread starts importing the
@@ -34,7 +37,10 @@ export interface ParallelMapOptions<I = never, O = unknown> {
    * of importing `workerFile` (in a bundled build that file is a second copy of the code).
    */
   readonly local?: (input: I) => O | Promise<O>;
-  /** Worker threads; default: the machine's available parallelism. 1 runs in this thread. */
+  /**
+   * Threads mapping at once, this one included when `local` is given; default: the machine's available
+   * parallelism. 1 runs in this thread.
+   */
   readonly workers?: number;
   /** Called after each chunk with the inputs done so far and the total. */
   readonly onProgress?: (done: number, total: number) => void;
@@ -177,6 +183,11 @@ export async function parallelMap<I, O>(workerFile: URL, inputs: MapInputs<I>, o
   return { results, completed: done, aborted: done < total };
 }
 
+/** Pool threads a map on `threads` threads starts: one fewer when this thread maps too (it has the function: `local`). */
+function poolThreadCount(threads: number, options: { readonly local?: unknown }): number {
+  return options.local ? threads - 1 : threads;
+}
+
 /** Threads a map of `total` inputs in `chunks` chunks uses; 1: in this thread. */
 function threadCount(total: number, workers: number, chunks: number, options: Pick<ParallelMapOptions, "minParallelInputs">): number {
   if (workers === 1 || total < (options.minParallelInputs ?? 32)) return 1;
@@ -197,13 +208,16 @@ let warmPool: WarmPool | undefined;
  * so that their start-up overlaps what the caller does meanwhile (reading and checking its input). The
  * next map on `workerFile` with as many threads takes them; a map that needs other threads stops them.
  * Idle threads do not keep the process alive. Does nothing when the map would run in this thread.
+ * It starts one thread fewer than `workers`, for a map that passes `local` and so maps in this thread too.
  */
 export function startWorkers(workerFile: URL, count: number, options: Pick<ParallelMapOptions, "workers" | "chunkSize" | "minParallelInputs"> = {}): void {
   const workers = Math.max(1, Math.floor(options.workers ?? defaultWorkers()));
   const chunks = chunkRanges(count, options.chunkSize ?? defaultChunkSize(count, workers)).length;
   const threads = threadCount(count, workers, chunks, options);
   if (threads === 1 || warmPool) return;
-  warmPool = { module: workerFile.href, threads, pool: createPool(workerFile, threads) };
+  // The map is taken to map in this thread too (it passes `local`, as every map in Parley does).
+  const poolThreads = poolThreadCount(threads, { local: true });
+  warmPool = { module: workerFile.href, threads: poolThreads, pool: createPool(workerFile, poolThreads) };
 }
 
 /** The warm pool if it fits, else a new one (stopping a warm pool that does not fit). */
@@ -269,7 +283,7 @@ async function mapOnPool<I, O>(
   threads: number,
   options: ParallelMapOptions<I, O>,
 ): Promise<number> {
-  const pool = (await takePool(workerFile, threads)) as Piscina<Chunk<I>, ChunkReply<O>>;
+  const pool = (await takePool(workerFile, poolThreadCount(threads, options))) as Piscina<Chunk<I>, ChunkReply<O>>;
   const stop = new Int32Array(new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT));
   let done = 0;
   let next = 0;
@@ -313,7 +327,30 @@ async function mapOnPool<I, O>(
       options.onProgress?.(done, inputs.length);
     }
   };
-  const finished = Promise.all(Array.from({ length: threads }, runThread));
+  // This thread's loop: the same chunks, mapped here with `local`. It yields after every input, so that a
+  // pool thread's reply (and with it that thread's next chunk), Ctrl-C and the progress bar get through.
+  const runHere = async (apply: (input: I) => O | Promise<O>): Promise<void> => {
+    const breathe = () => new Promise<void>((resolve) => setImmediate(resolve));
+    await breathe(); // hand the pool threads their first chunks before mapping here
+    while (next < ranges.length && Atomics.load(stop, 0) === 0) {
+      const [start, end] = ranges[next++]!;
+      let i = start;
+      try {
+        for (; i < end && Atomics.load(stop, 0) === 0; i++) {
+          results[i] = await apply(inputs.at(i)!);
+          await breathe();
+        }
+      } catch (error) {
+        fail(error);
+        return;
+      }
+      done += i - start;
+      options.onProgress?.(done, inputs.length);
+    }
+  };
+  const loops = Array.from({ length: poolThreadCount(threads, options) }, runThread);
+  if (options.local) loops.push(runHere(options.local));
+  const finished = Promise.all(loops);
   try {
     await Promise.race([finished, stopping.then(() => new Promise<void>((resolve) => setTimeout(resolve, ABORT_GRACE_MS).unref()))]);
   } finally {
