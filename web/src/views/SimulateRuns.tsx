@@ -12,6 +12,7 @@ import type { Scenario } from "../../../src/scenario/types.js";
 import { fmt, useLabel } from "../format.js";
 import { isRunning, runsRunner } from "../simulation/runner.js";
 import type { TalksSettings } from "../simulation/simulation.worker.js";
+import { RunningJob } from "./RunningJob.js";
 import { useActorName } from "./SimulateCharts.js";
 
 /** Run counts offered: enough for a stable rate, few enough for the browser (about 1–2 ms a run). */
@@ -42,20 +43,7 @@ export function SimulationRuns({ scenario, settings }: { scenario: Scenario; set
           </select>
         </label>
         {running ? (
-          <>
-            <button type="button" onClick={() => runsRunner.cancel()} data-testid="simulate-mc-cancel">
-              {t("sim.cancel")}
-            </button>
-            <span className="mc-progress" role="status">
-              {mine?.progress ? (
-                <>
-                  <progress max={mine.progress.total} value={mine.progress.done} aria-label={t("sim.progress")} /> {t("sim.progressText", { done: mine.progress.done, total: mine.progress.total })}
-                </>
-              ) : (
-                t("sim.running")
-              )}
-            </span>
-          </>
+          <RunningJob progress={mine?.progress} onCancel={() => runsRunner.cancel()} cancelTestId="simulate-mc-cancel" />
         ) : (
           <button type="button" className="primary" data-testid="simulate-mc-run" onClick={() => runsRunner.start({ type: "runs", scenario, settings: { ...settings, runs } })}>
             {t("sim.runs.run", { count: runs, formatted: runs.toLocaleString() })}

@@ -16,6 +16,7 @@ import type { Scenario } from "../../../src/scenario/types.js";
 import { fmt } from "../format.js";
 import { isRunning, tournamentRunner } from "../simulation/runner.js";
 import type { TalksSettings } from "../simulation/simulation.worker.js";
+import { RunningJob } from "./RunningJob.js";
 import { Swatch, useActorColour, useActorName } from "./SimulateCharts.js";
 
 /** Samples per profile on offer (0: the scenario as written, once). */
@@ -81,20 +82,7 @@ export function Tournament({ scenario, seated, settings }: { scenario: Scenario;
           {tooMany ? t("sim.tooMany", { games: games.toLocaleString(), max: MAX_BROWSER_GAMES.toLocaleString() }) : t("sim.size", { profiles, games: games.toLocaleString() })}
         </span>
         {running ? (
-          <>
-            <button type="button" onClick={() => tournamentRunner.cancel()} data-testid="tournament-cancel">
-              {t("sim.cancel")}
-            </button>
-            <span className="mc-progress" role="status">
-              {mine?.progress ? (
-                <>
-                  <progress max={mine.progress.total} value={mine.progress.done} aria-label={t("sim.progress")} /> {t("sim.progressText", { done: mine.progress.done, total: mine.progress.total })}
-                </>
-              ) : (
-                t("sim.running")
-              )}
-            </span>
-          </>
+          <RunningJob progress={mine?.progress} onCancel={() => tournamentRunner.cancel()} cancelTestId="tournament-cancel" />
         ) : (
           <button type="button" className="primary" data-testid="tournament-run" disabled={pool.length === 0 || players.length === 0 || tooMany} onClick={play}>
             {t("sim.playTournament")}
