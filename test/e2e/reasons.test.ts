@@ -20,7 +20,7 @@ const VIEWS = ["", "/setup", "/source", "/forecast", "/deal", "/simulate", "/his
  * the command line's words, and the language switch's "English"; and versions (v, v1).
  */
 const PROPER = new Set(
-  "Parley PARLEY YAML JSON KTAB CSV XML EUM GENIUS PDF SVG PNG SMP Nash Stokman Boulware DEU III API OpenAPI MIT ms e v English Tab Home End Enter Shift Esc F2 parley backtest FILE save-calibration OUT".split(" "),
+  "Parley PARLEY YAML JSON KTAB CSV XML EUM GENIUS PDF SVG PNG SMP Nash Stokman Boulware DEU III API OpenAPI MIT ms e v English Tab Home End Enter Shift Esc F2 parley backtest simulate FILE save-calibration OUT".split(" "),
 );
 
 /** Every id (and Latin word of a name) a bundled scenario gives: the page may show those as they are. */
