@@ -157,19 +157,7 @@ export function coalitionRows(
     return;
   }
   for (let a = from; a < to; a++) {
-    const rowA = a * voters;
-    for (let b = 0; b < a; b++) {
-      const rowB = b * voters;
-      let forA = MIN_COALITION;
-      let forB = MIN_COALITION;
-      for (let k = 0; k < voters; k++) {
-        const v = vote(rule, weights[k] as number, byOption[rowA + k] as number, byOption[rowB + k] as number);
-        if (v > 0) forA += v;
-        else if (v < 0) forB -= v;
-      }
-      coalitions[a * options + b] = forA;
-      coalitions[b * options + a] = forB;
-    }
+    for (let b = 0; b < a; b++) sumPairWithBranches(rule, weights, byOption, voters, options, coalitions, a, b);
     coalitions[a * options + a] = MIN_COALITION;
   }
 }
@@ -242,7 +230,7 @@ function fillProportionalCoalitions(
       coalitions[atA + b + 3] = forA3 * 0.5;
       coalitions[(b + 3) * options + a] = forB3 * 0.5;
       if (!(forA0 + forB0 + forA1 + forB1 + forA2 + forB2 + forA3 + forB3 < Infinity)) {
-        for (let c = b; c < b + 4; c++) sumPairWithBranches(weights, byOption, voters, options, coalitions, a, c);
+        for (let c = b; c < b + 4; c++) sumPairWithBranches("Prop", weights, byOption, voters, options, coalitions, a, c);
       }
     }
     for (; b < a; b++) {
@@ -257,14 +245,18 @@ function fillProportionalCoalitions(
       }
       coalitions[atA + b] = forA * 0.5;
       coalitions[b * options + a] = forB * 0.5;
-      if (!(forA + forB < Infinity)) sumPairWithBranches(weights, byOption, voters, options, coalitions, a, b);
+      if (!(forA + forB < Infinity)) sumPairWithBranches("Prop", weights, byOption, voters, options, coalitions, a, b);
     }
     coalitions[atA + a] = MIN_COALITION;
   }
 }
 
-/** Stores C(a:b) and C(b:a) summed with branches, as KTAB does (for pairs the doubled sums cannot take). */
+/**
+ * Stores C(a:b) and C(b:a) summed with branches, as KTAB does: every rule other than Prop, and the Prop
+ * pairs the doubled sums cannot take.
+ */
 function sumPairWithBranches(
+  rule: VotingRule,
   weights: Float64Array,
   byOption: Float64Array,
   voters: number,
@@ -278,7 +270,7 @@ function sumPairWithBranches(
   let forA = MIN_COALITION;
   let forB = MIN_COALITION;
   for (let k = 0; k < voters; k++) {
-    const v = (weights[k] as number) * ((byOption[rowA + k] as number) - (byOption[rowB + k] as number));
+    const v = vote(rule, weights[k] as number, byOption[rowA + k] as number, byOption[rowB + k] as number);
     if (v > 0) forA += v;
     else if (v < 0) forB -= v;
   }
