@@ -34,6 +34,7 @@ import { join, resolve } from "node:path";
 import { ComputePool } from "../src/compute/pool.js";
 import { INLINE_VALIDATION_MAX_CHARS } from "../src/server/input.js";
 import { validateScenario } from "../src/scenario/validate.js";
+import { crowdScenario } from "../test/server/crowd.js";
 import type { BenchResult } from "./timing.js";
 
 const PARLEY = resolve(process.env["PARLEY_BIN"] ?? "bin/parley.js");
@@ -356,23 +357,6 @@ async function benchCompression(base: string): Promise<BenchResult[]> {
     });
   }
   return results;
-}
-
-/** A valid scenario of `n` actors on one issue (about 90 characters an actor): a large save. */
-function crowdScenario(n: number): string {
-  const ids = Array.from({ length: n }, (_, k) => `a${k}`);
-  return [
-    "parley: 1",
-    "id: crowd",
-    "title: A crowd",
-    "actors:",
-    ...ids.map((a, k) => `  - {id: ${a}, name: Actor ${k}, capability: ${1 + (k % 97)}}`),
-    "issues:",
-    "  - {id: tax, name: Tax, scale: {min: 0, max: 100}, reference: 20}",
-    "stances:",
-    ...ids.map((a, k) => `  ${a}: {tax: {position: ${k % 101}, salience: ${1 + (k % 100)}}}`),
-    "",
-  ].join("\n");
 }
 
 /** Event-loop CPU (ms) of `run`, repeated until a second of it: each repetition's share, and its median wall time. */

@@ -10,6 +10,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { parse as parseYaml, stringify } from "yaml";
 import { INLINE_VALIDATION_MAX_CHARS } from "../../src/server/input.js";
 import { validateScenario } from "../../src/scenario/validate.js";
+import { crowdScenario } from "./crowd.js";
 import { removeDir, SMALL_YAML, startTestServer, type TestServer } from "./harness.js";
 
 const HANOI = readFileSync(new URL("../../scenarios/hanoi-2019.yaml", import.meta.url), "utf8");
@@ -41,23 +42,6 @@ async function until(condition: () => boolean, what: string): Promise<void> {
 function padded(text: string, json = false): string {
   const padding = INLINE_VALIDATION_MAX_CHARS + 100;
   return json ? text + " ".repeat(padding) : `${text}\n# ${"padding ".repeat(padding / 8)}\n`;
-}
-
-/** A valid scenario of `n` actors on one issue, about 90 characters an actor. */
-function manyActors(n: number, id = "crowd"): string {
-  const ids = Array.from({ length: n }, (_, k) => `a${k}`);
-  return [
-    "parley: 1",
-    `id: ${id}`,
-    "title: A crowd",
-    "actors:",
-    ...ids.map((a, k) => `  - {id: ${a}, name: Actor ${k}, capability: ${1 + (k % 97)}}`),
-    "issues:",
-    "  - {id: tax, name: Tax, scale: {min: 0, max: 100}, reference: 20}",
-    "stances:",
-    ...ids.map((a, k) => `  ${a}: {tax: {position: ${k % 101}, salience: ${1 + (k % 100)}}}`),
-    "",
-  ].join("\n");
 }
 
 const yaml = (body: string, method = "POST", headers: Record<string, string> = {}): RequestInit => ({ method, body, headers: { "content-type": "application/yaml", ...headers } });
@@ -144,7 +128,7 @@ describe("a save's validation, inline or on the compute pool", () => {
 
   it("keeps answering health checks while a large save validates", async () => {
     // Large enough to validate for a while, small enough to stay within the time limit on a loaded machine.
-    const text = manyActors(2000);
+    const text = crowdScenario(2000);
     expect(text.length).toBeGreaterThan(40 * INLINE_VALIDATION_MAX_CHARS);
     const t = await server({ threads: 1 });
     let saved = false;
