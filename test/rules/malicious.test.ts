@@ -47,11 +47,11 @@ function expectWellFormedErrors(text: string, errors: readonly { offset: number;
 }
 
 describe("hostile sizes", () => {
-  it("rejects huge text at once, pointing past the limit", () => {
-    const text = "a".repeat(1_000_000);
-    const started = Date.now();
+  it("rejects huge text before reading it, pointing past the limit", () => {
+    // The text opens with a character the tokenizer would refuse: only the length error comes back, so
+    // the limit is checked before any of the million characters is read.
+    const text = `@${"a".repeat(999_999)}`;
     const errors = mustFail(text);
-    expect(Date.now() - started).toBeLessThan(200);
     expect(errors).toEqual([
       { offset: MAX_RULE_LENGTH, length: 1_000_000 - MAX_RULE_LENGTH, message: `the rule is too long (1000000 characters; the limit is ${MAX_RULE_LENGTH}); split it into several rules` },
     ]);
@@ -83,7 +83,7 @@ describe("hostile sizes", () => {
     expect(parseRule(`${"(".repeat(depth)}roadmap > 1${")".repeat(depth)}`, schema).ok).toBe(true);
   });
 
-  it("bounds quantifier work: sibling quantifiers at the limit finish quickly", () => {
+  it("bounds quantifier work: sibling quantifiers at the limit stop at the step budget", () => {
     const actors = Array.from({ length: 10 }, (_, index) => `A${index}`);
     const wide: RuleSchema = { actors, issues: [{ id: "x", kind: "numeric" }] };
     const one = "(count a in actors,b in actors,c in actors,d in actors:accepts(a)and accepts(b)and accepts(c))<0";
@@ -91,9 +91,7 @@ describe("hostile sizes", () => {
     const result = parseRule(text, wide);
     if (!result.ok) throw new Error(JSON.stringify(result.errors));
     const context = { ...contextFor(hanoiDeal()), utility: () => 1, reservation: () => 0 };
-    const started = Date.now();
     const outcome = evaluateRule(result.rule, context);
-    expect(Date.now() - started).toBeLessThan(5000);
     expect(outcome.value).toBe(false);
     expect(explainReason(outcome.reason)).toMatch(/evaluation stopped after 1000000 steps|is 10000/);
   });
