@@ -61,6 +61,8 @@ export class ComputeRefusal extends Error {
     readonly limit: number,
     /** For `busy`: seconds after which a retry is likely to be admitted. */
     readonly retryAfterSeconds?: number,
+    /** For `busy` with a full queue (not shutting down): the computations running and waiting. */
+    readonly queue?: { readonly threads: number; readonly waiting: number },
   ) {
     super(message);
   }
@@ -200,6 +202,7 @@ export class ComputePool {
         `the server is running ${threads} computation${threads === 1 ? "" : "s"} and ${queue} more ${queue === 1 ? "is" : "are"} waiting, its limit; try again in ${retryAfterSeconds} s`,
         threads + queue,
         retryAfterSeconds,
+        { threads, waiting: queue },
       );
     }
     return new Promise<void>((resolve, reject) => {
@@ -259,5 +262,10 @@ function isOutOfMemory(error: unknown): boolean {
 }
 
 function formatSeconds(ms: number): string {
-  return ms % 1000 === 0 ? `${ms / 1000} s` : `${(ms / 1000).toFixed(1)} s`;
+  return `${secondsOf(ms)} s`;
+}
+
+/** Milliseconds as seconds for a message: whole, or to one decimal. */
+export function secondsOf(ms: number): string {
+  return ms % 1000 === 0 ? `${ms / 1000}` : (ms / 1000).toFixed(1);
 }

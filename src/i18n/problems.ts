@@ -32,3 +32,245 @@ export function dealProblemText(scenario: Pick<Scenario, "actors" | "issues">, p
 export function skippedText(scenario: Pick<Scenario, "actors" | "issues">, skipped: { readonly message: string; readonly problem?: DealProblem | undefined }, language: Language): string {
   return skipped.problem ? dealProblemText(scenario, skipped.problem, language) : skipped.message;
 }
+
+// --- the server's problem details (RFC 9457 answers of src/server/) ----------------------------
+
+/** One message in each language: what a problem's detail (or one of its entries) says. */
+export type Words = Readonly<Record<Language, string>>;
+
+/** The kinds of problem the API reports (their `type` is `urn:parley:problem:<kind>`, never translated). */
+export type ServerProblemKind =
+  | "invalid-request" | "unauthorized" | "forbidden" | "not-found" | "method-not-allowed" | "gone" | "precondition-failed"
+  | "payload-too-large" | "unsupported-media-type" | "misdirected-request" | "invalid-scenario" | "invalid-input" | "over-budget"
+  | "precondition-required" | "client-closed" | "internal" | "not-implemented" | "server-busy";
+
+/** Each kind's `title`. */
+export const PROBLEM_TITLES: Readonly<Record<Language, Readonly<Record<ServerProblemKind, string>>>> = {
+  en: {
+    "invalid-request": "The request is malformed",
+    unauthorized: "An access token is required",
+    forbidden: "Forbidden",
+    "not-found": "Not found",
+    "method-not-allowed": "Method not allowed",
+    gone: "The scenario is deleted",
+    "precondition-failed": "The resource has changed",
+    "payload-too-large": "The request body is too large",
+    "unsupported-media-type": "Unsupported media type",
+    "misdirected-request": "Unexpected Host header",
+    "invalid-scenario": "The scenario is invalid",
+    "invalid-input": "The input cannot be used",
+    "over-budget": "The request asks for more computation than the server allows",
+    "precondition-required": "If-Match is required",
+    "client-closed": "The client closed the request",
+    internal: "Internal server error",
+    "not-implemented": "Not implemented",
+    "server-busy": "The server is busy",
+  },
+  zh: {
+    "invalid-request": "请求格式有误",
+    unauthorized: "需要访问令牌",
+    forbidden: "禁止访问",
+    "not-found": "未找到",
+    "method-not-allowed": "不允许使用该方法",
+    gone: "该情景已删除",
+    "precondition-failed": "资源已被更改",
+    "payload-too-large": "请求正文过大",
+    "unsupported-media-type": "不支持的媒体类型",
+    "misdirected-request": "意外的 Host 请求头",
+    "invalid-scenario": "情景无效",
+    "invalid-input": "输入无法使用",
+    "over-budget": "请求的计算量超过服务器允许的上限",
+    "precondition-required": "需要 If-Match 请求头",
+    "client-closed": "客户端已关闭请求",
+    internal: "服务器内部错误",
+    "not-implemented": "尚未实现",
+    "server-busy": "服务器繁忙",
+  },
+};
+
+/** The kinds of request body the server reads, by their media types. */
+export type BodyKind = "json" | "yaml" | "multipart";
+const MEDIA_TYPES: Readonly<Record<BodyKind, string>> = { json: "application/json", yaml: "application/yaml", multipart: "multipart/form-data" };
+
+const UPLOAD_KINDS = { en: "a Parley scenario (YAML/JSON), KTAB CSV/XML, EUM CSV or GENIUS-family files", zh: "Parley 情景（YAML/JSON）、KTAB CSV/XML、EUM CSV 或 GENIUS 系列文件" };
+
+/** The server's details. Arguments are ids, paths, numbers and library messages, put in as they are. */
+const serverDetails = {
+  en: {
+    noRoute: (method: string, path: string) => `no route ${method} ${path}; see /api/openapi.json`,
+    cannotProcess: () => "the request cannot be processed",
+    nestedTooDeep: () => "the input is nested too deeply to be read; flatten it",
+    tooLargeToCompute: () => "the request is too large to compute; ask for less",
+    internal: () => "something went wrong on the server; the details are in its log",
+    bodyTooLarge: (mib: number) => `the body is larger than ${mib} MiB`,
+    unknownModel: (id: string, expected: string) => `unknown model "${id}"; expected one of: ${expected}`,
+    badCalibration: (problems: string) => `the calibration is not one parley backtest --save-calibration writes: ${problems}`,
+    noDeals: () => "the scenario defines no deals; name issue values in `values`",
+    dealOrAgreement: () => "give either `deal` or `agreement`, not both",
+    mediaType: (type: string, accepted: readonly BodyKind[]) =>
+      `${type === "" ? "no Content-Type" : `Content-Type ${type}`} is not accepted here; expected ${accepted.map((k) => ({ ...MEDIA_TYPES, yaml: "application/yaml (or text/plain)" })[k]).join(", ")}`,
+    emptyBody: () => "the body is empty; expected JSON",
+    notJson: () => "the body is not valid JSON",
+    bodyShape: (problems: string) => `the request body is not what this endpoint expects: ${problems}`,
+    scenarioProblems: (count: number, first: string, more: boolean) => `${count} problem${count === 1 ? "" : "s"} in the scenario: ${first}${more ? " …" : ""}`,
+    noFile: () => "no file uploaded; send the file in a form field named `file`",
+    notText: (name: string) => `${name} is not a text file (it is binary, or not UTF-8); expected ${UPLOAD_KINDS.en}`,
+    oneUpload: () => "upload one scenario, KTAB or EUM file, or a GENIUS domain with its profiles",
+    cannotRead: (names: string, message: string) => `${names} cannot be read: ${message}`,
+    unknownXml: (name: string) => `${name} is XML but neither a KTAB SMP input nor a GENIUS domain or profile; expected ${UPLOAD_KINDS.en}`,
+    ifMatchRequired: () => 'send If-Match with the ETag of the version you edited (e.g. If-Match: "3"), so that a change made meanwhile is not overwritten',
+    ifMatchForm: (value: string) => `If-Match must be one version's ETag, such as "3" (with the quotes), or *; got ${value}`,
+    wholeNumber: (name: string, value: string | undefined) => `${name} must be a whole number ≥ 1${value === undefined ? "" : `, got "${value}"`}`,
+    expectedWholeNumber: () => "expected a whole number ≥ 1",
+    noScenario: (id: string) => `no scenario "${id}"`,
+    noVersion: (id: string, version: number, current: number) => `scenario "${id}" has no version ${version}; its versions are 1 to ${current}`,
+    deleted: (id: string, at: string) => `scenario "${id}" was deleted at ${at}; restore a version to bring it back`,
+    stale: (id: string, current: number, expected: number) => `scenario "${id}" is at version ${current}, not ${expected}; reload it and apply your change again`,
+    otherId: (given: string, id: string) => `the text gives the id "${given}" but this is scenario "${id}"; keep the id "${id}", or create the new scenario with POST /api/scenarios`,
+    noRun: (id: string) => `no run ${id}`,
+    scenarioOrId: () => "name a stored scenario with `scenarioId` (and optionally `version`), or send one in `scenario` — one of the two",
+    versionWithId: () => "`version` goes with `scenarioId`, not with `scenario`",
+    runKind: (kind: string) => `kind must be forecast, deal or analyze; got "${kind}"`,
+    unreadableForm: () => "the multipart/form-data body cannot be read",
+    scenarioOrYaml: () => "give the scenario in `scenario` (data or YAML text) or in `yaml`, not both",
+    eitherOf: (name: string, a: string, b: string, value: string) => `${name} must be "${a}" or "${b}", got "${value}"`,
+    misdirected: (host: string) => `this server answers only to localhost, 127.0.0.1 or [::1], not "${host}"; start it with a token to serve other names`,
+    foreignOrigin: (origin: string) => `requests from ${origin} may not change data on this server`,
+    tokenRequired: () => "send the access token as `Authorization: Bearer <token>`; `parley serve` printed it (or set it with PARLEY_TOKEN)",
+    overBudget: (requested: string, what: string, max: string, askForLess: string) => `the request needs ${requested} ${what}, more than the ${max} the server computes; ${askForLess}`,
+    outgrew: (askForLess: string) => `the computation outgrew what the server can hold; ask for less: ${askForLess}`,
+    busy: (threads: number, queue: number, retryAfter: number, askForLess: string) =>
+      `the server is running ${threads} computation${threads === 1 ? "" : "s"} and ${queue} more ${queue === 1 ? "is" : "are"} waiting, its limit; try again in ${retryAfter} s; or ask for less: ${askForLess}`,
+    shuttingDown: (askForLess: string) => `the server is shutting down; or ask for less: ${askForLess}`,
+    timeLimit: (seconds: string, askForLess: string) => `the computation was stopped after ${seconds} s, the longest the server runs one; ask for less: ${askForLess}`,
+    memoryLimit: (mib: number, askForLess: string) => `the computation needed more than the ${mib} MiB of memory the server gives one; ask for less: ${askForLess}`,
+    cancelled: () => "the computation was cancelled: the client went away",
+    // What is counted, and what to ask for instead, in over-budget details.
+    countOutcomes: () => "outcomes",
+    countIssueValues: (issue: string) => `values of issue ${issue}`,
+    countRounds: () => "rounds",
+    countRuns: () => "Monte Carlo samples",
+    countGames: () => "simulated games",
+    countOutcomeRuns: () => "outcome-runs",
+    countSearchNodes: () => "search nodes",
+    countBytes: () => "bytes",
+    lessRounds: () => "ask for fewer `rounds`",
+    lessRuns: () => "ask for fewer `runs`",
+    lessRunsOrNone: () => "ask for fewer `runs`, or none",
+    lessForecast: () => "ask for fewer `models`, fewer `rounds` or fewer `runs`, or send a smaller scenario",
+    coarser: () => "use a larger `step` (or none: the issues' anchors)",
+    lessRunsOrCoarser: () => "ask for fewer `runs`, or use a larger `step` (or none: the issues' anchors)",
+    lessOutcomes: () => "use a larger `step`, fewer `parties`, or a scenario with fewer issues",
+    lessDeadline: () => "ask for a shorter `deadline`",
+    lessGames: () => "use fewer `tournament` strategies, fewer `players` or fewer `runs`",
+    lessWork: () => "ask for fewer runs or a coarser grid",
+    lessSimulation: () => "ask for fewer `runs`, a shorter `deadline` or a coarser `step`",
+    lessText: () => "send a smaller scenario",
+  },
+  zh: {
+    noRoute: (method: string, path: string) => `没有 ${method} ${path} 这一路由；参见 /api/openapi.json`,
+    cannotProcess: () => "无法处理该请求",
+    nestedTooDeep: () => "输入嵌套过深，无法读取；请减少嵌套层级",
+    tooLargeToCompute: () => "请求过大，无法计算；请减少请求量",
+    internal: () => "服务器出错；详情见服务器日志",
+    bodyTooLarge: (mib: number) => `请求正文超过 ${mib} MiB`,
+    unknownModel: (id: string, expected: string) => `未知模型“${id}”；应为以下之一：${expected}`,
+    badCalibration: (problems: string) => `该校准不是 parley backtest --save-calibration 写出的格式：${problems}`,
+    noDeals: () => "情景中没有命名协议；请在 `values` 中给出各议题的取值",
+    dealOrAgreement: () => "`deal` 与 `agreement` 只能给出其一",
+    mediaType: (type: string, accepted: readonly BodyKind[]) =>
+      `此处不接受${type === "" ? "缺少 Content-Type 的请求" : ` Content-Type ${type}`}；应为 ${accepted.map((k) => ({ ...MEDIA_TYPES, yaml: "application/yaml（或 text/plain）" })[k]).join("、")}`,
+    emptyBody: () => "请求正文为空；应为 JSON",
+    notJson: () => "请求正文不是有效的 JSON",
+    bodyShape: (problems: string) => `请求正文不符合此接口的要求：${problems}`,
+    scenarioProblems: (count: number, first: string, more: boolean) => `情景中有 ${count} 个问题：${first}${more ? " …" : ""}`,
+    noFile: () => "没有上传文件；请在名为 `file` 的表单字段中发送文件",
+    notText: (name: string) => `${name} 不是文本文件（它是二进制文件，或不是 UTF-8 编码）；应为${UPLOAD_KINDS.zh}`,
+    oneUpload: () => "请上传一个情景、KTAB 或 EUM 文件，或一个 GENIUS 领域及其偏好文件",
+    cannotRead: (names: string, message: string) => `无法读取 ${names}：${message}`,
+    unknownXml: (name: string) => `${name} 是 XML，但既不是 KTAB SMP 输入，也不是 GENIUS 领域或偏好文件；应为${UPLOAD_KINDS.zh}`,
+    ifMatchRequired: () => '请发送 If-Match，其值为所编辑版本的 ETag（例如 If-Match: "3"），以免覆盖他人在此期间的修改',
+    ifMatchForm: (value: string) => `If-Match 必须是某一版本的 ETag，例如 "3"（含引号），或 *；收到的是 ${value}`,
+    wholeNumber: (name: string, value: string | undefined) => `${name} 必须是 ≥ 1 的整数${value === undefined ? "" : `，收到的是“${value}”`}`,
+    expectedWholeNumber: () => "应为 ≥ 1 的整数",
+    noScenario: (id: string) => `没有情景“${id}”`,
+    noVersion: (id: string, version: number, current: number) => `情景“${id}”没有版本 ${version}；其版本为 1 至 ${current}`,
+    deleted: (id: string, at: string) => `情景“${id}”已于 ${at} 删除；恢复某一版本即可找回`,
+    stale: (id: string, current: number, expected: number) => `情景“${id}”当前为版本 ${current}，而不是 ${expected}；请重新加载后再做修改`,
+    otherId: (given: string, id: string) => `文本给出的 id 是“${given}”，但这是情景“${id}”；请保留 id“${id}”，或用 POST /api/scenarios 创建新情景`,
+    noRun: (id: string) => `没有运行记录 ${id}`,
+    scenarioOrId: () => "请用 `scenarioId`（可加 `version`）指定已存储的情景，或在 `scenario` 中发送情景，二者选一",
+    versionWithId: () => "`version` 应与 `scenarioId` 一起使用，而不是与 `scenario`",
+    runKind: (kind: string) => `kind 必须是 forecast、deal 或 analyze；收到的是“${kind}”`,
+    unreadableForm: () => "无法读取 multipart/form-data 请求正文",
+    scenarioOrYaml: () => "请在 `scenario`（数据或 YAML 文本）或 `yaml` 中给出情景，二者选一",
+    eitherOf: (name: string, a: string, b: string, value: string) => `${name} 必须是 "${a}" 或 "${b}"，收到的是“${value}”`,
+    misdirected: (host: string) => `此服务器只响应 localhost、127.0.0.1 或 [::1]，而不是“${host}”；如需以其他名称提供服务，请带令牌启动`,
+    foreignOrigin: (origin: string) => `来自 ${origin} 的请求不得更改此服务器上的数据`,
+    tokenRequired: () => "请以 `Authorization: Bearer <token>` 发送访问令牌；令牌由 `parley serve` 打印（或用 PARLEY_TOKEN 设置）",
+    overBudget: (requested: string, what: string, max: string, askForLess: string) => `该请求需要 ${requested} 个${what}，超过服务器计算的上限 ${max}；${askForLess}`,
+    outgrew: (askForLess: string) => `计算所需超出服务器能容纳的范围；请减少请求量：${askForLess}`,
+    busy: (threads: number, queue: number, retryAfter: number, askForLess: string) =>
+      `服务器正在运行 ${threads} 项计算，另有 ${queue} 项在等待，已达上限；请在 ${retryAfter} 秒后重试，或减少请求量：${askForLess}`,
+    shuttingDown: (askForLess: string) => `服务器正在关闭；或减少请求量：${askForLess}`,
+    timeLimit: (seconds: string, askForLess: string) => `计算在 ${seconds} 秒后被停止，这是服务器单项计算的最长时间；请减少请求量：${askForLess}`,
+    memoryLimit: (mib: number, askForLess: string) => `计算所需内存超过服务器给单项计算的 ${mib} MiB；请减少请求量：${askForLess}`,
+    cancelled: () => "计算已取消：客户端已断开",
+    countOutcomes: () => "结果",
+    countIssueValues: (issue: string) => `议题 ${issue} 的取值`,
+    countRounds: () => "轮次",
+    countRuns: () => "蒙特卡洛样本",
+    countGames: () => "模拟谈判",
+    countOutcomeRuns: () => "结果×运行",
+    countSearchNodes: () => "搜索节点",
+    countBytes: () => "字节",
+    lessRounds: () => "请减少 `rounds`",
+    lessRuns: () => "请减少 `runs`",
+    lessRunsOrNone: () => "请减少 `runs`，或不用",
+    lessForecast: () => "请减少 `models`、`rounds` 或 `runs`，或发送更小的情景",
+    coarser: () => "请用更大的 `step`（或不给：用议题的锚点）",
+    lessRunsOrCoarser: () => "请减少 `runs`，或用更大的 `step`（或不给：用议题的锚点）",
+    lessOutcomes: () => "请用更大的 `step`、更少的 `parties`，或议题更少的情景",
+    lessDeadline: () => "请缩短 `deadline`",
+    lessGames: () => "请减少 `tournament` 策略、`players` 或 `runs`",
+    lessWork: () => "请减少运行次数或用更粗的网格",
+    lessSimulation: () => "请减少 `runs`、缩短 `deadline` 或用更粗的 `step`",
+    lessText: () => "请发送更小的情景",
+  },
+} satisfies Record<Language, Record<string, (...args: never[]) => string>>;
+
+type ServerDetails = (typeof serverDetails)["en"];
+
+/** A server detail in both languages: the response picks one by the request's Accept-Language. */
+export function serverSays<K extends keyof ServerDetails>(key: K, ...args: Parameters<ServerDetails[K]>): Words {
+  const say = (language: Language) => (serverDetails[language][key] as (...a: Parameters<ServerDetails[K]>) => string)(...args);
+  return { en: say("en"), zh: say("zh") };
+}
+
+/** Text that reads the same in either language (a library's message, an id). */
+export const sameWords = (text: string): Words => ({ en: text, zh: text });
+
+/** Several problems in one detail, language by language ("a; b", "a；b"). */
+export function joinWords(parts: readonly Words[]): Words {
+  return { en: parts.map((p) => p.en).join("; "), zh: parts.map((p) => p.zh).join("；") };
+}
+
+/**
+ * The language an `Accept-Language` header prefers among Parley's (RFC 9110 §12.5.4): Chinese when a
+ * `zh` range weighs more than any English one (or comes first at the same weight), else English.
+ */
+export function preferredLanguage(header: string | undefined): Language {
+  if (!header) return "en";
+  let best: { language: Language; q: number } | undefined;
+  for (const part of header.split(",")) {
+    const [range = "", ...params] = part.trim().toLowerCase().split(";");
+    const tag = range.trim();
+    const language: Language | undefined = tag === "zh" || tag.startsWith("zh-") ? "zh" : tag === "en" || tag.startsWith("en-") || tag === "*" ? "en" : undefined;
+    if (language === undefined) continue;
+    const qParam = params.map((p) => p.trim()).find((p) => p.startsWith("q="));
+    const q = qParam === undefined ? 1 : Number(qParam.slice(2));
+    if (!Number.isFinite(q) || q <= 0) continue;
+    if (best === undefined || q > best.q) best = { language, q };
+  }
+  return best?.language ?? "en";
+}

@@ -32,7 +32,8 @@ import { BUDGETS, checkBudget, runJob, type JsonText } from "./compute.js";
 import { STRATEGIES } from "../simulation/negotiators/names.js";
 import { MAX_SIMULATION_OUTCOMES } from "../simulation/stakes.js";
 import { DEFAULT_DEADLINE } from "../simulation/simulate.js";
-import { HttpProblem, toEntry } from "./problem.js";
+import { joinWords, serverSays } from "../i18n/problems.js";
+import { entriesText, HttpProblem, toEntry } from "./problem.js";
 
 // --- request bodies ----------------------------------------------------------------------------
 
@@ -133,21 +134,21 @@ export interface RunOutput<R> {
 /** The models a request names (all by default), each checked. */
 function chosenModels(request: { models?: string[] | undefined }): string[] {
   const chosen = request.models && request.models.length > 0 ? request.models : models.map((m) => m.id);
-  const unknown = chosen.flatMap((id, i) => (findModel(id) ? [] : [{ path: `models[${i}]`, line: 0, column: 0, message: `unknown model "${id}"; expected one of: ${modelIds().join(", ")}` }]));
-  if (unknown.length > 0) throw new HttpProblem("invalid-request", unknown.map((u) => u.message).join("; "), { errors: unknown });
+  const unknown = chosen.flatMap((id, i) => (findModel(id) ? [] : [{ path: `models[${i}]`, line: 0, column: 0, message: serverSays("unknownModel", id, modelIds().join(", ")) }]));
+  if (unknown.length > 0) throw new HttpProblem("invalid-request", joinWords(unknown.map((u) => u.message)), { errors: unknown });
   return chosen;
 }
 
 function checkRounds(rounds: number | undefined): void {
-  if (rounds !== undefined) checkBudget({ limit: "rounds", requested: rounds, max: BUDGETS.rounds, askForLess: "ask for fewer `rounds`" });
+  if (rounds !== undefined) checkBudget({ limit: "rounds", what: serverSays("countRounds"), requested: rounds, max: BUDGETS.rounds, askForLess: serverSays("lessRounds") });
 }
 
 /** Samples of a Monte Carlo (`runs`), checked against the budget. */
 export function checkRuns(runs: number): void {
-  checkBudget({ limit: "runs", what: "Monte Carlo samples", requested: runs, max: BUDGETS.runs, askForLess: "ask for fewer `runs`" });
+  checkBudget({ limit: "runs", what: serverSays("countRuns"), requested: runs, max: BUDGETS.runs, askForLess: serverSays("lessRuns") });
 }
 
-const LESS_FORECAST = "ask for fewer `models`, fewer `rounds` or fewer `runs`, or send a smaller scenario";
+const LESS_FORECAST = serverSays("lessForecast");
 
 /** The calibration a request carries in `calibration`, checked with every problem located in the body. */
 export function calibrationOf(doc: LocatedDocument): Calibration {
@@ -156,7 +157,7 @@ export function calibrationOf(doc: LocatedDocument): Calibration {
   } catch (error) {
     if (!(error instanceof InvalidInputError)) throw error;
     const errors = error.diagnostics.map(toEntry);
-    throw new HttpProblem("invalid-request", `the calibration is not one parley backtest --save-calibration writes: ${errors.map((e) => (e.path ? `${e.path}: ${e.message}` : e.message)).join("; ")}`, { errors });
+    throw new HttpProblem("invalid-request", serverSays("badCalibration", entriesText(errors)), { errors });
   }
 }
 
@@ -219,7 +220,7 @@ export async function runSensitivity(c: Context, scenario: Scenario, request: Se
 
 /** Longest simulated talks the server plays, in rounds. */
 const MAX_SIMULATION_ROUNDS = 10_000;
-const COARSER = "use a larger `step` (or none: the issues' anchors)";
+const COARSER = serverSays("coarser");
 
 /**
  * The number of outcomes of the scenario's grid at `step`, counted without building the grid (a tiny
@@ -227,8 +228,8 @@ const COARSER = "use a larger `step` (or none: the issues' anchors)";
  */
 function checkGrid(scenario: Scenario, step: number | undefined, max: number): number {
   const { outcomes, largest } = guard(() => gridSize(scenario, step), "step");
-  checkBudget({ limit: "outcomes", what: "outcomes", requested: outcomes, max, askForLess: COARSER });
-  checkBudget({ limit: "values", what: `values of issue ${largest.issue}`, requested: largest.values, max: MAX_ISSUE_GRID, askForLess: COARSER });
+  checkBudget({ limit: "outcomes", what: serverSays("countOutcomes"), requested: outcomes, max, askForLess: COARSER });
+  checkBudget({ limit: "values", what: serverSays("countIssueValues", largest.issue), requested: largest.values, max: MAX_ISSUE_GRID, askForLess: COARSER });
   return outcomes;
 }
 
@@ -239,14 +240,14 @@ const MAX_SIMULATION_WORK = 2e9;
 export async function runSimulate(c: Context, scenario: Scenario, request: SimulateRequest): Promise<JsonText<unknown>> {
   const outcomes = checkGrid(scenario, request.step, MAX_SIMULATION_OUTCOMES);
   const deadline = request.deadline ?? scenario.simulation?.deadline ?? DEFAULT_DEADLINE;
-  checkBudget({ limit: "deadline", what: "rounds", requested: deadline, max: MAX_SIMULATION_ROUNDS, askForLess: "ask for a shorter `deadline`" });
+  checkBudget({ limit: "deadline", what: serverSays("countRounds"), requested: deadline, max: MAX_SIMULATION_ROUNDS, askForLess: serverSays("lessDeadline") });
   const runs = request.runs ?? 1;
   if (request.runs !== undefined) checkRuns(request.runs);
   const profiles = request.tournament && request.tournament.length > 0 ? new Set(request.tournament).size ** (request.players?.length || scenario.actors.length) : 1;
-  checkBudget({ limit: "games", what: "simulated games", requested: profiles * runs, max: BUDGETS.runs, askForLess: "use fewer `tournament` strategies, fewer `players` or fewer `runs`" });
-  checkBudget({ limit: "work", what: "outcome-runs", requested: profiles * runs * outcomes, max: MAX_SIMULATION_WORK, askForLess: "ask for fewer runs or a coarser grid" });
+  checkBudget({ limit: "games", what: serverSays("countGames"), requested: profiles * runs, max: BUDGETS.runs, askForLess: serverSays("lessGames") });
+  checkBudget({ limit: "work", what: serverSays("countOutcomeRuns"), requested: profiles * runs * outcomes, max: MAX_SIMULATION_WORK, askForLess: serverSays("lessWork") });
   const { scenarioId: _id, version: _version, scenario: _scenario, strategy, ...options } = request;
-  return runJob(c, "simulate", { scenario, ...options, ...(strategy !== undefined ? { defaultStrategy: strategy } : {}) }, "ask for fewer `runs`, a shorter `deadline` or a coarser `step`");
+  return runJob(c, "simulate", { scenario, ...options, ...(strategy !== undefined ? { defaultStrategy: strategy } : {}) }, serverSays("lessSimulation"));
 }
 
 // --- agreement --------------------------------------------------------------------------------
@@ -260,9 +261,9 @@ export async function runAgreement(c: Context, scenario: Scenario, request: Agre
   if (request.runs !== undefined) checkRuns(request.runs);
   // Each search stops at its node budget, so a draw costs at most that many nodes however large the grid.
   const searches = 1 + (request.runs ?? 0);
-  checkBudget({ limit: "work", what: "search nodes", requested: searches * Math.min(outcomes, DEFAULT_MAX_NODES), max: MAX_AGREEMENT_WORK, askForLess: `ask for fewer \`runs\`, or ${COARSER}` });
+  checkBudget({ limit: "work", what: serverSays("countSearchNodes"), requested: searches * Math.min(outcomes, DEFAULT_MAX_NODES), max: MAX_AGREEMENT_WORK, askForLess: serverSays("lessRunsOrCoarser") });
   const { scenarioId: _id, version: _version, scenario: _scenario, ...options } = request;
-  return runJob(c, "agreement", { scenario, ...options }, `ask for fewer \`runs\`, or ${COARSER}`);
+  return runJob(c, "agreement", { scenario, ...options }, serverSays("lessRunsOrCoarser"));
 }
 
 // --- deals -------------------------------------------------------------------------------------
@@ -294,7 +295,7 @@ export function runDeal(scenario: Scenario, request: DealRequest): RunOutput<Dea
   const done = (results: DealEvaluation | DealEvaluation[]) => ({ results, models: [], parameters, seed: null });
   const values = request.values !== undefined ? issueValuesOf(scenario, request.values, "values") : undefined;
   if (request.deal === undefined && values === undefined) {
-    if (scenario.deals.length === 0) throw new HttpProblem("invalid-input", "the scenario defines no deals; name issue values in `values`");
+    if (scenario.deals.length === 0) throw new HttpProblem("invalid-input", serverSays("noDeals"));
     return done(scenario.deals.map((deal) => guard(() => evaluateDeal(context, deal, options))));
   }
   let deal: Pick<Deal, "id" | "values"> = { id: "custom", values: values ?? {} };
@@ -312,7 +313,7 @@ function issueValuesOf(scenario: Scenario, raw: Readonly<Record<string, number |
   } catch (error) {
     if (!(error instanceof DealValuesError)) throw error;
     const errors = error.problems.map((p) => ({ path: `${field}.${p.issue}`, line: 0, column: 0, message: p.message }));
-    throw new HttpProblem("invalid-input", errors.map((e) => `${e.path}: ${e.message}`).join("; "), { errors });
+    throw new HttpProblem("invalid-input", entriesText(errors), { errors });
   }
 }
 
@@ -320,7 +321,7 @@ function issueValuesOf(scenario: Scenario, raw: Readonly<Record<string, number |
 
 export async function runAnalyze(c: Context, scenario: Scenario, request: AnalyzeRequest): Promise<RunOutput<ScenarioAnalysis>> {
   checkGrid(scenario, request.step, BUDGETS.outcomes);
-  if (request.deal !== undefined && request.agreement !== undefined) throw new HttpProblem("invalid-request", "give either `deal` or `agreement`, not both");
+  if (request.deal !== undefined && request.agreement !== undefined) throw new HttpProblem("invalid-request", serverSays("dealOrAgreement"));
   // The agreement is assessed at its own values: they join the grid of their issues.
   let outcome: DealOutcome | undefined;
   if (request.deal !== undefined) {
@@ -344,7 +345,7 @@ export async function runAnalyze(c: Context, scenario: Scenario, request: Analyz
       ...(agreement ? { agreement, points } : {}),
       ...(request.algorithm ? { algorithm: request.algorithm } : {}),
     },
-    "use a larger `step`, fewer `parties`, or a scenario with fewer issues",
+    serverSays("lessOutcomes"),
   );
   const parameters: Record<string, unknown> = {};
   for (const key of ["step", "parties", "deal", "agreement", "algorithm"] as const) if (request[key] !== undefined) parameters[key] = request[key];

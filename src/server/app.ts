@@ -4,7 +4,7 @@
  * Tests drive it with `app.request()` or over a real socket.
  */
 import { createRequire } from "node:module";
-import { Hono } from "hono";
+import { Hono, type Context } from "hono";
 import { HTTPException } from "hono/http-exception";
 import { models } from "../models/index.js";
 import { LATEST_SCHEMA, StoreError, type Store } from "../store/index.js";
@@ -14,6 +14,7 @@ import { compressResponses } from "./compression.js";
 import { provideCompute } from "./compute.js";
 import { storeProblem } from "./http.js";
 import { openApiDocument } from "./openapi.js";
+import { serverSays } from "../i18n/problems.js";
 import { HttpProblem, problemResponse, type ProblemKind } from "./problem.js";
 import { analysisRoutes } from "./routes/analysis.js";
 import { scenarioRoutes } from "./routes/scenarios.js";
@@ -51,27 +52,25 @@ export function createApp(options: AppOptions): Hono {
   const app = new Hono();
 
   app.onError((error, c) => {
-    if (error instanceof HttpProblem) return problemResponse(error.problem, error.headers);
-    if (error instanceof StoreError) {
-      const problem = storeProblem(error);
-      return problemResponse(problem.problem, problem.headers);
-    }
+    if (error instanceof HttpProblem) return problemResponse(c, error);
+    if (error instanceof StoreError) return problemResponse(c, storeProblem(error));
     if (error instanceof HTTPException && error.status < 500) {
       const kind: ProblemKind = error.status === 413 ? "payload-too-large" : error.status === 401 ? "unauthorized" : "invalid-request";
-      return problemResponse({ ...new HttpProblem(kind, error.message || "the request cannot be processed").problem, status: error.status });
+      return problemResponse(c, new HttpProblem(kind, error.message || serverSays("cannotProcess"), { status: error.status }));
     }
     // Safety nets: input so deep or so large that a parser or an allocation gave up is the input's fault.
     if (error instanceof RangeError && /call stack/i.test(error.message)) {
-      return problemResponse(new HttpProblem("invalid-input", "the input is nested too deeply to be read; flatten it").problem);
+      return problemResponse(c, new HttpProblem("invalid-input", serverSays("nestedTooDeep")));
     }
     if (error instanceof RangeError && /invalid (array|string) length/i.test(error.message)) {
-      return problemResponse(new HttpProblem("over-budget", "the request is too large to compute; ask for less").problem);
+      return problemResponse(c, new HttpProblem("over-budget", serverSays("tooLargeToCompute")));
     }
     log(`parley serve: internal error on ${c.req.method} ${c.req.path}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-    return problemResponse(new HttpProblem("internal", "something went wrong on the server; the details are in its log").problem);
+    return problemResponse(c, new HttpProblem("internal", serverSays("internal")));
   });
+  const noRoute = (c: Context) => problemResponse(c, new HttpProblem("not-found", serverSays("noRoute", c.req.method, c.req.path)));
   app.notFound((c) => {
-    if (isApi(c.req.path)) return problemResponse(new HttpProblem("not-found", `no route ${c.req.method} ${c.req.path}; see /api/openapi.json`).problem);
+    if (isApi(c.req.path)) return noRoute(c);
     return c.text("Not found", 404);
   });
 
@@ -91,7 +90,7 @@ export function createApp(options: AppOptions): Hono {
   });
   app.use(
     "/api/*",
-    limitBody(MAX_BODY_BYTES, () => problemResponse(new HttpProblem("payload-too-large", `the body is larger than ${MAX_BODY_BYTES / 1024 / 1024} MiB`).problem)),
+    limitBody(MAX_BODY_BYTES, (c) => problemResponse(c, new HttpProblem("payload-too-large", serverSays("bodyTooLarge", MAX_BODY_BYTES / 1024 / 1024)))),
   );
 
   app.get("/api/health", (c) => c.json({ status: "ok", version: packageVersion, schema: LATEST_SCHEMA }));
@@ -99,8 +98,8 @@ export function createApp(options: AppOptions): Hono {
   app.get("/api/models", (c) => c.json(models.map((m) => ({ id: m.id, name: m.name, description: m.description, iterative: m.iterative }))));
   app.route("/api/scenarios", scenarioRoutes(store));
   app.route("/api", analysisRoutes(store));
-  app.all("/api/*", (c) => problemResponse(new HttpProblem("not-found", `no route ${c.req.method} ${c.req.path}; see /api/openapi.json`).problem));
-  app.all("/api", (c) => problemResponse(new HttpProblem("not-found", `no route ${c.req.method} ${c.req.path}; see /api/openapi.json`).problem));
+  app.all("/api/*", noRoute);
+  app.all("/api", noRoute);
   app.route("/", staticRoutes(options.staticDir));
   return app;
 }

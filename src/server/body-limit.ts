@@ -6,18 +6,18 @@
  * (`Connection: close`), so that no client sends its next request on a socket whose unread body is
  * still being discarded.
  */
-import type { MiddlewareHandler } from "hono";
+import type { Context, MiddlewareHandler } from "hono";
 
 /** Past this many bytes an oversized chunked body is no longer drained; the connection is dropped. */
 const DRAIN_CAP = 64 * 1024 * 1024;
 
-export function limitBody(maxBytes: number, tooLarge: () => Response): MiddlewareHandler {
+export function limitBody(maxBytes: number, tooLarge: (c: Context) => Response): MiddlewareHandler {
   return async (c, next) => {
     const body = c.req.raw.body;
     if (!body) return next();
     const declared = c.req.header("content-length");
     if (declared !== undefined && c.req.header("transfer-encoding") === undefined) {
-      return Number(declared) > maxBytes ? closing(tooLarge()) : next();
+      return Number(declared) > maxBytes ? closing(tooLarge(c)) : next();
     }
     const reader = body.getReader();
     const chunks: Uint8Array[] = [];
@@ -32,7 +32,7 @@ export function limitBody(maxBytes: number, tooLarge: () => Response): Middlewar
       }
       if (size <= maxBytes) chunks.push(value);
     }
-    if (size > maxBytes) return closing(tooLarge());
+    if (size > maxBytes) return closing(tooLarge(c));
     const whole = new Uint8Array(size);
     let offset = 0;
     for (const chunk of chunks) {

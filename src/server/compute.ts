@@ -13,7 +13,9 @@
  */
 import type { Context, MiddlewareHandler } from "hono";
 import type { JobInput, JobName, JobOutput } from "../compute/jobs.js";
-import { ComputePool, ComputeRefusal, JobError } from "../compute/pool.js";
+import { ComputePool, ComputeRefusal, JobError, secondsOf } from "../compute/pool.js";
+import { serverSays, type Words } from "../i18n/problems.js";
+import type { Language } from "../scenario/label.js";
 import type { Scenario } from "../scenario/types.js";
 import { storedScenarioJson } from "../store/index.js";
 import { HttpProblem } from "./problem.js";
@@ -51,16 +53,16 @@ export interface BudgetCheck {
   readonly requested: number;
   readonly max: number;
   /** What the client can change to ask for less, e.g. "use a larger `step`, or fewer `parties`". */
-  readonly askForLess: string;
+  readonly askForLess: Words;
   /** What is counted, for the message ("outcomes", "samples"). */
-  readonly what?: string;
+  readonly what: Words;
 }
 
 /** Refuses, with 422 `over-budget`, a request larger than a limit. */
 export function checkBudget(check: BudgetCheck): void {
   if (check.requested <= check.max) return;
-  const what = check.what ?? check.limit;
-  throw new HttpProblem("over-budget", `the request needs ${formatCount(check.requested)} ${what}, more than the ${formatCount(check.max)} the server computes; ${check.askForLess}`, {
+  const detail = (language: Language) => serverSays("overBudget", formatCount(check.requested), check.what[language], formatCount(check.max), check.askForLess[language])[language];
+  throw new HttpProblem("over-budget", { en: detail("en"), zh: detail("zh") }, {
     limit: { name: check.limit, max: check.max, requested: check.requested },
   });
 }
@@ -86,7 +88,7 @@ export function jsonResponse(c: Context, result: JsonText<unknown>): Response {
  * Runs a job on the pool for this request, cancelled if the client goes away. `askForLess` completes
  * the message when the job hits the time or memory limit.
  */
-export async function runJob<N extends JobName>(c: Context, job: N, input: JobInput<N>, askForLess: string): Promise<JsonText<JobOutput<N>>> {
+export async function runJob<N extends JobName>(c: Context, job: N, input: JobInput<N>, askForLess: Words): Promise<JsonText<JobOutput<N>>> {
   const pool = c.get("compute");
   try {
     const scenarioJson = storedScenarioJson((input as { scenario: Scenario }).scenario);
@@ -96,10 +98,12 @@ export async function runJob<N extends JobName>(c: Context, job: N, input: JobIn
   }
 }
 
-function problemOf(error: unknown, askForLess: string): unknown {
+function problemOf(error: unknown, askForLess: Words): unknown {
+  // A detail in each language that ends in what to ask for instead.
+  const withLess = (say: (less: string, language: Language) => string): Words => ({ en: say(askForLess.en, "en"), zh: say(askForLess.zh, "zh") });
   if (error instanceof JobError) {
     if (error.errorName === "RangeError" && /Maximum call stack|Invalid (array|string) length/.test(error.message)) {
-      return new HttpProblem("over-budget", `the computation outgrew what the server can hold; ask for less: ${askForLess}`);
+      return new HttpProblem("over-budget", withLess((less, language) => serverSays("outgrew", less)[language]));
     }
     if (!INPUT_ERRORS.has(error.errorName)) return new Error(`compute job ${error.job} failed: ${error.message}`);
     return new HttpProblem("invalid-input", error.message, { errors: [{ path: "", line: 0, column: 0, message: error.message }] });
@@ -109,16 +113,18 @@ function problemOf(error: unknown, askForLess: string): unknown {
     case "busy":
       return new HttpProblem(
         "server-busy",
-        `${error.message}; or ask for less: ${askForLess}`,
+        withLess((less, language) =>
+          (error.queue === undefined ? serverSays("shuttingDown", less) : serverSays("busy", error.queue.threads, error.queue.waiting, error.retryAfterSeconds ?? 1, less))[language],
+        ),
         { limit: { name: "queue", max: error.limit } },
         { "retry-after": String(error.retryAfterSeconds ?? 1) },
       );
     case "time":
-      return new HttpProblem("over-budget", `${error.message}; ask for less: ${askForLess}`, { limit: { name: "time", max: error.limit, unit: "ms" } });
+      return new HttpProblem("over-budget", withLess((less, language) => serverSays("timeLimit", secondsOf(error.limit), less)[language]), { limit: { name: "time", max: error.limit, unit: "ms" } });
     case "memory":
-      return new HttpProblem("over-budget", `${error.message}; ask for less: ${askForLess}`, { limit: { name: "memory", max: error.limit, unit: "MiB" } });
+      return new HttpProblem("over-budget", withLess((less, language) => serverSays("memoryLimit", error.limit, less)[language]), { limit: { name: "memory", max: error.limit, unit: "MiB" } });
     case "cancelled":
-      return new HttpProblem("client-closed", error.message);
+      return new HttpProblem("client-closed", serverSays("cancelled"));
   }
 }
 

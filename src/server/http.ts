@@ -2,6 +2,7 @@
 import type { Context } from "hono";
 import type { ExpectedVersion } from "../store/index.js";
 import { StoreError } from "../store/index.js";
+import { serverSays, type Words } from "../i18n/problems.js";
 import { HttpProblem } from "./problem.js";
 
 /** A scenario version as a strong entity tag: `"3"`. */
@@ -11,7 +12,7 @@ export const etag = (version: number): string => `"${version}"`;
 export function ifMatch(c: Context): ExpectedVersion {
   const header = c.req.header("if-match");
   if (header === undefined || header.trim() === "") {
-    throw new HttpProblem("precondition-required", 'send If-Match with the ETag of the version you edited (e.g. If-Match: "3"), so that a change made meanwhile is not overwritten');
+    throw new HttpProblem("precondition-required", serverSays("ifMatchRequired"));
   }
   return parseIfMatch(header);
 }
@@ -26,7 +27,7 @@ function parseIfMatch(header: string): ExpectedVersion {
   const value = header.trim();
   if (value === "*") return "*";
   const match = /^"(\d+)"$/.exec(value);
-  if (!match) throw new HttpProblem("invalid-request", `If-Match must be one version's ETag, such as "3" (with the quotes), or *; got ${value}`);
+  if (!match) throw new HttpProblem("invalid-request", serverSays("ifMatchForm", value));
   return Number(match[1]);
 }
 
@@ -45,8 +46,8 @@ export function textHeader(c: Context, name: string): string | undefined {
 export function positiveInt(value: string | undefined, name: string): number {
   const n = Number(value);
   if (value === undefined || !/^\d+$/.test(value) || !Number.isSafeInteger(n) || n < 1) {
-    throw new HttpProblem("invalid-request", `${name} must be a whole number ≥ 1${value === undefined ? "" : `, got "${value}"`}`, {
-      errors: [{ path: name, line: 0, column: 0, message: `expected a whole number ≥ 1` }],
+    throw new HttpProblem("invalid-request", serverSays("wholeNumber", name, value), {
+      errors: [{ path: name, line: 0, column: 0, message: serverSays("expectedWholeNumber") }],
     });
   }
   return n;
@@ -54,14 +55,31 @@ export function positiveInt(value: string | undefined, name: string): number {
 
 /** The store's refusals as HTTP problems. */
 export function storeProblem(error: StoreError): HttpProblem {
+  const detail = storeWords(error);
   switch (error.code) {
     case "not-found":
-      return new HttpProblem("not-found", error.message);
+      return new HttpProblem("not-found", detail);
     case "deleted":
-      return new HttpProblem("gone", error.message);
+      return new HttpProblem("gone", detail);
     case "stale":
       return error.currentVersion === undefined
-        ? new HttpProblem("precondition-failed", error.message)
-        : new HttpProblem("precondition-failed", error.message, { currentVersion: error.currentVersion }, { etag: etag(error.currentVersion) });
+        ? new HttpProblem("precondition-failed", detail)
+        : new HttpProblem("precondition-failed", detail, { currentVersion: error.currentVersion }, { etag: etag(error.currentVersion) });
+  }
+}
+
+function storeWords(error: StoreError): Words | string {
+  const facts = error.facts;
+  switch (facts?.kind) {
+    case "no-scenario":
+      return serverSays("noScenario", facts.id);
+    case "no-version":
+      return serverSays("noVersion", facts.id, facts.version, facts.current);
+    case "deleted":
+      return serverSays("deleted", facts.id, facts.at);
+    case "stale":
+      return serverSays("stale", facts.id, facts.current, facts.expected);
+    case undefined:
+      return error.message;
   }
 }

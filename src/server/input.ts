@@ -17,7 +17,8 @@ import { parseLocated, type LocatedDocument } from "../scenario/document.js";
 import type { Scenario } from "../scenario/types.js";
 import { validateScenario, type ValidationResult } from "../scenario/validate.js";
 import { runJob } from "./compute.js";
-import { HttpProblem, toEntry } from "./problem.js";
+import { serverSays, type BodyKind } from "../i18n/problems.js";
+import { entriesText, HttpProblem, toEntry } from "./problem.js";
 
 /** A validated scenario and the YAML text it will be stored as. */
 export interface ScenarioText {
@@ -26,7 +27,7 @@ export interface ScenarioText {
   readonly warnings: readonly Diagnostic[];
 }
 
-export type BodyKind = "json" | "yaml" | "multipart";
+export type { BodyKind };
 
 /** What the request's Content-Type says the body is; 415 for anything else. */
 export function bodyKind(c: Context, accept: readonly BodyKind[]): BodyKind {
@@ -40,8 +41,7 @@ export function bodyKind(c: Context, accept: readonly BodyKind[]): BodyKind {
           ? "multipart"
           : undefined;
   if (kind === undefined || !accept.includes(kind)) {
-    const names = { json: "application/json", yaml: "application/yaml (or text/plain)", multipart: "multipart/form-data" };
-    throw new HttpProblem("unsupported-media-type", `${type === "" ? "no Content-Type" : `Content-Type ${type}`} is not accepted here; expected ${accept.map((k) => names[k]).join(", ")}`);
+    throw new HttpProblem("unsupported-media-type", serverSays("mediaType", type, accept));
   }
   return kind;
 }
@@ -60,23 +60,23 @@ export function parseJsonBody(text: string): LocatedDocument & { readonly text: 
 }
 
 function refuseEmptyJson(text: string): void {
-  if (text.trim() === "") throw new HttpProblem("invalid-request", "the body is empty; expected JSON");
+  if (text.trim() === "") throw new HttpProblem("invalid-request", serverSays("emptyBody"));
 }
 
-const notJson = (syntaxErrors: readonly Diagnostic[]) => new HttpProblem("invalid-request", "the body is not valid JSON", { errors: syntaxErrors.map(toEntry) });
+const notJson = (syntaxErrors: readonly Diagnostic[]) => new HttpProblem("invalid-request", serverSays("notJson"), { errors: syntaxErrors.map(toEntry) });
 
 /** Checks a parsed body against a zod schema; 400 with every problem located otherwise. */
 export function checkBody<T>(schema: z.ZodType<T>, doc: LocatedDocument): T {
   const result = schema.safeParse(doc.value);
   if (result.success) return result.data;
   const errors = result.error.issues.map((issue) => toEntry(doc.diagnostic(issue.path.filter((p): p is string | number => typeof p !== "symbol"), issue.message)));
-  throw new HttpProblem("invalid-request", `the request body is not what this endpoint expects: ${errors.map((e) => (e.path ? `${e.path}: ${e.message}` : e.message)).join("; ")}`, { errors });
+  throw new HttpProblem("invalid-request", serverSays("bodyShape", entriesText(errors)), { errors });
 }
 
 function rejectInvalid(result: ValidationResult, relocate: (d: Diagnostic) => Diagnostic = (d) => d): Scenario {
   if (result.ok) return result.scenario;
   const errors = result.errors.map(relocate).map(toEntry);
-  throw new HttpProblem("invalid-scenario", `${errors.length} problem${errors.length === 1 ? "" : "s"} in the scenario: ${errors[0]!.path ? `${errors[0]!.path}: ` : ""}${errors[0]!.message}${errors.length > 1 ? " …" : ""}`, {
+  throw new HttpProblem("invalid-scenario", serverSays("scenarioProblems", errors.length, entriesText(errors.slice(0, 1)), errors.length > 1), {
     errors,
     warnings: result.warnings.map(relocate).map(toEntry),
   });
@@ -99,7 +99,7 @@ export function scenarioFromText(text: string, file = "<request body>"): Scenari
  */
 export const INLINE_VALIDATION_MAX_CHARS = 4096;
 
-const SEND_LESS = "send a smaller scenario";
+const SEND_LESS = serverSays("lessText");
 
 /**
  * {@link scenarioFromText}, off the event loop when the text is longer than
@@ -178,10 +178,10 @@ export async function readUpload(file: File): Promise<UploadedFile> {
  */
 export function scenarioFromUploads(files: readonly UploadedFile[]): ScenarioText & { format: string } {
   const [first] = files;
-  if (first === undefined) throw new HttpProblem("invalid-request", "no file uploaded; send the file in a form field named `file`");
+  if (first === undefined) throw new HttpProblem("invalid-request", serverSays("noFile"));
   const binary = files.find((f) => f.binary);
   if (binary) {
-    throw new HttpProblem("unsupported-media-type", `${binary.name} is not a text file (it is binary, or not UTF-8); expected a Parley scenario (YAML/JSON), KTAB CSV/XML, EUM CSV or GENIUS-family files`);
+    throw new HttpProblem("unsupported-media-type", serverSays("notText", binary.name));
   }
   try {
     if (detectGeniusFormat(first.text) !== "unknown") {
@@ -189,7 +189,7 @@ export function scenarioFromUploads(files: readonly UploadedFile[]): ScenarioTex
       const name = (files.find((f) => /domain/i.test(f.name)) ?? first).name.replace(/\.[^.]+$/, "").replace(/_domain$/i, "");
       return imported(scenarioFromNegotiation(negotiation, name), first.name, "genius");
     }
-    if (files.length > 1) throw new HttpProblem("invalid-request", "upload one scenario, KTAB or EUM file, or a GENIUS domain with its profiles");
+    if (files.length > 1) throw new HttpProblem("invalid-request", serverSays("oneUpload"));
     const ktab = detectKtab(first.text);
     if (ktab !== null) {
       return imported(scenarioFromKtab(ktab === "xml" ? parseKtabXml(first.text, first.name) : parseKtabCsv(first.text, first.name), first.name), first.name, "ktab");
@@ -202,11 +202,11 @@ export function scenarioFromUploads(files: readonly UploadedFile[]): ScenarioTex
     }
     if (error instanceof HttpProblem) throw error;
     // A parser's own refusal (an XML external entity, nesting too deep, …) is the file's fault, not a bug.
-    const message = `${files.map((f) => f.name).join(", ")} cannot be read: ${error instanceof Error ? error.message : String(error)}`;
+    const message = serverSays("cannotRead", files.map((f) => f.name).join(", "), error instanceof Error ? error.message : String(error));
     throw new HttpProblem("invalid-input", message, { errors: [{ path: "", line: 0, column: 0, message }] });
   }
   if (/^\s*</.test(first.text)) {
-    throw new HttpProblem("unsupported-media-type", `${first.name} is XML but neither a KTAB SMP input nor a GENIUS domain or profile; expected a Parley scenario (YAML/JSON), KTAB CSV/XML, EUM CSV or GENIUS-family files`);
+    throw new HttpProblem("unsupported-media-type", serverSays("unknownXml", first.name));
   }
   return { ...scenarioFromText(first.text, first.name), format: "scenario" };
 }

@@ -2,8 +2,13 @@
  * Errors as RFC 9457 problem details (`application/problem+json`). Handlers throw an
  * {@link HttpProblem}; the app's error handler writes it. Anything else thrown is an internal
  * error: logged to stderr, answered with a bare 500 that reveals nothing about the server.
+ * Titles and details come in English and Chinese (src/i18n/problems.ts); the answer is in the
+ * language the request's Accept-Language prefers. `type`, paths, lines and columns never change.
  */
+import type { Context } from "hono";
+import { PROBLEM_TITLES, preferredLanguage, sameWords, type ServerProblemKind, type Words } from "../i18n/problems.js";
 import type { Diagnostic } from "../scenario/diagnostics.js";
+import type { Language } from "../scenario/label.js";
 
 /** One located problem in the request, as the CLI reports it (line and column 0 when unknown). */
 export interface ProblemEntry {
@@ -12,6 +17,9 @@ export interface ProblemEntry {
   readonly column: number;
   readonly message: string;
 }
+
+/** A located problem whose message the server words itself, in both languages. */
+export type ProblemEntryInput = Omit<ProblemEntry, "message"> & { readonly message: string | Words };
 
 export interface Problem {
   /** A URN naming the kind of problem: `urn:parley:problem:<slug>`. */
@@ -38,48 +46,78 @@ export interface ProblemLimit {
   readonly unit?: string;
 }
 
-/** The kinds of problem the API reports, with their status and title. */
+/** The kinds of problem the API reports, with their status (titles: PROBLEM_TITLES). */
 export const PROBLEMS = {
-  "invalid-request": [400, "The request is malformed"],
-  unauthorized: [401, "An access token is required"],
-  forbidden: [403, "Forbidden"],
-  "not-found": [404, "Not found"],
-  "method-not-allowed": [405, "Method not allowed"],
-  gone: [410, "The scenario is deleted"],
-  "precondition-failed": [412, "The resource has changed"],
-  "payload-too-large": [413, "The request body is too large"],
-  "unsupported-media-type": [415, "Unsupported media type"],
-  "misdirected-request": [421, "Unexpected Host header"],
-  "invalid-scenario": [422, "The scenario is invalid"],
-  "invalid-input": [422, "The input cannot be used"],
-  "over-budget": [422, "The request asks for more computation than the server allows"],
-  "precondition-required": [428, "If-Match is required"],
-  "client-closed": [499, "The client closed the request"],
-  internal: [500, "Internal server error"],
-  "not-implemented": [501, "Not implemented"],
-  "server-busy": [503, "The server is busy"],
-} as const satisfies Record<string, readonly [number, string]>;
+  "invalid-request": 400,
+  unauthorized: 401,
+  forbidden: 403,
+  "not-found": 404,
+  "method-not-allowed": 405,
+  gone: 410,
+  "precondition-failed": 412,
+  "payload-too-large": 413,
+  "unsupported-media-type": 415,
+  "misdirected-request": 421,
+  "invalid-scenario": 422,
+  "invalid-input": 422,
+  "over-budget": 422,
+  "precondition-required": 428,
+  "client-closed": 499,
+  internal: 500,
+  "not-implemented": 501,
+  "server-busy": 503,
+} as const satisfies Record<ServerProblemKind, number>;
 
 export type ProblemKind = keyof typeof PROBLEMS;
 
+export interface ProblemExtra {
+  readonly errors?: readonly ProblemEntryInput[];
+  readonly warnings?: readonly ProblemEntryInput[];
+  readonly currentVersion?: number;
+  readonly limit?: ProblemLimit;
+  /** A status other than the kind's (a framework's 4xx passed on as it came). */
+  readonly status?: number;
+}
+
 export class HttpProblem extends Error {
   override readonly name = "HttpProblem";
-  readonly problem: Problem;
   /** Headers to send with the problem (e.g. the current ETag with a 412). */
   readonly headers: Record<string, string>;
-  constructor(
-    kind: ProblemKind,
-    detail: string,
-    extra: { errors?: readonly ProblemEntry[]; warnings?: readonly ProblemEntry[]; currentVersion?: number; limit?: ProblemLimit } = {},
-    headers: Record<string, string> = {},
-  ) {
-    super(detail);
-    const [status, title] = PROBLEMS[kind];
-    this.problem = { type: `urn:parley:problem:${kind}`, title, status, detail, ...extra };
+  readonly #kind: ProblemKind;
+  readonly #detail: Words;
+  readonly #extra: ProblemExtra;
+  /**
+   * `detail` is the server's own wording in both languages (`serverSays`), or a string that reads
+   * the same in either (a library's message).
+   */
+  constructor(kind: ProblemKind, detail: string | Words, extra: ProblemExtra = {}, headers: Record<string, string> = {}) {
+    const words = typeof detail === "string" ? sameWords(detail) : detail;
+    super(words.en);
+    this.#kind = kind;
+    this.#detail = words;
+    this.#extra = extra;
     this.headers = headers;
   }
+  /** The problem in English. */
+  get problem(): Problem {
+    return this.in("en");
+  }
+  /** The problem in a language: title, detail and the server's own entry messages translated. */
+  in(language: Language): Problem {
+    const { errors, warnings, status, ...rest } = this.#extra;
+    const entry = (e: ProblemEntryInput): ProblemEntry => ({ ...e, message: typeof e.message === "string" ? e.message : e.message[language] });
+    return {
+      type: `urn:parley:problem:${this.#kind}`,
+      title: PROBLEM_TITLES[language][this.#kind],
+      status: status ?? PROBLEMS[this.#kind],
+      detail: this.#detail[language],
+      ...(errors ? { errors: errors.map(entry) } : {}),
+      ...(warnings ? { warnings: warnings.map(entry) } : {}),
+      ...rest,
+    };
+  }
   get status(): number {
-    return this.problem.status;
+    return this.#extra.status ?? PROBLEMS[this.#kind];
   }
 }
 
@@ -87,14 +125,20 @@ export function toEntry(d: Diagnostic): ProblemEntry {
   return { path: d.path, line: d.line, column: d.column, message: d.message };
 }
 
-/** The response for a problem. */
-export function problemResponse(problem: Problem, headers: Record<string, string> = {}): Response {
-  return new Response(JSON.stringify(problem), {
-    status: problem.status,
-    headers: { "content-type": "application/problem+json; charset=utf-8", "cache-control": "no-store", ...headers },
-  });
+/** Located problems in one line ("path: message; …"), for a detail that quotes them. */
+export function entriesText(entries: readonly ProblemEntry[]): string {
+  return entries.map((e) => (e.path ? `${e.path}: ${e.message}` : e.message)).join("; ");
 }
 
-export function problem(kind: ProblemKind, detail: string): Response {
-  return problemResponse(new HttpProblem(kind, detail).problem);
+/** The language a request's Accept-Language prefers (English by default). */
+export function requestLanguage(c: Context): Language {
+  return preferredLanguage(c.req.header("accept-language"));
+}
+
+/** The response for a problem, in the language the request prefers. */
+export function problemResponse(c: Context, problem: HttpProblem, headers: Record<string, string> = {}): Response {
+  return new Response(JSON.stringify(problem.in(requestLanguage(c))), {
+    status: problem.status,
+    headers: { "content-type": "application/problem+json; charset=utf-8", "cache-control": "no-store", "content-language": requestLanguage(c), vary: "Accept-Language", ...problem.headers, ...headers },
+  });
 }

@@ -13,6 +13,7 @@ import type { MiddlewareHandler } from "hono";
 import { getCookie, setCookie } from "hono/cookie";
 import { cors } from "hono/cors";
 import { secureHeaders } from "hono/secure-headers";
+import { serverSays } from "../i18n/problems.js";
 import { HttpProblem, problemResponse } from "./problem.js";
 
 export const TOKEN_COOKIE = "parley_token";
@@ -82,7 +83,7 @@ export function isLoopback(host: string): boolean {
 export function loopbackHostOnly(): MiddlewareHandler {
   return async (c, next) => {
     const host = new URL(c.req.url).hostname;
-    if (!isLoopback(host)) throw new HttpProblem("misdirected-request", `this server answers only to localhost, 127.0.0.1 or [::1], not "${host}"; start it with a token to serve other names`);
+    if (!isLoopback(host)) throw new HttpProblem("misdirected-request", serverSays("misdirected", host));
     await next();
   };
 }
@@ -97,7 +98,7 @@ export function sameOriginWrites(allowed?: string): MiddlewareHandler {
     const origin = c.req.header("origin");
     if (origin !== undefined && !["GET", "HEAD", "OPTIONS"].includes(c.req.method)) {
       const own = new URL(c.req.url).origin;
-      if (origin !== own && origin !== allowed) throw new HttpProblem("forbidden", `requests from ${origin} may not change data on this server`);
+      if (origin !== own && origin !== allowed) throw new HttpProblem("forbidden", serverSays("foreignOrigin", origin));
     }
     await next();
   };
@@ -129,8 +130,7 @@ export function requireToken(token: string): MiddlewareHandler {
       return c.redirect(`${url.pathname}${url.search}`, 303);
     }
     if (api) {
-      const problem = new HttpProblem("unauthorized", "send the access token as `Authorization: Bearer <token>`; `parley serve` printed it (or set it with PARLEY_TOKEN)");
-      return problemResponse(problem.problem, { "www-authenticate": 'Bearer realm="parley"' });
+      return problemResponse(c, new HttpProblem("unauthorized", serverSays("tokenRequired")), { "www-authenticate": 'Bearer realm="parley"' });
     }
     return c.html(
       `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Parley — access token needed</title></head><body><h1>Access token needed</h1><p>Open the address <code>parley serve</code> printed when it started: it ends in <code>?token=…</code>.</p></body></html>`,

@@ -71,6 +71,13 @@ export interface RunRecord extends RunSummary {
 export type NewRun = Omit<RunRecord, "id" | "createdAt">;
 
 /** A request the store cannot satisfy; `code` says why, for the HTTP layer to map. */
+/** What a store error is about, so that a shell can word it in its reader's language. */
+export type StoreErrorFacts =
+  | { readonly kind: "no-scenario"; readonly id: string }
+  | { readonly kind: "no-version"; readonly id: string; readonly version: number; readonly current: number }
+  | { readonly kind: "deleted"; readonly id: string; readonly at: string }
+  | { readonly kind: "stale"; readonly id: string; readonly current: number; readonly expected: number };
+
 export class StoreError extends Error {
   override readonly name = "StoreError";
   constructor(
@@ -78,6 +85,7 @@ export class StoreError extends Error {
     message: string,
     /** For "stale": the current version. */
     readonly currentVersion?: number,
+    readonly facts?: StoreErrorFacts,
   ) {
     super(message);
   }
@@ -226,7 +234,7 @@ export class Store {
       return cached.version;
     }
     const found = this.sql("SELECT * FROM scenario_versions WHERE scenario_id = ? AND version = ?").get(id, wanted) as VersionRow | undefined;
-    if (!found) throw new StoreError("not-found", `scenario "${id}" has no version ${wanted}; its versions are 1 to ${row.current_version}`);
+    if (!found) throw new StoreError("not-found", `scenario "${id}" has no version ${wanted}; its versions are 1 to ${row.current_version}`, undefined, { kind: "no-version", id, version: wanted, current: row.current_version });
     const read = toVersion(found);
     this.remember(key, read, found.yaml.length + found.json.length);
     return read;
@@ -406,8 +414,8 @@ export class Store {
 
   private scenarioRow(id: string, includeDeleted: boolean): ScenarioRow {
     const row = this.sql("SELECT id, current_version, updated_at, deleted_at FROM scenarios WHERE id = ?").get(id) as ScenarioRow | undefined;
-    if (!row) throw new StoreError("not-found", `no scenario "${id}"`);
-    if (row.deleted_at !== null && !includeDeleted) throw new StoreError("deleted", `scenario "${id}" was deleted at ${row.deleted_at}; restore a version to bring it back`);
+    if (!row) throw new StoreError("not-found", `no scenario "${id}"`, undefined, { kind: "no-scenario", id });
+    if (row.deleted_at !== null && !includeDeleted) throw new StoreError("deleted", `scenario "${id}" was deleted at ${row.deleted_at}; restore a version to bring it back`, undefined, { kind: "deleted", id, at: row.deleted_at });
     return row;
   }
 
@@ -437,7 +445,7 @@ export class Store {
 
 function checkExpected(id: string, row: ScenarioRow, expected: ExpectedVersion): void {
   if (expected !== "*" && expected !== row.current_version) {
-    throw new StoreError("stale", `scenario "${id}" is at version ${row.current_version}, not ${expected}; reload it and apply your change again`, row.current_version);
+    throw new StoreError("stale", `scenario "${id}" is at version ${row.current_version}, not ${expected}; reload it and apply your change again`, row.current_version, { kind: "stale", id, current: row.current_version, expected });
   }
 }
 

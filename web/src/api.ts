@@ -69,7 +69,9 @@ export class ApiError extends Error {
 async function request<T>(method: string, path: string, init: { body?: BodyInit; headers?: Record<string, string> } = {}): Promise<{ data: T; response: Response }> {
   let response: Response;
   try {
-    response = await fetch(path, { method, credentials: "same-origin", headers: { accept: "application/json", ...init.headers }, ...(init.body !== undefined ? { body: init.body } : {}) });
+    // The server words its problems in the language the page shows (language.ts keeps <html lang> in step).
+    const headers = { accept: "application/json", "accept-language": document.documentElement.lang || "en", ...init.headers };
+    response = await fetch(path, { method, credentials: "same-origin", headers, ...(init.body !== undefined ? { body: init.body } : {}) });
   } catch (error) {
     throw new ApiError(0, `the Parley server cannot be reached (${error instanceof Error ? error.message : String(error)})`);
   }

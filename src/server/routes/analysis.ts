@@ -28,6 +28,7 @@ import {
 import { JsonText, jsonResponse } from "../compute.js";
 import { positiveInt } from "../http.js";
 import { bodyKind, checkBody, readJsonBody, scenarioFromEmbedded } from "../input.js";
+import { serverSays } from "../../i18n/problems.js";
 import { HttpProblem } from "../problem.js";
 import type { LocatedDocument } from "../../scenario/document.js";
 
@@ -40,13 +41,13 @@ interface ResolvedScenario {
 /** The scenario a request names: a stored version, or the one it carries. */
 function resolveScenario(store: Store, doc: LocatedDocument, request: { scenarioId?: string | undefined; version?: number | undefined; scenario?: unknown }): ResolvedScenario {
   if ((request.scenarioId === undefined) === (request.scenario === undefined)) {
-    throw new HttpProblem("invalid-request", "name a stored scenario with `scenarioId` (and optionally `version`), or send one in `scenario` — one of the two");
+    throw new HttpProblem("invalid-request", serverSays("scenarioOrId"));
   }
   if (request.scenarioId !== undefined) {
     const found = store.getScenario(request.scenarioId, request.version, { includeDeleted: request.version !== undefined });
     return { scenario: found.scenario, scenarioId: found.id, scenarioVersion: found.version };
   }
-  if (request.version !== undefined) throw new HttpProblem("invalid-request", "`version` goes with `scenarioId`, not with `scenario`");
+  if (request.version !== undefined) throw new HttpProblem("invalid-request", serverSays("versionWithId"));
   return { scenario: scenarioFromEmbedded(doc, ["scenario"], request.scenario).scenario, scenarioId: null, scenarioVersion: null };
 }
 
@@ -119,7 +120,7 @@ export function analysisRoutes(store: Store): Hono {
 
   app.get("/runs", (c) => {
     const kind = c.req.query("kind");
-    if (kind !== undefined && !["forecast", "deal", "analyze"].includes(kind)) throw new HttpProblem("invalid-request", `kind must be forecast, deal or analyze; got "${kind}"`);
+    if (kind !== undefined && !["forecast", "deal", "analyze"].includes(kind)) throw new HttpProblem("invalid-request", serverSays("runKind", kind));
     const limit = c.req.query("limit");
     const scenarioId = c.req.query("scenarioId");
     return c.json(
@@ -143,7 +144,7 @@ export function analysisRoutes(store: Store): Hono {
 
   app.get("/runs/:id", (c) => {
     const run = store.getRun(positiveInt(c.req.param("id"), "id"));
-    if (!run) throw new HttpProblem("not-found", `no run ${c.req.param("id")}`);
+    if (!run) throw new HttpProblem("not-found", serverSays("noRun", c.req.param("id")));
     return c.json(run);
   });
 

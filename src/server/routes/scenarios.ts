@@ -11,6 +11,7 @@ import { etag, ifMatch, optionalIfMatch, positiveInt, textHeader } from "../http
 import { bodyKind, checkBody, parseJsonBody, readJsonBody, scenarioFromEmbedded, scenarioFromUploads, readUpload, validateLargeJsonBody, validateText, type ScenarioText, type UploadedFile } from "../input.js";
 import { checkRuns } from "../analysis.js";
 import { runJob } from "../compute.js";
+import { serverSays } from "../../i18n/problems.js";
 import { HttpProblem, toEntry } from "../problem.js";
 import { DOCUMENT_POLICY_HEADER } from "../security.js";
 
@@ -47,7 +48,7 @@ async function readSubmission(c: Context, allowUpload: boolean): Promise<Submiss
   if (kind === "yaml") return withWho(await validateText(c, await c.req.text()));
   if (kind === "multipart") {
     const form = await c.req.parseBody({ all: true }).catch(() => {
-      throw new HttpProblem("invalid-request", "the multipart/form-data body cannot be read");
+      throw new HttpProblem("invalid-request", serverSays("unreadableForm"));
     });
     const fileField = form["file"];
     const files = (Array.isArray(fileField) ? fileField : fileField === undefined ? [] : [fileField]).filter((f): f is File => typeof f !== "string");
@@ -62,7 +63,7 @@ async function readSubmission(c: Context, allowUpload: boolean): Promise<Submiss
   const value = doc.value;
   if (isRecord(value) && wrapsScenario(Object.keys(value))) {
     const body = checkBody(envelope, doc);
-    if ((body.scenario === undefined) === (body.yaml === undefined)) throw new HttpProblem("invalid-request", "give the scenario in `scenario` (data or YAML text) or in `yaml`, not both");
+    if ((body.scenario === undefined) === (body.yaml === undefined)) throw new HttpProblem("invalid-request", serverSays("scenarioOrYaml"));
     const text =
       body.yaml !== undefined
         ? await validateText(c, body.yaml, "<yaml>")
@@ -117,13 +118,12 @@ export function scenarioRoutes(store: Store): Hono {
     const expected = ifMatch(c);
     const current = store.currentVersion(id);
     if (expected !== "*" && expected !== current) {
-      const detail = `scenario "${id}" is at version ${current}, not ${expected}; reload it and apply your change again`;
-      throw new HttpProblem("precondition-failed", detail, { currentVersion: current }, { etag: etag(current) });
+      throw new HttpProblem("precondition-failed", serverSays("stale", id, current, expected), { currentVersion: current }, { etag: etag(current) });
     }
     const submission = await readSubmission(c, false);
     if (submission.scenario.id !== id) {
       // A version keeps its scenario's id: a text that names another is a new scenario (POST it).
-      const detail = `the text gives the id "${submission.scenario.id}" but this is scenario "${id}"; keep the id "${id}", or create the new scenario with POST /api/scenarios`;
+      const detail = serverSays("otherId", submission.scenario.id, id);
       const line = submission.yaml.split("\n").findIndex((l) => /^["']?id["']?\s*:/.test(l)) + 1;
       throw new HttpProblem("invalid-input", detail, { errors: [{ path: "id", line, column: line > 0 ? 1 : 0, message: detail }] });
     }
@@ -149,7 +149,7 @@ export function scenarioRoutes(store: Store): Hono {
       c.header("Content-Disposition", `attachment; filename="${id.replace(/[^A-Za-z0-9._-]/g, "_")}-v${version.version}.yaml"`);
       return c.body(version.yaml);
     }
-    if (format !== undefined && format !== "json") throw new HttpProblem("invalid-request", `format must be "json" or "yaml", got "${format}"`);
+    if (format !== undefined && format !== "json") throw new HttpProblem("invalid-request", serverSays("eitherOf", "format", "json", "yaml", format));
     return jsonOfShared(c, version);
   });
 
@@ -160,13 +160,13 @@ export function scenarioRoutes(store: Store): Hono {
     const versionQuery = c.req.query("version");
     const found = store.getScenario(id, versionQuery === undefined ? undefined : positiveInt(versionQuery, "version"), { includeDeleted: versionQuery !== undefined });
     const lang = c.req.query("lang") ?? found.scenario.language;
-    if (lang !== "en" && lang !== "zh") throw new HttpProblem("invalid-request", `lang must be "en" or "zh", got "${lang}"`);
+    if (lang !== "en" && lang !== "zh") throw new HttpProblem("invalid-request", serverSays("eitherOf", "lang", "en", "zh", lang));
     const format = c.req.query("format") ?? "html";
-    if (format !== "html" && format !== "md") throw new HttpProblem("invalid-request", `format must be "html" or "md", got "${format}"`);
+    if (format !== "html" && format !== "md") throw new HttpProblem("invalid-request", serverSays("eitherOf", "format", "html", "md", format));
     const runsQuery = c.req.query("runs");
     const runs = runsQuery === undefined ? undefined : positiveInt(runsQuery, "runs");
     if (runs !== undefined) checkRuns(runs);
-    const text = (await runJob(c, "briefing", { scenario: found.scenario, language: lang, format, ...(runs !== undefined ? { runs } : {}) }, "ask for fewer `runs`, or none")).parse();
+    const text = (await runJob(c, "briefing", { scenario: found.scenario, language: lang, format, ...(runs !== undefined ? { runs } : {}) }, serverSays("lessRunsOrNone"))).parse();
     if (format === "md") {
       c.header("Content-Type", "text/markdown; charset=utf-8");
       return c.body(text);
