@@ -29,8 +29,12 @@ export async function openInput(path: string, from?: InputFormat): Promise<Scena
     return validScenario(validateScenario(text, { file: path, readSource: sourceReader(path) }));
   }
   const scenario = await importText(text, path, format);
+  const options = { file: `${path} (as imported)`, readSource: sourceReader(path) };
+  // What the importers write is mostly plain enough to check without the schema library; the rest in full.
+  const plain = (await import("../scenario/imported.js")).validateImportedData(scenario, options);
+  if (plain !== undefined) return validScenario(plain);
   const { validateScenarioData } = await import("../scenario/validate-data.js");
-  return validScenario(validateScenarioData(scenario, { file: `${path} (as imported)`, readSource: sourceReader(path) }));
+  return validScenario(validateScenarioData(scenario, options));
 }
 
 /** An imported file as a scenario as written (not yet validated); the reader of its format is loaded now. */

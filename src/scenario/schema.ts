@@ -11,16 +11,9 @@
 import { z } from "zod";
 import { DEFAULT_STRATEGY, STRATEGIES } from "../simulation/negotiators/names.js";
 import { ID_PATTERN } from "./id.js";
+import { READABLE_VERSIONS } from "./version.js";
 
-/**
- * The format version this build writes and reads. Older versions are migrated on load.
- * Version 2 adds red lines, linkage, outside options (`reservation: {deal}`) and `decision`;
- * a version-1 file is a valid version-2 file.
- */
-export const SCHEMA_VERSION = 2;
-
-/** Every version this build reads. */
-export const READABLE_VERSIONS = [1, 2] as const;
+export { READABLE_VERSIONS, SCHEMA_VERSION } from "./version.js";
 
 const finite = (what = "a number") =>
   z.number({ error: `expected ${what}` }).refine(Number.isFinite, { message: `expected ${what}, not NaN or infinity` });
