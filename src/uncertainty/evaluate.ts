@@ -82,8 +82,14 @@ interface PreparedPlan {
 
 const prepared = new WeakMap<EvaluationPlan, PreparedPlan>();
 
-function prepare(plan: EvaluationPlan): PreparedPlan {
-  let ready = prepared.get(plan);
+/**
+ * The plan last prepared under a key (see `PointsTask.planKey`): a worker thread receives a fresh copy of
+ * the plan with every chunk, and preparing it (a few ms) for each would cost more than the chunk's copying.
+ */
+let keyedPlan: { readonly key: string; readonly ready: PreparedPlan } | undefined;
+
+function prepare(plan: EvaluationPlan, key?: string): PreparedPlan {
+  let ready = prepared.get(plan) ?? (key !== undefined && keyedPlan?.key === key ? keyedPlan.ready : undefined);
   if (ready) return ready;
   const { scenario } = plan;
   const model = toModelInput(scenario);
@@ -129,6 +135,7 @@ function prepare(plan: EvaluationPlan): PreparedPlan {
   const reservations = Float64Array.from(scenario.actors, (a) => a.reservation?.value ?? Number.NaN);
   ready = { input, targets, models, outcomes, agreement, acceptance, reservations };
   prepared.set(plan, ready);
+  if (key !== undefined) keyedPlan = { key, ready };
   return ready;
 }
 
@@ -169,8 +176,8 @@ function writeValues(ready: PreparedPlan, values: ArrayLike<number>): void {
  * The models and deal acceptance read a model input prepared once per plan, with this point's numbers
  * written in; only rules that read judgements need the scenario itself with the point's values.
  */
-export function evaluatePoint(plan: EvaluationPlan, values: ArrayLike<number>, seed: number | undefined, result: PointsResult, p: number): void {
-  const ready = prepare(plan);
+export function evaluatePoint(plan: EvaluationPlan, values: ArrayLike<number>, seed: number | undefined, result: PointsResult, p: number, planKey?: string): void {
+  const ready = prepare(plan, planKey);
   writeValues(ready, values);
   const issues = plan.scenario.issues.length;
   ready.models.forEach(({ model, options }, m) => {
@@ -211,21 +218,26 @@ export function emptyPoints(plan: EvaluationPlan, count: number): PointsResult {
   };
 }
 
-/** A unit of work for a worker: a block of Monte Carlo samples, or explicit points (tornado swings). */
-export type PointsTask =
+/**
+ * A unit of work for a worker: a block of Monte Carlo samples, or explicit points (tornado swings).
+ * `planKey`, when given, names the plan uniquely among the plans sent to a thread (one key, one plan object
+ * in the sending thread: `runTasks` gives them), so that the copies a thread receives are prepared once.
+ */
+export type PointsTask = (
   | { readonly plan: EvaluationPlan; readonly samples: { readonly from: number; readonly to: number } }
-  | { readonly plan: EvaluationPlan; readonly swings: readonly { readonly input: number; readonly value: number }[] };
+  | { readonly plan: EvaluationPlan; readonly swings: readonly { readonly input: number; readonly value: number }[] }
+) & { readonly planKey?: string };
 
 /** Runs a task. Sample k depends only on (seed, k), so blocks may run anywhere, in any order. */
 export function runPointsTask(task: PointsTask): PointsResult {
-  const { plan } = task;
+  const { plan, planKey } = task;
   if ("samples" in task) {
     const { from, to } = task.samples;
     const result = emptyPoints(plan, to - from);
-    for (let k = from; k < to; k++) evaluatePoint(plan, sampleValues(plan, k), modelSeed(plan.seed, k), result, k - from);
+    for (let k = from; k < to; k++) evaluatePoint(plan, sampleValues(plan, k), modelSeed(plan.seed, k), result, k - from, planKey);
     return result;
   }
   const result = emptyPoints(plan, task.swings.length);
-  task.swings.forEach((s, p) => evaluatePoint(plan, swingValues(plan, s.input, s.value), plan.seed, result, p));
+  task.swings.forEach((s, p) => evaluatePoint(plan, swingValues(plan, s.input, s.value), plan.seed, result, p, planKey));
   return result;
 }

@@ -77,6 +77,22 @@ export function blockSize(runs: number): number {
   return Math.min(10, Math.max(1, Math.ceil(runs / 200)));
 }
 
+/**
+ * Keys of the plans sent to worker threads (`PointsTask.planKey`): one per plan object. A pool's threads take
+ * tasks from the thread that made the pool only; the time origin tells this thread's keys from another's anyway.
+ */
+const planKeys = new WeakMap<EvaluationPlan, string>();
+let plansKeyed = 0;
+
+function planKeyOf(plan: EvaluationPlan): string {
+  let key = planKeys.get(plan);
+  if (key === undefined) {
+    key = `${performance.timeOrigin}:${++plansKeyed}`;
+    planKeys.set(plan, key);
+  }
+  return key;
+}
+
 /** Tasks by index, made when asked for. */
 export interface TaskList {
   readonly length: number;
@@ -110,7 +126,14 @@ export interface TasksOutcome {
  * Results are by task index, whatever order threads finish in.
  */
 export async function runTasks(tasks: TaskList, total: number, options: Pick<RunOptions, "workers" | "signal" | "onProgress">): Promise<TasksOutcome> {
-  const outcome = await parallelMap<PointsTask, PointsResult>(WORKER, tasks, {
+  const keyed: TaskList = {
+    length: tasks.length,
+    at: (i) => {
+      const task = tasks.at(i);
+      return task === undefined ? undefined : { ...task, planKey: planKeyOf(task.plan) };
+    },
+  };
+  const outcome = await parallelMap<PointsTask, PointsResult>(WORKER, keyed, {
     local: runPointsTask,
     ...(options.workers !== undefined ? { workers: options.workers } : {}),
     ...(options.signal ? { signal: options.signal } : {}),

@@ -151,4 +151,20 @@ describe.each([
     });
     expect(emptyPoints(plan, 1).accepts).toHaveLength(plan.deals.length * actors);
   });
+
+  it("prepares the copies of a plan sent under one key once, and another plan under another key anew", () => {
+    // Another plan that prepares differently: other models, in another order.
+    const other = makePlan(scenario, { models: ["smp", "median"], seed: 12 }).plan;
+    const samples = { from: 0, to: 20 };
+    // What a worker thread receives: a fresh copy with every chunk, under the sender's key for the plan.
+    const asSent = (p: typeof plan, planKey: string) => runPointsTask({ plan: structuredClone(p), samples, planKey });
+    const same = (a: Float64Array, b: Float64Array) => a.length === b.length && a.every((x, i) => Object.is(x, b[i]));
+    const direct = runPointsTask({ plan, samples });
+    const otherDirect = runPointsTask({ plan: other, samples });
+    for (const [p, key, expected] of [[plan, "1", direct], [plan, "1", direct], [other, "2", otherDirect], [plan, "3", direct]] as const) {
+      const result = asSent(p, key);
+      expect(same(result.forecasts, expected.forecasts)).toBe(true);
+      expect(Array.from(result.accepts)).toEqual(Array.from(expected.accepts));
+    }
+  });
 });

@@ -68,7 +68,7 @@ export class PerspectiveUtilities {
     readonly actors: number,
     private distancesByPosition: Float64Array,
     private ownRisks: Float64Array,
-    private readonly adjust: BigRAdjust,
+    readonly adjust: BigRAdjust,
   ) {
     this.columns = new Float64Array(actors * actors);
     this.diagonal = new Float64Array(actors);

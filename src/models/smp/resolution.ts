@@ -82,9 +82,9 @@ export function bargainValue(context: ValuationContext, entry: QueueEntry, actor
 }
 
 /**
- * Picks one entry of a queue: PCE with capability weights over the entries' values to all actors, then the
- * most likely entry (first on ties) or, when `uniform` is given, a draw from the PCE distribution.
- * O(n·M²) for a queue of M entries.
+ * Picks one entry of a queue (its first `length` entries): PCE with capability weights over the entries'
+ * values to all actors, then the most likely entry (first on ties) or, when `uniform` is given, a draw from
+ * the PCE distribution. O(n·M²) for a queue of M entries.
  */
 export function resolveQueue(
   context: ValuationContext,
@@ -92,8 +92,9 @@ export function resolveQueue(
   capabilities: Float64Array,
   queue: readonly QueueEntry[],
   uniform: number | undefined,
+  length: number = queue.length,
 ): number {
-  const options = queue.length;
+  const options = length;
   if (options === 1) return 0;
   const n = context.actors;
   const size = n * options;

@@ -17,11 +17,13 @@ export const MIN_PROBABILITY_SPREAD = 1e-12;
  * Mid (3π − (π_max + 2π_min)) / (2(π_max − π_min)) ∈ [−½, 1] · Min (π − π_min)/(π_max − π_min) ∈ [0, 1] ·
  * Max (2π − π_max − π_min)/(π_max − π_min) ∈ [−1, 1].
  * Throws a ModelError when all probabilities are equal (e.g. all actors hold the same position).
+ * Written into `out` when given (as long as `probabilities`), else into a new array.
  */
-export function riskAttitudes(probabilities: Float64Array, range: BigRRange): Float64Array {
+export function riskAttitudes(probabilities: Float64Array, range: BigRRange, out?: Float64Array): Float64Array {
   let minimum = 1;
   let maximum = 0;
-  for (const p of probabilities) {
+  for (let index = 0; index < probabilities.length; index++) {
+    const p = probabilities[index] as number;
     if (p < minimum) minimum = p;
     if (p > maximum) maximum = p;
   }
@@ -33,7 +35,7 @@ export function riskAttitudes(probabilities: Float64Array, range: BigRRange): Fl
         "Give the actors distinct positions or capabilities.",
     );
   }
-  const risks = new Float64Array(probabilities.length);
+  const risks = out ?? new Float64Array(probabilities.length);
   for (let i = 0; i < probabilities.length; i++) {
     const p = probabilities[i] as number;
     switch (range) {

@@ -58,12 +58,21 @@ interface Workspace {
   readonly distancesByPosition: Float64Array;
   readonly neutralByOption: Float64Array;
   readonly ownUtilities: Float64Array;
+  /** R_i of the current turn. */
+  readonly risks: Float64Array;
+  /** Σ_q U(d_a(x_q); R_a) of the current turn, per actor. */
+  readonly statusQuoSums: Float64Array;
   readonly view: PerspectiveUtilities;
-  readonly challenge: ChallengeContext;
-  /** Per actor, its queue of bargains; emptied to the status quo every turn. */
+  readonly challenge: ChallengeContext & { readonly challengeWeights: Float64Array };
+  /**
+   * Per actor, its queue of bargains: the first `queueLengths[k]` entries, the status quo first. Emptied every
+   * turn by resetting the length (shortening an array costs more than a whole small queue's worth of work).
+   */
   readonly queues: QueueEntry[][];
-  /** Vectors of bargain positions and values, handed out anew every turn. */
-  readonly pool: VectorPool;
+  readonly queueLengths: Int32Array;
+  /** Vectors of bargain positions (m long) and of bargain values (n long), handed out anew every turn. */
+  readonly positionVectors: VectorPool;
+  readonly utilityVectors: VectorPool;
   /** Helper threads sharing out target choice and the coalition matrices by rows (large runs), or null. */
   readonly rows: SmpRows | null;
 }
@@ -187,18 +196,33 @@ function runTurns(input: SmpInput, scenario: Scenario, parameters: SmpParameters
   return { turns, parameters, consensus };
 }
 
-/** The run's reusable buffers (see `Workspace`). */
+/**
+ * The workspace of the latest run in this thread without helper threads, kept for the next run of as many
+ * actors under the same rules: runs are synchronous and a workspace's buffers are dead once its run has
+ * returned, so a Monte Carlo of thousands of small runs allocates them once instead of once a run.
+ */
+let spareWorkspace: Workspace | null = null;
+
+/** The run's reusable buffers (see `Workspace`), every one written before it is read. */
 function createWorkspace(scenario: Scenario, parameters: SmpParameters): Workspace {
   const { actors } = scenario;
-  const challengeWeights = scenario.capabilities.map((c, i) => c * (scenario.totalSaliences[i] as number));
+  const challengeWeights = new Float64Array(actors);
+  for (let i = 0; i < actors; i++) challengeWeights[i] = (scenario.capabilities[i] as number) * (scenario.totalSaliences[i] as number);
   const rows = SmpRows.start(actors, parameters, challengeWeights, scenario.totalSaliences);
+  const spare = spareWorkspace;
+  if (rows === null && spare !== null && fits(spare, actors, parameters)) {
+    spare.challenge.challengeWeights.set(challengeWeights);
+    return { ...spare, challenge: { ...spare.challenge, totalSaliences: scenario.totalSaliences } };
+  }
   // With helper threads the distances live in memory they share (the run writes, they read).
   const distancesByPosition = rows?.distances ?? new Float64Array(actors * actors);
   const risks = new Float64Array(actors);
-  return {
+  const workspace: Workspace = {
     distancesByPosition,
     neutralByOption: new Float64Array(actors * actors),
     ownUtilities: new Float64Array(actors * actors),
+    risks,
+    statusQuoSums: new Float64Array(actors),
     view: new PerspectiveUtilities(actors, distancesByPosition, risks, parameters.BigRAdjust),
     challenge: {
       actors,
@@ -208,9 +232,24 @@ function createWorkspace(scenario: Scenario, parameters: SmpParameters): Workspa
       thirdPartyCommit: parameters.ThirdPartyCommit,
     },
     queues: Array.from({ length: actors }, () => [STATUS_QUO]),
-    pool: new VectorPool(),
+    queueLengths: new Int32Array(actors),
+    positionVectors: new VectorPool(),
+    utilityVectors: new VectorPool(),
     rows,
   };
+  if (rows === null) spareWorkspace = workspace;
+  return workspace;
+}
+
+/** Whether a kept workspace serves a run of `actors` actors under `parameters` (the rules its view and challenges were built for). */
+function fits(workspace: Workspace, actors: number, parameters: SmpParameters): boolean {
+  const { challenge, view } = workspace;
+  return (
+    challenge.actors === actors &&
+    challenge.votingRule === parameters.VotingRule &&
+    challenge.thirdPartyCommit === parameters.ThirdPartyCommit &&
+    view.adjust === parameters.BigRAdjust
+  );
 }
 
 /**
@@ -241,7 +280,7 @@ function analyseTurn(
   }
   const probabilities = pceByOption(parameters, scenario.capabilities, neutralByOption, actors, actors, workspace.rows);
   if (turn > 0 && uniquePositions === 1 && probabilitySpread(probabilities) <= MIN_PROBABILITY_SPREAD) return null;
-  const risks = riskAttitudes(probabilities, parameters.BigRRange);
+  const risks = riskAttitudes(probabilities, parameters.BigRRange, workspace.risks);
   for (let i = 0; i < actors; i++) {
     const risk = risks[i] as number;
     for (let j = 0; j < actors; j++) {
@@ -256,7 +295,8 @@ function analyseTurn(
 function probabilitySpread(probabilities: Float64Array): number {
   let minimum = Infinity;
   let maximum = -Infinity;
-  for (const p of probabilities) {
+  for (let index = 0; index < probabilities.length; index++) {
+    const p = probabilities[index] as number;
     minimum = Math.min(minimum, p);
     maximum = Math.max(maximum, p);
   }
@@ -278,30 +318,29 @@ function playTurn(
   next: Float64Array,
 ): Float64Array {
   const { actors, dims } = scenario;
-  const queues = workspace.queues;
-  for (const queue of queues) queue.length = 1; // the status quo
-  const valuation = valuationContext(scenario, ideals, analysis);
+  const { queues, queueLengths } = workspace;
+  queueLengths.fill(1); // the status quo
+  const valuation = valuationContext(scenario, ideals, analysis, workspace.statusQuoSums);
   const bargains = proposeBargains(scenario, parameters, workspace, positions, analysis);
   for (let b = 0; b < bargains.length; b++) {
     const bargain = bargains[b] as Bargain;
-    const valued = valueBargain(valuation, bargain, workspace.pool.vector(actors), workspace.pool.vector(actors));
-    (queues[bargain.initiator] as QueueEntry[]).push(valued);
-    (queues[bargain.receiver] as QueueEntry[]).push(valued);
+    const valued = valueBargain(valuation, bargain, workspace.utilityVectors.vector(actors), workspace.utilityVectors.vector(actors));
+    (queues[bargain.initiator] as QueueEntry[])[(queueLengths[bargain.initiator] as number)++] = valued;
+    (queues[bargain.receiver] as QueueEntry[])[(queueLengths[bargain.receiver] as number)++] = valued;
   }
   next.set(positions);
   for (let k = 0; k < actors; k++) {
     const queue = queues[k] as QueueEntry[];
-    const picked = resolveQueue(valuation, parameters, scenario.capabilities, queue, uniforms?.[k]);
+    const picked = resolveQueue(valuation, parameters, scenario.capabilities, queue, uniforms?.[k], queueLengths[k] as number);
     const side = sideOf(queue[picked] as QueueEntry, k);
     if (side !== null) next.set(side, k * dims);
   }
   return next;
 }
 
-/** The facts bargain valuation needs this turn, including Σ_q U(d_a(x_q); R_a) per actor. */
-function valuationContext(scenario: Scenario, ideals: Float64Array, analysis: TurnAnalysis): ValuationContext {
+/** The facts bargain valuation needs this turn, including Σ_q U(d_a(x_q); R_a) per actor (written into `statusQuoSums`). */
+function valuationContext(scenario: Scenario, ideals: Float64Array, analysis: TurnAnalysis, statusQuoSums: Float64Array): ValuationContext {
   const { actors } = scenario;
-  const statusQuoSums = new Float64Array(actors);
   for (let a = 0; a < actors; a++) {
     let sum = 0;
     for (let q = 0; q < actors; q++) sum += analysis.ownUtilities[a * actors + q] as number;
@@ -333,7 +372,8 @@ function proposeBargains(
 ): Bargain[] {
   const { actors } = scenario;
   const context = workspace.challenge;
-  workspace.pool.reset();
+  workspace.positionVectors.reset();
+  workspace.utilityVectors.reset();
   const bargains: Bargain[] = [];
   // With helper threads every actor's target and estimates are computed first, by rows, then read here.
   const shared = workspace.rows?.chooseTargets(analysis.risks) ?? null;
@@ -342,7 +382,7 @@ function proposeBargains(
     const j = shared === null ? bestTarget(context, (view as PerspectiveUtilities).viewFrom(i), i) : (shared.targets[i] as number);
     if (j < 0) continue;
     const initiatorView = shared === null ? (chosen[0] as number) : (shared.estimates[3 * i] as number);
-    const fromInitiator = bargainBetween(scenario, parameters, workspace.pool, positions, i, j, initiatorView);
+    const fromInitiator = bargainBetween(scenario, parameters, workspace.positionVectors, positions, i, j, initiatorView);
     if (parameters.BargnModel === "InitOnlyInterp") {
       bargains.push(fromInitiator);
       continue;
@@ -351,7 +391,7 @@ function proposeBargains(
       shared === null
         ? challengeValue(context, (view as PerspectiveUtilities).viewFrom(j), i, i, j).probability
         : (shared.estimates[3 * i + 2] as number);
-    const fromReceiver = bargainBetween(scenario, parameters, workspace.pool, positions, i, j, receiverView);
+    const fromReceiver = bargainBetween(scenario, parameters, workspace.positionVectors, positions, i, j, receiverView);
     if (parameters.BargnModel === "InitRcvrInterp") {
       bargains.push(fromInitiator, fromReceiver);
     } else {
@@ -519,7 +559,9 @@ function toUnitArray(rows: readonly (readonly number[])[], dims: number): Float6
 function toPercentRows(values: Float64Array, dims: number): number[][] {
   const rows: number[][] = [];
   for (let i = 0; i < values.length / dims; i++) {
-    rows.push(Array.from(values.subarray(i * dims, (i + 1) * dims), (x) => x * 100));
+    const row = new Array<number>(dims);
+    for (let k = 0; k < dims; k++) row[k] = (values[i * dims + k] as number) * 100;
+    rows.push(row);
   }
   return rows;
 }
