@@ -3,6 +3,7 @@
  * them). Plain data with no imports beyond other messages, so the browser bundle pulls nothing of
  * Node's. Keys are camelCase, grouped by view; counts use i18next's `_one`/`_other` suffixes.
  */
+import { MODEL_LABELS } from "./models.js";
 import { STRATEGY_LABELS } from "./strategies.js";
 
 const en = {
@@ -74,14 +75,7 @@ const en = {
     saveFirst: "Save your edits as a version first.",
     savedRun: "Saved as run {{id}}.",
   },
-  models: {
-    compromise: "Compromise",
-    median: "Weighted median",
-    nbs: "Nash bargaining",
-    smp: "SMP (KTAB)",
-    eum: "EUM",
-    exchange: "Exchange (Stokman)",
-  },
+  models: MODEL_LABELS.en,
   deal: {
     title: "Deal builder",
     hint: "Set each issue, or start from a named deal. Issues you leave alone stay at the status quo.",
@@ -705,14 +699,7 @@ const zh: WorkbenchResources = {
     saveFirst: "请先将编辑保存为一个版本。",
     savedRun: "已保存为运行记录 {{id}}。",
   },
-  models: {
-    compromise: "折中模型",
-    median: "加权中位数",
-    nbs: "纳什议价解",
-    smp: "空间政治模型(KTAB)",
-    eum: "预期效用模型",
-    exchange: "交换模型(Stokman)",
-  },
+  models: MODEL_LABELS.zh,
   deal: {
     title: "协议构建",
     hint: "设定每个议题,或从已命名的协议开始。未改动的议题保持现状。",

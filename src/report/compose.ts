@@ -9,6 +9,7 @@ import { reasonLabels } from "../deals/reasons.js";
 import { explainReason, type Reason } from "../rules/index.js";
 import { text, type Language } from "../scenario/label.js";
 import type { Issue } from "../scenario/types.js";
+import { modelLabel } from "../i18n/models.js";
 import { dealProblemText } from "../i18n/problems.js";
 import { messages } from "../i18n/report.js";
 import type { Briefing, CitedRedLine, Figure, IssueBriefing } from "./types.js";
@@ -46,6 +47,14 @@ export function formatGain(value: number): string {
 /** A distance (0–1) in points of 100. */
 export function formatDistance(value: number): string {
   return String(Math.round(value * 100));
+}
+
+/** A model's name for readers (src/i18n/models.ts: the workbench says the same). */
+export const modelName = (id: string, language: Language): string => modelLabel(id, language);
+
+/** The models that made the briefing, named with their ids for the command line: "Weighted median (median)". */
+export function modelsUsed(b: Briefing, language: Language): string {
+  return b.models.map((m) => `${modelName(m.id, language)}${paren(language, m.id)}`).join(language === "zh" ? "、" : ", ");
 }
 
 export function actorName(b: Briefing, id: string, language: Language): string {
@@ -151,7 +160,7 @@ export function spreadSentence(b: Briefing, ib: IssueBriefing, language: Languag
   if (!s) return "";
   const groups = s.anchorGroups.map((g) => ({
     anchor: g.anchor ? m.esc(text(g.anchor.label, language)) : "—",
-    models: m.esc(g.models.join(", ")),
+    models: m.esc(g.models.map((id) => modelName(id, language)).join(language === "zh" ? "、" : ", ")),
   }));
   return `${t.spread(s.level, formatNumber(s.min), formatNumber(s.max), formatNumber(s.range), t.percent(s.share))}${sentenceGap(language)}${t.anchorGroups(groups)}`;
 }
@@ -299,17 +308,17 @@ export function calibrationParagraphs(b: Briefing, language: Language, m: Markup
   return [
     t.calibrationIntro(t.percent(c.level), c.source.issues, c.source.groups, source, c.condition, c.combined),
     t.calibrationAssumption,
-    ...(c.withoutRecord.length > 0 ? [t.calibrationWithoutRecord(m.esc(t.list(c.withoutRecord)))] : []),
+    ...(c.withoutRecord.length > 0 ? [t.calibrationWithoutRecord(m.esc(t.list(c.withoutRecord.map((id) => modelName(id, language)))))] : []),
   ];
 }
 
 /** An interval as "38–82". */
 export const intervalText = (x: { lower: number; upper: number }): string => `${formatNumber(x.lower)}–${formatNumber(x.upper)}`;
 
-/** Per model with an interval on the issue: "compromise: 60, 80 % of past forecasts like this fell within 38–82". */
+/** Per model with an interval on the issue: "Compromise: 60, 80 % of past forecasts like this fell within 38–82". */
 export function intervalSentences(b: Briefing, ib: IssueBriefing, language: Language, m: Markup): string[] {
   const t = messages(language);
   return ib.forecasts.flatMap((f) =>
-    f.interval ? [t.intervalSentence(m.esc(f.model), formatNumber(f.value), t.percent(f.interval.level), intervalText(f.interval), f.interval.combined ? intervalText(f.interval.combined) : undefined)] : [],
+    f.interval ? [t.intervalSentence(m.esc(modelName(f.model, language)), formatNumber(f.value), t.percent(f.interval.level), intervalText(f.interval), f.interval.combined ? intervalText(f.interval.combined) : undefined)] : [],
   );
 }

@@ -14,11 +14,11 @@ import {
   cited,
   claimSentence,
   dealName,
+  dealsSkippedText,
   evidenceTitle,
   figureText,
   formatDistance,
   formatGain,
-  dealsSkippedText,
   formatNumber,
   intervalSentences,
   intervalText,
@@ -26,9 +26,11 @@ import {
   issueName,
   issueOf,
   leadSentence,
+  modelName,
+  modelsUsed,
   overallBlocsSentence,
-  reason,
   pairLabel,
+  reason,
   ruleName,
   spreadSentence,
   summaryBullets,
@@ -132,9 +134,9 @@ function stripOf(b: Briefing, ib: IssueBriefing, language: Language): string {
     forecasts: ib.forecasts.map((f) => {
       const d = ib.distributions?.find((x) => x.model === f.model);
       return {
-        label: f.model,
+        label: modelName(f.model, language),
         value: f.value,
-        title: `${b.models.find((m) => m.id === f.model)?.name ?? f.model}: ${formatNumber(f.value)}${f.anchor ? ` ${anchorPrefix(f.anchor, f.value) || "= "}${text(f.anchor.label, language)}` : ""}${f.interval ? `\n${t.intervalSentence(f.model, formatNumber(f.value), t.percent(f.interval.level), intervalText(f.interval), f.interval.combined ? intervalText(f.interval.combined) : undefined)}` : ""}`,
+        title: `${modelName(f.model, language)}: ${formatNumber(f.value)}${f.anchor ? ` ${anchorPrefix(f.anchor, f.value) || "= "}${text(f.anchor.label, language)}` : ""}${f.interval ? `\n${t.intervalSentence(modelName(f.model, language), formatNumber(f.value), t.percent(f.interval.level), intervalText(f.interval), f.interval.combined ? intervalText(f.interval.combined) : undefined)}` : ""}`,
         ...(d ? { band: { p5: d.p5, p25: d.p25, p75: d.p75, p95: d.p95 } } : {}),
         ...(f.interval ? { interval: f.interval } : {}),
       };
@@ -146,7 +148,7 @@ function forecastSection(b: Briefing, language: Language): string {
   const t = messages(language);
   const esc = escapeHtml;
   const out = [`<section id="forecasts"><h2>${esc(t.sections.forecasts)}</h2>`];
-  for (const failed of b.failedModels) out.push(`<p class="claim">${esc(t.modelFailed(failed.model, failed.message))}</p>`);
+  for (const failed of b.failedModels) out.push(`<p class="claim">${esc(t.modelFailed(modelName(failed.model, language), failed.message))}</p>`);
   const calibration = calibrationParagraphs(b, language, markup);
   if (calibration.length > 0) out.push(`<div class="calibration">${calibration.map((p) => `<p>${p}</p>`).join("")}</div>`);
   for (const ib of b.issues) {
@@ -162,7 +164,7 @@ function forecastSection(b: Briefing, language: Language): string {
         ? htmlTable(
             [esc(t.words.model), esc(t.words.forecast), esc(t.words.nearestAnchor)],
             ib.forecasts.map((f) => [
-              `<span title="${esc(b.models.find((m) => m.id === f.model)?.name ?? f.model)}">${esc(f.model)}</span>`,
+              `<span title="${esc(f.model)}">${esc(modelName(f.model, language))}</span>`,
               formatNumber(f.value),
               f.anchor ? `${anchorPrefix(f.anchor, f.value)}${esc(text(f.anchor.label, language))} (${formatNumber(f.anchor.value)})` : "",
             ]),
@@ -215,7 +217,7 @@ function uncertaintySection(b: Briefing, language: Language): string {
     out.push(
       htmlTable(
         [esc(t.words.model), esc(t.words.forecast), "p5", "p25", "p50", "p75", "p95"],
-        ib.distributions.map((d) => [esc(d.model), ...[d.forecast, d.p5, d.p25, d.p50, d.p75, d.p95].map((v) => formatNumber(v))]),
+        ib.distributions.map((d) => [esc(modelName(d.model, language)), ...[d.forecast, d.p5, d.p25, d.p50, d.p75, d.p95].map((v) => formatNumber(v))]),
         [false, true, true, true, true, true, true],
       ),
     );
@@ -471,7 +473,7 @@ export function renderHtml(b: Briefing, language: Language = b.scenario.language
     `<p class="meta">${[s.date ? esc(s.date) : "", esc(s.id)].filter(Boolean).join(" · ")}</p>`,
     s.description ? `<p>${esc(text(s.description, language))}</p>` : "",
     `<p class="intro">${esc(t.intro)}</p>`,
-    `<p class="meta">${esc(t.generatedBy(b.models.map((m) => `${m.name} (${m.id})`).join(", ")))}</p></header>`,
+    `<p class="meta">${esc(t.generatedBy(modelsUsed(b, language)))}</p></header>`,
     `<nav class="toc"><strong>${esc(t.sections.contents)}</strong><ol>${toc.map(([id, name]) => `<li><a href="#${id}">${esc(name)}</a></li>`).join("")}</ol></nav>`,
     `<section id="summary"><h2>${esc(t.sections.summary)}</h2><ul class="summary">${summaryBullets(b, language, markup)
       .map((x) => `<li>${x}</li>`)

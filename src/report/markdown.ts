@@ -13,17 +13,19 @@ import {
   cited,
   claimSentence,
   dealName,
+  dealsSkippedText,
   evidenceTitle,
   figureText,
   formatDistance,
   formatGain,
-  dealsSkippedText,
   formatNumber,
+  intervalSentences,
   issueAlignmentSentence,
   issueName,
-  intervalSentences,
   issueOf,
   leadSentence,
+  modelName,
+  modelsUsed,
   overallBlocsSentence,
   reason,
   ruleName,
@@ -51,7 +53,7 @@ function forecastSection(b: Briefing, language: Language): string[] {
   const t = messages(language);
   const esc = markup.esc;
   const out = [`## ${t.sections.forecasts}`, "", `> ${t.chartsOmitted}`, ""];
-  for (const failed of b.failedModels) out.push(`> ${esc(t.modelFailed(failed.model, failed.message))}`, "");
+  for (const failed of b.failedModels) out.push(`> ${esc(t.modelFailed(modelName(failed.model, language), failed.message))}`, "");
   for (const paragraph of calibrationParagraphs(b, language, markup)) out.push(paragraph, "");
   for (const ib of b.issues) {
     const issue = issueOf(b, ib.issue);
@@ -62,7 +64,7 @@ function forecastSection(b: Briefing, language: Language): string[] {
         markdownTable(
           [t.words.model, t.words.forecast, t.words.nearestAnchor],
           ib.forecasts.map((f) => [
-            esc(f.model),
+            esc(modelName(f.model, language)),
             formatNumber(f.value),
             f.anchor ? `${anchorPrefix(f.anchor, f.value)}${esc(text(f.anchor.label, language))} (${formatNumber(f.anchor.value)})` : "",
           ]),
@@ -99,7 +101,7 @@ function uncertaintySection(b: Briefing, language: Language): string[] {
     out.push(
       markdownTable(
         [t.words.model, t.words.forecast, "p5", "p25", "p50", "p75", "p95"],
-        ib.distributions.map((d) => [markup.esc(d.model), ...[d.forecast, d.p5, d.p25, d.p50, d.p75, d.p95].map((v) => formatNumber(v))]),
+        ib.distributions.map((d) => [markup.esc(modelName(d.model, language)), ...[d.forecast, d.p5, d.p25, d.p50, d.p75, d.p95].map((v) => formatNumber(v))]),
         ["left", "right", "right", "right", "right", "right", "right"],
       ),
       "",
@@ -304,7 +306,7 @@ export function renderMarkdown(b: Briefing, language: Language = b.scenario.lang
   const out = [`# ${esc(text(s.title, language) || s.id)}`, "", `**${leadSentence(b, language, markup)}**`, ""];
   if (s.date) out.push(esc(s.date), "");
   if (s.description) out.push(esc(text(s.description, language)), "");
-  out.push(`*${t.intro}*`, "", t.generatedBy(b.models.map((m) => `${esc(m.name)} (${esc(m.id)})`).join(", ")), "");
+  out.push(`*${t.intro}*`, "", t.generatedBy(esc(modelsUsed(b, language))), "");
   out.push(`## ${t.sections.summary}`, "", ...summaryBullets(b, language, markup).map((x) => `- ${x}`), "");
   out.push(...forecastSection(b, language));
   out.push(...uncertaintySection(b, language));

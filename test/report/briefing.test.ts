@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadScenario } from "../../src/files/load.js";
+import { MODEL_LABELS } from "../../src/i18n/models.js";
 import { buildBriefing } from "../../src/report/build.js";
 import { escapeHtml, escapeMarkdown, safeUrl } from "../../src/report/escape.js";
 import { renderHtml } from "../../src/report/html.js";
@@ -126,6 +127,13 @@ describe("the Hanoi briefing", () => {
     const zhMd = renderMarkdown(briefing, "zh");
     expect(zhMd).toContain("## 各方的得失");
     expect(zhMd).toContain("在美韩联合军演与驻军上，朝鲜和中国站在一起(0)");
+    // Models are named in Chinese, with the workbench's words (src/i18n/models.ts), in tables, charts and sentences.
+    for (const id of ["compromise", "median", "nbs", "smp", "eum", "exchange"] as const) {
+      expect(zhMd).toContain(`| ${MODEL_LABELS.zh[id]} |`);
+      expect(zh).toContain(`>${MODEL_LABELS.zh[id]}<`);
+    }
+    expect(zhMd).toMatch(/分别指向“[^”]+”\((加权中位数|纳什议价解|预期效用模型)/);
+    expect(`${zh}${zhMd}`).not.toMatch(/Compromise|Weighted median|Nash bargaining|Spatial Model|Expected utility|Exchange model|\| (compromise|median|nbs|smp|eum|exchange) \|/);
     checkLinks(zh);
   });
 });
@@ -185,7 +193,8 @@ describe("the uncertainty slot", () => {
     expect(b.issues.find((i) => i.issue === "alliance")!.distributions).toEqual([{ model: "compromise", forecast: 35.3, p5: 20, p25: 30, p50: 35, p75: 40, p95: 50 }]);
     const md = renderMarkdown(b, "en");
     expect(md).toContain("From a Monte Carlo run of 200 samples of the uncertain inputs, seed 7");
-    expect(md).toContain("| compromise | 35.3 | 20 | 30 | 35 | 40 | 50 |");
+    expect(md).toContain("| Compromise | 35.3 | 20 | 30 | 35 | 40 | 50 |");
+    expect(renderMarkdown(b, "zh")).toContain("| 折中模型 | 35.3 | 20 | 30 | 35 | 40 | 50 |");
     expect(md).toContain("| Singapore joint statement (June 2018) | 90 % | 80 % | 100 % | 100 % | 70 % | 60 % |");
     expect(renderHtml(b, "en")).toContain('stroke-width="5"'); // the 50 % band on the strip
   });

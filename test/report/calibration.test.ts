@@ -28,25 +28,26 @@ describe("calibrated intervals in the briefing", () => {
 
     const md = renderMarkdown(b, "en");
     const round = (x: number) => String(Math.round(x * 10) / 10);
-    expect(md).toContain(`- compromise: ${round(value)}, 80 % of past forecasts like this fell within ${round(value - 8)}–${round(value + 8)}.`);
+    expect(md).toContain(`- Compromise: ${round(value)}, 80 % of past forecasts like this fell within ${round(value - 8)}–${round(value + 8)}.`);
     expect(md).toContain("errors on 9 past issues with recorded outcomes, in 4 groups of related issues (track-record.tsv)");
     expect(md).toContain("This assumes the scenario is exchangeable with those past cases");
-    expect(md).toContain("The calibration has no track record of median: no interval for them.");
-    expect(md).not.toContain("- median:");
+    expect(md).toContain("The calibration has no track record of Weighted median: no interval for them.");
+    expect(md).not.toContain("- Weighted median:");
 
     const zh = renderMarkdown(b, "zh");
-    expect(zh).toContain(`- compromise:${round(value)}，以往类似预测中有 80% 落在 ${round(value - 8)}–${round(value + 8)} 之内。`);
+    expect(zh).toContain("校准数据中没有 加权中位数 的记录");
+    expect(zh).toContain(`- 折中模型:${round(value)}，以往类似预测中有 80% 落在 ${round(value - 8)}–${round(value + 8)} 之内。`);
     expect(zh).toContain("可交换");
 
     const html = renderHtml(b, "en");
     expect(html).toContain('<div class="calibration">');
-    expect(html).toContain(`<li>compromise: ${round(value)}, 80 % of past forecasts like this fell within`);
+    expect(html).toContain(`<li>Compromise: ${round(value)}, 80 % of past forecasts like this fell within`);
     // The strip chart draws the interval: one bracket, for the one model with a record, and says what it is.
     const strip = html.slice(html.indexOf('<section class="issue" id="issue-alliance">'));
     const chart = strip.slice(0, strip.indexOf("</figure>"));
     expect(chart.match(/<path class="calibrated"/g)).toHaveLength(1);
     expect(chart).not.toContain("calibrated combined");
-    expect(chart).toContain(`\ncompromise: ${round(value)}, 80 % of past forecasts like this fell within ${round(value - 8)}–${round(value + 8)}.</title>`);
+    expect(chart).toContain(`\nCompromise: ${round(value)}, 80 % of past forecasts like this fell within ${round(value - 8)}–${round(value + 8)}.</title>`);
     expect(chart).toContain("The orange bracket: the forecast&#39;s calibrated 80 % interval.</figcaption>");
     expect(renderHtml(b, "zh")).toContain("橙色括线:预测的 80% 校准区间。</figcaption>");
     expect(renderHtml(buildBriefing(hanoi, { models: ["compromise"] }), "en")).not.toMatch(/class="calibrated|orange bracket/);

@@ -18,7 +18,7 @@ describe("parley report", () => {
     expect(run.stderr).toContain("HTML briefing, 9 issues, 5 deals");
     const html = readFileSync(out, "utf8");
     expect(html.startsWith("<!DOCTYPE html>")).toBe(true);
-    expect(html).toContain("Expected utility model");
+    expect(html).toContain("EUM (eum)");
     expect(html).toContain("not borne out by the numbers");
     expect(html).not.toMatch(/<script/i);
     expect(readdirSync(dirname(out))).toEqual(["hanoi.html"]); // no temporary file left behind
@@ -29,8 +29,12 @@ describe("parley report", () => {
     expect(run.code).toBe(0);
     expect(run.stdout.startsWith("# 2019年2月美朝河内峰会\n")).toBe(true);
     expect(run.stdout).toContain("## 谁与谁站在一起");
-    expect(run.stdout).toContain("| compromise | 35.3 |");
-    expect(run.stdout).not.toContain("| nbs |");
+    expect(run.stdout).toContain("| 折中模型 | 35.3 |");
+    expect(run.stdout).toContain("| 加权中位数 |");
+    expect(run.stdout).not.toContain("| 纳什议价解 |");
+    expect(run.stdout).toContain("所用模型:折中模型(compromise)、加权中位数(median)。");
+    // No model is named in English in the Chinese briefing.
+    expect(run.stdout).not.toMatch(/Compromise|Weighted median|\| (compromise|median) \|/);
   });
 
   it("takes the format from the output's extension and refuses to overwrite without --force", async () => {
