@@ -5,6 +5,7 @@
  * draws are counter-based (sample s of issue i depends only on the seed, s and the issue's id), so the
  * estimate is reproducible. Cost: `samples` judgements of one outcome, O(actors + rules) each. Pure.
  */
+import { pow } from "../numeric/portable.js";
 import { counterUniform, keyOf } from "../uncertainty/random.js";
 import { isAgreement } from "./model.js";
 import { outcomeAt, type SearchState } from "./search.js";
@@ -59,6 +60,6 @@ export function sampleAgreements(state: SearchState, options: SampleOptions = {}
   }
   const share = hits / samples;
   const standardError = Math.sqrt((share * (1 - share)) / samples);
-  const upper95 = hits === 0 ? 1 - 0.05 ** (1 / samples) : Math.min(1, share + 1.96 * standardError);
+  const upper95 = hits === 0 ? 1 - pow(0.05, 1 / samples) : Math.min(1, share + 1.96 * standardError);
   return { samples, seed, hits, share, standardError, outcomes: share * prepared.outcomes, upper95, ...(example ? { example } : {}) };
 }

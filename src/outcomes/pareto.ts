@@ -38,6 +38,7 @@ import {
   type AdditiveUnits,
   type ScoredSpace,
 } from "./scoring.js";
+import { log } from "../numeric/portable.js";
 import { issueSizes, outcomeAt, type Outcome, type OutcomeSpace } from "./space.js";
 import type { UtilityFunction } from "./utility.js";
 
@@ -288,7 +289,7 @@ class MaxHeap {
 
 /** Splits issues into two non-empty halves with close numbers of partial outcomes (log-size balance). */
 function splitIssues(party: AdditiveUnits, issues: readonly number[]): [number[], number[]] {
-  const logSizes = issues.map((issue) => Math.log(party.contributions[issue]!.length));
+  const logSizes = issues.map((issue) => log(party.contributions[issue]!.length));
   const total = logSizes.reduce((sum, value) => sum + value, 0);
   let cut = 1;
   let running = logSizes[0]!;

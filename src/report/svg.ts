@@ -209,7 +209,7 @@ export interface BarChartSpec {
 /** A "nice" bound at or above |v|: 1, 2 or 5 times a power of ten. */
 export function niceCeiling(value: number): number {
   if (!(value > 0)) return 1;
-  const power = 10 ** Math.floor(Math.log10(value));
+  const power = Number(`1e${Math.floor(Math.log10(value))}`);
   for (const step of [1, 2, 2.5, 5, 10]) if (step * power >= value - 1e-12) return step * power;
   return 10 * power;
 }

@@ -243,6 +243,7 @@ export async function runSimulate(c: Context, scenario: Scenario, request: Simul
   checkBudget({ limit: "deadline", what: serverSays("countRounds"), requested: deadline, max: MAX_SIMULATION_ROUNDS, askForLess: serverSays("lessDeadline") });
   const runs = request.runs ?? 1;
   if (request.runs !== undefined) checkRuns(request.runs);
+  // eslint-disable-next-line no-restricted-syntax -- a count of profiles, compared with a limit only
   const profiles = request.tournament && request.tournament.length > 0 ? new Set(request.tournament).size ** (request.players?.length || scenario.actors.length) : 1;
   checkBudget({ limit: "games", what: serverSays("countGames"), requested: profiles * runs, max: BUDGETS.runs, askForLess: serverSays("lessGames") });
   checkBudget({ limit: "work", what: serverSays("countOutcomeRuns"), requested: profiles * runs * outcomes, max: MAX_SIMULATION_WORK, askForLess: serverSays("lessWork") });

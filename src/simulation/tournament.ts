@@ -46,6 +46,7 @@ function prepare(id: string, scenario: Scenario | undefined, stakes: Negotiation
   const base = resolveRun(stakes, options);
   const players = options.players && options.players.length > 0 ? options.players.map((p) => partyIndex(stakes, p)) : [...base.order];
   for (const p of players) if (!base.order.includes(p)) throw new SimulationError(`${stakes.parties[p]} takes no turns, so its strategy does not matter`);
+  // eslint-disable-next-line no-restricted-syntax -- a count of profiles, compared with a limit only
   const count = pool.length ** players.length;
   const runs = options.runs ?? 1;
   if (count * runs > MAX_TOURNAMENT_GAMES) {

@@ -5,6 +5,8 @@
  * and gives the tornado its low and high points as quantiles of the same functions.
  */
 
+import { exp, log } from "../numeric/portable.js";
+
 /** A distribution with its bounds resolved (from the range, or the scale). */
 export type Sampler =
   | { readonly kind: "fixed"; readonly value: number }
@@ -76,7 +78,7 @@ export function truncatedNormalQuantile(mean: number, sd: number, low: number, h
 
 /** Standard normal density. */
 export function normalPdf(z: number): number {
-  return Math.exp(-0.5 * z * z) / Math.sqrt(2 * Math.PI);
+  return exp(-0.5 * z * z) / Math.sqrt(2 * Math.PI);
 }
 
 /** Standard normal CDF Φ(z), accurate to about 1e-7 relative, also far in the lower tail. */
@@ -92,7 +94,7 @@ function erfc(x: number): number {
   const t = 1 / (1 + 0.5 * z);
   const r =
     t *
-    Math.exp(
+    exp(
       -z * z -
         1.26551223 +
         t * (1.00002368 + t * (0.37409196 + t * (0.09678418 + t * (-0.18628806 + t * (0.27886807 + t * (-1.13520398 + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277)))))))),
@@ -113,8 +115,8 @@ export function inverseNormalCdf(p: number): number {
   const [c0, c1, c2, c3, c4, c5] = c as [number, number, number, number, number, number];
   const [d0, d1, d2, d3] = d as [number, number, number, number];
   const tail = (q: number): number => (((((c0 * q + c1) * q + c2) * q + c3) * q + c4) * q + c5) / ((((d0 * q + d1) * q + d2) * q + d3) * q + 1);
-  if (p < 0.02425) return tail(Math.sqrt(-2 * Math.log(p)));
-  if (p > 1 - 0.02425) return -tail(Math.sqrt(-2 * Math.log(1 - p)));
+  if (p < 0.02425) return tail(Math.sqrt(-2 * log(p)));
+  if (p > 1 - 0.02425) return -tail(Math.sqrt(-2 * log(1 - p)));
   const q = p - 0.5;
   const r = q * q;
   return ((((((a0 * r + a1) * r + a2) * r + a3) * r + a4) * r + a5) * q) / (((((b0 * r + b1) * r + b2) * r + b3) * r + b4) * r + 1);

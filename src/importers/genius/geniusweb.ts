@@ -69,8 +69,9 @@ function decimalsOf(value: number): number {
 
 /** Rounds half-up (away from zero) to `decimals` decimals, on the decimal value the number prints as. */
 export function roundHalfUp(value: number, decimals: number): number {
-  const scaled = Number((Math.abs(value) * 10 ** decimals).toPrecision(15));
-  return (Math.sign(value) * Math.round(scaled)) / 10 ** decimals;
+  const scale = Number(`1e${decimals}`); // exact, where 10 ** decimals is left to the engine
+  const scaled = Number((Math.abs(value) * scale).toPrecision(15));
+  return (Math.sign(value) * Math.round(scaled)) / scale;
 }
 
 /** Parses a GeniusWeb LinearAdditiveUtilitySpace profile over its embedded domain. */

@@ -3,6 +3,7 @@
  */
 
 import type { PerspectiveRule, StatusQuoRule } from "./rules.js";
+import { pow } from "../../numeric/portable.js";
 
 export interface BasicUtilities {
   /** U_s = 2 − 4·(0.5 − (0.5·d)/R)^ρ */
@@ -21,9 +22,9 @@ export interface BasicUtilities {
 export function basicUtilities(distance: number, range: number, exponent: number): BasicUtilities {
   const halfShare = (0.5 * distance) / range;
   return {
-    success: 2 - 4 * Math.pow(Math.max(0, 0.5 - halfShare), exponent),
-    failure: 2 - 4 * Math.pow(0.5 + halfShare, exponent),
-    statusQuo: 2 - 4 * Math.pow(0.5, exponent),
+    success: 2 - 4 * pow(Math.max(0, 0.5 - halfShare), exponent),
+    failure: 2 - 4 * pow(0.5 + halfShare, exponent),
+    statusQuo: 2 - 4 * pow(0.5, exponent),
   };
 }
 
@@ -40,8 +41,8 @@ export function noChallengeUtilities(
 ): { readonly better: number; readonly worse: number } {
   const quarterShare = (0.25 * (Math.abs(selfPosition - median) + Math.abs(selfPosition - otherPosition))) / range;
   return {
-    better: 2 - 4 * Math.pow(Math.max(0, 0.5 - quarterShare), exponent),
-    worse: 2 - 4 * Math.pow(0.5 + quarterShare, exponent),
+    better: 2 - 4 * pow(Math.max(0, 0.5 - quarterShare), exponent),
+    worse: 2 - 4 * pow(0.5 + quarterShare, exponent),
   };
 }
 

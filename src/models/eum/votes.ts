@@ -8,6 +8,7 @@
  */
 
 import type { ProbabilityRule } from "./rules.js";
+import { pow } from "../../numeric/portable.js";
 
 /**
  * Voter k's margin for position `a` over position `b` (spec §2.1); positive when the voter is closer to a.
@@ -22,8 +23,8 @@ export function preferenceMargin(
   range: number,
   exponent: number,
 ): number {
-  const towardB = Math.pow(Math.abs(voterPosition - b) / range, exponent);
-  const towardA = Math.pow(Math.abs(voterPosition - a) / range, exponent);
+  const towardB = pow(Math.abs(voterPosition - b) / range, exponent);
+  const towardA = pow(Math.abs(voterPosition - a) / range, exponent);
   return weight * (towardB - towardA);
 }
 
@@ -42,7 +43,7 @@ export function distancePowers(
     const voterPosition = positions[k] as number;
     const exponent = voteExponents[k] as number;
     for (let j = 0; j < n; j++) {
-      matrix[k * n + j] = Math.pow(Math.abs(voterPosition - (positions[j] as number)) / range, exponent);
+      matrix[k * n + j] = pow(Math.abs(voterPosition - (positions[j] as number)) / range, exponent);
     }
   }
   return matrix;

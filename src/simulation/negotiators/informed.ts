@@ -17,12 +17,13 @@
 import type { Negotiator } from "../mechanism/types.js";
 import type { NegotiatorContext, PartyTraits } from "./context.js";
 import { timeDependentNegotiator } from "./time-dependent.js";
+import { pow } from "../../numeric/portable.js";
 
 /** The concession exponent for a party's traits. */
 export function informedExponent(traits: PartyTraits | undefined): number {
   if (!traits) return 1;
   const z = Math.min(1, Math.max(0, (traits.clout + traits.stake) / 2));
-  return Math.pow(5, 1 - 2 * z);
+  return pow(5, 1 - 2 * z);
 }
 
 export function informedNegotiator(context: NegotiatorContext): Negotiator {

@@ -13,13 +13,14 @@
 import { ACCEPT, WALK, type Action, type Negotiator, type TurnView } from "../mechanism/types.js";
 import { utilityRange, type NegotiatorContext } from "./context.js";
 import { pickOffer } from "./offer-picking.js";
+import { pow } from "../../numeric/portable.js";
 
 export const TIME_DEPENDENT_EXPONENTS = { boulware: 0.2, linear: 1, conceder: 2, hardliner: 0 } as const;
 
 /** f(t) = k + (1 − k) · t^(1/e); e = 0 gives k (no concession). */
 export function concession(t: number, e: number, k = 0): number {
   if (e === 0) return k;
-  return k + (1 - k) * Math.pow(Math.min(1, Math.max(0, t)), 1 / e);
+  return k + (1 - k) * pow(Math.min(1, Math.max(0, t)), 1 / e);
 }
 
 /** p(t) for a utility range. */
