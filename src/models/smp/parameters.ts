@@ -95,11 +95,15 @@ export function parseSmpParameterValue<K extends keyof SmpParameters>(name: K, v
   );
 }
 
+/** Results of `resolveSmpParameters` (frozen, checked): resolving one again returns it as it is (a run resolves what its adapter resolved). */
+const resolved = new WeakSet<object>();
+
 /**
  * Merges a partial, possibly unchecked parameter map over the defaults. Unknown names and unknown values
  * are rejected with a ModelError that lists what is allowed; `undefined` entries keep the default.
  */
 export function resolveSmpParameters(overrides?: Readonly<Record<string, unknown>>): SmpParameters {
+  if (overrides !== undefined && resolved.has(overrides)) return overrides as unknown as SmpParameters;
   const result: Record<string, string> = { ...DEFAULT_SMP_PARAMETERS };
   for (const [name, value] of Object.entries(overrides ?? {})) {
     if (value === undefined) continue;
@@ -108,5 +112,7 @@ export function resolveSmpParameters(overrides?: Readonly<Record<string, unknown
     }
     result[name] = parseSmpParameterValue(name, value);
   }
-  return Object.freeze(result) as unknown as SmpParameters;
+  const parameters = Object.freeze(result) as unknown as SmpParameters;
+  resolved.add(parameters);
+  return parameters;
 }

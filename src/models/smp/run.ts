@@ -19,6 +19,8 @@ import { resolveSmpParameters, type SmpParameters } from "./parameters.js";
 import { pceByOption } from "./pce.js";
 import {
   classifyPositions,
+  POSITION_TOLERANCE,
+  positionGap,
   positionProbabilities,
   shouldStop,
   totalMovement,
@@ -159,8 +161,7 @@ function runTurns(input: SmpInput, scenario: Scenario, parameters: SmpParameters
   let consensus = false;
 
   for (let turn = 0; ; turn++) {
-    const classes = classifyPositions(positions, actors, dims);
-    const analysis = analyseTurn(scenario, parameters, workspace, positions, ideals, turn, classes.representatives.length);
+    const analysis = analyseTurn(scenario, parameters, workspace, positions, ideals, turn, onePosition(positions, actors, dims));
     let last = analysis === null;
     if (analysis !== null) {
       if (previous !== null) {
@@ -175,7 +176,7 @@ function runTurns(input: SmpInput, scenario: Scenario, parameters: SmpParameters
       const probabilities =
         analysis === null
           ? new Array<number>(actors).fill(1)
-          : positionProbabilities(parameters, scenario.capabilities, analysis.ownUtilities, classes, actors, workspace.rows);
+          : positionProbabilities(parameters, scenario.capabilities, analysis.ownUtilities, classifyPositions(positions, actors, dims), actors, workspace.rows);
       if (last || recordAll) {
         turns.push({ turn, positions: turn === 0 ? copyInput(input) : toPercentRows(positions, dims), probabilities });
       }
@@ -265,7 +266,7 @@ function analyseTurn(
   positions: Float64Array,
   ideals: Float64Array,
   turn: number,
-  uniquePositions: number,
+  allAtOnePosition: boolean,
 ): TurnAnalysis | null {
   const { actors, dims, saliences, salienceSquareSums } = scenario;
   const { distancesByPosition, neutralByOption, ownUtilities } = workspace;
@@ -279,7 +280,7 @@ function analyseTurn(
     neutralByOption[index] = 1 - (distancesByPosition[index] as number);
   }
   const probabilities = pceByOption(parameters, scenario.capabilities, neutralByOption, actors, actors, workspace.rows);
-  if (turn > 0 && uniquePositions === 1 && probabilitySpread(probabilities) <= MIN_PROBABILITY_SPREAD) return null;
+  if (turn > 0 && allAtOnePosition && probabilitySpread(probabilities) <= MIN_PROBABILITY_SPREAD) return null;
   const risks = riskAttitudes(probabilities, parameters.BigRRange, workspace.risks);
   for (let i = 0; i < actors; i++) {
     const risk = risks[i] as number;
@@ -289,6 +290,16 @@ function analyseTurn(
   }
   assertFinite(ownUtilities, turn);
   return { distancesByPosition, risks, ownUtilities };
+}
+
+/**
+ * Whether `classifyPositions` would find one unique position: the first actor always starts one, and it is the
+ * only one exactly when every actor is equivalent to the first. O(n·m), and usually O(m): the second actor
+ * tells. (The full classification is only needed on turns whose probabilities are reported.)
+ */
+function onePosition(positions: Float64Array, actors: number, dims: number): boolean {
+  for (let i = 1; i < actors; i++) if (!(positionGap(positions, dims, i, 0) < POSITION_TOLERANCE)) return false;
+  return true;
 }
 
 /** π_max − π_min. */
