@@ -46,7 +46,7 @@ export function simulateScenario(scenario: Scenario, options: ScenarioSimulation
 }
 
 export { simulate, describeRun, runOnce, resolveRun, DEFAULT_DEADLINE, type SimulationOptions, type SimulationResult, type SimulationSetup, type TraceEntry } from "./simulate.js";
-export { simulateRuns, simulateDomainRuns, type SimulationRunsReport, type SimulationRunsOptions } from "./monte-carlo.js";
+export { simulateRuns, simulateDomainRuns, startSimulationWorkers, type SimulationRunsReport, type SimulationRunsOptions } from "./monte-carlo.js";
 export { tournament, domainTournament, type TournamentReport, type TournamentOptions, type ProfileRow } from "./tournament.js";
 export { spaceStakes, type NegotiationStakes } from "./stakes.js";
 export { SimulationError } from "./errors.js";

@@ -14,7 +14,7 @@ import { blockSize } from "../uncertainty/run.js";
 import { describeSample, type Distribution } from "../uncertainty/stats.js";
 import { outcomeAt } from "../outcomes/space.js";
 import type { Scenario } from "../scenario/types.js";
-import { parallelMap } from "../parallel/pool.js";
+import { parallelMap, startWorkers } from "../parallel/pool.js";
 import { SimulationError } from "./errors.js";
 import { checkStrategy, STRATEGIES, type Strategy } from "./negotiators/index.js";
 import { SortedOutcomesBuffers } from "./negotiators/sorted-outcomes.js";
@@ -87,7 +87,7 @@ const preparedByKey = new Map<string, Prepared>();
 const PREPARED_KEPT = 4;
 
 function prepare(scenario: Scenario, step: number | undefined): Prepared {
-  return { prepared: prepareStakes(scenario, step), buffers: { utilities: [], masks: [], ranks: [] }, sorted: scenario.actors.map(() => new SortedOutcomesBuffers()) };
+  return { prepared: prepareStakes(scenario, step), buffers: { utilities: [], masks: [], ranks: [], values: [] }, sorted: scenario.actors.map(() => new SortedOutcomesBuffers()) };
 }
 
 function preparedOf(scenario: Scenario, step: number | undefined, key: string | undefined): Prepared {
@@ -200,6 +200,14 @@ export interface SimulationRunsOptions extends SimulationOptions {
 
 /** The worker module, as source under tsx/vitest and as compiled JavaScript once built. */
 export const SIMULATION_WORKER = new URL(import.meta.url.endsWith(".ts") ? "./worker.ts" : "./worker.js", import.meta.url);
+
+/**
+ * Starts the worker threads a Monte Carlo of `runs` simulations will use (`startWorkers`), so that they
+ * start, and load the simulation code, while the scenario is still being read and checked.
+ */
+export function startSimulationWorkers(runs: number, workers?: number): void {
+  startWorkers(SIMULATION_WORKER, Math.ceil(runs / blockSize(runs)), workers !== undefined ? { workers } : {});
+}
 
 const scenarioKeys = new WeakMap<Scenario, string>();
 

@@ -18,7 +18,7 @@ import { advanceOdometer, createOutcomeSpace, type OutcomeSpace } from "../outco
 import type { Scenario } from "../scenario/types.js";
 import type { PartyTraits } from "./negotiators/context.js";
 import { DEFAULT_DEADLINE, type SimulationOptions, type SimulationSetup } from "./simulate.js";
-import { additiveTable, checkSimulationSize, indexTable, markAcceptable, type NegotiationStakes } from "./stakes.js";
+import { additiveTable, checkSimulationSize, indexTable, markAcceptableAmong, markedRanks, type NegotiationStakes } from "./stakes.js";
 
 export interface ScenarioStakesOptions {
   /** Grid step of numeric issues (default: their anchors and reference point). */
@@ -45,8 +45,17 @@ export interface PreparedStakes {
   readonly positions: readonly (Int32Array | undefined)[];
   /** The status quo's rank, or −1 when it is not on the grid or no agreement is barred by it. */
   readonly statusQuo: number;
-  /** Per actor, the conjunction of its red lines that read deal values only, by which of them hold (built on first use). */
-  readonly lineMasks: readonly Map<string, Uint8Array>[];
+  /**
+   * Per actor, the conjunction of its red lines that read deal values only, by which of them hold (built on
+   * first use; key "" when none holds: every outcome): the mask and its ranks, which the walk-away floor then narrows.
+   */
+  readonly lineMasks: readonly Map<string, AllowedOutcomes>[];
+}
+
+/** Outcomes red lines allow: a mask by rank, and its 1s listed, ascending. */
+export interface AllowedOutcomes {
+  readonly mask: Uint8Array;
+  readonly ranks: Uint32Array;
 }
 
 /**
@@ -57,6 +66,8 @@ export interface StakesBuffers {
   readonly utilities: (Float64Array | undefined)[];
   readonly masks: (Uint8Array | undefined)[];
   readonly ranks: (Uint32Array | undefined)[];
+  /** Utilities of the acceptable outcomes, beside their ranks. */
+  readonly values: (Float64Array | undefined)[];
 }
 
 export function prepareStakes(scenario: Scenario, step?: number): PreparedStakes {
@@ -133,47 +144,54 @@ export function drawStakes(prepared: PreparedStakes, scenario: Scenario = prepar
     }
     return (utilityTables[a] = table);
   };
-  /** The conjunction of the actor's red lines in force that read deal values only, or undefined when there are none. */
-  const fixedLines = (a: number): Uint8Array | undefined => {
+  /** The conjunction of the actor's red lines in force that read deal values only (every outcome when there are none). */
+  const fixedLines = (a: number): AllowedOutcomes => {
     const lines = linesOf[a]!.filter((t) => prepared.met[t]);
-    if (lines.length === 0) return undefined;
     const key = lines.join(",");
-    let mask = prepared.lineMasks[a]!.get(key);
-    if (!mask) {
-      mask = new Uint8Array(prepared.met[lines[0]!]!);
+    let allowed = prepared.lineMasks[a]!.get(key);
+    if (!allowed) {
+      const mask = lines.length === 0 ? new Uint8Array(size).fill(1) : new Uint8Array(prepared.met[lines[0]!]!);
       for (const t of lines.slice(1)) {
         const met = prepared.met[t]!;
         for (let r = 0; r < size; r++) mask[r]! &= met[r]!;
       }
-      prepared.lineMasks[a]!.set(key, mask);
+      allowed = { mask, ranks: markedRanks(mask) };
+      prepared.lineMasks[a]!.set(key, allowed);
     }
-    return mask;
+    return allowed;
   };
   const ranksOf: (Uint32Array | undefined)[] = parties.map(() => undefined);
-  /** The mask and the ranks of party a's acceptable outcomes: red lines in force narrow the outcomes first, then one pass applies the walk-away floor. */
+  const valuesOf: (Float64Array | undefined)[] = parties.map(() => undefined);
+  /**
+   * The mask, the ranks and the utilities of party a's acceptable outcomes: red lines in force narrow the
+   * outcomes first, then one pass over the outcomes they allow applies the walk-away floor.
+   */
   const mark = (a: number): void => {
     const table = utilities(a);
     const reused = buffers?.masks[a];
     const mask = reused && reused.length === size ? reused : new Uint8Array(size);
     const reusedRanks = buffers?.ranks[a];
     const ranks = reusedRanks && reusedRanks.length === size ? reusedRanks : new Uint32Array(size);
+    const reusedValues = buffers?.values[a];
+    const values = reusedValues && reusedValues.length === size ? reusedValues : new Float64Array(size);
     if (buffers) {
       buffers.masks[a] = mask;
       buffers.ranks[a] = ranks;
+      buffers.values[a] = values;
     }
     let allowed = fixedLines(a);
     const drawn = linesOf[a]!.filter((t) => !prepared.met[t]);
     if (drawn.length > 0) {
       // Lines that read judgements or utilities, tabulated for this draw, narrow a copy (the fixed mask is shared).
-      const narrowed = allowed ? new Uint8Array(allowed) : new Uint8Array(size).fill(1);
+      const narrowed = new Uint8Array(allowed.mask);
       for (const t of drawn) {
         const met = ruleMet(t);
         for (let r = 0; r < size; r++) narrowed[r]! &= met[r]!;
       }
-      allowed = narrowed;
+      allowed = { mask: narrowed, ranks: markedRanks(narrowed) };
     }
     const floor = state.constraints.walkAway[a] === false ? Number.NEGATIVE_INFINITY : model.reservations[a]! - ACCEPT_TOLERANCE;
-    let count = markAcceptable(table, floor, allowed, mask, ranks);
+    let count = markAcceptableAmong(table, floor, allowed.mask, allowed.ranks, mask, ranks, values);
     const quo = prepared.statusQuo;
     if (quo >= 0 && mask[quo] === 1) {
       // The status quo is never an agreement: out of the mask and out of the (ascending) ranks.
@@ -185,10 +203,12 @@ export function drawStakes(prepared: PreparedStakes, scenario: Scenario = prepar
         else hi = mid;
       }
       ranks.copyWithin(at, at + 1, count);
+      values.copyWithin(at, at + 1, count);
       count--;
     }
     masks[a] = mask;
     ranksOf[a] = ranks.subarray(0, count);
+    valuesOf[a] = values.subarray(0, count);
   };
   const acceptable = (a: number): Uint8Array => {
     if (!masks[a]) mark(a);
@@ -197,6 +217,10 @@ export function drawStakes(prepared: PreparedStakes, scenario: Scenario = prepar
   const acceptableRanks = (a: number): Uint32Array => {
     if (!ranksOf[a]) mark(a);
     return ranksOf[a]!;
+  };
+  const acceptableUtilities = (a: number): Float64Array => {
+    if (!valuesOf[a]) mark(a);
+    return valuesOf[a]!;
   };
   const digits = new Int32Array(sizes.length);
   /** One outcome's utility without the table: the same sum, in the same order, as the table's entry. */
@@ -226,6 +250,7 @@ export function drawStakes(prepared: PreparedStakes, scenario: Scenario = prepar
     utilities,
     acceptable,
     acceptableRanks,
+    acceptableUtilities,
     utilityOf,
   };
 }

@@ -33,6 +33,8 @@ export interface NegotiationStakes {
   acceptable(p: number): Uint8Array;
   /** The ranks party p may accept, ascending: the 1s of `acceptable(p)`, listed (what its sorted outcomes are built from). */
   acceptableRanks(p: number): Uint32Array;
+  /** When the stakes list them in the pass that marks them: party p's utility of each of `acceptableRanks(p)`, in that order. */
+  acceptableUtilities?(p: number): Float64Array;
   /** Party p's utility of one outcome: `utilities(p)[rank]`, without building the table when it is not built. */
   utilityOf(p: number, rank: number): number;
 }
@@ -173,6 +175,27 @@ export function markAcceptable(table: Float64Array, floor: number, allowed: Uint
       ranks[count] = r;
       count += m;
     }
+  }
+  return count;
+}
+
+/**
+ * `markAcceptable` over the outcomes a mask allows, given also as their ranks (ascending), so the pass
+ * visits those alone; it also writes each acceptable outcome's utility beside its rank (`values`), which
+ * the sorted outcomes read instead of gathering them again. Writes `mask` whole (a copy of `allowed`,
+ * narrowed by the floor) and returns how many outcomes are acceptable.
+ */
+export function markAcceptableAmong(table: Float64Array, floor: number, allowed: Uint8Array, allowedRanks: Uint32Array, mask: Uint8Array, ranks: Uint32Array, values: Float64Array): number {
+  mask.set(allowed);
+  let count = 0;
+  for (let i = 0; i < allowedRanks.length; i++) {
+    const r = allowedRanks[i]!;
+    const u = table[r]!;
+    const m = +(u >= floor);
+    mask[r] = m;
+    ranks[count] = r;
+    values[count] = u;
+    count += m;
   }
   return count;
 }

@@ -77,10 +77,13 @@ function expectAgreementModel(stakes: NegotiationStakes, scenario: Scenario, con
       expect(stakes.acceptable(a)[rank], `${scenario.actors[a]!.id} at rank ${rank}`).toBe(accepts ? 1 : 0);
     }
   }
-  // The acceptable ranks list exactly the mask's 1s, in ascending order (the status quo among neither).
+  // The acceptable ranks list exactly the mask's 1s, in ascending order (the status quo among neither),
+  // and the utilities listed beside them are the table's.
   for (let a = 0; a < scenario.actors.length; a++) {
     const mask = stakes.acceptable(a);
-    expect([...stakes.acceptableRanks(a)]).toEqual([...mask.keys()].filter((r) => mask[r] === 1));
+    const ranks = stakes.acceptableRanks(a);
+    expect([...ranks]).toEqual([...mask.keys()].filter((r) => mask[r] === 1));
+    expect([...stakes.acceptableUtilities!(a)]).toEqual([...ranks].map((r) => stakes.utilities(a)[r]!));
   }
 }
 

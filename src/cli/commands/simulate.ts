@@ -17,6 +17,7 @@ import {
   simulateDomainRuns,
   simulateRuns,
   simulateScenario,
+  startSimulationWorkers,
   tournament,
   type SimulationResult,
   type SimulationRunsReport,
@@ -67,6 +68,8 @@ function parseStrategies(assignments: readonly string[]): { strategies: Record<s
 export async function simulateCommand(files: readonly string[], options: SimulateCommandOptions, io: CliIo): Promise<number> {
   const domain = isNegotiationInput(files, options.from);
   if (!domain && files.length > 1) throw new UsageError("give one scenario file, or a GENIUS domain and its profiles");
+  // A scenario's Monte Carlo runs on worker threads: they start now, while the scenario is read and checked.
+  if (!domain && options.runs !== undefined && options.tournament.length === 0) startSimulationWorkers(options.runs, options.workers);
   const { strategies, defaultStrategy } = parseStrategies(options.strategy);
   const common = {
     strategies,

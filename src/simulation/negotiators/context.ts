@@ -32,7 +32,7 @@ export function negotiatorContext(stakes: NegotiationStakes, party: number, tabl
     party,
     others,
     othersUtility: others.map((p) => stakes.utilities(p)),
-    outcomes: new SortedOutcomes(utility, stakes.acceptableRanks(party), buffers),
+    outcomes: new SortedOutcomes(utility, stakes.acceptableRanks(party), buffers, stakes.acceptableUtilities?.(party)),
     utility,
     ...(traits ? { traits } : {}),
   };

@@ -22,7 +22,7 @@ function bucketFill(buckets: number): Uint32Array {
   return scratchFill;
 }
 
-/** [low, high] of the last `gatherUtilities`. */
+/** [low, high] of the last `gatherUtilities` or `utilityRange`. */
 const range = new Float64Array(2);
 
 // The passes of a construction, each a function of its own: V8 optimizes a small hot loop as a whole
@@ -36,6 +36,19 @@ function gatherUtilities(table: Float64Array, acceptable: Uint32Array, values: F
   for (let i = 0; i < acceptable.length; i++) {
     const u = table[acceptable[i]!]!;
     values[i] = u;
+    if (u < low) low = u;
+    if (u > high) high = u;
+  }
+  range[0] = low;
+  range[1] = high;
+}
+
+/** The range of values[0 … count − 1] into `range` (utilities the stakes listed beside the ranks). */
+function utilityRange(values: Float64Array, count: number): void {
+  let low = Number.POSITIVE_INFINITY;
+  let high = Number.NEGATIVE_INFINITY;
+  for (let i = 0; i < count; i++) {
+    const u = values[i]!;
     if (u < low) low = u;
     if (u > high) high = u;
   }
@@ -102,19 +115,24 @@ export class SortedOutcomes {
   /**
    * `table`: the party's utility by rank; `acceptable`: the ranks it may accept, ascending
    * (`NegotiationStakes.acceptableRanks`). Three passes over the acceptable outcomes, none over the space.
-   * `buffers`: storage to build into instead of allocating.
+   * `buffers`: storage to build into instead of allocating. `utilities`: table[acceptable[i]] for every i,
+   * when the stakes listed them (`NegotiationStakes.acceptableUtilities`), so they need not be gathered.
    */
-  constructor(table: Float64Array, acceptable: Uint32Array, buffers?: SortedOutcomesBuffers) {
+  constructor(table: Float64Array, acceptable: Uint32Array, buffers?: SortedOutcomesBuffers, utilities?: Float64Array) {
     this.table = table;
     const count = acceptable.length;
     this.count = count;
-    if (scratchUtilities.length < count) {
-      scratchUtilities = new Float64Array(Math.max(count, 2 * scratchUtilities.length));
-      scratchBuckets = new Int32Array(scratchUtilities.length);
-    }
+    if (scratchBuckets.length < count) scratchBuckets = new Int32Array(Math.max(count, 2 * scratchBuckets.length));
     // Their utilities side by side, so the passes below read memory in order.
-    const values = scratchUtilities;
-    gatherUtilities(table, acceptable, values);
+    let values: Float64Array;
+    if (utilities) {
+      values = utilities;
+      utilityRange(values, count);
+    } else {
+      if (scratchUtilities.length < count) scratchUtilities = new Float64Array(Math.max(count, 2 * scratchUtilities.length));
+      values = scratchUtilities;
+      gatherUtilities(table, acceptable, values);
+    }
     let low = range[0]!;
     let high = range[1]!;
     let buckets = 1;
