@@ -40,6 +40,8 @@ export interface DecideDatum {
   readonly power: number;
   readonly comment: string;
   readonly line: number;
+  /** Where the position is written (1-based), for the scale check made once every #M row is read. */
+  readonly positionColumn: number;
 }
 
 export interface DecideFile {
@@ -57,13 +59,27 @@ export function detectDecide(text: string): boolean {
   return lines.length > 0 && lines.every((line) => ROW_TYPE.test(line)) && lines.some((line) => /#[AD]/.test(line.slice(0, 4)));
 }
 
-/** Splits a row on the file's delimiter and strips the quotes around fields. */
-function splitRow(line: string, delimiter: string): string[] {
-  return line.split(delimiter).map((field) => {
+/** A row's field: its text without blanks and quotes, and the 1-based column where that text starts. */
+interface Field {
+  readonly text: string;
+  readonly column: number;
+}
+
+/** Splits a row on the file's delimiter and strips the blanks and quotes around fields. */
+function splitRow(line: string, delimiter: string): Field[] {
+  const fields: Field[] = [];
+  let start = 0;
+  for (const field of line.split(delimiter)) {
+    const leading = field.length - field.trimStart().length;
     const trimmed = field.trim();
     const quoted = /^'(.*)'$/s.exec(trimmed) ?? /^"(.*)"$/s.exec(trimmed);
-    return (quoted ? quoted[1]! : trimmed).trim();
-  });
+    const inner = quoted ? quoted[1]! : trimmed;
+    const text = inner.trim();
+    const offset = leading + (quoted ? 1 : 0) + (inner.length - inner.trimStart().length);
+    fields.push({ text, column: start + offset + 1 });
+    start += field.length + delimiter.length;
+  }
+  return fields;
 }
 
 function sniffDelimiter(text: string): string {
@@ -86,10 +102,18 @@ export function parseDecide(text: string, file: string): DecideFile {
   lines.forEach((raw, index) => {
     const line = index + 1;
     if (raw.trim() === "") return;
-    const fields = splitRow(raw, delimiter);
+    const row = splitRow(raw, delimiter);
+    const fields = row.map((field) => field.text);
+    /** The column of field k (0-based), or of the row's end when the row has fewer fields. */
+    const at = (k: number): number => row[k]?.column ?? raw.length + 1;
     const type = fields[0]!;
     const need = (count: number, what: string): void => {
-      if (fields.length - 1 < count) throw new ImportError(`a ${type} row needs ${what}; found ${fields.length - 1} field(s).`, file, line);
+      if (fields.length - 1 < count) throw new ImportError(`a ${type} row needs ${what}; found ${fields.length - 1} field(s).`, file, line, undefined, at(fields.length));
+    };
+    const number = (k: number, what: string): number => {
+      const text = fields[k]!;
+      if (!DECIMAL_NUMBER.test(text)) throw new ImportError(`${what}: expected a number, got ${JSON.stringify(text)}.`, file, line, what, at(k));
+      return Number(text);
     };
     // Extra trailing fields belong to the last (free-text) field, as in the reference reader.
     const rest = (from: number): string => fields.slice(from).join(" ").trim();
@@ -100,8 +124,8 @@ export function parseDecide(text: string, file: string): DecideFile {
       case "#A": {
         need(1, "an actor id");
         const key = fields[1]!;
-        if (key === "") throw new ImportError("the actor id (field 2) is empty.", file, line, "id");
-        if (actorByKey.has(key)) throw new ImportError(`actor "${key}" is defined twice (first on line ${actorByKey.get(key)!.line}).`, file, line, "id");
+        if (key === "") throw new ImportError("the actor id (field 2) is empty.", file, line, "id", at(1));
+        if (actorByKey.has(key)) throw new ImportError(`actor "${key}" is defined twice (first on line ${actorByKey.get(key)!.line}).`, file, line, "id", at(1));
         const actor = { key, name: fields[2] || key, comment: rest(3), line };
         actorByKey.set(key, actor);
         actors.push(actor);
@@ -110,8 +134,8 @@ export function parseDecide(text: string, file: string): DecideFile {
       case "#P": {
         need(1, "an issue id");
         const key = fields[1]!;
-        if (key === "") throw new ImportError("the issue id (field 2) is empty.", file, line, "id");
-        if (issueByKey.has(key)) throw new ImportError(`issue "${key}" is defined twice (first on line ${issueByKey.get(key)!.line}).`, file, line, "id");
+        if (key === "") throw new ImportError("the issue id (field 2) is empty.", file, line, "id", at(1));
+        if (issueByKey.has(key)) throw new ImportError(`issue "${key}" is defined twice (first on line ${issueByKey.get(key)!.line}).`, file, line, "id", at(1));
         const issue: DecideIssue = { key, name: fields[2] || key, description: rest(3), marks: [], line };
         issueByKey.set(key, issue);
         issues.push(issue);
@@ -120,40 +144,41 @@ export function parseDecide(text: string, file: string): DecideFile {
       case "#M": {
         need(2, "an issue id and a position");
         const issue = issueByKey.get(fields[1]!);
-        if (!issue) throw new ImportError(`#M names issue "${fields[1]}", which no #P row above defines.`, file, line, "issue");
-        issue.marks.push({ position: number(fields[2]!, "position (field 3)", file, line), label: rest(3) });
+        if (!issue) throw new ImportError(`#M names issue "${fields[1]}", which no #P row above defines.`, file, line, "issue", at(1));
+        issue.marks.push({ position: number(2, "position (field 3)"), label: rest(3) });
         return;
       }
       case "#D": {
         need(5, "actor id, issue id, position, salience and power");
-        const [actorKey, issueKey, positionText, salienceText, powerText] = fields.slice(1, 6) as [string, string, string, string, string];
-        if (!actorByKey.has(actorKey)) throw new ImportError(`#D names actor "${actorKey}", which no #A row defines.`, file, line, "actor");
-        if (!issueByKey.has(issueKey)) throw new ImportError(`#D names issue "${issueKey}", which no #P row defines.`, file, line, "issue");
+        const [actorKey, issueKey, , salienceText, powerText] = fields.slice(1, 6) as [string, string, string, string, string];
+        if (!actorByKey.has(actorKey)) throw new ImportError(`#D names actor "${actorKey}", which no #A row defines.`, file, line, "actor", at(1));
+        if (!issueByKey.has(issueKey)) throw new ImportError(`#D names issue "${issueKey}", which no #P row defines.`, file, line, "issue", at(2));
         const pair = `${actorKey}\u0000${issueKey}`;
-        if (seen.has(pair)) throw new ImportError(`actor "${actorKey}" has a second #D row for issue "${issueKey}".`, file, line);
+        if (seen.has(pair)) throw new ImportError(`actor "${actorKey}" has a second #D row for issue "${issueKey}".`, file, line, undefined, at(1));
         seen.add(pair);
-        const salience = number(salienceText, "salience (field 5)", file, line);
-        const power = number(powerText, "power (field 6)", file, line);
+        const salience = number(4, "salience (field 5)");
+        const power = number(5, "power (field 6)");
         if (salience <= 0 || salience > 100) {
-          throw new ImportError(`salience (field 5) must be above 0 and at most 1 (or 100), got ${salienceText}: an actor with no salience cannot exchange; leave the row out instead.`, file, line, "salience");
+          throw new ImportError(`salience (field 5) must be above 0 and at most 1 (or 100), got ${salienceText}: an actor with no salience cannot exchange; leave the row out instead.`, file, line, "salience", at(4));
         }
         if (power <= 0 || power > 100) {
-          throw new ImportError(`power (field 6) must be above 0 and at most 100, got ${powerText}: an actor without power cannot exchange; leave the row out instead.`, file, line, "power");
+          throw new ImportError(`power (field 6) must be above 0 and at most 100, got ${powerText}: an actor without power cannot exchange; leave the row out instead.`, file, line, "power", at(5));
         }
         data.push({
           actor: actorKey,
           issue: issueKey,
-          position: number(positionText, "position (field 4)", file, line),
+          position: number(3, "position (field 4)"),
           salience,
           salienceText,
           power,
           comment: rest(6),
           line,
+          positionColumn: at(3),
         });
         return;
       }
       default:
-        throw new ImportError(`unknown row type ${JSON.stringify(type)}; expected #A, #P, #M, #D or #/ in the first field.`, file, line, "type");
+        throw new ImportError(`unknown row type ${JSON.stringify(type)}; expected #A, #P, #M, #D or #/ in the first field.`, file, line, "type", at(0));
     }
   });
   // Said at the end of the file, where the missing rows would have to come.
@@ -164,15 +189,10 @@ export function parseDecide(text: string, file: string): DecideFile {
     const issue = issueByKey.get(datum.issue)!;
     const { min, max } = bounds(issue);
     if (datum.position < min || datum.position > max) {
-      throw new ImportError(`position ${datum.position} is outside issue "${issue.key}"'s scale ${min}–${max} (its #M rows).`, file, datum.line, "position");
+      throw new ImportError(`position ${datum.position} is outside issue "${issue.key}"'s scale ${min}–${max} (its #M rows).`, file, datum.line, "position", datum.positionColumn);
     }
   }
   return { actors, issues, data };
-}
-
-function number(text: string, what: string, file: string, line: number): number {
-  if (!DECIMAL_NUMBER.test(text)) throw new ImportError(`${what}: expected a number, got ${JSON.stringify(text)}.`, file, line, what);
-  return Number(text);
 }
 
 /** An issue's scale: smallest to largest `#M` position; 0–100 without `#M` rows. */

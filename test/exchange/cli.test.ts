@@ -69,6 +69,6 @@ describe("exchange model on the command line", () => {
     expect(run.stdout).toContain("name: EU (incl Norway)");
     const bad = await runCli("forecast", decideFile(THREE_BY_TWO.replace("60\t0.5\t1", "60\t0\t1")), "--model", "exchange");
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toMatch(/case\.txt:10: salience \(field 5\) must be above 0/);
+    expect(bad.stderr).toMatch(/case\.txt:10:17: salience \(field 5\) must be above 0/);
   });
 });

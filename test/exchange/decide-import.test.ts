@@ -53,17 +53,25 @@ describe("Decide importer", () => {
     throw new Error("expected an ImportError");
   };
 
-  it("refuses zero salience or power, which crash the reference, with the line", () => {
+  it("refuses zero salience or power, which crash the reference, with the line and column", () => {
     const zeroSalience = error(FILE.replace("50\t0.9\t0.3", "50\t0\t0.3"));
-    expect(zeroSalience.message).toMatch(/^bad\.txt:8: salience \(field 5\) must be above 0/);
-    expect(error(FILE.replace("20\t0.55\t0.7", "20\t0.55\t0")).message).toMatch(/^bad\.txt:9: power \(field 6\) must be above 0/);
+    expect(zeroSalience.message).toMatch(/^bad\.txt:8:20: salience \(field 5\) must be above 0/);
+    expect(error(FILE.replace("20\t0.55\t0.7", "20\t0.55\t0")).message).toMatch(/^bad\.txt:9:25: power \(field 6\) must be above 0/);
   });
 
   it("locates the other mistakes", () => {
-    expect(error(FILE.replace("'#D'\t'us'\t'fund'", "'#D'\t'uk'\t'fund'")).message).toMatch(/^bad\.txt:11: #D names actor "uk", which no #A row defines/);
-    expect(error(FILE.replace("50\t0.9", "5o\t0.9")).message).toMatch(/^bad\.txt:8: position \(field 4\): expected a number, got "5o"/);
-    expect(error(FILE.replace("50\t0.9", "70\t0.9")).message).toMatch(/^bad\.txt:8: position 70 is outside issue "cut"'s scale 10–60/);
-    expect(error(`${FILE}\n'#0'\t'x'`).message).toMatch(/^bad\.txt:12: unknown row type "#0"/);
-    expect(error(FILE.replace("'#M'\t'cut'\t10", "'#M'\t'cot'\t10")).message).toMatch(/^bad\.txt:4: #M names issue "cot"/);
+    expect(error(FILE.replace("'#D'\t'us'\t'fund'", "'#D'\t'uk'\t'fund'")).message).toMatch(/^bad\.txt:11:7: #D names actor "uk", which no #A row defines/);
+    expect(error(FILE.replace("50\t0.9", "5o\t0.9")).message).toMatch(/^bad\.txt:8:17: position \(field 4\): expected a number, got "5o"/);
+    expect(error(FILE.replace("50\t0.9", "70\t0.9")).message).toMatch(/^bad\.txt:8:17: position 70 is outside issue "cut"'s scale 10–60/);
+    expect(error(`${FILE}\n'#0'\t'x'`).message).toMatch(/^bad\.txt:12:2: unknown row type "#0"/);
+    expect(error(FILE.replace("'#M'\t'cut'\t10", "'#M'\t'cot'\t10")).message).toMatch(/^bad\.txt:4:7: #M names issue "cot"/);
+  });
+
+  it("counts columns past blanks and quotes, in any delimiter, and points past a short row's end", () => {
+    const semicolons = ["#A; eu; EU", "#A; us; US", "#P; cut; Cut", "#D; eu; cut;  'x5'; 0.5; 1"].join("\n");
+    const bad = error(semicolons);
+    expect(bad.message).toMatch(/^bad\.txt:4:16: position \(field 4\): expected a number, got "x5"/);
+    expect([bad.line, bad.column, bad.field]).toEqual([4, 16, "position (field 4)"]);
+    expect(error(FILE.replace("'#D'\t'us'\t'fund'\t10\t0.8\t0.5", "'#D'\t'us'\t'fund'\t10")).message).toMatch(/^bad\.txt:11:20: a #D row needs actor id/);
   });
 });
