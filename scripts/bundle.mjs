@@ -11,7 +11,7 @@
  * the unbundled build — except in the modules that locate worker entry points, which see their place in
  * the bundle. Files outside src/ (benchmarks, test helpers) keep their source location.
  */
-import { readdirSync, rmSync, writeFileSync } from "node:fs";
+import { readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { relative, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -62,6 +62,25 @@ const englishZodOnly = {
   },
 };
 
+/**
+ * commander requires child_process at load, for executable subcommands (Parley has none): with it Node loads
+ * net, dgram and the streams before `--help` prints. Here commander gets a stand-in that loads the real
+ * module the first time a process is spawned.
+ */
+const lazyChildProcess = {
+  name: "lazy-child-process",
+  setup(b) {
+    b.onResolve({ filter: /^node:child_process$/ }, (args) => (toPosix(args.importer).includes("/node_modules/commander/") ? { path: "child_process", namespace: "lazy-child-process" } : undefined));
+    b.onLoad({ filter: /.*/, namespace: "lazy-child-process" }, () => ({
+      contents: 'let real; const load = () => (real ??= require("node:child_process")); module.exports = { spawn: (...args) => load().spawn(...args) };',
+      loader: "js",
+    }));
+  },
+};
+
+/** Gives each output file the `require` that esbuild's code for CommonJS packages calls (ESM has none of its own). */
+const REQUIRE_BANNER = 'import { createRequire as __parleyCreateRequire } from "node:module"; const require = __parleyCreateRequire(import.meta.url);';
+
 const outdir = resolve(root, bench ? "dist/bench" : "dist/bundle");
 rmSync(outdir, { recursive: true, force: true }); // chunks are content-hashed: stale ones would pile up
 
@@ -77,12 +96,18 @@ const result = await build({
   chunkNames: "chunks/[name]-[hash]",
   // Native or thread-spawning packages stay outside: they locate files relative to themselves.
   external: ["better-sqlite3", "piscina", "tsx", "tsx/*", "playwright-core", "esbuild", "vite", "@vitejs/*"],
-  banner: { js: 'import { createRequire as __parleyCreateRequire } from "node:module"; const require = __parleyCreateRequire(import.meta.url);' },
-  plugins: [moduleUrls, englishZodOnly],
+  banner: { js: REQUIRE_BANNER },
+  plugins: [moduleUrls, englishZodOnly, lazyChildProcess],
   minifyWhitespace: true,
   minifySyntax: true,
   legalComments: "none",
   logLevel: "warning",
 });
+// Most files never call `require`: their banner goes, one createRequire fewer per file a command loads.
+for (const file of Object.keys(result.metafile.outputs).filter((name) => name.endsWith(".js"))) {
+  const path = resolve(root, file);
+  const text = readFileSync(path, "utf8");
+  if (text.startsWith(REQUIRE_BANNER) && !/\brequire\b/.test(text.slice(REQUIRE_BANNER.length))) writeFileSync(path, text.slice(REQUIRE_BANNER.length).replace(/^\n/, ""));
+}
 // What each output file holds (esbuild's account): test/cli/startup.test.ts checks what a command loads with it.
 writeFileSync(resolve(outdir, "metafile.json"), JSON.stringify(result.metafile));

@@ -5,8 +5,8 @@
  * with the same numbers bit for bit; the helpers live for one run and are stopped when it ends (or fails).
  * Never used from inside a worker thread, so a Monte Carlo pool's threads do not start threads of their own.
  */
+import { createRequire } from "node:module";
 import { availableParallelism } from "node:os";
-import { isMainThread, Worker } from "node:worker_threads";
 import { MIN_THREADED_ACTORS, useSmpHelpers, type SmpHelpers, type SmpRowSetup } from "./smp/rows.js";
 
 export { serveSmpRows } from "./smp/rows.js";
@@ -25,9 +25,19 @@ function helperSource(moduleUrl: string): string {
   ].join("\n");
 }
 
+/**
+ * Node's worker machinery, loaded when a run starts helpers: every forecast imports this module, and most
+ * never start a thread (start-up, issue 15).
+ */
+function workerThreads(): typeof import("node:worker_threads") {
+  return createRequire(import.meta.url)("node:worker_threads") as typeof import("node:worker_threads");
+}
+
 /** Starts `helpers` threads serving `setup`; null in a worker thread (threads are never nested). */
 export function startSmpHelpers(setup: SmpRowSetup, helpers = 1): SmpHelpers | null {
-  if (!isMainThread || helpers < 1) return null;
+  if (helpers < 1) return null;
+  const { isMainThread, Worker } = workerThreads();
+  if (!isMainThread) return null;
   const workers = Array.from({ length: helpers }, () => {
     const worker = new Worker(helperSource(import.meta.url), { eval: true, workerData: setup });
     worker.unref(); // an idle helper never keeps the process alive

@@ -79,15 +79,21 @@ describe("the bundled CLI loads what a command needs", () => {
 export async function load(url, context, next) { if (url.startsWith("file:")) appendFileSync(process.env.PARLEY_LOADED_LOG, url + "\\n"); return next(url, context); }`;
   const REGISTER = `import { register } from "node:module"; register(${JSON.stringify(`data:text/javascript,${encodeURIComponent(HOOKS)}`)});`;
 
-  /** The packages and src/ modules whose code the bundled CLI loads for `args`. */
-  function loadedBy(args: readonly string[]): { packages: Set<string>; modules: Set<string> } {
+  /** The packages, src/ modules and Node built-in modules whose code the bundled CLI loads for `args`. */
+  function loadedBy(args: readonly string[]): { packages: Set<string>; modules: Set<string>; builtins: Set<string> } {
     const meta = JSON.parse(readFileSync(META, "utf8")) as { outputs: Record<string, { inputs: Record<string, unknown> }> };
     const dir = mkdtempSync(join(tmpdir(), "parley-loaded-"));
     const log = join(dir, "loaded.txt");
     writeFileSync(log, "");
     // An entry file, not `-e`: the hooks do not see the static imports of an evaluated string.
     const entry = join(dir, "run.mjs");
-    writeFileSync(entry, `import { main } from ${JSON.stringify(pathToFileURL(resolve("dist/bundle/cli/main.js")).href)}; process.exitCode = await main(process.argv.slice(2));`);
+    // Node's own list of the built-in modules it loaded, written as the process ends.
+    const builtinLog = join(dir, "builtins.txt");
+    writeFileSync(
+      entry,
+      `import { writeFileSync } from "node:fs"; process.on("exit", () => writeFileSync(${JSON.stringify(builtinLog)}, process.moduleLoadList.join("\\n")));
+import { main } from ${JSON.stringify(pathToFileURL(resolve("dist/bundle/cli/main.js")).href)}; process.exitCode = await main(process.argv.slice(2));`,
+    );
     const run = spawnSync(process.execPath, ["--import", `data:text/javascript,${encodeURIComponent(REGISTER)}`, entry, ...args], {
       encoding: "utf8",
       env: { ...process.env, PARLEY_LOADED_LOG: log },
@@ -103,27 +109,37 @@ export async function load(url, context, next) { if (url.startsWith("file:")) ap
         else if (input.startsWith("src/")) modules.add(input);
       }
     }
-    return { packages, modules };
+    const builtins = new Set(readFileSync(builtinLog, "utf8").split("\n").flatMap((line) => (line.startsWith("NativeModule ") ? [line.slice("NativeModule ".length)] : [])));
+    return { packages, modules, builtins };
   }
 
   it("is built", () => {
     expect(existsSync(META), `${META} is missing: run npm run build`).toBe(true);
   });
 
+  /**
+   * Built-in modules a small command does without: commander's child_process, and dgram with it. (Not
+   * worker_threads, which SMP loads only to start threads: the module hook recording files runs on a thread.)
+   */
+  const UNNEEDED_BUILTINS = ["child_process", "dgram"];
+
   it("--help: commander and the command declarations only", () => {
-    const { packages } = loadedBy(["--help"]);
+    const { packages, builtins } = loadedBy(["--help"]);
     expect([...packages]).toEqual(["commander"]);
+    expect(UNNEEDED_BUILTINS.filter((name) => builtins.has(name))).toEqual([]);
+    expect(builtins.has("fs")).toBe(true); // the list itself is read
   });
 
   /** What a forecast without --calibration or --runs does not need. */
   const UNNEEDED = ["src/calibration/file.ts", "src/calibration/apply.ts", "src/uncertainty/monte-carlo.ts", "src/parallel/pool.ts", "src/scenario/document.ts"];
 
   it("a KTAB CSV forecast: no YAML, XML or CSV library, schema library, calibration, sampling or thread pool", () => {
-    const { packages, modules } = loadedBy(["forecast", "test/fixtures/ktab/dummyData_3Dim.csv", "-m", "smp", "--json"]);
+    const { packages, modules, builtins } = loadedBy(["forecast", "test/fixtures/ktab/dummyData_3Dim.csv", "-m", "smp", "--json"]);
     // The imported scenario is plain: checked without zod (src/scenario/imported.ts).
     expect(["yaml", "fast-xml-parser", "csv-parse", "piscina", "zod"].filter((name) => packages.has(name))).toEqual([]);
     expect(UNNEEDED.filter((module) => modules.has(module))).toEqual([]);
     expect(modules.has("src/importers/ktab-csv.ts")).toBe(true); // the walk itself works
+    expect(UNNEEDED_BUILTINS.filter((name) => builtins.has(name))).toEqual([]);
   });
 
   it("a KTAB XML forecast: no YAML or CSV parser", () => {
