@@ -10,6 +10,18 @@ export type CsvValue = string | number | boolean | null | undefined;
 /** RFC 4180's line break. */
 export const CSV_LINE_BREAK = "\r\n";
 
+/** The UTF-8 byte-order mark (U+FEFF), with which Excel reads a CSV file as UTF-8 rather than in the system's code page. */
+export const CSV_BOM = "\uFEFF";
+
+/**
+ * CSV text as a file: every CSV file Parley writes (the workbench's downloads, `parley backtest
+ * --per-issue`) starts with the byte-order mark, so that Chinese names open correctly in Excel; every
+ * CSV reader of Parley skips it (src/importers/csv.ts). Text kept in memory goes without it.
+ */
+export function csvFile(text: string): string {
+  return text.startsWith(CSV_BOM) ? text : `${CSV_BOM}${text}`;
+}
+
 /** One field of a record, quoted only when RFC 4180 requires it. */
 export function csvField(value: CsvValue): string {
   if (value === undefined || value === null) return "";

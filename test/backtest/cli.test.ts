@@ -55,7 +55,10 @@ describe("parley backtest on DEU III", () => {
     expect(run.stdout).toMatch(/Backtest on 207 issues/);
     expect(run.stdout).toMatch(/compromise\s+22\.76/);
     expect(run.stdout).toMatch(/baseline:mean\s+24\.23/);
-    const lines = readFileSync(out, "utf8").trim().split("\r\n");
+    const bytes = readFileSync(out);
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]); // the UTF-8 byte-order mark Excel needs, once
+    expect(bytes[3]).toBe("i".charCodeAt(0));
+    const lines = bytes.subarray(3).toString("utf8").trim().split("\r\n");
     expect(lines[0]).toBe(`issue,outcome,compromise,${BASELINES.join(",")}`);
     expect(lines).toHaveLength(208);
     expect(lines[1]).toMatch(/^d00062i1,90,\d/);

@@ -123,3 +123,13 @@ export function overprinting(boxes: readonly LabelBox[]): string[] {
     }
   return pairs;
 }
+
+/**
+ * A downloaded CSV file's text without its byte-order mark, which every CSV file the workbench offers
+ * starts with (so that Excel reads it as UTF-8); a file without one is refused.
+ */
+export function csvDownloadText(bytes: Buffer): string {
+  if (!(bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf)) throw new Error(`the CSV download does not start with the UTF-8 byte-order mark: ${JSON.stringify(bytes.subarray(0, 12).toString("utf8"))}`);
+  if (bytes[3] === 0xef && bytes[4] === 0xbb && bytes[5] === 0xbf) throw new Error("the CSV download starts with two byte-order marks");
+  return bytes.subarray(3).toString("utf8");
+}

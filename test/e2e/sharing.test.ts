@@ -16,7 +16,7 @@ import { forecast } from "../../src/forecast.js";
 import { toModelInput } from "../../src/scenario/model-input.js";
 import { monteCarlo } from "../../src/uncertainty/monte-carlo.js";
 import { trackRecord } from "../calibration/track-record.js";
-import { setSlider } from "./browser.js";
+import { csvDownloadText, setSlider } from "./browser.js";
 import { useWorkbench } from "./fixture.js";
 
 const BROKEN = `id: broken
@@ -46,7 +46,7 @@ async function downloadOf(page: Page, button: string): Promise<{ download: Downl
   return { download, bytes: readFileSync(path) };
 }
 
-const csvRecords = (bytes: Buffer) => parse(bytes.toString("utf8"), { columns: true }) as Record<string, string>[];
+const csvRecords = (bytes: Buffer) => parse(csvDownloadText(bytes), { columns: true }) as Record<string, string>[];
 const dealParams = (url: string) => new URL(url).searchParams;
 
 describe("sharing and export", () => {

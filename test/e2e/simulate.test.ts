@@ -9,7 +9,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadScenario } from "../../src/files/load.js";
 import { simulateRuns, simulateScenario } from "../../src/simulation/index.js";
-import { labelBoxes, overprinting, ROOT } from "./browser.js";
+import { csvDownloadText, labelBoxes, overprinting, ROOT } from "./browser.js";
 import { useWorkbench } from "./fixture.js";
 
 const hanoi = () => loadScenario(join(ROOT, "scenarios", "hanoi-2019.yaml"));
@@ -118,7 +118,7 @@ describe("Simulate view", () => {
     const { page } = wb;
     // The trace of the run shown, whole, as CSV: a header and one record per turn.
     const [trace] = await Promise.all([page.waitForEvent("download"), page.getByTestId("simulate-trace-csv").click()]);
-    const text = readFileSync((await trace.path())!, "utf8");
+    const text = csvDownloadText(readFileSync((await trace.path())!));
     const rounds = Number(await page.getByTestId("simulate-result").getAttribute("data-round"));
     const played = simulateScenario(hanoi(), { strategies: { USA: "boulware", DPRK: "boulware" }, deadline: 100, seed: 0 });
     expect(played.round).toBe(rounds);
@@ -153,7 +153,7 @@ describe("Simulate view", () => {
     expect(await page.locator("[data-testid=tournament-by-player] td[data-best=true]").count()).toBeGreaterThanOrEqual(2);
     expect(await page.getByTestId("tournament-result").getAttribute("data-partial")).toBe("false");
     const [table_csv] = await Promise.all([page.waitForEvent("download"), page.getByTestId("tournament-csv").click()]);
-    const records = readFileSync((await table_csv.path())!, "utf8").split("\r\n").filter(Boolean);
+    const records = csvDownloadText(readFileSync((await table_csv.path())!)).split("\r\n").filter(Boolean);
     expect(records[0]).toBe("strategy USA,strategy DPRK,games,agreement rate,mean round,mean utility USA,mean utility DPRK,mean utility ROK,mean utility CHN,mean utility JPN");
     expect(records.length).toBe(10);
 

@@ -10,6 +10,7 @@ import { calibrationJson } from "../../calibration/file.js";
 import { parseBacktestCsv, parseBacktestJson } from "../../backtest/input.js";
 import { BASELINES, BASELINE_IDS } from "../../backtest/run.js";
 import { perIssueCsv } from "../../backtest/report.js";
+import { csvFile } from "../../files/csv.js";
 import { SKIP_REASONS, type BacktestInput, type BacktestReport, type ModelScore } from "../../backtest/types.js";
 import { COUNCIL_WEIGHTS } from "../../importers/council-weights.js";
 import { counted } from "../../i18n/count.js";
@@ -80,7 +81,7 @@ export async function backtestCommand(file: string, options: BacktestCommandOpti
 
   if (options.perIssue !== undefined) {
     const models = options.models.length > 0 ? options.models : modelIds();
-    writeFileAtomic(options.perIssue, perIssueCsv(run.cases, models), true);
+    writeFileAtomic(options.perIssue, csvFile(perIssueCsv(run.cases, models)), true);
     if (!options.json) io.err(`wrote ${options.perIssue}: ${counted(run.cases.length, "issue")}`);
   }
   if (options.saveCalibration !== undefined) {
