@@ -1,16 +1,49 @@
 /**
  * The workbench on a phone (390 × 844): no view scrolls the page sideways, the grid scrolls in its
  * own frame with its header row and issue column in view; and the agreement space's marker follows
- * a change of parties, with no two labels overprinting.
+ * a change of parties, with no two labels overprinting; the forecast strips name their actors.
  */
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { labelBoxes, overprinting } from "./browser.js";
+import { loadScenario } from "../../src/files/load.js";
+import { text } from "../../src/scenario/label.js";
+import { labelBoxes, overprinting, ROOT, type LabelBox } from "./browser.js";
 import { useWorkbench } from "./fixture.js";
 
 const VIEWS = ["", "/setup", "/source", "/forecast", "/deal", "/simulate", "/history", "/briefing"];
 
 describe("layout and charts", () => {
   const wb = useWorkbench();
+
+  it("labels the forecast strips' dots by actor name, in the chosen language, no two overprinting", async () => {
+    const { page } = wb;
+    const hanoi = loadScenario(join(ROOT, "scenarios", "hanoi-2019.yaml"));
+    await page.goto(`${wb.url}s/hanoi-2019/forecast`);
+    for (const language of ["en", "zh"] as const) {
+      if (language === "zh") await page.click("[data-testid=lang-zh]");
+      for (const issue of hanoi.issues) {
+        const strip = `.forecast-view > .strips > .strip[data-issue=${issue.id}]`;
+        const names = hanoi.actors.filter((a) => hanoi.stances[a.id]?.[issue.id]).map((a) => text(a.name, language));
+        expect(names.length).toBeGreaterThan(2);
+        // Every text of the chart (Plot's parts carry names in the page's language, so not selected by them).
+        const texts = async () =>
+          (await page.evaluate(
+            `[...document.querySelectorAll(${JSON.stringify(`${strip} svg text`)})].map((t) => { const r = t.getBoundingClientRect(); return { left: r.left, top: r.top, right: r.right, bottom: r.bottom, text: t.textContent, fill: t.getAttribute("fill") ?? t.parentElement.getAttribute("fill") }; })`,
+          )) as (LabelBox & { fill: string | null })[];
+        await page.locator(`${strip} svg`).first().waitFor({ timeout: 60_000 });
+        await expect.poll(async () => (await texts()).map((b) => b.text), { timeout: 30_000 }).toEqual(expect.arrayContaining(names));
+        const boxes = await texts();
+        // Names, not ids: no text is an actor's id.
+        expect(boxes.filter((b) => hanoi.actors.some((a) => a.id === b.text)).map((b) => b.text)).toEqual([]);
+        const labels = boxes.filter((b) => names.includes(b.text));
+        expect(labels).toHaveLength(names.length);
+        expect(overprinting(labels)).toEqual([]);
+        // Each name is drawn in its actor's colour, the colour of its dot.
+        expect(new Set(labels.map((b) => b.fill)).size).toBe(names.length);
+      }
+    }
+    await page.click("[data-testid=lang-en]");
+  });
 
   it("keeps the deal marker on the chosen parties after switching them, labels apart", async () => {
     const { page } = wb;

@@ -229,7 +229,7 @@ describe("sharing and export", () => {
     expect(text.startsWith('<?xml version="1.0" encoding="UTF-8"?>')).toBe(true);
     expect(text).toContain('xmlns="http://www.w3.org/2000/svg"');
     expect(text).toContain("<title>");
-    expect(text).toMatch(/>USA</); // the actors' labels travel with it
+    expect(text).toMatch(/>United States</); // the actors' labels, by name, travel with it
     const width = Number(/<svg[^>]* width="(\d+)"/.exec(text)![1]);
     const png = await downloadOf(page, `${strip} [data-testid=chart-png]`);
     expect(png.download.suggestedFilename()).toMatch(/\.png$/);

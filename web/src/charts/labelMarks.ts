@@ -1,10 +1,12 @@
 /**
- * Collision-free labels on an Observable Plot chart of the unit square (utilities 0–1 on both axes):
- * the chart's pixel frame, labels placed in pixels (`placeLabels`) and turned back into text marks
- * in data coordinates, one mark per text anchor, haloed in white so that they read over the points.
+ * Collision-free labels on an Observable Plot chart: labels placed in pixels (`placeLabels`) and
+ * turned into text marks, one mark per text anchor and offset, haloed in white so that they read over
+ * the points. On a chart of the unit square (utilities 0–1 on both axes) `unitFrame` turns a placed
+ * label back into data coordinates; on a strip (a band per row) the label keeps its point's x and
+ * row and carries the placed offset in pixels (`stripLabels`).
  */
 import * as Plot from "@observablehq/plot";
-import type { LabelPoint } from "./labels.js";
+import type { LabelPoint, Placed } from "./labels.js";
 
 export interface Margin {
   readonly left: number;
@@ -13,12 +15,14 @@ export interface Margin {
   readonly bottom: number;
 }
 
-/** A label placed in pixels, in the chart's data coordinates. */
+/** A label placed in pixels, in the chart's data coordinates (`y` a row's name on a band scale), offset by `dx`, `dy` pixels. */
 export interface PlacedLabel {
   readonly text: string;
   readonly anchor: "start" | "end" | "middle";
   readonly x: number;
-  readonly y: number;
+  readonly y: number | string;
+  readonly dx?: number;
+  readonly dy?: number;
 }
 
 /** A chart of the unit square `width` × `height` pixels with its margins: data to pixels and back. */
@@ -38,12 +42,27 @@ export function unitFrame(width: number, height: number, margin: Margin) {
   };
 }
 
-/** Text marks for placed labels, one per anchor (Plot takes one anchor per mark). */
+/**
+ * Labels placed along a row of points on a strip (`placeLabels` with pixel `x` and `y` 0), at their
+ * points' data `at` on the row `row`, each keeping the fields of its point (for a colour channel).
+ */
+export function stripLabels<T extends Placed & { readonly at: number }>(placed: readonly T[], row: string): (T & PlacedLabel)[] {
+  return placed.map((p) => ({ ...p, x: p.at, y: row, dx: p.dx, dy: p.dy + 4 }));
+}
+
+/**
+ * Text marks for placed labels, one per anchor and offset (Plot takes one anchor and offset per mark).
+ * `fill` is a colour, or the name of the rows' field that a colour scale maps.
+ */
 export function labelMarks(rows: readonly PlacedLabel[], style: { fill: string; fontWeight: number }): Plot.Markish[] {
-  return (["start", "end", "middle"] as const).map((anchor) =>
-    Plot.text(
-      rows.filter((r) => r.anchor === anchor),
-      { x: "x", y: "y", text: "text", textAnchor: anchor, ...style, stroke: "white", strokeWidth: 3, paintOrder: "stroke" },
-    ),
+  const groups = new Map<string, { anchor: PlacedLabel["anchor"]; dx: number; dy: number; rows: PlacedLabel[] }>();
+  for (const anchor of ["start", "end", "middle"] as const) groups.set(`${anchor}|0|0`, { anchor, dx: 0, dy: 0, rows: [] });
+  for (const r of rows) {
+    const key = `${r.anchor}|${r.dx ?? 0}|${r.dy ?? 0}`;
+    if (!groups.has(key)) groups.set(key, { anchor: r.anchor, dx: r.dx ?? 0, dy: r.dy ?? 0, rows: [] });
+    groups.get(key)!.rows.push(r);
+  }
+  return [...groups.values()].map((g) =>
+    Plot.text(g.rows, { x: "x", y: "y", text: "text", textAnchor: g.anchor, dx: g.dx, dy: g.dy, ...style, stroke: "white", strokeWidth: 3, paintOrder: "stroke" }),
   );
 }

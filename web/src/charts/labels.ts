@@ -68,14 +68,15 @@ function overlap(a: Box, b: Box): number {
   return w > 0 && h > 0 ? w * h : 0;
 }
 
-export function placeLabels(points: readonly LabelPoint[], options: { candidates?: readonly Offset[]; fontSize?: number; obstacles?: readonly { x: number; y: number; r: number }[]; bounds?: { width: number; height: number } } = {}): Placed[] {
+/** Each point with the offset it takes (its other fields kept). */
+export function placeLabels<T extends LabelPoint>(points: readonly T[], options: { candidates?: readonly Offset[]; fontSize?: number; obstacles?: readonly { x: number; y: number; r: number }[]; bounds?: { width: number; height: number } } = {}): (T & Offset)[] {
   const candidates = options.candidates ?? AROUND;
   const fontSize = options.fontSize ?? 11;
   const taken: Box[] = (options.obstacles ?? points).map((p) => {
     const r = "r" in p ? (p as { r: number }).r : 3;
     return { x0: p.x - r, y0: p.y - r, x1: p.x + r, y1: p.y + r };
   });
-  const out: Placed[] = [];
+  const out: (T & Offset)[] = [];
   for (const p of points) {
     let best: { o: Offset; box: Box; cost: number } | undefined;
     for (const o of candidates) {

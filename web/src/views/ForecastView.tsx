@@ -13,6 +13,7 @@ import { INTERVAL_COLOR } from "../../../src/report/svg.js";
 import type { Issue, Scenario } from "../../../src/scenario/types.js";
 import { api } from "../api.js";
 import { forecastIntervals, useCalibration } from "../calibration.js";
+import { labelMarks, stripLabels } from "../charts/labelMarks.js";
 import { ABOVE, placeLabels } from "../charts/labels.js";
 import { PlotFigure } from "../charts/PlotFigure.js";
 import { useWidth } from "../charts/useWidth.js";
@@ -193,7 +194,7 @@ export function IssueStrip({ scenario, issue, results, intervals, width: fixedWi
     const interval = intervals?.[m]?.[i];
     return interval ? [{ model: modelName(r.model), lower: interval.lower, upper: interval.upper, combined: interval.combined }] : [];
   });
-  const key = JSON.stringify([issue.id, results.map((r) => r.issues[i]?.forecast), scenario.actors.map((a) => scenario.stances[a.id]?.[issue.id]?.position.value), positionsRow, label(issue.name), bands]);
+  const key = JSON.stringify([issue.id, results.map((r) => r.issues[i]?.forecast), scenario.actors.map((a) => [label(a.name), scenario.stances[a.id]?.[issue.id]?.position.value]), positionsRow, label(issue.name), bands]);
   const make = useCallback(() => {
     const actors = scenario.actors.flatMap((actor) => {
       const stance = scenario.stances[actor.id]?.[issue.id];
@@ -203,20 +204,14 @@ export function IssueStrip({ scenario, issue, results, intervals, width: fixedWi
     const models = results.map((r) => ({ model: modelName(r.model), x: r.issues[i]!.forecast }));
     const rows = [positionsRow, ...models.map((m) => m.model)];
     const ref = issue.reference?.value;
-    // Actor names above their dots, stacked only as far as needed to keep them apart.
+    // Actor names (in the chosen language) above their dots, stacked only as far as needed to keep them apart.
     const marginLeft = Math.min(150, width * 0.3);
     const px = (x: number) => marginLeft + ((x - issue.min) / (issue.max - issue.min || 1)) * (width - marginLeft - 30);
     const placed = placeLabels(
-      [...actors].sort((p, q) => q.weight - p.weight).map((d) => ({ x: px(d.x), y: 0, text: d.actor, actor: d.actor, at: d.x })),
+      [...actors].sort((p, q) => q.weight - p.weight).map((d) => ({ x: px(d.x), y: 0, text: d.name, actor: d.actor, at: d.x })),
       { candidates: ABOVE, obstacles: [] },
     );
     const levels = Math.max(1, ...placed.map((p) => Math.round((-p.dy - 11) / 11) + 1));
-    const groups = new Map<string, { anchor: "start" | "end" | "middle"; dy: number; rows: { x: number; actor: string }[] }>();
-    for (const p of placed) {
-      const k = `${p.anchor}|${p.dy}|${p.dx}`;
-      if (!groups.has(k)) groups.set(k, { anchor: p.anchor, dy: p.dy, rows: [] });
-      groups.get(k)!.rows.push({ x: (p as unknown as { at: number }).at, actor: (p as unknown as { actor: string }).actor });
-    }
     const rowHeight = 20;
     return Plot.plot({
       width,
@@ -232,7 +227,7 @@ export function IssueStrip({ scenario, issue, results, intervals, width: fixedWi
       marks: [
         ...(ref !== undefined ? [Plot.ruleX([ref], { stroke: "#666", strokeDasharray: "4,3" }), Plot.text([ref], { x: (d: number) => d, frameAnchor: "top", dy: -18, text: () => t("forecast.statusQuoShort"), fill: "#555" })] : []),
         Plot.dot(actors, { x: "x", y: () => positionsRow, r: "weight", fill: "actor", fillOpacity: 0.8, stroke: "white", title: (d: { name: string; x: number; salience: number }) => `${d.name}: ${fmt(d.x)} (${t("grid.salience")} ${fmt(d.salience)})` }),
-        ...[...groups.values()].map((g) => Plot.text(g.rows, { x: "x", y: () => positionsRow, text: "actor", dy: g.dy + 4, textAnchor: g.anchor, fill: "actor", fontWeight: 600, stroke: "white", strokeWidth: 3, paintOrder: "stroke" })),
+        ...labelMarks(stripLabels(placed, positionsRow), { fill: "actor", fontWeight: 600 }),
         Plot.ruleY(
           bands.flatMap((b) => (b.combined ? [{ model: b.model, ...b.combined }] : [])),
           { y: "model", x1: "lower", x2: "upper", stroke: INTERVAL_COLOR, strokeWidth: 1.5, strokeDasharray: "4,3", className: "calibrated-combined" },
