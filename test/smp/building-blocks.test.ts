@@ -9,6 +9,7 @@ import { perceivedRisk, riskAttitudes } from "../../src/models/smp/risk.js";
 import { riskUtility, roundTo4Decimals, weightedDistance } from "../../src/models/smp/utility.js";
 import { coalitionMatrix, victoryMatrix, victoryProbability, vote } from "../../src/models/smp/votes.js";
 import { ModelError } from "../../src/models/types.js";
+import { createRng } from "../../src/random.js";
 
 const f64 = (...values: number[]): Float64Array => Float64Array.from(values);
 
@@ -178,6 +179,54 @@ describe("probEdu and target choice", () => {
     const choice = chooseTarget(ctx, view, 0);
     const gains = [1, 2].map((j) => challengeValue(ctx, view, 0, 0, j).expectedGain);
     expect(choice?.target).toBe((gains[0] as number) >= (gains[1] as number) ? 1 : 2);
+  });
+
+  // Target choice skips challenges, and stops others part-way, once bounds prove they cannot win: the
+  // choice and its estimate must be those of evaluating every challenge in full. Random distances up to
+  // 1.3 (beyond 1, where U changes form) and, in half the cases, ideals off the actors' own positions
+  // (D_qq > 0, so U_qq < 1), with risk attitudes over the whole of [−1, 1].
+  it.each([
+    [60, 0.0, "OneThird"],
+    [60, 0.3, "Full"],
+    [140, 0.0, "OneThird"],
+    [140, 0.2, "None"],
+  ] as const)("on %i actors (ideals off by up to %f), the same choice as evaluating every challenge", (n, offIdeal, adjust) => {
+    const uniform = createRng(n + 1000 * offIdeal);
+    const byPosition = new Float64Array(n * n);
+    for (let q = 0; q < n; q++) {
+      for (let x = 0; x < n; x++) byPosition[x * n + q] = q === x ? offIdeal * uniform() : 1.3 * uniform() * uniform();
+    }
+    const risks = Float64Array.from({ length: n }, () => 2 * uniform() - 1);
+    const ctx: ChallengeContext = {
+      actors: n,
+      challengeWeights: Float64Array.from({ length: n }, () => (10 + 190 * uniform()) * (0.75 + 0.24 * uniform())),
+      totalSaliences: Float64Array.from({ length: n }, () => 0.5 + 0.5 * uniform()),
+      votingRule: "Prop",
+      thirdPartyCommit: "SemiCommit",
+    };
+    const pruned = new PerspectiveUtilities(n, byPosition, risks, adjust);
+    const full = new PerspectiveUtilities(n, byPosition, risks, adjust);
+    let chosen = 0;
+    for (let i = 0; i < n; i++) {
+      let best = -1;
+      let bestEstimate = { probability: 0, expectedGain: 0 };
+      for (let j = 0; j < n; j++) {
+        if (j === i) continue;
+        const estimate = challengeValue(ctx, full.viewFrom(i), i, i, j);
+        if (best < 0 || estimate.expectedGain > bestEstimate.expectedGain) {
+          best = j;
+          bestEstimate = estimate;
+        }
+      }
+      const choice = chooseTarget(ctx, pruned.viewFrom(i), i);
+      if (bestEstimate.expectedGain > 1e-5) {
+        chosen++;
+        expect(choice).toEqual({ target: best, estimate: bestEstimate });
+      } else {
+        expect(choice).toBeNull();
+      }
+    }
+    expect(chosen).toBeGreaterThan(n / 4);
   });
 });
 

@@ -53,6 +53,18 @@ export class PerspectiveUtilities {
    */
   readonly ifIWins: Float64Array;
   readonly ifIWinsAlone: Float64Array;
+  /**
+   * Suffix sums over the third parties q' ≥ q (at q; n + 1 long, filled by `thirdPartiesFor`) that bound
+   * what they can add to i's side in a challenge by i (see `cannotBeat`): Σ w·A, Σ w²·A·r and Σ w·E, with
+   * A = max(U_qq − U_qi, 0), E = max(1 − U_qq, 0) and r ≥ U_qi − U_qx for every position x.
+   */
+  readonly remainingSupport: Float64Array;
+  readonly remainingWeighted: Float64Array;
+  readonly remainingExcess: Float64Array;
+  /** max_x D_qx this turn, at q: bounds U^h[q][x] from below, U being decreasing in D. */
+  readonly farthest: Float64Array;
+  /** An absolute allowance for round-off in the support sums of i's challenges (see `cannotBeat`). */
+  supportSlack = 0;
   /** The voting weights given to `thirdPartiesFor`. */
   thirdPartyWeights: Float64Array = new Float64Array(0);
   /** Whether twice every support sum of i's challenges stays far below overflow (see `thirdPartiesFor`). */
@@ -77,6 +89,10 @@ export class PerspectiveUtilities {
     this.clampedDistances = new Float64Array(actors * actors);
     this.ifIWins = new Float64Array(actors);
     this.ifIWinsAlone = new Float64Array(actors);
+    this.remainingSupport = new Float64Array(actors + 1);
+    this.remainingWeighted = new Float64Array(actors + 1);
+    this.remainingExcess = new Float64Array(actors + 1);
+    this.farthest = new Float64Array(actors);
     this.ready = new Uint8Array(actors);
     this.splitDistances();
   }
@@ -94,13 +110,17 @@ export class PerspectiveUtilities {
   /** Fills `neutral`, `clampedDistances` and `largestDistance` from the turn's distances. O(n²). */
   private splitDistances(): void {
     const distances = this.distancesByPosition;
+    const n = this.actors;
     let largest = 0;
+    this.farthest.fill(0);
     for (let index = 0; index < distances.length; index++) {
       const d = distances[index] as number;
       this.neutral[index] = 1 - d;
       this.clampedDistances[index] = d <= 1 ? d : 1;
       const size = Math.abs(d);
       if (!(size <= largest)) largest = size; // NaN too, so a NaN distance marks the turn unsafe below
+      const q = index % n;
+      if (!(size <= (this.farthest[q] as number))) this.farthest[q] = size;
     }
     this.largestDistance = largest;
   }
@@ -167,6 +187,30 @@ export class PerspectiveUtilities {
     }
     const utilityBound = (1 + this.largestDistance) * (1 + this.largestDistance);
     this.doublingIsExact = 8 * (n + 2) * largestWeight * utilityBound < DOUBLING_LIMIT;
+    // Suffix sums of each third party's most support for i (weights are positive: capability × salience).
+    // The allowance for U's round-off (about 2⁻⁵³·utilityBound per value) is taken far above it.
+    const utilitySlack = SUPPORT_BOUND_SLACK * utilityBound;
+    let remaining = 0;
+    let weighted = 0;
+    let excess = 0;
+    this.remainingSupport[n] = 0;
+    this.remainingWeighted[n] = 0;
+    this.remainingExcess[n] = 0;
+    for (let q = n - 1; q >= 0; q--) {
+      const w = weights[q] as number;
+      const uqq = this.diagonal[q] as number;
+      const uqi = this.columns[offset + q] as number;
+      const lowest = riskUtility(this.farthest[q] as number, this.risks[q] as number) - utilitySlack;
+      const away = Math.max(uqq - uqi, 0) + utilitySlack;
+      const reach = Math.max(uqi - lowest, 0) + utilitySlack;
+      remaining += w * away;
+      weighted += w * w * away * reach;
+      excess += w * (Math.max(1 - uqq, 0) + utilitySlack);
+      this.remainingSupport[q] = remaining;
+      this.remainingWeighted[q] = weighted;
+      this.remainingExcess[q] = excess;
+    }
+    this.supportSlack = SUPPORT_BOUND_SLACK * (n + 2) * largestWeight * utilityBound;
   }
 }
 
@@ -203,11 +247,24 @@ const estimated = new Float64Array(2);
 const support = new Float64Array(4);
 
 /**
+ * What `cannotBeat` compares with, set for each challenge `bestTarget` evaluates: [the gain to beat, or −∞
+ * to evaluate in full; U[k][i] − U[k][j]; S_j; |U[k][i]| + |U[k][j]|].
+ */
+const cutoff = new Float64Array([-Infinity, 0, 0, 0]);
+/** Whether the latest `evaluateChallenge` stopped early, proven unable to beat `cutoff[0]` (its estimate is then unset). */
+let abandoned = false;
+/** Third parties per stretch of the support loop between two `cannotBeat` checks. */
+const CHECK_EVERY = 32;
+/** Relative allowance for round-off in the bounds of `cannotBeat` (the sums it bounds err by ~n·2⁻⁵³). */
+const SUPPORT_BOUND_SLACK = 1e-9;
+
+/**
  * `challengeValue` without the result object: leaves P and EU in `estimated`.
  * Column i of U^h is cached in the view (every challenge of a perspective reuses it); j's utilities are
  * computed where they are used, since a perspective values each target once.
  */
 function evaluateChallenge(context: ChallengeContext, view: PerspectiveUtilities, k: number, i: number, j: number): void {
+  abandoned = false;
   const rule = context.votingRule;
   const weights = context.challengeWeights;
   const utilities = view.columns;
@@ -234,9 +291,13 @@ function evaluateChallenge(context: ChallengeContext, view: PerspectiveUtilities
   if (context.thirdPartyCommit === "SemiCommit") {
     if (rule === "Prop") {
       view.thirdPartiesFor(i, weights);
+      cutoff[1] = uki - ukj;
+      cutoff[2] = context.totalSaliences[j] as number;
+      cutoff[3] = Math.abs(uki) + Math.abs(ukj);
       support[0] = principalsForI;
       support[1] = principalsForJ;
       thirdPartySupportProp(weights, view, atI, j * view.actors, i, j);
+      if (abandoned) return;
     } else {
       const atJ = view.column(j);
       thirdPartySupport(rule, weights, utilities, atI, atJ, diagonal, i, j, principalsForI, principalsForJ);
@@ -325,8 +386,9 @@ function thirdPartySupportProp(
     support[2] = doubledForI;
     support[3] = doubledForJ;
     addThirdParties(view, atI, atJ, 0, low);
-    addThirdParties(view, atI, atJ, low + 1, high);
-    addThirdParties(view, atI, atJ, high + 1, n);
+    if (!abandoned) addThirdParties(view, atI, atJ, low + 1, high);
+    if (!abandoned) addThirdParties(view, atI, atJ, high + 1, n);
+    if (abandoned) return;
     const forI = (support[0] as number) * 0.5;
     const forJ = (support[1] as number) * 0.5;
     support[0] = forI;
@@ -358,7 +420,8 @@ function thirdPartySupportProp(
  * Adds the third parties q ∈ [from, to) onto the doubled totals in `support[0]` and `support[1]`, with the
  * principals' doubled supports in `support[2]` and `support[3]` (see `thirdPartySupportProp`). V1 and V2 take their target-free parts from the view
  * (`thirdPartiesFor`); u+u+u is 3u and u+u+v is 2u+v rounded the same way (doubling is exact), and each
- * of them is summed in the same order as in `thirdPartySupport`, so every number is the same.
+ * of them is summed in the same order as in `thirdPartySupport`, so every number is the same. When
+ * `cutoff[0]` is a gain to beat, every CHECK_EVERY third parties `cannotBeat` may end the sum (`abandoned`).
  */
 function addThirdParties(
   view: PerspectiveUtilities,
@@ -377,28 +440,61 @@ function addThirdParties(
   const diagonal = view.diagonal;
   const ifIWins = view.ifIWins;
   const ifIWinsAlone = view.ifIWinsAlone;
+  const checked = (cutoff[0] as number) > -Infinity;
   let forI = support[0] as number;
   let forJ = support[1] as number;
-  for (let q = from; q < to; q++) {
-    const w = weights[q] as number;
-    const uqi = utilities[atI + q] as number;
-    const uqj = (neutral[atJ + q] as number) * (1 + (clamped[atJ + q] as number) * (risks[q] as number));
-    const direct = w * (uqi - uqj);
-    const directSize = Math.abs(direct);
-    const littleForI = doubledForI + (direct + directSize);
-    const littleForJ = doubledForJ + (directSize - direct);
-    const pLittle = littleForI / (littleForI + littleForJ);
-    const pOther = 1 - pLittle;
-    const twoUqj = uqj + uqj;
-    const joinI = pLittle * (ifIWins[q] as number) + pOther * (twoUqj + uqj);
-    const joinJ = pLittle * (ifIWinsAlone[q] as number) + pOther * (twoUqj + (diagonal[q] as number));
-    const thirdParty = w * (joinI - joinJ);
-    const size = Math.abs(thirdParty);
-    forI += thirdParty + size;
-    forJ += size - thirdParty;
+  for (let start = from; start < to; ) {
+    const end = checked && to - start > CHECK_EVERY ? start + CHECK_EVERY : to;
+    for (let q = start; q < end; q++) {
+      const w = weights[q] as number;
+      const uqi = utilities[atI + q] as number;
+      const uqj = (neutral[atJ + q] as number) * (1 + (clamped[atJ + q] as number) * (risks[q] as number));
+      const direct = w * (uqi - uqj);
+      const directSize = Math.abs(direct);
+      const littleForI = doubledForI + (direct + directSize);
+      const littleForJ = doubledForJ + (directSize - direct);
+      const pLittle = littleForI / (littleForI + littleForJ);
+      const pOther = 1 - pLittle;
+      const twoUqj = uqj + uqj;
+      const joinI = pLittle * (ifIWins[q] as number) + pOther * (twoUqj + uqj);
+      const joinJ = pLittle * (ifIWinsAlone[q] as number) + pOther * (twoUqj + (diagonal[q] as number));
+      const thirdParty = w * (joinI - joinJ);
+      const size = Math.abs(thirdParty);
+      forI += thirdParty + size;
+      forJ += size - thirdParty;
+    }
+    start = end;
+    if (checked && cannotBeat(view, forI, forJ, doubledForI, doubledForJ, end)) {
+      abandoned = true;
+      return;
+    }
   }
   support[0] = forI;
   support[1] = forJ;
+}
+
+/**
+ * Whether the challenge being summed is proven unable to reach the gain to beat, `cutoff[0]`, given the
+ * doubled supports `forI` and `forJ` so far, the principals' doubled supports, and the third parties q ≥ `next`
+ * still to come. Their supports are never negative, so the final forJ is at least the one so far. Third party
+ * q adds c_q = w·(p·(U_qq − U_qi) − (1 − p)(U_qq − U_qj)) to one side, and since U ≤ 1, at most
+ * w·(p·A + E) to i's (see `remainingSupport`). Its little-contest probability p is at most 1 and at most
+ * (PI + max(v, 0))/(PI + PJ) with its direct vote v = w·(U_qi − U_qj) ≤ w·r, so the third parties still to
+ * come add at most min(ΣwA, (PI·ΣwA + Σw²Ar)/(PI + PJ)) + ΣwE. That bounds P(i>j) from above, and with it
+ * the gain (U_ki − U_kj)(1 − 2S_j(1 − P)), increasing in P when U_ki ≥ U_kj. Every allowance is far above
+ * the round-off of the sums, so a challenge given up could not have been chosen.
+ */
+function cannotBeat(view: PerspectiveUtilities, forI: number, forJ: number, principalsForI: number, principalsForJ: number, next: number): boolean {
+  const delta = cutoff[1] as number;
+  if (!(delta >= 0)) return false;
+  const plain = view.remainingSupport[next] as number;
+  // Doubled principals: PI/(PI + PJ) is the same ratio, and PI·ΣwA + Σw²Ar doubles to 2PI·ΣwA + 2Σw²Ar.
+  const shared = (principalsForI * plain + 2 * (view.remainingWeighted[next] as number)) / (principalsForI + principalsForJ);
+  const remaining = (shared < plain ? shared : plain) + (view.remainingExcess[next] as number);
+  const mostForI = forI + 2 * (remaining * (1 + SUPPORT_BOUND_SLACK) + view.supportSlack);
+  const probability = Math.min(1, mostForI / (mostForI + forJ) + SUPPORT_BOUND_SLACK);
+  const gain = delta * (1 - 2 * (cutoff[2] as number) * (1 - probability));
+  return gain + SUPPORT_BOUND_SLACK * (cutoff[3] as number) + GAIN_BOUND_SLACK < (cutoff[0] as number);
 }
 
 /**
@@ -427,8 +523,10 @@ const GAIN_BOUND_SLACK = 1e-12;
  * Exact pruning: the gain simplifies to EU = Δ_j·(1 − 2S_j(1−P)) with Δ_j = U[i][i] − U[i][j] and
  * S_j, P ∈ [0,1], so EU ≤ Δ_j when Δ_j ≥ 0 and EU ≤ |Δ_j|·max(0, 2S_j − 1) when Δ_j < 0. Targets are
  * therefore visited by decreasing bound and the scan stops once no remaining target can reach the best gain
- * found (or the 1e-5 threshold); the choice is the same as a full scan. Worst case O(n²), typically a
- * fraction of it.
+ * found (or the 1e-5 threshold); the choice is the same as a full scan. Under SemiCommit and Prop, each
+ * challenge after the first is also given up part-way through its third parties once bounds on the support
+ * still to come prove it cannot beat the best so far (`cannotBeat`). Worst case O(n²), typically a fraction
+ * of it.
  */
 export function chooseTarget(context: ChallengeContext, view: PerspectiveUtilities, i: number): TargetChoice | null {
   const target = bestTarget(context, view, i);
@@ -476,7 +574,10 @@ export function bestTarget(context: ChallengeContext, view: PerspectiveUtilities
     heap[0] = heap[--size] as number;
     siftDown(heap, bounds, 0, size);
     if (best >= 0 && (bounds[j] as number) < bestGain) break;
+    cutoff[0] = best >= 0 ? bestGain : -Infinity;
     evaluateChallenge(context, view, i, i, j);
+    cutoff[0] = -Infinity;
+    if (abandoned) continue;
     const gain = estimated[1] as number;
     if (best < 0 || gain > bestGain || (gain === bestGain && j < best)) {
       best = j;
