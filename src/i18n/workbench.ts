@@ -157,7 +157,7 @@ const en = {
     noRuns: "No saved runs yet: save a forecast from the Forecast view.",
     kind: "Kind",
     models: "Models",
-    kinds: { forecast: "forecast", deal: "deal", analyze: "analysis" },
+    kinds: { forecast: "forecast", deal: "deal", analyze: "analysis", simulate: "simulation" },
   },
   runs: {
     show: "Run {{id}}", pick: "Pick run {{id}} to compare", compare: "Compare", pickTwo: "Pick two runs to compare",
@@ -165,7 +165,14 @@ const en = {
     forecasts: "The run's forecast per issue and model", results: "Results (JSON)", json: "The run as JSON",
     delta: "Difference", changed: "changed", same: "The two runs forecast the same on every issue.",
     differ_one: "{{count}} forecast differs (marked).", differ_other: "{{count}} forecasts differ (marked).",
-    settings: { scenario: "Scenario", version: "Version", models: "Models", seed: "Seed", date: "Saved" },
+    settings: {
+      scenario: "Scenario", version: "Version", models: "Models", seed: "Seed", date: "Saved",
+      outcome: "Outcome", round: "Round (Monte Carlo: median to agreement)", agreementRate: "Agreement rate", utility: "Utility of {{actor}} (Monte Carlo: mean)",
+    },
+    sameResults: "The two simulations give the same results.",
+    resultsDiffer_one: "{{count}} result differs (marked).", resultsDiffer_other: "{{count}} results differ (marked).",
+    simUtilities: "Utilities (walk-away value on breakdown):",
+    traceCsv: "Trace of run {{id}} as CSV",
   },
   changes: {
     stances: "stances", salience: "salience", capability: "capability", reservation: "walk-away value", range: "range",
@@ -407,7 +414,9 @@ const en = {
     trace: "Trace",
     traceHint: "Rounds {{from}}–{{to}} of {{last}}: every turn, with each party's utility of the outcome offered or accepted.",
     traceCsv: "Download the whole trace (CSV)",
+    saveRun: "Save this simulation as a run",
     runs: {
+      save: "Save this Monte Carlo as a run",
       title: "Over the scenario's uncertainty",
       hint: "Each run draws every uncertain judgement (positions, saliences, capabilities, walk-away values) and whether each red line holds, then plays the talks once with the strategies above — as parley simulate --runs.",
       count: "Runs",
@@ -781,7 +790,7 @@ const zh: WorkbenchResources = {
     noRuns: "还没有运行记录:可在“预测”视图中保存。",
     kind: "类型",
     models: "模型",
-    kinds: { forecast: "预测", deal: "协议", analyze: "分析" },
+    kinds: { forecast: "预测", deal: "协议", analyze: "分析", simulate: "模拟" },
   },
   runs: {
     show: "运行 {{id}}", pick: "选择运行 {{id}} 进行比较", compare: "比较", pickTwo: "选择两次运行进行比较",
@@ -789,7 +798,14 @@ const zh: WorkbenchResources = {
     forecasts: "该运行在各议题、各模型上的预测", results: "结果(JSON)", json: "该运行的 JSON",
     delta: "差异", changed: "有变化", same: "两次运行在每个议题上的预测相同。",
     differ_one: "{{count}} 项预测不同(已标出)。", differ_other: "{{count}} 项预测不同(已标出)。",
-    settings: { scenario: "情景", version: "版本", models: "模型", seed: "随机种子", date: "保存时间" },
+    settings: {
+      scenario: "情景", version: "版本", models: "模型", seed: "随机种子", date: "保存时间",
+      outcome: "结果", round: "轮次（蒙特卡洛：达成协议的中位轮次）", agreementRate: "达成协议的比例", utility: "{{actor}}的效用（蒙特卡洛：平均值）",
+    },
+    sameResults: "两次模拟的结果相同。",
+    resultsDiffer_one: "{{count}} 项结果不同（已标出）。", resultsDiffer_other: "{{count}} 项结果不同（已标出）。",
+    simUtilities: "效用（破裂时为退出值）：",
+    traceCsv: "运行 {{id}} 的谈判记录（CSV）",
   },
   changes: {
     stances: "立场", salience: "重视程度", capability: "实力", reservation: "底线价值", range: "范围",
@@ -1031,7 +1047,9 @@ const zh: WorkbenchResources = {
     trace: "记录",
     traceHint: "第 {{from}}–{{to}} 轮（共 {{last}} 轮）：每一步行动，及各方对所出价或所接受结果的效用。",
     traceCsv: "下载完整记录（CSV）",
+    saveRun: "将此模拟保存为运行记录",
     runs: {
+      save: "将此蒙特卡洛保存为运行记录",
       title: "在情景的不确定性之上",
       hint: "每次运行抽取每个不确定的判断（立场、重要性、能力、退出值）以及每条红线是否成立，再按上面的策略推演一次谈判——与 parley simulate --runs 相同。",
       count: "运行次数",

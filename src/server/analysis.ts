@@ -70,7 +70,7 @@ export const forecastRequest = z.strictObject({
 /** Sensitivity runs are not saved (no `save`). */
 export const sensitivityRequest = z.strictObject({ ...scenarioSource, ...sampling });
 export const simulateRequest = z.strictObject({
-  ...scenarioSource,
+  ...source,
   /** Per actor id, a strategy name. */
   strategies: z.record(z.string(), z.enum(STRATEGIES)).optional(),
   /** The strategy of every party not in `strategies`. */
@@ -110,6 +110,7 @@ export const runRequest = z.discriminatedUnion("kind", [
   forecastRequest.extend({ kind: z.literal("forecast") }),
   dealRequest.extend({ kind: z.literal("deal") }),
   analyzeRequest.extend({ kind: z.literal("analyze") }),
+  simulateRequest.extend({ kind: z.literal("simulate") }),
 ]);
 
 export type ForecastRequest = z.infer<typeof forecastRequest>;
@@ -237,7 +238,10 @@ function checkGrid(scenario: Scenario, step: number | undefined, max: number): n
 const MAX_SIMULATION_WORK = 2e9;
 
 /** Simulated talks: the JSON of `parley simulate --json` (one run, `runs`, or `tournament`). */
-export async function runSimulate(c: Context, scenario: Scenario, request: SimulateRequest): Promise<JsonText<unknown>> {
+/** The settings of a simulation request that a saved run records (everything but the scenario's source and `save`). */
+const SIMULATION_SETTINGS = ["strategies", "strategy", "deadline", "collapse", "step", "order", "runs", "varyStrategies", "tournament", "players"] as const;
+
+export async function runSimulate(c: Context, scenario: Scenario, request: SimulateRequest): Promise<RunOutput<unknown>> {
   const outcomes = checkGrid(scenario, request.step, MAX_SIMULATION_OUTCOMES);
   const deadline = request.deadline ?? scenario.simulation?.deadline ?? DEFAULT_DEADLINE;
   checkBudget({ limit: "deadline", what: serverSays("countRounds"), requested: deadline, max: MAX_SIMULATION_ROUNDS, askForLess: serverSays("lessDeadline") });
@@ -247,8 +251,11 @@ export async function runSimulate(c: Context, scenario: Scenario, request: Simul
   const profiles = request.tournament && request.tournament.length > 0 ? new Set(request.tournament).size ** (request.players?.length || scenario.actors.length) : 1;
   checkBudget({ limit: "games", what: serverSays("countGames"), requested: profiles * runs, max: BUDGETS.runs, askForLess: serverSays("lessGames") });
   checkBudget({ limit: "work", what: serverSays("countOutcomeRuns"), requested: profiles * runs * outcomes, max: MAX_SIMULATION_WORK, askForLess: serverSays("lessWork") });
-  const { scenarioId: _id, version: _version, scenario: _scenario, strategy, ...options } = request;
-  return runJob(c, "simulate", { scenario, ...options, ...(strategy !== undefined ? { defaultStrategy: strategy } : {}) }, serverSays("lessSimulation"));
+  const { scenarioId: _id, version: _version, scenario: _scenario, save: _save, strategy, ...options } = request;
+  const results = await runJob(c, "simulate", { scenario, ...options, ...(strategy !== undefined ? { defaultStrategy: strategy } : {}) }, serverSays("lessSimulation"));
+  const parameters: Record<string, unknown> = {};
+  for (const key of SIMULATION_SETTINGS) if (request[key] !== undefined) parameters[key] = request[key];
+  return { results, models: [], parameters, seed: request.seed ?? 0 };
 }
 
 // --- agreement --------------------------------------------------------------------------------

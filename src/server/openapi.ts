@@ -227,7 +227,7 @@ export function openApiDocument(version: string): Json {
       },
       "/api/simulate": {
         post: {
-          summary: "Simulated talks under stacked alternating offers (the JSON of `parley simulate --json`): one run, a Monte Carlo (`runs`) or a tournament; not saved",
+          summary: "Simulated talks under stacked alternating offers (the JSON of `parley simulate --json`): one run, a Monte Carlo (`runs`) or a tournament (which is not saved)",
           requestBody: analysisBody({
             strategies: { type: "object", additionalProperties: { type: "string" }, description: "Per actor id, a strategy: boulware, linear, conceder, hardliner, tit-for-tat, informed." },
             strategy: { type: "string", description: "The strategy of every party not in `strategies` (default boulware)." },
@@ -240,8 +240,8 @@ export function openApiDocument(version: string): Json {
             varyStrategies: { type: "array", items: { type: "string" }, description: "With `runs`: every party draws its strategy from these." },
             tournament: { type: "array", items: { type: "string" }, description: "Every combination of these strategies over `players`." },
             players: { type: "array", items: { type: "string" } },
-          }, [], false),
-          responses: { 200: json({ type: "object", description: "SimulationResult, SimulationRunsReport or TournamentReport" }), ...problems(400, 404, 413, 415, 422, 503) },
+          }),
+          responses: { 200: { ...json({ type: "object", description: "SimulationResult, SimulationRunsReport or TournamentReport" }), headers: savedRunHeaders }, ...problems(400, 404, 413, 415, 422, 503) },
         },
       },
       "/api/agreement": {
@@ -288,14 +288,14 @@ export function openApiDocument(version: string): Json {
           summary: "Saved runs, newest first (without results)",
           parameters: [
             { name: "scenarioId", in: "query", schema: { type: "string" } },
-            { name: "kind", in: "query", schema: { enum: ["forecast", "deal", "analyze"] } },
+            { name: "kind", in: "query", schema: { enum: ["forecast", "deal", "analyze", "simulate"] } },
             { name: "limit", in: "query", schema: { type: "integer", minimum: 1, maximum: 1000, default: 100 } },
           ],
           responses: { 200: json({ type: "array", items: ref("RunSummary") }), ...problems(400) },
         },
         post: {
           summary: "Run an analysis and save it",
-          requestBody: analysisBody({ kind: { enum: ["forecast", "deal", "analyze"] } }, ["kind"]),
+          requestBody: analysisBody({ kind: { enum: ["forecast", "deal", "analyze", "simulate"] } }, ["kind"]),
           responses: { 201: { ...json(ref("Run"), "Created"), headers: { Location: { schema: { type: "string" } } } }, ...problems(400, 404, 413, 415, 422) },
         },
       },
@@ -461,7 +461,7 @@ export function openApiDocument(version: string): Json {
           required: ["id", "kind", "scenarioId", "scenarioVersion", "models", "parameters", "seed", "createdAt"],
           properties: {
             id: { type: "integer" },
-            kind: { enum: ["forecast", "deal", "analyze"] },
+            kind: { enum: ["forecast", "deal", "analyze", "simulate"] },
             scenarioId: { type: ["string", "null"] },
             scenarioVersion: { type: ["integer", "null"] },
             models: { type: "array", items: { type: "string" } },

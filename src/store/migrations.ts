@@ -59,6 +59,33 @@ export const MIGRATIONS: readonly Migration[] = [
       );
       CREATE INDEX runs_by_scenario ON runs (scenario_id, created_at);`,
   },
+  {
+    version: 4,
+    name: "saved simulation runs",
+    // SQLite cannot change a CHECK constraint in place: the table is rebuilt with the new kind allowed,
+    // every row copied as it is, and the AUTOINCREMENT high-water mark carried over (ids of deleted
+    // runs are never handed out again).
+    sql: `
+      CREATE TABLE runs_v4 (
+        id               INTEGER PRIMARY KEY AUTOINCREMENT,
+        kind             TEXT NOT NULL CHECK (kind IN ('forecast', 'deal', 'analyze', 'simulate')),
+        scenario_id      TEXT,
+        scenario_version INTEGER,
+        scenario_json    TEXT,
+        models           TEXT NOT NULL,
+        parameters       TEXT NOT NULL,
+        seed             INTEGER,
+        results          TEXT NOT NULL,
+        created_at       TEXT NOT NULL
+      );
+      INSERT INTO runs_v4 (id, kind, scenario_id, scenario_version, scenario_json, models, parameters, seed, results, created_at)
+        SELECT id, kind, scenario_id, scenario_version, scenario_json, models, parameters, seed, results, created_at FROM runs;
+      DELETE FROM sqlite_sequence WHERE name = 'runs_v4';
+      UPDATE sqlite_sequence SET name = 'runs_v4' WHERE name = 'runs';
+      DROP TABLE runs;
+      ALTER TABLE runs_v4 RENAME TO runs;
+      CREATE INDEX runs_by_scenario ON runs (scenario_id, created_at);`,
+  },
 ];
 
 export const LATEST_SCHEMA = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -48,7 +48,10 @@ export interface NewVersion {
   readonly message?: string;
 }
 
-export type RunKind = "forecast" | "deal" | "analyze";
+export type RunKind = "forecast" | "deal" | "analyze" | "simulate";
+
+/** Every kind of saved run, in the order the schema lists them. */
+export const RUN_KINDS: readonly RunKind[] = ["forecast", "deal", "analyze", "simulate"];
 
 export interface RunSummary {
   readonly id: number;

@@ -1,8 +1,8 @@
 /**
  * The Simulate view: strategies per actor by name, a run in the background giving the library's
  * outcome, round-by-round playback (buttons, the slider and the chart's keys) on the agreement-space
- * chart and the utility paths, the trace, the tournament table (with Cancel keeping the profiles
- * done), Chinese, and a phone's width.
+ * chart and the utility paths, the trace, saving the run and the Monte Carlo and reading them among the
+ * saved runs, the tournament table (with Cancel keeping the profiles done), Chinese, and a phone's width.
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -136,6 +136,53 @@ describe("Simulate view", () => {
     expect(await page.getByTestId("simulate-mc-summary").textContent()).toContain(`Over 200 sampled scenarios (seed 0) the talks agree in ${Math.round(100 * expected.agreementRate)} %`);
     const sanctions = expected.issues.find((i) => i.id === "sanctions")!;
     expect(await page.locator("[data-testid=simulate-mc-issues] tr[data-issue=sanctions] .sim-share").count()).toBe(sanctions.values.length);
+    expect(wb.problems).toEqual([]);
+  });
+
+  it("saves the run and the Monte Carlo shown, and shows them among the saved runs", async () => {
+    const { page } = wb;
+    await page.getByTestId("simulate-save").click();
+    await expect.poll(() => page.getByTestId("simulate-save-saved").textContent()).toMatch(/Saved as run \d+/);
+    await page.getByTestId("simulate-mc-save").click();
+    await expect.poll(() => page.getByTestId("simulate-mc-save-saved").textContent(), { timeout: 60_000 }).toMatch(/Saved as run \d+/);
+    const [talksId, runsId] = await Promise.all(["simulate-save-saved", "simulate-mc-save-saved"].map(async (id) => Number(/\d+/.exec((await page.getByTestId(id).textContent()) ?? "")![0])));
+
+    await page.click("[data-testid=tab-history]");
+    const listed = page.locator("[data-testid=runs] tbody tr");
+    await expect.poll(() => listed.count()).toBe(2);
+    expect(await page.locator(`[data-testid=runs] tr[data-run='${talksId}']`).textContent()).toContain("simulation");
+    // The run: outcome, round, deal and utilities, as the library plays it; its trace as CSV.
+    const played = simulateScenario(hanoi(), { strategies: { USA: "boulware", DPRK: "boulware" }, deadline: 100, seed: 0 });
+    await page.locator(`[data-testid=runs] tr[data-run='${talksId}'] button`).click();
+    const shown = page.getByTestId("run-simulation");
+    await shown.waitFor();
+    expect(await shown.getAttribute("data-outcome")).toBe("agreement");
+    expect(Number(await shown.getAttribute("data-round"))).toBe(played.round);
+    expect(await shown.textContent()).toContain(`Agreement in round ${played.round} of 100`);
+    expect(await page.locator("[data-testid=run-view] [data-testid=simulate-terms] [data-issue]").count()).toBe(hanoi().issues.length);
+    expect(await page.getByTestId("run-simulation-utilities").textContent()).toContain(`United States ${played.utilities["USA"]!.toFixed(3)}`);
+    const [trace] = await Promise.all([page.waitForEvent("download"), page.getByTestId("run-trace-csv").click()]);
+    const saved = csvDownloadText(readFileSync((await trace.path())!));
+    expect(saved.split("\r\n")[0]).toMatch(/^round,party,action,denuclearization,/);
+    expect(saved.split("\r\n").length - 2).toBe(played.trace.length);
+    // The Monte Carlo: its summary, as the Simulate view gave it.
+    await page.locator(`[data-testid=runs] tr[data-run='${runsId}'] button`).click();
+    const summary = page.locator("[data-testid=run-view] [data-testid=simulate-mc-result]");
+    await summary.waitFor();
+    expect(await summary.getAttribute("data-completed")).toBe("200");
+    const expected = await simulateRuns(hanoi(), { runs: 200, seed: 0, deadline: 100, strategies: { USA: "boulware", DPRK: "boulware" }, workers: 1 });
+    expect(Number(await summary.getAttribute("data-agreement-rate"))).toBe(expected.agreementRate);
+    // Side by side: the settings and the results, differences marked.
+    await page.getByLabel(`Pick run ${talksId} to compare`).check();
+    await page.getByLabel(`Pick run ${runsId} to compare`).check();
+    await page.getByTestId("compare-runs").click();
+    const compare = page.getByTestId("run-compare");
+    await compare.waitFor();
+    expect(await compare.locator("tr[data-setting='parameters.runs']").getAttribute("class")).toBe("differs");
+    expect(await compare.locator("tr[data-setting='result.outcome'] td").first().textContent()).toBe("agreement");
+    expect(await compare.locator("tr[data-setting='result.utility.USA'] th").textContent()).toContain("United States");
+    await page.click("[data-testid=tab-simulate]");
+    await page.getByTestId("simulate-result").waitFor();
     expect(wb.problems).toEqual([]);
   });
 

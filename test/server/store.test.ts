@@ -116,9 +116,39 @@ describe("migrations", () => {
 
     const check = openDatabase(file);
     expect(schemaVersion(check)).toBe(LATEST_SCHEMA);
-    expect((check.prepare("SELECT version FROM migrations ORDER BY version").all() as { version: number }[]).map((r) => r.version)).toEqual([1, 2, 3]);
+    expect((check.prepare("SELECT version FROM migrations ORDER BY version").all() as { version: number }[]).map((r) => r.version)).toEqual([1, 2, 3, 4]);
     expect((check.pragma("journal_mode", { simple: true }) as string).toLowerCase()).toBe("wal");
     check.close();
+  });
+
+  it("upgrade a database with saved runs to one that saves simulations too, keeping the runs and their ids", () => {
+    const file = dbFile();
+    const old = openDatabase(file);
+    expect(migrate(old, 3)).toEqual([1, 2, 3]);
+    const insert = old.prepare(
+      "INSERT INTO runs (kind, scenario_id, scenario_version, scenario_json, models, parameters, seed, results, created_at) VALUES (?, 'small', 1, NULL, ?, ?, ?, ?, '2025-01-01T00:00:00.000Z')",
+    );
+    insert.run("forecast", '["smp"]', '{"rounds":4}', 7, '[{"model":"smp","issues":[]}]');
+    insert.run("deal", "[]", "{}", null, '{"accepted":true}');
+    insert.run("analyze", "[]", "{}", null, "1");
+    old.prepare("DELETE FROM runs WHERE id = 3").run();
+    // Schema 3 refuses the new kind.
+    expect(() => insert.run("simulate", "[]", "{}", 0, "{}")).toThrow(/CHECK/);
+    old.close();
+
+    const store = openStore(file);
+    expect(store.listRuns().map((r) => [r.id, r.kind, r.seed])).toEqual([
+      [2, "deal", null],
+      [1, "forecast", 7],
+    ]);
+    expect(store.getRun(1)).toMatchObject({ kind: "forecast", models: ["smp"], parameters: { rounds: 4 }, results: [{ model: "smp", issues: [] }] });
+    const results = { outcome: "agreement", round: 12, deal: { a: 40 }, utilities: { A: 0.8, B: 0.6 }, trace: [] };
+    const saved = store.saveRun({ kind: "simulate", scenarioId: "small", scenarioVersion: 1, models: [], parameters: { strategies: { A: "boulware" }, deadline: 50 }, seed: 3, results });
+    // The deleted run's id is not handed out again.
+    expect(saved.id).toBe(4);
+    expect(store.getRun(4)).toMatchObject({ kind: "simulate", seed: 3, parameters: { strategies: { A: "boulware" }, deadline: 50 }, results });
+    expect(store.listRuns({ kind: "simulate" }).map((r) => r.id)).toEqual([4]);
+    store.close();
   });
 
   it("refuse a database from a newer Parley", () => {

@@ -163,6 +163,14 @@ export const api = {
     return (await request<{ id?: number }>("POST", "/api/runs", json({ kind: "forecast", scenarioId, version, models }))).data;
   },
 
+  /**
+   * Saves simulated talks of a stored version — one run, or a Monte Carlo when `settings.runs` is given —
+   * with their settings; the server plays them again (the same result, seeded), so the record is authoritative.
+   */
+  async saveSimulationRun(scenarioId: string, version: number, settings: object): Promise<{ id?: number }> {
+    return (await request<{ id?: number }>("POST", "/api/runs", json({ ...settings, kind: "simulate", scenarioId, version }))).data;
+  },
+
   /** Simulated talks (`POST /api/simulate`): one run, a Monte Carlo or a tournament. */
   async simulate(body: Record<string, unknown>): Promise<unknown> {
     return (await request<unknown>("POST", "/api/simulate", json(body))).data;

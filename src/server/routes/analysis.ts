@@ -5,7 +5,7 @@
  */
 import { Hono, type Context } from "hono";
 import type { z } from "zod";
-import type { RunKind, RunRecord, Store } from "../../store/index.js";
+import { RUN_KINDS, type RunKind, type RunRecord, type Store } from "../../store/index.js";
 import type { Scenario } from "../../scenario/types.js";
 import {
   agreementRequest,
@@ -59,6 +59,15 @@ function execute(c: Context, doc: LocatedDocument, scenario: Scenario, request: 
       return runDeal(scenario, request);
     case "analyze":
       return runAnalyze(c, scenario, request);
+    case "simulate":
+      return runSimulate(c, scenario, request);
+  }
+}
+
+/** Refuses, before running it, a run that is not saved: a tournament (a table of profiles, not one run). */
+function checkSavable(request: RunRequest): void {
+  if (request.kind === "simulate" && request.tournament && request.tournament.length > 0) {
+    throw new HttpProblem("invalid-request", serverSays("tournamentNotSaved"));
   }
 }
 
@@ -83,6 +92,7 @@ export function analysisRoutes(store: Store): Hono {
       bodyKind(c, ["json"]);
       const doc = await readJsonBody(c);
       const request = { ...checkBody(schema, doc), kind } as RunRequest;
+      if (request.save) checkSavable(request);
       const resolved = resolveScenario(store, doc, request);
       const output = await execute(c, doc, resolved.scenario, request);
       if (request.save) {
@@ -96,19 +106,13 @@ export function analysisRoutes(store: Store): Hono {
   app.post("/forecast", endpoint("forecast", forecastRequest));
   app.post("/deal", endpoint("deal", dealRequest));
   app.post("/analyze", endpoint("analyze", analyzeRequest));
+  app.post("/simulate", endpoint("simulate", simulateRequest));
 
   app.post("/sensitivity", async (c) => {
     bodyKind(c, ["json"]);
     const doc = await readJsonBody(c);
     const request = checkBody(sensitivityRequest, doc);
     return jsonResponse(c, await runSensitivity(c, resolveScenario(store, doc, request).scenario, request));
-  });
-
-  app.post("/simulate", async (c) => {
-    bodyKind(c, ["json"]);
-    const doc = await readJsonBody(c);
-    const request = checkBody(simulateRequest, doc);
-    return jsonResponse(c, await runSimulate(c, resolveScenario(store, doc, request).scenario, request));
   });
 
   app.post("/agreement", async (c) => {
@@ -120,7 +124,7 @@ export function analysisRoutes(store: Store): Hono {
 
   app.get("/runs", (c) => {
     const kind = c.req.query("kind");
-    if (kind !== undefined && !["forecast", "deal", "analyze"].includes(kind)) throw new HttpProblem("invalid-request", serverSays("runKind", kind));
+    if (kind !== undefined && !(RUN_KINDS as readonly string[]).includes(kind)) throw new HttpProblem("invalid-request", serverSays("runKind", kind));
     const limit = c.req.query("limit");
     const scenarioId = c.req.query("scenarioId");
     return c.json(
@@ -136,6 +140,7 @@ export function analysisRoutes(store: Store): Hono {
     bodyKind(c, ["json"]);
     const doc = await readJsonBody(c);
     const request = checkBody(runRequest, doc);
+    checkSavable(request);
     const resolved = resolveScenario(store, doc, request);
     const run = save(store, request.kind, resolved, await execute(c, doc, resolved.scenario, request));
     c.header("Location", `/api/runs/${run.id}`);

@@ -13,6 +13,8 @@ type Result<K extends Kind> = Extract<SimulationMessage, { type: K }>;
 
 export interface Job<K extends Kind> {
   readonly scenario: Scenario;
+  /** The settings it runs with (what a saved run records). */
+  readonly settings: Extract<Exclude<SimulationRequest, { type: "cancel" }>, { type: K }>["settings"];
   progress?: { done: number; total: number };
   result?: Result<K>;
   error?: string;
@@ -36,7 +38,8 @@ function runner<K extends Kind>(kind: K): Runner<K> {
   return {
     start(request) {
       worker ??= new Worker(new URL("./simulation.worker.ts", import.meta.url), { type: "module" });
-      const job: Job<K> = { scenario: (request as Exclude<SimulationRequest, { type: "cancel" }>).scenario };
+      const { scenario, settings } = request as Exclude<SimulationRequest, { type: "cancel" }>;
+      const job = { scenario, settings } as Job<K>;
       current = job;
       worker.onmessage = (event: MessageEvent<SimulationMessage>) => {
         const message = event.data;

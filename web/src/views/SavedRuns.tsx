@@ -6,7 +6,14 @@ import { Fragment, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api, type RunSummary } from "../api.js";
 import { fmt, fmtTime, useLabel, useLanguage } from "../format.js";
-import { compareRuns, runForecasts, type SavedRun } from "../runs.js";
+import { compareRuns, runForecasts, runSimulation, type SavedRun, type SavedSimulation } from "../runs.js";
+import type { Scenario } from "../../../src/scenario/types.js";
+import type { SimulationResult } from "../../../src/simulation/simulate.js";
+import { traceCsv } from "../../../src/simulation/csv.js";
+import { downloadText } from "../download.js";
+import { useActorName } from "./SimulateCharts.js";
+import { RunsSummary } from "./SimulateRuns.js";
+import { Terms } from "./SimulateView.js";
 import { useWorkspace } from "../workspace.js";
 import { useModelName } from "./ForecastView.js";
 import { DownloadCsv } from "../DownloadCsv.js";
@@ -108,6 +115,7 @@ function RunDetails({ run }: { run: SavedRun }) {
   const forecasts = runForecasts(run.results);
   const models = forecasts ? [...forecasts.keys()] : [];
   const issues = forecasts ? [...new Set(models.flatMap((m) => [...forecasts.get(m)!.keys()]))] : [];
+  const simulation = run.kind === "simulate" ? runSimulation(run.results) : undefined;
   return (
     <section className="run-view" data-testid="run-view" aria-label={t("runs.title", { id: run.id })}>
       <h4>{t("runs.title", { id: run.id })}</h4>
@@ -160,6 +168,8 @@ function RunDetails({ run }: { run: SavedRun }) {
             </tbody>
           </table>
         </div>
+      ) : simulation && ws.scenario ? (
+        <SimulationDetails scenario={ws.scenario} simulation={simulation} />
       ) : (
         <details>
           <summary>{t("runs.results")}</summary>
@@ -170,6 +180,12 @@ function RunDetails({ run }: { run: SavedRun }) {
         <a href={`/api/runs/${run.id}`} target="_blank" rel="noreferrer">
           {t("runs.json")}
         </a>
+        {simulation && "talks" in simulation && ws.scenario && (
+          <>
+            {" · "}
+            <TraceCsv scenario={ws.scenario} result={simulation.talks} name={fileName(run.scenarioId ?? "run", "run", run.id)} id={run.id} />
+          </>
+        )}
         {forecasts && (
           <>
             {" · "}
@@ -183,19 +199,78 @@ function RunDetails({ run }: { run: SavedRun }) {
   );
 }
 
+/** A saved simulation: one run's outcome, round, deal and utilities, or a Monte Carlo's summary (as the Simulate view shows it). */
+function SimulationDetails({ scenario, simulation }: { scenario: Scenario; simulation: SavedSimulation }) {
+  const { t } = useTranslation();
+  const name = useActorName(scenario);
+  if ("runs" in simulation) return <RunsSummary scenario={scenario} report={simulation.runs} stale={false} />;
+  const talks = simulation.talks;
+  const why = t(`sim.why.${talks.reason ?? "deadline"}`, { actor: talks.walkedAway ? name(talks.walkedAway) : "" });
+  return (
+    <div data-testid="run-simulation" data-outcome={talks.outcome} data-round={talks.round}>
+      <p className={`sim-outcome ${talks.outcome === "agreement" ? "ok" : "bad"}`}>
+        <strong>{talks.outcome === "agreement" ? t("sim.agreement", { round: talks.round, deadline: talks.deadline }) : t("sim.breakdown", { round: talks.round, why })}</strong>{" "}
+        <span className="muted small-text">
+          {t("sim.settingsLine", { strategies: talks.order.map((id) => `${name(id)}: ${t(`sim.strategy.${talks.strategies[id]}`)}`).join(", "), seed: talks.seed })}
+        </span>
+      </p>
+      {talks.deal ? (
+        <>
+          <h5>{t("sim.deal")}</h5>
+          <Terms scenario={scenario} offer={talks.deal} />
+        </>
+      ) : (
+        <p className="muted">{t("sim.walkAwayValues")}</p>
+      )}
+      <p className="small-text" data-testid="run-simulation-utilities">
+        {t("runs.simUtilities")}{" "}
+        {Object.entries(talks.utilities)
+          .map(([id, u]) => `${name(id)} ${fmt(u, 3)}`)
+          .join(", ")}
+      </p>
+    </div>
+  );
+}
+
+/** The saved run's whole trace as CSV, by the Simulate view's writer. */
+function TraceCsv({ scenario, result, name, id }: { scenario: Scenario; result: SimulationResult; name: string; id: number }) {
+  const { t } = useTranslation();
+  return (
+    <button
+      type="button"
+      className="download no-print"
+      data-testid="run-trace-csv"
+      onClick={() => downloadText(`${name}-trace.csv`, traceCsv(result, scenario.issues.map((i) => i.id), scenario.actors.map((a) => a.id)))}
+    >
+      {t("runs.traceCsv", { id })}
+    </button>
+  );
+}
+
 function RunComparison({ a, b }: { a: SavedRun; b: SavedRun }) {
   const { t } = useTranslation();
   const language = useLanguage();
   const modelName = useModelName();
   const issueName = useIssueName();
+  const ws = useWorkspace();
+  const label = useLabel();
+  const actorName = (id: string) => label(ws.scenario?.actors.find((x) => x.id === id)?.name) || id;
   const { settings, forecasts } = compareRuns(a, b);
-  const differing = forecasts.filter((f) => f.differs).length;
-  const settingName = (s: string) => (s.startsWith("parameters.") ? s.slice("parameters.".length) : t(`runs.settings.${s}`));
+  const results = settings.filter((s) => s.setting.startsWith("result."));
+  const differing = forecasts.length > 0 ? forecasts.filter((f) => f.differs).length : results.filter((s) => s.differs).length;
+  const settingName = (s: string) =>
+    s.startsWith("parameters.")
+      ? s.slice("parameters.".length)
+      : s.startsWith("result.utility.")
+        ? t("runs.settings.utility", { actor: actorName(s.slice("result.utility.".length)) })
+        : t(`runs.settings.${s.replace("result.", "")}`);
   const settingValue = (s: string, v: string) => (s === "date" ? fmtTime(v, language) : s === "models" ? v.split(", ").filter(Boolean).map(modelName).join(", ") : v) || "–";
   return (
     <section className="run-compare" data-testid="run-compare" aria-label={t("runs.compareTwo", { a: a.id, b: b.id })}>
       <h4>{t("runs.compareTwo", { a: a.id, b: b.id })}</h4>
-      <p role="status">{differing === 0 ? t("runs.same") : t("runs.differ", { count: differing })}</p>
+      <p role="status">
+        {forecasts.length === 0 && results.length > 0 ? (differing === 0 ? t("runs.sameResults") : t("runs.resultsDiffer", { count: differing })) : differing === 0 ? t("runs.same") : t("runs.differ", { count: differing })}
+      </p>
       <div className="table-frame">
         <table className="run-diff">
           <thead>

@@ -13,6 +13,7 @@ import { fmt, useLabel } from "../format.js";
 import { isRunning, runsRunner } from "../simulation/runner.js";
 import type { TalksSettings } from "../simulation/simulation.worker.js";
 import { RunningJob } from "./RunningJob.js";
+import { SaveSimulation } from "./SaveSimulation.js";
 import { useActorName } from "./SimulateCharts.js";
 
 /** Run counts offered: enough for a stable rate, few enough for the browser (about 1–2 ms a run). */
@@ -56,11 +57,12 @@ export function SimulationRuns({ scenario, settings }: { scenario: Scenario; set
         </p>
       )}
       {report && <RunsSummary scenario={scenario} report={report} stale={mine!.scenario !== scenario} />}
+      {report && !report.partial && <SaveSimulation settings={mine!.settings} stale={mine!.scenario !== scenario} label={t("sim.runs.save")} testId="simulate-mc-save" />}
     </section>
   );
 }
 
-function RunsSummary({ scenario, report, stale }: { scenario: Scenario; report: SimulationRunsReport; stale: boolean }) {
+export function RunsSummary({ scenario, report, stale }: { scenario: Scenario; report: SimulationRunsReport; stale: boolean }) {
   const { t } = useTranslation();
   const label = useLabel();
   const name = useActorName(scenario);

@@ -25,6 +25,7 @@ import { Rules, Verdicts } from "./DealView.js";
 import { OfferChart, PathChart, Swatch, useActorColour, useActorName } from "./SimulateCharts.js";
 import { SimulationRuns } from "./SimulateRuns.js";
 import { Tournament } from "./SimulateTournament.js";
+import { SaveSimulation } from "./SaveSimulation.js";
 
 export function SimulateView() {
   const ws = useWorkspace();
@@ -171,6 +172,7 @@ function Simulation({ scenario }: { scenario: Scenario }) {
         <>
           {mine.scenario !== scenario && <p className="muted small-text">{t("sim.stale")}</p>}
           <Talks key={`${result.seed}-${mine.result!.ms}`} scenario={mine.scenario} result={result} seated={result.order} />
+          <SaveSimulation settings={mine.settings} stale={mine.scenario !== scenario} label={t("sim.saveRun")} testId="simulate-save" />
         </>
       )}
       <SimulationRuns scenario={scenario} settings={settings} />
@@ -360,7 +362,7 @@ function tableAt(result: ScenarioSimulationResult, round: number) {
 }
 
 /** An outcome's terms, issue by issue, in words: a number with the anchor it sits on, or the option's label. */
-function Terms({ scenario, offer, previous }: { scenario: Scenario; offer: OutcomeRecord; previous?: OutcomeRecord | undefined }) {
+export function Terms({ scenario, offer, previous }: { scenario: Scenario; offer: OutcomeRecord; previous?: OutcomeRecord | undefined }) {
   const label = useLabel();
   const { t } = useTranslation();
   return (
