@@ -13,7 +13,7 @@ async function problemOf(response: Response) {
 
 describe("meta", () => {
   it("reports health, the models and the OpenAPI description", async () => {
-    expect(await (await t.request("/api/health")).json()).toMatchObject({ status: "ok", schema: 3 });
+    expect(await (await t.request("/api/health")).json()).toMatchObject({ status: "ok", schema: 4 });
     const models = (await (await t.request("/api/models")).json()) as { id: string; name: string; description: string; iterative: boolean }[];
     expect(models.map((m) => m.id)).toEqual(expect.arrayContaining(["compromise", "median", "nbs"]));
     for (const m of models) expect(typeof m.iterative).toBe("boolean");
