@@ -2,7 +2,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, beforeAll } from "vitest";
+import { afterAll, afterEach, beforeAll } from "vitest";
 import { startServer, type RunningServer, type ServeOptions } from "../../src/server/start.js";
 
 export interface TestServer {
@@ -70,6 +70,26 @@ export function useTestServer(options: Partial<ServeOptions> & { dir?: string } 
     get logs() { return current().logs; },
     request: (path, init) => current().request(path, init),
     close: () => current().close(),
+  };
+}
+
+/**
+ * For a test file whose tests each start servers of their own: the returned function starts one, and
+ * every server started in a test is closed and its folder removed after that test.
+ */
+export function serversPerTest(): (options?: Partial<ServeOptions> & { dir?: string }) => Promise<TestServer> {
+  let servers: TestServer[] = [];
+  afterEach(async () => {
+    for (const t of servers) {
+      await t.close();
+      removeDir(t.dir);
+    }
+    servers = [];
+  });
+  return async (options = {}) => {
+    const t = await startTestServer(options);
+    servers.push(t);
+    return t;
   };
 }
 

@@ -5,25 +5,16 @@
  * time or queue limit get a problem+json saying which limit and how to ask for less. Nothing here is
  * timed: the tests watch the pool's state, not the clock.
  */
-import { afterEach, describe, expect, it } from "vitest";
-import { removeDir, startTestServer, type TestServer } from "./harness.js";
+import { describe, expect, it } from "vitest";
+import { serversPerTest, type TestServer } from "./harness.js";
 
 /** A Monte Carlo of every model on Hanoi at the largest sample the server accepts: many seconds of work. */
 const LONG_JOB = { scenarioId: "hanoi-2019", runs: 20_000 };
 
-let servers: TestServer[] = [];
-afterEach(async () => {
-  for (const t of servers) {
-    await t.close();
-    removeDir(t.dir);
-  }
-  servers = [];
-});
+const startServerForTest = serversPerTest();
 
 async function server(compute: { threads?: number; queue?: number; timeLimitMs?: number }): Promise<TestServer> {
-  const t = await startTestServer({ compute });
-  servers.push(t);
-  return t;
+  return startServerForTest({ compute });
 }
 
 interface ProblemBody {

@@ -6,28 +6,19 @@
  * and responsiveness from the order in which answers arrive.
  */
 import { readFileSync } from "node:fs";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { parse as parseYaml, stringify } from "yaml";
 import { INLINE_VALIDATION_MAX_CHARS } from "../../src/server/input.js";
 import { validateScenario } from "../../src/scenario/validate.js";
 import { crowdScenario } from "./crowd.js";
-import { removeDir, SMALL_YAML, startTestServer, type TestServer } from "./harness.js";
+import { serversPerTest, SMALL_YAML, type TestServer } from "./harness.js";
 
 const HANOI = readFileSync(new URL("../../scenarios/hanoi-2019.yaml", import.meta.url), "utf8");
 
-let servers: TestServer[] = [];
-afterEach(async () => {
-  for (const t of servers) {
-    await t.close();
-    removeDir(t.dir);
-  }
-  servers = [];
-});
+const startServerForTest = serversPerTest();
 
 async function server(compute: { threads?: number; queue?: number } = {}): Promise<TestServer> {
-  const t = await startTestServer({ compute });
-  servers.push(t);
-  return t;
+  return startServerForTest({ compute });
 }
 
 async function until(condition: () => boolean, what: string): Promise<void> {

@@ -1,22 +1,14 @@
 /** Saved simulations: `POST /api/runs` with kind simulate and `POST /api/simulate` with `save`, listed and read back by `/api/runs`. */
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { loadScenario } from "../../src/files/load.js";
 import { simulateScenario } from "../../src/simulation/index.js";
-import { removeDir, startTestServer, type TestServer } from "./harness.js";
+import { serversPerTest } from "./harness.js";
 
-let servers: TestServer[] = [];
-afterEach(async () => {
-  for (const t of servers) {
-    await t.close();
-    removeDir(t.dir);
-  }
-  servers = [];
-});
+const startServerForTest = serversPerTest();
 
 describe("saved simulation runs", () => {
   it("saves one run and a Monte Carlo with their settings, lists them with the others and gives them back whole", async () => {
-    const t = await startTestServer({ compute: { threads: 1 } });
-    servers.push(t);
+    const t = await startServerForTest({ compute: { threads: 1 } });
     const settings = { strategies: { USA: "hardliner", DPRK: "conceder" }, deadline: 40, seed: 3 };
     const saved = await t.request("/api/runs", { method: "POST", json: { kind: "simulate", scenarioId: "hanoi-2019", ...settings } });
     expect(saved.status).toBe(201);
@@ -44,8 +36,7 @@ describe("saved simulation runs", () => {
   });
 
   it("refuses to save a tournament, and a kind it does not know", async () => {
-    const t = await startTestServer({ compute: { threads: 1 } });
-    servers.push(t);
+    const t = await startServerForTest({ compute: { threads: 1 } });
     const table = await t.request("/api/runs", { method: "POST", json: { kind: "simulate", scenarioId: "hanoi-2019", tournament: ["boulware", "hardliner"], players: ["USA"], deadline: 10 } });
     expect(table.status).toBe(400);
     expect(((await table.json()) as { detail: string }).detail).toMatch(/tournament is not saved/);

@@ -1,20 +1,12 @@
 /** `POST /api/simulate`: simulated talks on the server's compute pool, bounded. */
-import { afterEach, describe, expect, it } from "vitest";
-import { removeDir, startTestServer, type TestServer } from "../server/harness.js";
+import { describe, expect, it } from "vitest";
+import { serversPerTest } from "../server/harness.js";
 
-let servers: TestServer[] = [];
-afterEach(async () => {
-  for (const t of servers) {
-    await t.close();
-    removeDir(t.dir);
-  }
-  servers = [];
-});
+const startServerForTest = serversPerTest();
 
 describe("POST /api/simulate", () => {
   it("plays one run, a Monte Carlo and a tournament; refuses what is too large", async () => {
-    const t = await startTestServer({ compute: { threads: 1 } });
-    servers.push(t);
+    const t = await startServerForTest({ compute: { threads: 1 } });
     const one = await t.request("/api/simulate", { method: "POST", json: { scenarioId: "hanoi-2019", strategies: { USA: "hardliner" }, deadline: 40 } });
     expect(one.status).toBe(200);
     const run = (await one.json()) as { outcome: string; strategies: Record<string, string>; trace: unknown[] };
