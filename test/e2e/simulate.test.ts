@@ -71,13 +71,22 @@ describe("Simulate view", () => {
     const trail = () => page.locator("[data-testid=simulate-space] svg g.sim-trail circle").count();
     const atFirst = await trail();
     await page.evaluate(`document.querySelector("[data-testid=simulate-space] svg").setAttribute("data-probe", "kept")`);
+    // The utility paths too: the same SVG, its window moved on to the round shown.
+    await page.evaluate(`document.querySelector("[data-testid=simulate-paths] svg").setAttribute("data-probe", "kept")`);
+    const pathWindow = async () => Number(await page.locator("[data-testid=simulate-paths] svg clipPath rect").getAttribute("width"));
+    const windowAtFirst = await pathWindow();
+    // Both kinds of path (own offers, the others' latest) are clipped to that window.
+    expect(await page.locator("[data-testid=simulate-paths] svg g.sim-path[clip-path] path").count()).toBeGreaterThanOrEqual(2);
     await page.getByTestId("simulate-next").click();
     expect(await shown()).toBe(`round 2 of ${last}`);
+    expect(await page.locator("[data-testid=simulate-paths] svg[data-probe=kept]").count()).toBe(1);
+    expect(await pathWindow()).toBeGreaterThan(windowAtFirst);
     const offersInRound2 = await page.locator("[data-testid=simulate-trace] tbody tr[data-round='2'][data-action=offer]").count();
     expect(await trail()).toBe(atFirst + offersInRound2);
     expect(await page.locator("[data-testid=simulate-space] svg[data-probe=kept]").count()).toBe(1);
     await page.getByTestId("simulate-previous").click();
     expect(await trail()).toBe(atFirst);
+    expect(await pathWindow()).toBe(windowAtFirst);
     await page.getByTestId("simulate-next").click();
     // The chart takes the keyboard: → a round on, End to the last, Home to the first.
     await page.getByTestId("simulate-space").focus();

@@ -12,7 +12,8 @@ import type { ScenarioSimulationResult } from "../../../src/simulation/index.js"
 import { text } from "../../../src/scenario/label.js";
 import type { Scenario } from "../../../src/scenario/types.js";
 import { mergeCoinciding, placeLabels } from "../charts/labels.js";
-import { PlotFigure, plotPartName } from "../charts/PlotFigure.js";
+import { plotPartName } from "../charts/PlotFigure.js";
+import { ChartExport } from "../charts/ChartExport.js";
 import { useWidth } from "../charts/useWidth.js";
 import { agreementSpaceOf } from "../compute.js";
 import { useLanguage } from "../format.js";
@@ -248,13 +249,17 @@ export function OfferChart({ scenario, result, upTo, axes, onKeyDown }: { scenar
 /**
  * Per actor, one panel: for a party at the table the utility of its own offer in each round (solid)
  * and of the others' latest offer (dashed) — the gap that closes when they agree; for an actor
- * without turns the utility of the offer on the table. Dotted: the actor's walk-away value.
+ * without turns the utility of the offer on the table. Dotted: the actor's walk-away value. The whole
+ * paths are drawn once for the run (by Plot, for this width); a step of the playback only moves the
+ * window they are clipped to, and the cursor, to the round shown — it no longer redraws the chart.
  */
 export function PathChart({ scenario, result, upTo, seated }: { scenario: Scenario; result: ScenarioSimulationResult; upTo: number; seated: readonly string[] }) {
   const { t } = useTranslation();
   const name = useActorName(scenario);
   const colour = useActorColour(scenario);
   const frame = useRef<HTMLDivElement>(null);
+  const host = useRef<HTMLDivElement>(null);
+  const shown = useRef<{ readonly window: SVGRectElement; readonly cursor: SVGLineElement; readonly px: (round: number) => number; readonly left: number } | undefined>(undefined);
   const width = Math.max(280, Math.min(900, useWidth(frame, 640)));
   const walkAway = useMemo(() => {
     try {
@@ -265,40 +270,79 @@ export function PathChart({ scenario, result, upTo, seated }: { scenario: Scenar
     }
   }, [scenario]);
   const paths = useMemo(() => utilityPaths(scenario, result, seated), [scenario, result, seated]);
-  const make = useCallback(() => {
-    const rows = paths.filter((p) => p.round <= upTo);
+  const roundLabel = t("sim.chart.round");
+
+  // The whole paths, drawn once for the run and the width; a step only moves the window they show through and the cursor.
+  useLayoutEffect(() => {
+    const target = host.current;
+    if (!target) return;
     const actors = scenario.actors.map((a) => a.id);
     const rules = actors.flatMap((id) => (walkAway[id] !== undefined ? [{ actor: id, u: walkAway[id]! }] : []));
-    return Plot.plot({
+    const margin = { left: 40, right: 12, top: 8, bottom: 30 };
+    const height = 24 + actors.length * 78;
+    const figure = Plot.plot({
       width,
-      height: 24 + actors.length * 78,
-      marginLeft: 40,
-      marginRight: 12,
-      marginTop: 8,
-      marginBottom: 30,
+      height,
+      marginLeft: margin.left,
+      marginRight: margin.right,
+      marginTop: margin.top,
+      marginBottom: margin.bottom,
       style: { fontSize: "11px" },
       fy: { domain: actors, axis: null, padding: 0.18 },
-      x: { label: `${t("sim.chart.round")} →`, domain: [1, Math.max(2, result.round)] },
+      x: { label: `${roundLabel} →`, domain: [1, Math.max(2, result.round)] },
       y: { domain: [0, 1], ticks: [0, 0.5, 1], grid: true, label: null },
       marks: [
         Plot.frame({ stroke: "#d0d7de" }),
         Plot.ruleY(rules, { fy: "actor", y: "u", stroke: (d: { actor: string }) => colour(d.actor), strokeDasharray: "1,3", strokeWidth: 1.5 }),
-        Plot.ruleX([upTo], { stroke: "#888", strokeDasharray: "2,2" }),
         Plot.line(
-          rows.filter((r) => r.kind === "others"),
-          { fy: "actor", x: "round", y: "u", z: "actor", stroke: (d: { actor: string }) => colour(d.actor), strokeDasharray: "4,3", strokeWidth: 1.3 },
+          paths.filter((r) => r.kind === "others"),
+          { fy: "actor", x: "round", y: "u", z: "actor", stroke: (d: { actor: string }) => colour(d.actor), strokeDasharray: "4,3", strokeWidth: 1.3, className: "sim-path" },
         ),
         Plot.line(
-          rows.filter((r) => r.kind !== "others"),
-          { fy: "actor", x: "round", y: "u", z: "actor", stroke: (d: { actor: string }) => colour(d.actor), strokeWidth: 2 },
+          paths.filter((r) => r.kind !== "others"),
+          { fy: "actor", x: "round", y: "u", z: "actor", stroke: (d: { actor: string }) => colour(d.actor), strokeWidth: 2, className: "sim-path" },
         ),
         Plot.text(actors, { fy: (d: string) => d, text: (d: string) => name(d), frameAnchor: "top-left", dx: 4, dy: 4, fontWeight: 600, fill: (d: string) => colour(d), stroke: "white", strokeWidth: 3, paintOrder: "stroke" }),
       ],
     });
-  }, [paths, upTo, scenario, width, result.round, walkAway, name, colour, t]);
+    figure.querySelectorAll("style").forEach((e) => e.remove());
+    figure.querySelectorAll("[aria-label]").forEach((part) => part.setAttribute("aria-label", plotPartName(part.getAttribute("aria-label")!, t)));
+    const x = figure.scale("x")!;
+    // The paths show up to the round shown: clipped at it, as if drawn only that far.
+    const id = `sim-paths-window-${Math.random().toString(36).slice(2)}`;
+    const defs = svgElement("defs", {});
+    const clip = svgElement("clipPath", { id });
+    const window = svgElement("rect", { x: 0, y: 0, width: 0, height }) as SVGRectElement;
+    clip.append(window);
+    defs.append(clip);
+    figure.prepend(defs);
+    figure.querySelectorAll(".sim-path").forEach((g) => g.setAttribute("clip-path", `url(#${id})`));
+    const cursor = svgElement("line", { y1: margin.top, y2: height - margin.bottom, stroke: "#888", "stroke-dasharray": "2,2" }) as SVGLineElement;
+    figure.append(cursor);
+    shown.current = { window, cursor, px: (round) => x.apply(round) as number, left: margin.left };
+    target.replaceChildren(figure);
+    return () => {
+      figure.remove();
+      shown.current = undefined;
+    };
+  }, [paths, scenario, width, result.round, walkAway, name, colour, t, roundLabel]);
+
+  useLayoutEffect(() => {
+    const parts = shown.current;
+    if (!parts) return;
+    const at = parts.px(upTo);
+    // Up to the round shown, and half a stroke beyond it so its last point is drawn whole.
+    parts.window.setAttribute("width", String(Math.max(0, at + 1.5)));
+    parts.cursor.setAttribute("x1", String(at));
+    parts.cursor.setAttribute("x2", String(at));
+  }, [upTo, paths, width, result.round, walkAway, name, colour, t, roundLabel]);
+
   return (
     <div ref={frame} className="sim-chart" data-testid="simulate-paths">
-      <PlotFigure make={make} label={t("sim.chart.paths", { round: upTo })} />
+      <div className="plot-figure">
+        <div ref={host} className="plot-host" role="img" aria-label={t("sim.chart.paths", { round: upTo })} />
+        <ChartExport host={host} label={t("sim.chart.paths", { round: upTo })} />
+      </div>
       <ul className="sim-legend small-text">
         <li>
           <Swatch colour="#555" /> {t("sim.legend.own")}
