@@ -47,7 +47,8 @@ export interface PreparedStakes {
   readonly statusQuo: number;
   /**
    * Per actor, the conjunction of its red lines that read deal values only, by which of them hold (built on
-   * first use; key "" when none holds: every outcome): the mask and its ranks, which the walk-away floor then narrows.
+   * first use; key "" when none holds: every outcome), less the status quo (never an agreement): the mask and its
+   * ranks, which the walk-away floor then narrows.
    */
   readonly lineMasks: readonly Map<string, AllowedOutcomes>[];
 }
@@ -144,7 +145,7 @@ export function drawStakes(prepared: PreparedStakes, scenario: Scenario = prepar
     }
     return (utilityTables[a] = table);
   };
-  /** The conjunction of the actor's red lines in force that read deal values only (every outcome when there are none). */
+  /** The conjunction of the actor's red lines in force that read deal values only (every outcome when there are none), less the status quo. */
   const fixedLines = (a: number): AllowedOutcomes => {
     const lines = linesOf[a]!.filter((t) => prepared.met[t]);
     const key = lines.join(",");
@@ -155,6 +156,8 @@ export function drawStakes(prepared: PreparedStakes, scenario: Scenario = prepar
         const met = prepared.met[t]!;
         for (let r = 0; r < size; r++) mask[r]! &= met[r]!;
       }
+      // The status quo is never an agreement, whatever the draw: out of the mask and its ranks from the start.
+      if (prepared.statusQuo >= 0) mask[prepared.statusQuo] = 0;
       allowed = { mask, ranks: markedRanks(mask) };
       prepared.lineMasks[a]!.set(key, allowed);
     }
@@ -191,21 +194,7 @@ export function drawStakes(prepared: PreparedStakes, scenario: Scenario = prepar
       allowed = { mask: narrowed, ranks: markedRanks(narrowed) };
     }
     const floor = state.constraints.walkAway[a] === false ? Number.NEGATIVE_INFINITY : model.reservations[a]! - ACCEPT_TOLERANCE;
-    let count = markAcceptableAmong(table, floor, allowed.mask, allowed.ranks, mask, ranks, values);
-    const quo = prepared.statusQuo;
-    if (quo >= 0 && mask[quo] === 1) {
-      // The status quo is never an agreement: out of the mask and out of the (ascending) ranks.
-      mask[quo] = 0;
-      let at = 0;
-      for (let hi = count - 1; at < hi; ) {
-        const mid = (at + hi) >>> 1;
-        if (ranks[mid]! < quo) at = mid + 1;
-        else hi = mid;
-      }
-      ranks.copyWithin(at, at + 1, count);
-      values.copyWithin(at, at + 1, count);
-      count--;
-    }
+    const count = markAcceptableAmong(table, floor, allowed.mask, allowed.ranks, mask, ranks, values);
     masks[a] = mask;
     ranksOf[a] = ranks.subarray(0, count);
     valuesOf[a] = values.subarray(0, count);
