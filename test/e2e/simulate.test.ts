@@ -120,6 +120,16 @@ describe("Simulate view", () => {
     expect(overprinting(boxes)).toEqual([]);
     // One utility path panel per actor.
     expect(await page.locator("[data-testid=simulate-paths] svg").first().textContent()).toContain("Japan");
+    // Both charts download as SVG with every offer and path the page draws.
+    for (const chart of [".sim-chart:has([data-testid=simulate-space])", "[data-testid=simulate-paths]"]) {
+      const drawn = await page.locator(`${chart} .plot-host > svg`).first().evaluate((svg) => ({ circles: svg.querySelectorAll("circle").length, paths: svg.querySelectorAll("path").length }));
+      expect(drawn.circles + drawn.paths).toBeGreaterThan(2);
+      const [download] = await Promise.all([page.waitForEvent("download"), page.click(`${chart} [data-testid=chart-svg]`)]);
+      expect(download.suggestedFilename()).toMatch(/\.svg$/);
+      const svg = readFileSync((await download.path())!, "utf8");
+      expect(svg).toContain('xmlns="http://www.w3.org/2000/svg"');
+      expect({ circles: svg.split("<circle").length - 1, paths: svg.split("<path").length - 1 }).toEqual(drawn);
+    }
     expect(wb.problems).toEqual([]);
   });
 

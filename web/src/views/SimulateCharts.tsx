@@ -225,11 +225,15 @@ export function OfferChart({ scenario, result, upTo, axes, onKeyDown }: { scenar
     );
   }, [offers, upTo, result, a, b, nashPoint, width, height, name, colour, t, words, space]);
 
+  const label = t("sim.chart.offers", { a: name(a), b: name(b), round: upTo });
   return (
     <div ref={frame} className="sim-chart">
       {space instanceof Error && <p className="muted small-text">{space.message}</p>}
-      <div tabIndex={0} onKeyDown={onKeyDown} className="sim-chart-focus" aria-describedby="sim-chart-keys" data-testid="simulate-space">
-        <div ref={host} className="plot-host space-plot" role="img" aria-label={t("sim.chart.offers", { a: name(a), b: name(b), round: upTo })} />
+      <div className="plot-figure">
+        <div tabIndex={0} onKeyDown={onKeyDown} className="sim-chart-focus" aria-describedby="sim-chart-keys" data-testid="simulate-space">
+          <div ref={host} className="plot-host space-plot" role="img" aria-label={label} />
+        </div>
+        <ChartExport host={host} label={label} />
       </div>
       <ul className="sim-legend small-text">
         {result.order.map((id) => (
