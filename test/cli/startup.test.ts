@@ -5,10 +5,10 @@
  * Worker threads start for every Monte Carlo or backtest run: their entry points stay lean too.
  */
 import { spawnSync } from "node:child_process";
+import { isBuiltin } from "node:module";
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, relative, resolve } from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
 
 const HEAVY = ["zod", "yaml", "fast-xml-parser", "csv-parse", "piscina", "better-sqlite3", "hono", "@hono/node-server"];
@@ -68,48 +68,50 @@ describe("worker thread start-up", () => {
 });
 
 /**
- * What the bundled CLI (`npm run build`) evaluates per command, from the files Node loads (recorded by a
- * module hook) and what each holds (`dist/bundle/metafile.json`, esbuild's account of the bundle). A count
- * of what is loaded, not a timing: a static import that drags yaml into a KTAB forecast fails here.
+ * What the bundled CLI (`npm run build`) evaluates per command: the units of `dist/bundle/cli/work.cjs` the
+ * loader evaluates (published on the documented diagnostics channel `parley:cli-unit`), and with each, what
+ * it imports statically according to esbuild's account of the bundle (`dist/bundle/metafile.json`), as
+ * esbuild evaluates a module's static imports with it. A count of what is loaded, not a timing: a static
+ * import that drags yaml into a KTAB forecast fails here.
  */
 describe("the bundled CLI loads what a command needs", () => {
   const META = "dist/bundle/metafile.json";
-  /** Records every file URL loaded into the file named by PARLEY_LOADED_LOG (hooks run on their own thread). */
-  const HOOKS = `import { appendFileSync } from "node:fs";
-export async function load(url, context, next) { if (url.startsWith("file:")) appendFileSync(process.env.PARLEY_LOADED_LOG, url + "\\n"); return next(url, context); }`;
-  const REGISTER = `import { register } from "node:module"; register(${JSON.stringify(`data:text/javascript,${encodeURIComponent(HOOKS)}`)});`;
+  interface Meta {
+    inputs: Record<string, { imports: { path: string; kind: string; external?: boolean }[] }>;
+  }
+  const SUBSCRIBE = `import { subscribe } from "node:diagnostics_channel"; import { appendFileSync } from "node:fs";
+subscribe("parley:cli-unit", (message) => appendFileSync(process.env.PARLEY_LOADED_LOG, message.module + "\\n"));`;
 
-  /** The packages, src/ modules and Node built-in modules whose code the bundled CLI loads for `args`. */
+  /** The packages, src/ modules and Node built-in modules whose code the bundled CLI evaluates for `args`. */
   function loadedBy(args: readonly string[]): { packages: Set<string>; modules: Set<string>; builtins: Set<string> } {
-    const meta = JSON.parse(readFileSync(META, "utf8")) as { outputs: Record<string, { inputs: Record<string, unknown> }> };
+    const meta = JSON.parse(readFileSync(META, "utf8")) as { main: Meta; work: Meta };
     const dir = mkdtempSync(join(tmpdir(), "parley-loaded-"));
     const log = join(dir, "loaded.txt");
     writeFileSync(log, "");
-    // An entry file, not `-e`: the hooks do not see the static imports of an evaluated string.
-    const entry = join(dir, "run.mjs");
-    // Node's own list of the built-in modules it loaded, written as the process ends.
-    const builtinLog = join(dir, "builtins.txt");
-    writeFileSync(
-      entry,
-      `import { writeFileSync } from "node:fs"; process.on("exit", () => writeFileSync(${JSON.stringify(builtinLog)}, process.moduleLoadList.join("\\n")));
-import { main } from ${JSON.stringify(pathToFileURL(resolve("dist/bundle/cli/main.js")).href)}; process.exitCode = await main(process.argv.slice(2));`,
-    );
-    const run = spawnSync(process.execPath, ["--import", `data:text/javascript,${encodeURIComponent(REGISTER)}`, entry, ...args], {
+    const run = spawnSync(process.execPath, ["--import", `data:text/javascript,${encodeURIComponent(SUBSCRIBE)}`, resolve("bin/parley.js"), ...args], {
       encoding: "utf8",
       env: { ...process.env, PARLEY_LOADED_LOG: log },
     });
     expect(run.status, run.stderr).toBe(0);
+    const inputs = new Set(Object.keys(meta.main.inputs));
+    const pending = readFileSync(log, "utf8").split("\n").filter(Boolean);
+    while (pending.length > 0) {
+      const input = pending.pop()!;
+      if (inputs.has(input)) continue;
+      inputs.add(input);
+      for (const imported of meta.work.inputs[input]?.imports ?? []) if (!imported.external && imported.kind !== "dynamic-import") pending.push(imported.path);
+    }
     const packages = new Set<string>();
     const modules = new Set<string>();
-    for (const url of readFileSync(log, "utf8").split("\n").filter(Boolean)) {
-      const file = relative(".", fileURLToPath(url)).replace(/\\/g, "/");
-      for (const input of Object.keys(meta.outputs[file]?.inputs ?? {})) {
-        const inPackage = /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(input);
-        if (inPackage) packages.add(inPackage[1]!);
-        else if (input.startsWith("src/")) modules.add(input);
-      }
+    const builtins = new Set<string>();
+    for (const input of inputs) {
+      const inPackage = /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(input);
+      if (inPackage) packages.add(inPackage[1]!);
+      else if (input.startsWith("src/")) modules.add(input);
+      // commander's child_process stand-in (scripts/bundle.mjs) requires the real module only when a process is spawned.
+      if (input.startsWith("lazy-child-process:")) continue;
+      for (const imported of (meta.main.inputs[input] ?? meta.work.inputs[input])?.imports ?? []) if (imported.external && isBuiltin(imported.path)) builtins.add(imported.path.replace(/^node:/, ""));
     }
-    const builtins = new Set(readFileSync(builtinLog, "utf8").split("\n").flatMap((line) => (line.startsWith("NativeModule ") ? [line.slice("NativeModule ".length)] : [])));
     return { packages, modules, builtins };
   }
 
@@ -127,7 +129,7 @@ import { main } from ${JSON.stringify(pathToFileURL(resolve("dist/bundle/cli/mai
     const { packages, builtins } = loadedBy(["--help"]);
     expect([...packages]).toEqual(["commander"]);
     expect(UNNEEDED_BUILTINS.filter((name) => builtins.has(name))).toEqual([]);
-    expect(builtins.has("fs")).toBe(true); // the list itself is read
+    expect(builtins.has("fs")).toBe(true); // the walk itself works
   });
 
   /** What a forecast without --calibration or --runs does not need. */

@@ -1,0 +1,111 @@
+/**
+ * Runs the bundled CLI (`dist/bundle/cli/main.js` is this file, written by scripts/bundle.mjs): the two
+ * CommonJS scripts beside it, `main.cjs` (the command declarations, all `--help` needs) and, when a command
+ * runs, `work.cjs` (what commands import), each compiled with V8's code cache. Node 20 has no compile
+ * cache for modules (`module.enableCompileCache` came in 22.1), and parsing and compiling the code is most
+ * of a small command's time.
+ *
+ * The cache: one file per script, Node version and build, in `parley-compile-cache` under the system's
+ * temporary folder (as Node's own compile cache), a folder that must belong to the user and be private
+ * to them, else nothing is cached. It is written once, after the first command that runs a script (so
+ * it holds what that command compiled), and again if V8 rejects it (another V8, other flags).
+ * `NODE_DISABLE_COMPILE_CACHE=1` turns it off, as it does Node's.
+ *
+ * Each dynamically imported module of work.cjs is a unit, evaluated on first import; the loader
+ * publishes each one it evaluates on the diagnostics channel `parley:cli-unit` (test/cli/startup.test.ts
+ * counts what a command loads with it).
+ */
+import { channel } from "node:diagnostics_channel";
+import { lstatSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { Script } from "node:vm";
+
+/** The build (a hash of both scripts), written in by scripts/bundle.mjs. */
+const BUILD = "BUILD";
+const units = channel("parley:cli-unit");
+const WORK = "parley-work:";
+const LIGHT = "parley-light:";
+
+/** The cache folder, if it may be used: this user's own, private. */
+function cacheFolder() {
+  if (process.env.NODE_DISABLE_COMPILE_CACHE) return undefined;
+  const folder = join(tmpdir(), "parley-compile-cache");
+  try {
+    mkdirSync(folder, { recursive: true, mode: 0o700 });
+    const stats = lstatSync(folder);
+    const uid = process.getuid?.();
+    if (!stats.isDirectory() || (uid !== undefined && (stats.uid !== uid || (stats.mode & 0o077) !== 0))) return undefined;
+    return folder;
+  } catch {
+    return undefined;
+  }
+}
+
+const folder = cacheFolder();
+/** Scripts whose cache is to be written when the command ends. */
+const toSave = [];
+
+/** Compiles and runs one of the scripts, as CommonJS with `require` answering the other script's modules. */
+function run(name, resolveOther) {
+  const url = new URL(name, import.meta.url);
+  const file = fileURLToPath(url);
+  const source = readFileSync(file, "utf8");
+  const cacheFile = folder === undefined ? undefined : join(folder, `${name}-${BUILD}-${process.version}-${process.arch}.bin`);
+  let cachedData;
+  try {
+    if (cacheFile !== undefined) cachedData = readFileSync(cacheFile);
+  } catch {
+    // not cached yet
+  }
+  const script = new Script(`(function (exports, require, module, __filename, __dirname, __parleyUrl, __parleyImport) {${source}\n})`, { filename: file, cachedData });
+  if (cacheFile !== undefined && (cachedData === undefined || script.cachedDataRejected)) toSave.push([script, cacheFile]);
+  const nodeRequire = createRequire(file);
+  const require = (id) => (id.startsWith(WORK) || id.startsWith(LIGHT) ? resolveOther(id) : nodeRequire(id));
+  const module = { exports: {} };
+  script.runInThisContext()(module.exports, require, module, file, fileURLToPath(new URL(".", url)), url.href, (specifier) => import(specifier));
+  return module.exports;
+}
+
+/** Writes the code cache of the scripts that had none (best effort: a cache is never needed). */
+function saveCaches() {
+  for (const [script, cacheFile] of toSave.splice(0)) {
+    try {
+      const temporary = `${cacheFile}.${process.pid}`;
+      writeFileSync(temporary, script.createCachedData(), { mode: 0o600 });
+      renameSync(temporary, cacheFile);
+    } catch {
+      // a read-only or full disk: run without
+    }
+  }
+}
+
+let work;
+const evaluated = new Map();
+/** A unit of work.cjs, evaluated on first use; a module of main.cjs when asked for one. */
+function unit(id) {
+  const path = id.slice(id.indexOf(":") + 1);
+  if (id.startsWith(LIGHT) || path in cli.light) return cli.light[path]();
+  let exports = evaluated.get(path);
+  if (exports === undefined) {
+    work ??= run("work.cjs", unit);
+    if (!(path in work)) throw new Error(`internal error: ${path} is not in the bundle`);
+    exports = work[path]();
+    evaluated.set(path, exports);
+    if (units.hasSubscribers) units.publish({ module: path });
+  }
+  return exports;
+}
+
+const cli = run("main.cjs", unit);
+
+/** The CLI's entry point (src/cli/main.ts): exit code for the arguments. */
+export async function main(argv) {
+  try {
+    return await cli.main(argv);
+  } finally {
+    saveCaches();
+  }
+}
