@@ -1,13 +1,12 @@
 /** Terminal tables of uncertainty reports: per issue and model mean [5%–95%], deal acceptance, tornado. */
 import { formatNumber, table, truncate } from "../cli/format.js";
-import { findModel } from "../models/index.js";
+import { tableModelName } from "../cli/models.js";
 import { skippedText } from "../i18n/problems.js";
 import { text, type Language } from "../scenario/label.js";
 import type { Scenario } from "../scenario/types.js";
 import type { MonteCarloReport } from "./monte-carlo.js";
 import type { SensitivityReport } from "./sensitivity.js";
 
-const modelName = (id: string): string => findModel(id)?.name ?? id;
 const percent = (share: number): string => (Number.isFinite(share) ? `${Math.round(share * 100)}%` : "–");
 
 /** "12.3 [4.5–20.1]": mean with the 5% and 95% quantiles. */
@@ -26,12 +25,12 @@ export function monteCarloTable(scenario: Scenario, report: MonteCarloReport, la
   const blocks = [header(report, `${text(scenario.title, language)} — ${zh ? "蒙特卡洛预测" : "Monte Carlo forecast"}`)];
   blocks.push(zh ? `${report.inputs.length} 个不确定输入` : `${report.inputs.length} uncertain input(s) sampled`);
   for (const m of report.models) {
-    if (m.failed > 0) blocks.push(`${modelName(m.model)}: ${m.failed} ${zh ? "个样本无法运行，已略去" : "sample(s) could not be run and are left out"}`);
+    if (m.failed > 0) blocks.push(`${tableModelName(m.model, language)}: ${m.failed} ${zh ? "个样本无法运行，已略去" : "sample(s) could not be run and are left out"}`);
   }
   scenario.issues.forEach((issue, i) => {
     const rows = report.models.map((m) => {
       const d = m.issues[i]!;
-      return [modelName(m.model), formatNumber(d.forecast), meanWithBand(d.mean, d.quantiles["p5"]!, d.quantiles["p95"]!), formatNumber(d.sd)];
+      return [tableModelName(m.model, language), formatNumber(d.forecast), meanWithBand(d.mean, d.quantiles["p5"]!, d.quantiles["p95"]!), formatNumber(d.sd)];
     });
     blocks.push(
       `\n${text(issue.name, language)} (${formatNumber(issue.min)}–${formatNumber(issue.max)})\n` +
@@ -76,7 +75,7 @@ export function sensitivityTable(scenario: Scenario, report: SensitivityReport, 
       ]);
       const more = issue.inputs.length > top ? `\n… ${issue.inputs.length - top} more (--top, --json)` : "";
       blocks.push(
-        `\n${modelName(m.model)} · ${name}: ${zh ? "预测" : "forecast"} ${formatNumber(issue.forecast)}, sd ${formatNumber(issue.sd)}, ΣS1 ${Number.isFinite(issue.firstOrderSum) ? issue.firstOrderSum.toFixed(2) : "–"}\n` +
+        `\n${tableModelName(m.model, language)} · ${name}: ${zh ? "预测" : "forecast"} ${formatNumber(issue.forecast)}, sd ${formatNumber(issue.sd)}, ΣS1 ${Number.isFinite(issue.firstOrderSum) ? issue.firstOrderSum.toFixed(2) : "–"}\n` +
           table(["#", zh ? "输入" : "input", zh ? "低…高" : "low…high", zh ? "预测 低→高" : "forecast low → high", zh ? "摆幅" : "swing", "S1"], rows, ["right", "left", "right", "right", "right", "right"]) +
           more,
       );

@@ -3,6 +3,8 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { MODEL_LABELS } from "../../src/i18n/models.js";
+import { models } from "../../src/models/index.js";
 import { runCli } from "../helpers.js";
 
 const HANOI = "scenarios/hanoi-2019.yaml";
@@ -68,6 +70,16 @@ describe("parley forecast", () => {
     expect(en.stdout).toMatch(/Compromise \(weighted mean\)\s+\d/);
     const zh = await runCli("forecast", HANOI, "--lang", "zh");
     expect(zh.stdout).toContain("制裁放松");
+  });
+
+  it("names the models in Chinese in the zh Monte Carlo output, as in the zh forecast table", async () => {
+    const english = [...models.map((m) => m.name), ...Object.values(MODEL_LABELS.en)];
+    for (const args of [["--runs", "200"], []]) {
+      const zh = await runCli("forecast", HANOI, ...args, "--lang", "zh");
+      expect(zh.code).toBe(0);
+      for (const label of Object.values(MODEL_LABELS.zh)) expect(zh.stdout).toContain(label);
+      for (const name of english) expect(zh.stdout, `${args.join(" ")}: ${name}`).not.toContain(name);
+    }
   });
 
   it("rejects an unknown model with exit 2", async () => {

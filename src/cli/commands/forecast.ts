@@ -4,13 +4,12 @@ import type { Calibration } from "../../calibration/calibration.js";
 import { anchorPrefix, forecast, nearestAnchor, type ForecastResult } from "../../forecast.js";
 import { toModelInput } from "../../scenario/model-input.js";
 import { DealError } from "../../deals/preferences.js";
-import { findModel } from "../../models/index.js";
 import { disableSmpThreads, enableSmpThreads } from "../../models/smp-threads.js";
 import { exchangeSentence } from "../../report/exchanges.js";
 import { text, type Language } from "../../scenario/label.js";
 import type { Scenario } from "../../scenario/types.js";
 import { formatNumber, table, truncate } from "../format.js";
-import { requireKnownModels } from "../models.js";
+import { requireKnownModels, tableModelName } from "../models.js";
 import { EXIT, type CliIo } from "../io.js";
 
 export interface ForecastCommandOptions {
@@ -117,7 +116,7 @@ export function forecastTable(scenario: Scenario, results: readonly ForecastResu
       const near = anchor ? `${anchorPrefix(anchor, value)}${truncate(text(anchor.label, language), 48)} (${formatNumber(anchor.value)})` : "";
       const interval = calibrated?.intervals[m]?.[i];
       const band = calibrated ? [interval ? `${formatNumber(interval.lower)}–${formatNumber(interval.upper)}` : "–"] : [];
-      return [findModel(result.model)?.name ?? result.model, formatNumber(value), ...band, near];
+      return [tableModelName(result.model, language), formatNumber(value), ...band, near];
     });
     blocks.push(
       `\n${text(issue.name, language)} (${formatNumber(issue.min)}–${formatNumber(issue.max)}${reference}${outcome})\n` +
@@ -145,7 +144,7 @@ function roundsTable(scenario: Scenario, result: ForecastResult, language: Langu
   const columns = (cells: readonly string[], gap: string): string[] => (cut ? [...cells.slice(0, 6), gap, ...cells.slice(6)] : [...cells]);
   const left = cut ? `r${rounds[6]!.round}–r${rounds[rounds.length - 2]!.round}` : "";
   const blocks = [
-    `${findModel(result.model)?.name ?? result.model}: ${zh ? "各轮立场" : "positions by round"} (${rounds.length - 1} ${zh ? "轮" : "rounds"}${cut ? (zh ? `; 未列出 ${left}, --json 列出每一轮` : `; ${left} not shown, --json lists every round`) : ""})`,
+    `${tableModelName(result.model, language)}: ${zh ? "各轮立场" : "positions by round"} (${rounds.length - 1} ${zh ? "轮" : "rounds"}${cut ? (zh ? `; 未列出 ${left}, --json 列出每一轮` : `; ${left} not shown, --json lists every round`) : ""})`,
   ];
   for (const issue of scenario.issues) {
     const rows = scenario.actors
@@ -163,7 +162,7 @@ const EXCHANGES_SHOWN = 8;
 /** The exchange model's trades, round by round, largest gain first as realised. */
 function exchangesList(scenario: Scenario, result: ForecastResult, language: Language): string {
   const zh = language === "zh";
-  const lines = [`${findModel(result.model)?.name ?? result.model}: ${zh ? "各轮实现的交换" : "exchanges realised per round"}`];
+  const lines = [`${tableModelName(result.model, language)}: ${zh ? "各轮实现的交换" : "exchanges realised per round"}`];
   const stable = result.details?.["stableAfter"];
   for (const round of result.rounds ?? []) {
     if (round.exchanges === undefined) continue;

@@ -7,14 +7,13 @@ import type { CalibratedMonteCarloReport } from "../../calibration/apply.js";
 import { toModelInput } from "../../scenario/model-input.js";
 import { text, type Language } from "../../scenario/label.js";
 import type { Scenario } from "../../scenario/types.js";
-import { findModel } from "../../models/index.js";
 import { monteCarloTable } from "../../uncertainty/format.js";
 import { EXIT_INTERRUPTED } from "../../uncertainty/interrupt.js";
 import { monteCarlo, type MonteCarloOptions } from "../../uncertainty/monte-carlo.js";
 import { formatNumber, table } from "../format.js";
 import { EXIT, type CliIo } from "../io.js";
 import { longRun } from "../long-run.js";
-import { requireKnownModels } from "../models.js";
+import { requireKnownModels, tableModelName } from "../models.js";
 import { warnUnknownModels, type ForecastCommandOptions } from "./forecast.js";
 
 /** What a sampled analysis (Monte Carlo, sensitivity) needs from the command line. */
@@ -105,7 +104,7 @@ function combinedTable(scenario: Scenario, report: CalibratedMonteCarloReport, s
   scenario.issues.forEach((issue, i) => {
     const rows = report.models.map((m) => {
       const d = m.issues[i]!;
-      return [findModel(m.model)?.name ?? m.model, formatNumber(d.forecast), band(d.interval), band(d.interval?.combined)];
+      return [tableModelName(m.model, language), formatNumber(d.forecast), band(d.interval), band(d.interval?.combined)];
     });
     blocks.push(`\n${text(issue.name, language)}\n${table(header, rows, ["left", "right", "right", "right"])}`);
   });
