@@ -145,7 +145,7 @@ export function ComparisonTable({ scenario, results, intervals }: { scenario: Sc
       <thead>
         <tr>
           <th scope="col">{t("grid.issue")}</th>
-          <th scope="col">{t("forecast.statusQuo")}</th>
+          <th scope="col">{t("evidence.statusQuo")}</th>
           {results.map((r) => (
             <th scope="col" key={r.model}>
               {modelName(r.model)}
@@ -225,7 +225,7 @@ export function IssueStrip({ scenario, issue, results, intervals, width: fixedWi
       color: { domain: scenario.actors.map((a) => a.id), range: ACTOR_COLORS },
       r: { range: [3, 9] },
       marks: [
-        ...(ref !== undefined ? [Plot.ruleX([ref], { stroke: "#666", strokeDasharray: "4,3" }), Plot.text([ref], { x: (d: number) => d, frameAnchor: "top", dy: -18, text: () => t("forecast.statusQuoShort"), fill: "#555" })] : []),
+        ...(ref !== undefined ? [Plot.ruleX([ref], { stroke: "#666", strokeDasharray: "4,3" }), Plot.text([ref], { x: (d: number) => d, frameAnchor: "top", dy: -18, text: () => t("deal.statusQuoShort"), fill: "#555" })] : []),
         Plot.dot(actors, { x: "x", y: () => positionsRow, r: "weight", fill: "actor", fillOpacity: 0.8, stroke: "white", title: (d: { name: string; x: number; salience: number }) => `${d.name}: ${fmt(d.x)} (${t("grid.salience")} ${fmt(d.salience)})` }),
         ...labelMarks(stripLabels(placed, positionsRow), { fill: "actor", fontWeight: 600 }),
         Plot.ruleY(
