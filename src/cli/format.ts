@@ -1,25 +1,28 @@
-/** Plain-text tables for the terminal, aware that CJK characters take two columns. */
+/** Plain-text tables for the terminal, padded by display width: CJK characters take two columns. */
+import { eastAsianWidth } from "get-east-asian-width";
 
-/** Display width of a string in a monospace terminal. */
+/**
+ * Characters that take no column of their own: combining marks (they sit on the character before),
+ * format and control characters (zero-width space and joiner, soft hyphen, BOM), and the medial and
+ * final Hangul jamo that join the initial before them into one syllable.
+ */
+const ZERO_WIDTH = /^[\p{Mn}\p{Me}\p{Cf}\p{Cc}\u1160-\u11ff\ud7b0-\ud7ff]$/u;
+
+/**
+ * Display width of a string in a monospace terminal, code point by code point: 2 for East Asian Wide
+ * and Fullwidth characters (Unicode's EastAsianWidth, from get-east-asian-width: CJK ideographs of
+ * every plane, kana, hangul, fullwidth forms, emoji shown as pictures), 0 for the characters of
+ * `ZERO_WIDTH`, 1 for the rest; ambiguous ones (Greek, Cyrillic, "…", "─") count 1, as terminals
+ * outside East Asian locales draw them. Emoji sequences joined by U+200D count per emoji.
+ */
 export function displayWidth(text: string): number {
   let width = 0;
   for (const char of text) {
-    const code = char.codePointAt(0) ?? 0;
-    width += isWide(code) ? 2 : 1;
+    const code = char.codePointAt(0)!;
+    if (code >= 0x20 && code < 0x7f) width += 1;
+    else if (!ZERO_WIDTH.test(char)) width += eastAsianWidth(code);
   }
   return width;
-}
-
-function isWide(code: number): boolean {
-  return (
-    (code >= 0x1100 && code <= 0x115f) ||
-    (code >= 0x2e80 && code <= 0xa4cf) ||
-    (code >= 0xac00 && code <= 0xd7a3) ||
-    (code >= 0xf900 && code <= 0xfaff) ||
-    (code >= 0xfe30 && code <= 0xfe4f) ||
-    (code >= 0xff00 && code <= 0xff60) ||
-    (code >= 0xffe0 && code <= 0xffe6)
-  );
 }
 
 export function padEnd(text: string, width: number): string {
