@@ -49,6 +49,7 @@ describe("SMP reproduces KTAB's deterministic runs", () => {
       const expected = readExpected(testCase.expected);
       const lastTurn = Math.max(...expected.map((row) => row.turn));
       expect(result.turns.length - 1).toBe(lastTurn);
+      expect(result.stopReason).toBe("converged");
       expect(expected.length).toBe(result.turns.length * scenario.actors.length * scenario.dimensions.length);
 
       let worstPosition = 0;

@@ -66,6 +66,7 @@ describe("runSmp", () => {
     expect(result.turns[0]?.positions).toEqual(DUMMY.actors.map((a) => a.position));
     expect(result.parameters).toEqual(resolveSmpParameters());
     expect(result.consensus).toBe(false);
+    expect(result.stopReason).toBe("converged");
   });
 
   it("stochastic runs depend only on the seed", () => {
@@ -77,9 +78,15 @@ describe("runSmp", () => {
     expect(others.some((turns) => JSON.stringify(turns) !== JSON.stringify(first.turns))).toBe(true);
   });
 
-  it("honours maxTurns", () => {
-    expect(runSmp(DUMMY, {}, { maxTurns: 3 }).turns).toHaveLength(4);
+  it("honours maxTurns, and says when it stopped there", () => {
+    const capped = runSmp(DUMMY, {}, { maxTurns: 3 });
+    expect(capped.turns).toHaveLength(4);
+    expect(capped.stopReason).toBe("turn-limit");
     expect(runSmp(DUMMY, {}, { maxTurns: 0 }).turns).toHaveLength(1);
+    expect(runSmp(DUMMY, {}, { maxTurns: 0 }).stopReason).toBe("turn-limit");
+    const converged = runSmp(DUMMY).turns.length - 1;
+    expect(runSmp(DUMMY, {}, { maxTurns: converged }).stopReason).toBe("converged");
+    expect(runSmp(DUMMY, {}, { maxTurns: converged - 1 }).stopReason).toBe("turn-limit");
   });
 
   it.each([
@@ -162,7 +169,7 @@ describe("smpModel adapter", () => {
     expect(output.forecasts[0]).toBeGreaterThanOrEqual(0);
     expect(output.forecasts[0]).toBeLessThanOrEqual(10);
     expect(output.forecasts[1]).toBeGreaterThanOrEqual(2020);
-    expect(output.details).toMatchObject({ turns: (output.rounds?.length ?? 0) - 1 });
+    expect(output.details).toMatchObject({ turns: (output.rounds?.length ?? 0) - 1, stopReason: "converged" });
   });
 
   it("validates options.parameters and uses options.seed", () => {

@@ -188,6 +188,7 @@ export function runSmpModel(input: ModelInput, options?: ModelOptions): ModelOut
       parameters: result.parameters,
       turns: result.turns[result.turns.length - 1]?.turn ?? 0,
       consensus: result.consensus,
+      stopReason: result.stopReason,
       ...(parameters.StateTransitions === "Stochastic" ? { seed: seed ?? 0 } : {}),
     },
   };

@@ -5,7 +5,7 @@
 
 export { smpModel, runSmpModel, toSmpInput, capSalienceSum } from "./adapter.js";
 export { runSmp, MIN_ACTORS, MAX_ACTORS, DEFAULT_MAX_TURNS } from "./run.js";
-export type { SmpInput, SmpActorInput, SmpAccommodation, SmpResult, SmpTurn, SmpRunOptions } from "./types.js";
+export type { SmpInput, SmpActorInput, SmpAccommodation, SmpResult, SmpStopReason, SmpTurn, SmpRunOptions } from "./types.js";
 export {
   DEFAULT_SMP_PARAMETERS,
   SMP_PARAMETER_VALUES,

@@ -98,6 +98,14 @@ export function totalMovement(previous: Float64Array, current: Float64Array, act
  * (the log's "Fractional change compared to first step").
  */
 export function shouldStop(turn: number, movement: number, firstMovement: number, maxTurns: number): boolean {
-  if (turn >= maxTurns) return true;
-  return turn >= 2 && movement / (firstMovement + FIRST_CHANGE_FLOOR) < STOP_FRACTION;
+  return stopReasonAfter(turn, movement, firstMovement, maxTurns) !== null;
+}
+
+/**
+ * Why `shouldStop` stops after turn t, or null if it does not: "converged" when the movement fell below
+ * the threshold (even at the turn limit), else "turn-limit".
+ */
+export function stopReasonAfter(turn: number, movement: number, firstMovement: number, maxTurns: number): "converged" | "turn-limit" | null {
+  if (turn >= 2 && movement / (firstMovement + FIRST_CHANGE_FLOOR) < STOP_FRACTION) return "converged";
+  return turn >= maxTurns ? "turn-limit" : null;
 }

@@ -22,13 +22,13 @@ import {
   POSITION_TOLERANCE,
   positionGap,
   positionProbabilities,
-  shouldStop,
+  stopReasonAfter,
   totalMovement,
 } from "./report.js";
 import { resolveQueue, sideOf, STATUS_QUO, valueBargain, type QueueEntry, type ValuationContext } from "./resolution.js";
 import { MIN_PROBABILITY_SPREAD, riskAttitudes } from "./risk.js";
 import { SmpRows } from "./rows.js";
-import type { SmpInput, SmpResult, SmpRunOptions, SmpTurn } from "./types.js";
+import type { SmpInput, SmpResult, SmpRunOptions, SmpStopReason, SmpTurn } from "./types.js";
 import { riskUtility, weightedDistance } from "./utility.js";
 
 export const MIN_ACTORS = 3;
@@ -159,6 +159,7 @@ function runTurns(input: SmpInput, scenario: Scenario, parameters: SmpParameters
   let previous: Float64Array | null = null;
   let firstMovement = 0;
   let consensus = false;
+  let stopReason: SmpStopReason | null = null;
 
   for (let turn = 0; ; turn++) {
     const analysis = analyseTurn(scenario, parameters, workspace, positions, ideals, turn, onePosition(positions, actors, dims));
@@ -167,10 +168,11 @@ function runTurns(input: SmpInput, scenario: Scenario, parameters: SmpParameters
       if (previous !== null) {
         const movement = totalMovement(previous, positions, actors, dims);
         if (turn === 1) firstMovement = movement;
-        last = shouldStop(turn, movement, firstMovement, maxTurns);
-      } else {
-        last = maxTurns === 0;
+        stopReason = stopReasonAfter(turn, movement, firstMovement, maxTurns);
+      } else if (maxTurns === 0) {
+        stopReason = "turn-limit";
       }
+      last = stopReason !== null;
     }
     if (last || probabilitiesEveryTurn) {
       const probabilities =
@@ -183,6 +185,7 @@ function runTurns(input: SmpInput, scenario: Scenario, parameters: SmpParameters
     }
     if (analysis === null) {
       consensus = true;
+      stopReason = "consensus";
       break;
     }
     if (last) break;
@@ -194,7 +197,7 @@ function runTurns(input: SmpInput, scenario: Scenario, parameters: SmpParameters
     positions = next;
     ideals = accommodateIdeals(scenario, ideals, positions);
   }
-  return { turns, parameters, consensus };
+  return { turns, parameters, consensus, stopReason: stopReason ?? "turn-limit" };
 }
 
 /**

@@ -57,4 +57,13 @@ export interface SmpResult {
   readonly parameters: SmpParameters;
   /** True when the run ended because every actor reached one common position (see `runSmp`). */
   readonly consensus: boolean;
+  /** Why the run ended (see {@link SmpStopReason}). */
+  readonly stopReason: SmpStopReason;
 }
+
+/**
+ * Why an SMP run ended: "converged", KTAB's rule (a turn moved actors less than 2% of the first turn's
+ * movement); "turn-limit", `maxTurns` reached first (KTAB's 100 by default); "consensus", every actor at one
+ * common position (`consensus` is true).
+ */
+export type SmpStopReason = "converged" | "turn-limit" | "consensus";
