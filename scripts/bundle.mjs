@@ -48,17 +48,20 @@ const moduleUrls = {
   setup(b) {
     b.onLoad({ filter: /\.ts$/ }, async (args) => {
       const text = await readFile(args.path, "utf8");
-      const cjs = b.initialOptions.format === "cjs";
-      // In the CLI's scripts (see buildCli) the loader provides `import()`: a vm script has none of its own.
-      const imports = cjs && toPosix(args.path).endsWith("/src/parallel/threads.ts");
-      if (!text.includes("import.meta.url") && !imports) return undefined;
-      let contents = text.replaceAll("import.meta.url", moduleUrl(args.path));
-      if (imports) {
-        if (!contents.includes("return import(url);")) throw new Error("src/parallel/threads.ts: `return import(url);` not found; update scripts/bundle.mjs");
-        contents = contents.replace("return import(url);", "return __parleyImport(url);");
-      }
-      return { contents, loader: "ts" };
+      if (!text.includes("import.meta.url")) return undefined;
+      return { contents: text.replaceAll("import.meta.url", moduleUrl(args.path)), loader: "ts" };
     });
+  },
+};
+
+/** The CLI's scripts (see buildCli) have no `import()`: src/parallel/import-url.ts becomes the loader's. */
+const IMPORT_URL = resolve(src, "parallel/import-url.ts");
+const loaderImport = {
+  name: "loader-import",
+  setup(b) {
+    b.onLoad({ filter: /[\\/]import-url\.ts$/ }, (args) =>
+      args.path === IMPORT_URL ? { contents: "export const importUrl = (url) => __parleyImport(url);", loader: "js" } : undefined,
+    );
   },
 };
 
@@ -92,6 +95,10 @@ const lazyChildProcess = {
 /** Gives each output file the `require` that esbuild's code for CommonJS packages calls (ESM has none of its own). */
 const REQUIRE_BANNER = 'import { createRequire as __parleyCreateRequire } from "node:module"; const require = __parleyCreateRequire(import.meta.url);';
 
+/** Native or thread-spawning packages stay outside: they locate files relative to themselves. */
+const EXTERNAL = ["better-sqlite3", "piscina", "tsx", "tsx/*", "playwright-core", "esbuild", "vite", "@vitejs/*"];
+/** What every build does to the sources. */
+const PLUGINS = [moduleUrls, englishZodOnly, lazyChildProcess];
 
 const outdir = resolve(root, bench ? "dist/bench" : "dist/bundle");
 rmSync(outdir, { recursive: true, force: true }); // chunks are content-hashed: stale ones would pile up
@@ -116,10 +123,9 @@ async function buildEsm(entryPoints) {
     splitting: true,
     format: "esm",
     chunkNames: "chunks/[name]-[hash]",
-    // Native or thread-spawning packages stay outside: they locate files relative to themselves.
-    external: ["better-sqlite3", "piscina", "tsx", "tsx/*", "playwright-core", "esbuild", "vite", "@vitejs/*"],
+    external: EXTERNAL,
     banner: { js: REQUIRE_BANNER },
-    plugins: [moduleUrls, englishZodOnly, lazyChildProcess],
+    plugins: PLUGINS,
   });
   // Most files never call `require`: their banner goes, one createRequire fewer per file a thread loads.
   for (const file of Object.keys(result.metafile.outputs).filter((name) => name.endsWith(".js"))) {
@@ -170,8 +176,8 @@ async function buildScript(outfile, entry, plugins, write = true) {
     format: "cjs",
     supported: { "dynamic-import": false },
     define: { "import.meta.url": "__parleyUrl" },
-    external: ["better-sqlite3", "piscina", "tsx", "tsx/*", `${WORK}*`, `${LIGHT}*`],
-    plugins: [...plugins, moduleUrls, englishZodOnly, lazyChildProcess],
+    external: [...EXTERNAL, `${WORK}*`, `${LIGHT}*`],
+    plugins: [...plugins, loaderImport, ...PLUGINS],
   });
   return result.metafile;
 }

@@ -8,7 +8,9 @@
  * The cache: one file per script, Node version and build, in `parley-compile-cache` under the system's
  * temporary folder (as Node's own compile cache), a folder that must belong to the user and be private
  * to them, else nothing is cached. It is written once, after the first command that runs a script (so
- * it holds what that command compiled), and again if V8 rejects it (another V8, other flags).
+ * it holds what that command compiled), and again if V8 rejects it (another V8, other flags). When it
+ * writes one, it deletes the cache files of other builds (or Node versions) unused for a week
+ * ({@link pruneCaches}): every build leaves its own, and the folder would only grow.
  * `NODE_DISABLE_COMPILE_CACHE=1` turns it off, as it does Node's.
  *
  * Each dynamically imported module of work.cjs is a unit, evaluated on first import; the loader
@@ -16,7 +18,7 @@
  * counts what a command loads with it).
  */
 import { channel } from "node:diagnostics_channel";
-import { lstatSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { lstatSync, mkdirSync, readFileSync, readdirSync, renameSync, unlinkSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -45,6 +47,8 @@ function cacheFolder() {
 }
 
 const folder = cacheFolder();
+/** How this build's cache files end, after the script's name. */
+const CACHE_SUFFIX = `-${BUILD}-${process.version}-${process.arch}.bin`;
 /** Scripts whose cache is to be written when the command ends. */
 const toSave = [];
 
@@ -53,7 +57,7 @@ function run(name, resolveOther) {
   const url = new URL(name, import.meta.url);
   const file = fileURLToPath(url);
   const source = readFileSync(file, "utf8");
-  const cacheFile = folder === undefined ? undefined : join(folder, `${name}-${BUILD}-${process.version}-${process.arch}.bin`);
+  const cacheFile = folder === undefined ? undefined : join(folder, `${name}${CACHE_SUFFIX}`);
   let cachedData;
   try {
     if (cacheFile !== undefined) cachedData = readFileSync(cacheFile);
@@ -69,8 +73,38 @@ function run(name, resolveOther) {
   return module.exports;
 }
 
-/** Writes the code cache of the scripts that had none (best effort: a cache is never needed). */
+/** A cache file's name (a script, the build, Node's version and architecture), or a temporary one being written. */
+const CACHE_FILE = /^(?:main|work)\.cjs-[0-9a-f]{16}-[0-9a-f]{16}-v\d+\.\d+\.\d+-[a-z0-9]+\.bin(?:\.\d+)?$/;
+/** How long another build's cache file stays after its last use (its last read, where the file system records reads). */
+const STALE_MS = 7 * 24 * 60 * 60 * 1000;
+
+/**
+ * Deletes the cache files of other builds that were not used for {@link STALE_MS}: regular files of this
+ * user with a cache file's name, in the private folder, never this build's. Best effort.
+ */
+function pruneCaches() {
+  try {
+    const now = Date.now();
+    const uid = process.getuid?.();
+    for (const name of readdirSync(folder)) {
+      if (!CACHE_FILE.test(name) || name.endsWith(CACHE_SUFFIX)) continue;
+      const file = join(folder, name);
+      try {
+        const stats = lstatSync(file);
+        if (!stats.isFile() || (uid !== undefined && stats.uid !== uid) || now - Math.max(stats.mtimeMs, stats.atimeMs) < STALE_MS) continue;
+        unlinkSync(file);
+      } catch {
+        // gone already, or not ours to delete
+      }
+    }
+  } catch {
+    // an unreadable folder: keep everything
+  }
+}
+
+/** Writes the code cache of the scripts that had none (best effort: a cache is never needed), then prunes. */
 function saveCaches() {
+  if (toSave.length === 0) return;
   for (const [script, cacheFile] of toSave.splice(0)) {
     try {
       const temporary = `${cacheFile}.${process.pid}`;
@@ -80,6 +114,7 @@ function saveCaches() {
       // a read-only or full disk: run without
     }
   }
+  pruneCaches();
 }
 
 let work;

@@ -8,6 +8,7 @@
  * workers), so a thread imports TypeScript through tsx's API instead ({@link importModule}).
  */
 import { isMainThread } from "node:worker_threads";
+import { importUrl } from "./import-url.js";
 
 /** True when a module URL is TypeScript source (run under tsx or vitest). */
 export function isTypeScript(url: string): boolean {
@@ -20,7 +21,7 @@ export async function importModule(url: string): Promise<unknown> {
     const { tsImport } = await import("tsx/esm/api");
     return tsImport(url, import.meta.url);
   }
-  return import(url);
+  return importUrl(url);
 }
 
 /** The pool option that starts its threads under tsx when any of these module URLs is TypeScript source. */
