@@ -100,8 +100,18 @@ export function createApp(options: AppOptions): Hono {
   app.route("/api", analysisRoutes(store));
   app.all("/api/*", noRoute);
   app.all("/api", noRoute);
-  app.route("/", staticRoutes(options.staticDir));
+  app.route("/", staticRoutes(options.staticDir, { scenarioDocument: (id) => currentDocument(store, id) }));
   return app;
+}
+
+/** What `GET /api/scenarios/<id>` answers, or undefined when no scenario has that id (the page then asks the API and shows its answer). */
+function currentDocument(store: Store, id: string): object | undefined {
+  try {
+    return store.getScenario(id);
+  } catch (error) {
+    if (error instanceof StoreError) return undefined;
+    throw error;
+  }
 }
 
 function isApi(path: string): boolean {

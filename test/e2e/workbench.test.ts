@@ -134,4 +134,34 @@ describe("the web workbench", () => {
     expect(wb.problems.filter((p) => /Content Security Policy|Refused/i.test(p))).toEqual([]);
     expect(wb.problems).toEqual([]);
   });
+
+  it("shows a scenario's grid from the page's own copy of it, and asks the server when the scenario is opened again", async () => {
+    const { page } = wb;
+    const asked: string[] = [];
+    const onRequest = (request: { url(): string }) => {
+      const path = new URL(request.url()).pathname;
+      if (path.startsWith("/api/scenarios/")) asked.push(path);
+    };
+    page.on("request", onRequest);
+    try {
+      await page.goto(`${wb.url}s/hanoi-2019`);
+      await page.locator("[data-testid=stance-grid]").waitFor();
+      expect(await page.locator(cell("stances.USA.sanctions.salience")).inputValue()).toBe("70");
+      expect(await page.locator("#parley-initial-scenario").count()).toBe(0);
+      expect(asked).toEqual([]);
+      // Another scenario, then back: each is read from the server, the page's copy is used once only.
+      const other = page.locator("[data-testid=scenario-list] a:not([aria-current])").first();
+      const otherPath = new URL((await other.getAttribute("href"))!, wb.url).pathname;
+      await other.click();
+      await page.waitForURL((url) => url.pathname === otherPath);
+      await page.locator("[data-testid=stance-grid]").waitFor();
+      await page.locator("[data-testid=scenario-list] a[href='/s/hanoi-2019']").click();
+      await page.waitForURL(/\/s\/hanoi-2019$/);
+      await expect.poll(() => page.locator(cell("stances.USA.sanctions.salience")).inputValue()).toBe("70");
+      expect(asked).toEqual([`/api/scenarios${otherPath.slice(2)}`, "/api/scenarios/hanoi-2019"]);
+    } finally {
+      page.off("request", onRequest);
+    }
+    expect(wb.problems).toEqual([]);
+  });
 });

@@ -47,6 +47,36 @@ describe("the web app's files", () => {
     expect((await t.request("/api/unknown")).headers.get("content-type")).toMatch(/problem\+json/);
   });
 
+  it("puts a scenario's current document in its pages as a JSON data block, and nothing for other pages", async () => {
+    const block = /<script type="application\/json" id="parley-initial-scenario">([^<]*)<\/script>/;
+    const api = await (await t.request("/api/scenarios/hanoi-2019")).text();
+    for (const path of ["/s/hanoi-2019", "/s/hanoi-2019/deal", "/s/hanoi-2019/"]) {
+      const page = await (await t.request(path)).text();
+      const json = block.exec(page)?.[1];
+      expect(json, path).toBeDefined();
+      expect(JSON.parse(json!)).toEqual(JSON.parse(api));
+      expect(page.indexOf(json!)).toBeLessThan(page.indexOf("</head>") === -1 ? page.length : page.indexOf("</head>"));
+    }
+    for (const path of ["/", "/new", "/s/no-such-scenario", "/s/hanoi-2019/deal/extra", "/s/%E0%A4%A"]) {
+      const page = await t.request(path);
+      expect(page.status, path).toBe(200);
+      expect(await page.text(), path).not.toContain("parley-initial-scenario");
+    }
+  });
+
+  it("escapes every < of a scenario's text in its page's data block, so that no text ends the block", async () => {
+    const yaml = (await (await t.request("/api/scenarios/hanoi-2019")).json() as { yaml: string }).yaml
+      .replace(/^id: hanoi-2019$/m, "id: angle-brackets")
+      .replace(/^ {2}en: US–DPRK summit in Hanoi, February 2019$/m, '  en: "</script><script>alert(1)</script><!--"');
+    const created = await t.request("/api/scenarios", { method: "POST", body: yaml, headers: { "content-type": "application/yaml" } });
+    expect(created.status).toBe(201);
+    const page = await (await t.request("/s/angle-brackets")).text();
+    const json = /<script type="application\/json" id="parley-initial-scenario">([^<]*)<\/script>/.exec(page)?.[1];
+    expect(json).toBeDefined();
+    expect(json).toContain("\\u003c/script>");
+    expect((JSON.parse(json!) as { scenario: { title: { en: string } } }).scenario.title.en).toBe("</script><script>alert(1)</script><!--");
+  });
+
   it("says how to build the app when it is not built", async () => {
     const other = await startTestServer({ staticDir: join(t.dir, "no-such-folder") });
     const page = await other.request("/some/route");

@@ -6,7 +6,7 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import type { Diagnostic } from "../../src/scenario/diagnostics.js";
 import type { Scenario } from "../../src/scenario/types.js";
-import { api, ApiError } from "./api.js";
+import { api, ApiError, type ScenarioDocument } from "./api.js";
 import type { DealValues } from "./dealLink.js";
 import { clearDraft, readDraft, writeDraft, type Draft } from "./drafts.js";
 import { record } from "./perf.js";
@@ -65,18 +65,64 @@ export function useWorkspace(): Workspace {
 
 const VALIDATE_DELAY = 150;
 
+/** The id of the data block the server puts the scenario's document in (src/server/static.ts). */
+const INITIAL_SCENARIO_ELEMENT = "parley-initial-scenario";
+
+/** The document the page came with: null until read, undefined when none or once used. */
+let pageDocument: ScenarioDocument | undefined | null = null;
+
+/**
+ * The scenario's document the page came with, when it is the one asked for and not used yet: used
+ * once only (pageDocumentUsed), so that opening the scenario again later asks the server for its
+ * current version.
+ */
+function pageDocumentFor(id: string): ScenarioDocument | undefined {
+  if (pageDocument === null) {
+    pageDocument = undefined;
+    const element = document.getElementById(INITIAL_SCENARIO_ELEMENT);
+    element?.remove();
+    try {
+      const doc = element ? (JSON.parse(element.textContent ?? "") as ScenarioDocument) : undefined;
+      if (doc && typeof doc.id === "string" && typeof doc.yaml === "string" && typeof doc.version === "number") {
+        pageDocument = doc;
+        performance.mark("parley:scenario-loaded");
+      }
+    } catch {
+      // Not a document: the workspace asks the server.
+    }
+  }
+  return pageDocument?.id === id ? pageDocument : undefined;
+}
+
+function pageDocumentUsed(): void {
+  pageDocument = undefined;
+}
+
+/** The text to edit: the browser's unsaved draft of the scenario when it differs from the stored text. */
+function draftFor(id: string, doc: ScenarioDocument): Draft | undefined {
+  const draft = readDraft(id);
+  return draft && draft.text !== doc.yaml ? draft : undefined;
+}
+
 export function WorkspaceProvider({ id, children }: { id: string; children: ReactNode }) {
-  const [loading, setLoading] = useState(true);
+  // The page's own copy of the document when it has one: the grid renders in the first render.
+  const [initial] = useState(() => {
+    const doc = pageDocumentFor(id);
+    return doc && { doc, draft: draftFor(id, doc) };
+  });
+  const [loading, setLoading] = useState(initial === undefined);
   const [loadError, setLoadError] = useState<string>();
-  const [version, setVersion] = useState<number>();
-  const [savedText, setSavedText] = useState<string>();
-  const [text, setTextState] = useState("");
-  const [checked, setChecked] = useState<{ text: string; errors: readonly Diagnostic[]; warnings: readonly Diagnostic[]; sources?: number }>({ text: "", errors: [], warnings: [] });
-  const [restoredDraft, setRestoredDraft] = useState<Draft>();
+  const [version, setVersion] = useState<number | undefined>(initial?.doc.version);
+  const [savedText, setSavedText] = useState<string | undefined>(initial?.doc.yaml);
+  const [text, setTextState] = useState(initial ? (initial.draft?.text ?? initial.doc.yaml) : "");
+  const [checked, setChecked] = useState<{ text: string; errors: readonly Diagnostic[]; warnings: readonly Diagnostic[]; sources?: number }>({ text: initial?.doc.yaml ?? "", errors: [], warnings: [] });
+  const [restoredDraft, setRestoredDraft] = useState<Draft | undefined>(initial?.draft);
   const sourcesVersion = useSourceTextsVersion();
-  const [scenario, setScenario] = useState<Scenario>();
+  const [scenario, setScenario] = useState<Scenario | undefined>(initial?.doc.scenario);
   /** The scenario as stored (validated from savedText by the server). */
-  const [stored, setStored] = useState<Scenario>();
+  const [stored, setStored] = useState<Scenario | undefined>(initial?.doc.scenario);
+  /** Whether the first load is the page's document already in state (then no request is made). */
+  const preloaded = useRef(initial !== undefined);
   const [saveError, setSaveError] = useState<string>();
   const [staleVersion, setStaleVersion] = useState<number>();
   const deal = useRef<{ values: DealValues; name?: string }>({ values: {} }).current;
@@ -97,16 +143,11 @@ export function WorkspaceProvider({ id, children }: { id: string; children: Reac
       setSaveError(undefined);
       setStaleVersion(undefined);
       // Unsaved edits from an earlier visit come back, with a note saying so.
-      const draft = options.discard ? undefined : readDraft(id);
       if (options.discard) clearDraft(id);
-      if (draft && draft.text !== doc.yaml) {
-        setTextState(draft.text);
-        setRestoredDraft(draft);
-      } else {
-        if (draft) clearDraft(id);
-        setTextState(doc.yaml);
-        setRestoredDraft(undefined);
-      }
+      const draft = options.discard ? undefined : draftFor(id, doc);
+      if (!draft && !options.discard && readDraft(id)) clearDraft(id);
+      setTextState(draft?.text ?? doc.yaml);
+      setRestoredDraft(draft);
     } catch (error) {
       setLoadError(error instanceof Error ? error.message : String(error));
     } finally {
@@ -117,8 +158,15 @@ export function WorkspaceProvider({ id, children }: { id: string; children: Reac
   useEffect(() => {
     deal.values = {};
     delete deal.name;
+    if (preloaded.current) {
+      // The document came with the page: only a draft identical to it is left to clear.
+      preloaded.current = false;
+      pageDocumentUsed();
+      if (!initial?.draft && readDraft(id)) clearDraft(id);
+      return;
+    }
     void load();
-  }, [load, deal]);
+  }, [load, deal, initial, id]);
 
   // Closing or reloading the tab with unsaved edits asks first (the draft is kept either way).
   const dirty = savedText !== undefined && text !== savedText;
