@@ -6,6 +6,8 @@
  */
 import { dealOutcome } from "../deals/preferences.js";
 import { defaultWorkers, parallelMap } from "../parallel/pool.js";
+import { messages } from "../i18n/report.js";
+import { text, type Language } from "../scenario/label.js";
 import type { Scenario } from "../scenario/types.js";
 import { changes, conflictSets, describeSet, type Change, type ConflictSet } from "./conflicts.js";
 import { drawConstraints, drawPlan, drawScenario, type DrawPlan } from "./draws.js";
@@ -146,7 +148,7 @@ export function agreementAsWritten(
     conflicts: sets.map((s) => describeSet(state, s)),
     changes: changes(state, sets, maxNodes),
   };
-  return { ...report, summary: summaryOf(scenario, report) };
+  return { ...report, summary: agreementSummary(scenario, report) };
 }
 
 function mostLikelyOf(prepared: PreparedSearch, k: readonly number[], share: number): MostLikelyAgreement {
@@ -156,22 +158,31 @@ function mostLikelyOf(prepared: PreparedSearch, k: readonly number[], share: num
 
 const percent = (p: number): string => `${(100 * p).toFixed(p > 0 && p < 0.01 ? 1 : 0)}%`;
 
-function summaryOf(scenario: Scenario, r: Omit<AgreementReport, "summary">): string {
-  const signers = scenario.decision.kind === "unanimity" ? "every actor" : scenario.decision.veto ? scenario.decision.veto.join(" and ") : "enough capability";
-  const chance = r.runs > 0 ? `Chance of agreement ${percent(r.probability)} (${r.completed} draws)` : r.possible ? "An agreement is possible" : r.exact ? "No agreement is possible" : "No agreement was found";
+/**
+ * The one-line summary: the chance and the main reason. In English (the report's `summary`) actors and
+ * red lines are named by id; in another language by the scenario's names in it.
+ */
+export function agreementSummary(scenario: Scenario, r: Omit<AgreementReport, "summary">, language: Language = "en"): string {
+  const t = messages(language).terminal.agreement;
+  const byId = language === "en";
+  const actor = (id: string) => (byId ? id : text(scenario.actors.find((a) => a.id === id)?.name, language) || id);
+  const decision = scenario.decision;
+  const signers = t.signers(decision.kind === "unanimity" ? "all" : decision.veto ? "veto" : "capability", (decision.veto ?? []).map(actor));
+  const chance = t.chance(r.runs > 0 ? "draws" : r.possible ? "possible" : r.exact ? "impossible" : "notFound", percent(r.probability), r.completed);
   const e = r.estimate;
-  if (e) {
-    const sampled = e.hits > 0 ? `${e.hits} of ${e.samples} uniformly sampled outcomes are agreements (share ${e.share.toPrecision(3)} ± ${e.standardError.toPrecision(2)})` : `none of ${e.samples} uniformly sampled outcomes is an agreement (share at most ${e.upper95.toPrecision(2)}, 95%)`;
-    const found = r.possible && e.hits === 0 ? "the search found an agreement, but " : "";
-    return `${chance}: the space (${r.grid.outcomes} outcomes) is too large to search exactly within the node budget; ${found}${sampled}. Coarsen the grid with --step for an exact answer.`;
-  }
-  if (r.possible && r.runs === 0) return `${chance}: ${r.acceptable !== undefined ? `${r.acceptable} of ${r.grid.outcomes} outcomes are` : "some outcome is"} acceptable to ${signers}.`;
+  if (e) return t.sampled(chance, r.grid.outcomes, e.hits, e.samples, e.share.toPrecision(3), e.standardError.toPrecision(2), e.upper95.toPrecision(2), r.possible);
+  if (r.possible && r.runs === 0) return t.acceptable(chance, r.acceptable, r.grid.outcomes, signers);
   const first = r.conflicts[0];
   if (first) {
-    const parts = [...first.redLines.map((id) => `red line ${id}`), ...first.walkAway.map((id) => `${id}'s walk-away value`)];
-    return `${chance}: as written, ${parts.join(" and ")} cannot all hold together.`;
+    const redLine = (key: string) => {
+      const [actorId = "", ...rest] = key.split(".");
+      const id = rest.join(".");
+      const line = scenario.actors.find((a) => a.id === actorId)?.redLines.find((l) => l.id === id);
+      return t.redLine(key, actor(actorId), text(line?.name, language) || id);
+    };
+    return t.conflict(chance, [...first.redLines.map(redLine), ...first.walkAway.map((id) => t.walkAway(actor(id)))]);
   }
-  return `${chance}${r.possible ? "; as written an agreement is possible" : ""}.`;
+  return t.plain(chance, r.possible);
 }
 
 /** A block of draws for a worker: plain data. */
@@ -316,5 +327,5 @@ export async function agreementForecast(scenario: Scenario, options: AgreementOp
     ...(top ? { mostLikely: mostLikelyOf(prepared, indicesOf(prepared, top[0]), top[1] / completed) } : {}),
   };
   const { mostLikely: _unused, ...withoutMostLikely } = report;
-  return { ...(top ? report : withoutMostLikely), summary: summaryOf(scenario, report) };
+  return { ...(top ? report : withoutMostLikely), summary: agreementSummary(scenario, report) };
 }

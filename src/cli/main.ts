@@ -174,8 +174,9 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .option("--agreement <deal>", "a named deal: outcomes that improve on it for every party")
     .option("--step <n>", "discretise numeric issues every n units (default: at their anchors)", positiveNumber("--step"))
     .option("--parties <ids>", "actor ids of the parties, comma-separated (default: all)", collect, [])
+    .addOption(languageOption())
     .addOption(negotiationFromOption())
-    .action(async (files: string[], opts: { json: boolean; agreement?: string; step?: number; parties: string[]; from?: NegotiationInputFormat }) => {
+    .action(async (files: string[], opts: { json: boolean; agreement?: string; step?: number; parties: string[]; from?: NegotiationInputFormat; lang?: Language }) => {
       const { analyzeCommand } = await import("./commands/analyze.js");
       setExit(
         analyzeCommand(
@@ -186,6 +187,7 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
             ...(opts.agreement !== undefined ? { agreement: opts.agreement } : {}),
             ...(opts.step !== undefined ? { step: opts.step } : {}),
             ...(opts.from ? { from: opts.from } : {}),
+            ...(opts.lang ? { language: opts.lang } : {}),
           },
           io,
         ),

@@ -1,6 +1,8 @@
 /**
  * The briefing's fixed wording in English and Chinese. Templates take fragments the renderer has
- * already escaped (and perhaps marked up), so no message ever sees raw scenario text.
+ * already escaped (and perhaps marked up), so no message ever sees raw scenario text. `terminal` holds
+ * the command line's words around its tables, and the one-line summaries of the agreement searches
+ * (plain text: nothing there is escaped).
  */
 import type { ClaimStatus } from "../alignment/alignment.js";
 import type { Language } from "../scenario/label.js";
@@ -148,6 +150,72 @@ export interface Messages {
   readonly methodText: readonly string[];
   readonly list: (items: readonly string[]) => string;
   readonly percent: (share: number) => string;
+  /** The command line's words around its tables (plain text for the terminal, nothing escaped). */
+  readonly terminal: TerminalMessages;
+}
+
+/** `parley forecast`, `sensitivity` and `analyze` in a terminal: headers, notes and labels. */
+export interface TerminalMessages {
+  /** " (200 samples, seed 0)" after a sampled table's title. */
+  readonly samples: (completed: number, seed: number) => string;
+  /** " — PARTIAL: …" after it when the run was interrupted. */
+  readonly partial: (completed: number, runs: number) => string;
+  /** stderr's line when a sampled run was interrupted: what the output covers. */
+  readonly interrupted: (what: "summary" | "indices", completed: number, runs: number) => string;
+  /** Under the chance of agreement, above the forecasts. */
+  readonly conditional: string;
+  /** `agreementForecast`'s one-line summary (src/agreement/forecast.ts): the chance and the main reason. */
+  readonly agreement: {
+    readonly signers: (kind: "all" | "veto" | "capability", veto: readonly string[]) => string;
+    readonly chance: (kind: "draws" | "possible" | "impossible" | "notFound", percent: string, draws: number) => string;
+    readonly sampled: (chance: string, outcomes: number, hits: number, samples: number, share: string, standardError: string, upper95: string, searchFound: boolean) => string;
+    readonly acceptable: (chance: string, acceptable: number | undefined, outcomes: number, signers: string) => string;
+    readonly conflict: (chance: string, parts: readonly string[]) => string;
+    /** A red line: by its key `ACTOR.lineId`, or its actor's and its own names. */
+    readonly redLine: (key: string, actor: string, line: string) => string;
+    readonly walkAway: (actor: string) => string;
+    readonly plain: (chance: string, possibleAsWritten: boolean) => string;
+  };
+  readonly analyze: {
+    readonly space: (parties: number, names: string, outcomes: string) => string;
+    readonly walkAway: (values: string) => string;
+    readonly agreementsFrontier: (mapped: { readonly size: number; readonly distinct: number } | undefined) => string;
+    readonly frontier: (size: number, distinct: number, rational: number) => string;
+    readonly opposition: (value: string | undefined, signatories: boolean) => string;
+    readonly columns: (parties: string) => readonly [string, string, string, string];
+    readonly improvementColumns: readonly [string, string, string, string];
+    readonly nash: string;
+    readonly ks: string;
+    readonly ksGenius: string;
+    readonly egalitarian: string;
+    readonly maxWelfare: string;
+    readonly equalGain: string;
+    readonly welfare: (value: string) => string;
+    readonly agreement: (outcome: string, utilities: string) => string;
+    readonly dominating: (outcomes: number, onFrontier: number) => string;
+    readonly decision: (rule: string, bargainers: string) => string;
+    readonly unanimity: string;
+    readonly veto: (players: string) => string;
+    readonly threshold: (share: string) => string;
+    readonly estimate: (hits: number, samples: string, seed: number, share: string, standardError: string, upper95: string) => string;
+    readonly conflict: (parts: string) => string;
+    readonly redLine: (id: string) => string;
+    readonly walkAwayOf: (actor: string) => string;
+    readonly opens: (change: string) => string;
+    readonly dropRedLine: (id: string) => string;
+    readonly lowerWalkAway: (actor: string, by: string | undefined) => string;
+    /** `analyzeScenario`'s one-line summary of the agreements (src/outcomes/agreements.ts). */
+    readonly summary: {
+      readonly who: (kind: "all" | "signatories" | "capability", signatories: readonly string[]) => string;
+      readonly sampled: (hits: number, samples: string, share: string, standardError: string, upper95: string) => string;
+      readonly overflow: (overflow: string, total: string, found: string) => string;
+      readonly uncounted: (total: string, found: string) => string;
+      readonly tooLarge: (total: string, found: string) => string;
+      readonly none: (total: string, who: string, parts: readonly string[]) => string;
+      readonly agreements: (acceptable: string, total: string, who: string, comparisons: string | undefined) => string;
+    };
+    readonly progress: { readonly search: string; readonly frontier: string };
+  };
 }
 
 const enList = listWords.en;
@@ -307,6 +375,65 @@ const en: Messages = {
   ],
   list: enList,
   percent: (share) => `${Math.round(share * 100)} %`,
+  terminal: {
+    samples: (completed, seed) => ` (${completed} samples, seed ${seed})`,
+    partial: (completed, runs) => ` — PARTIAL: interrupted after ${completed} of ${runs} samples`,
+    interrupted: (what, completed, runs) => `interrupted: ${what === "summary" ? "the summary covers" : "the first-order indices summarise"} ${completed} of ${runs} samples`,
+    conditional: "The forecasts below say where talks settle if they agree (conditional on agreement); `parley agreement` says more.",
+    agreement: {
+      signers: (kind, veto) => (kind === "all" ? "every actor" : kind === "veto" ? veto.join(" and ") : "enough capability"),
+      chance: (kind, percent, draws) =>
+        kind === "draws" ? `Chance of agreement ${percent} (${draws} draws)` : kind === "possible" ? "An agreement is possible" : kind === "impossible" ? "No agreement is possible" : "No agreement was found",
+      sampled: (chance, outcomes, hits, samples, share, se, upper95, searchFound) =>
+        `${chance}: the space (${outcomes} outcomes) is too large to search exactly within the node budget; ${searchFound && hits === 0 ? "the search found an agreement, but " : ""}${hits > 0 ? `${hits} of ${samples} uniformly sampled outcomes are agreements (share ${share} ± ${se})` : `none of ${samples} uniformly sampled outcomes is an agreement (share at most ${upper95}, 95%)`}. Coarsen the grid with --step for an exact answer.`,
+      acceptable: (chance, acceptable, outcomes, signers) => `${chance}: ${acceptable !== undefined ? `${acceptable} of ${outcomes} outcomes are` : "some outcome is"} acceptable to ${signers}.`,
+      conflict: (chance, parts) => `${chance}: as written, ${parts.join(" and ")} cannot all hold together.`,
+      redLine: (key) => `red line ${key}`,
+      walkAway: (actor) => `${actor}'s walk-away value`,
+      plain: (chance, possible) => `${chance}${possible ? "; as written an agreement is possible" : ""}.`,
+    },
+    analyze: {
+      space: (parties, names, outcomes) => `Space of agreements: ${parties} parties (${names}), ${outcomes} outcomes`,
+      walkAway: (values) => `Walk-away values: ${values}`,
+      agreementsFrontier: (mapped) => `Pareto frontier of the agreements: ${mapped ? `${mapped.size} outcomes (${mapped.distinct} distinct points)` : "not mapped (see above)"}`,
+      frontier: (size, distinct, rational) => `Pareto frontier: ${size} outcomes (${distinct} distinct points), ${rational} of them acceptable to every party`,
+      opposition: (value, signatories) => `Opposition: ${value ?? `— (no outcome is acceptable to ${signatories ? "the signatories" : "all"})`}`,
+      columns: (parties) => ["solution", `utilities (${parties})`, "ties", "outcome (first of the ties in enumeration order)"],
+      improvementColumns: ["improvement", "utilities", "ties", "outcome"],
+      nash: "Nash",
+      ks: "Kalai–Smorodinsky",
+      ksGenius: "KS (GENIUS)",
+      egalitarian: "Egalitarian",
+      maxWelfare: "Max welfare",
+      equalGain: "Equal gain",
+      welfare: (value) => `welfare ${value}: `,
+      agreement: (outcome, utilities) => `Agreement ${outcome}: utilities ${utilities}`,
+      dominating: (outcomes, onFrontier) => `  ${outcomes} outcomes are better for every party (${onFrontier} of them on the frontier)`,
+      decision: (rule, bargainers) => `Decision rule: ${rule}; the solutions weigh the gains of ${bargainers}.`,
+      unanimity: "unanimity",
+      veto: (players) => `veto players ${players}`,
+      threshold: (share) => `capability share ≥ ${share}`,
+      estimate: (hits, samples, seed, share, se, upper95) => `Sampled estimate: ${hits} agreements in ${samples} uniform outcomes (seed ${seed}): share ${share} ± ${se} (standard error), 95% upper bound ${upper95}`,
+      conflict: (parts) => `  cannot all hold together: ${parts}`,
+      redLine: (id) => `red line ${id}`,
+      walkAwayOf: (actor) => `${actor}'s walk-away value`,
+      opens: (change) => `  would open a zone of agreement: ${change}`,
+      dropRedLine: (id) => `dropping red line ${id}`,
+      lowerWalkAway: (actor, by) => `${actor} lowering its walk-away value${by !== undefined ? ` by ${by}` : ""}`,
+      summary: {
+        who: (kind, signatories) => (kind === "all" ? "every actor" : kind === "signatories" ? signatories.join(" and ") : "actors holding enough capability"),
+        sampled: (hits, samples, share, se, upper95) =>
+          hits > 0 ? `${hits} of ${samples} sampled outcomes are agreements: about ${share} ± ${se} of the space` : `none of ${samples} sampled outcomes is an agreement: at most ${upper95} of the space (95%)`,
+        overflow: (overflow, total, found) => `More than ${overflow} of the ${total} outcomes are agreements, too many to map; ${found}. Coarsen the grid with --step.`,
+        uncounted: (total, found) => `The frontier is exact, but the agreements of the ${total} outcomes were too many to count within the node budget; ${found}.`,
+        tooLarge: (total, found) => `The space (${total} outcomes) is too large to search exactly within the node budget; ${found}. Coarsen the grid with --step for an exact answer.`,
+        none: (total, who, parts) => `No outcome of ${total} is acceptable to ${who}${parts.length > 0 ? `: ${parts.join(" and ")} cannot all hold together` : ""}.`,
+        agreements: (acceptable, total, who, comparisons) =>
+          `${acceptable} of ${total} outcomes are agreements (acceptable to ${who}; the status quo is no agreement)${comparisons !== undefined ? `; their Pareto frontier is too large to map (more than ${comparisons} comparisons). Coarsen the grid with --step.` : "."}`,
+      },
+      progress: { search: "search nodes (budget)", frontier: "frontier comparisons (budget)" },
+    },
+  },
 };
 
 const zh: Messages = {
@@ -457,6 +584,64 @@ const zh: Messages = {
   ],
   list: zhList,
   percent: (share) => `${Math.round(share * 100)}%`,
+  terminal: {
+    samples: (completed, seed) => ` (${completed} 个样本, 种子 ${seed})`,
+    partial: (completed, runs) => ` — 不完整: 计划 ${runs} 个样本, 完成 ${completed} 个后中断`,
+    interrupted: (what, completed, runs) => `已中断: ${what === "summary" ? "摘要只涵盖" : "一阶指数只基于"} ${runs} 个样本中的 ${completed} 个`,
+    conditional: "以下预测给出谈判若达成协议将在何处达成(以达成协议为条件); 详见 `parley agreement`。",
+    agreement: {
+      signers: (kind, veto) => (kind === "all" ? "各方" : kind === "veto" ? zhList(veto) : "拥有足够能力的各方"),
+      chance: (kind, percent, draws) => (kind === "draws" ? `达成协议的概率 ${percent} (${draws} 次抽样)` : kind === "possible" ? "可以达成协议" : kind === "impossible" ? "无法达成协议" : "未找到协议"),
+      sampled: (chance, outcomes, hits, samples, share, se, upper95, searchFound) =>
+        `${chance}: 结果空间(${outcomes} 种结果)太大, 无法在节点预算内精确搜索; ${searchFound && hits === 0 ? "搜索找到了一个协议, 但" : ""}${hits > 0 ? `均匀抽取的 ${samples} 种结果中有 ${hits} 种是协议(占比 ${share} ± ${se})` : `均匀抽取的 ${samples} 种结果中没有协议(占比至多 ${upper95}, 95%)`}。用 --step 放粗网格可得精确答案。`,
+      acceptable: (chance, acceptable, outcomes, signers) => `${chance}: ${acceptable !== undefined ? `${outcomes} 种结果中有 ${acceptable} 种` : "有结果"}为${signers}所接受。`,
+      conflict: (chance, parts) => `${chance}: 按所写情景, ${zhList(parts)}无法同时成立。`,
+      redLine: (_key, actor, line) => `${actor}的红线“${line}”`,
+      walkAway: (actor) => `${actor}的底线`,
+      plain: (chance, possible) => `${chance}${possible ? "; 按所写情景可以达成协议" : ""}。`,
+    },
+    analyze: {
+      space: (parties, names, outcomes) => `协议空间: ${parties} 方 (${names}), ${outcomes} 种结果`,
+      walkAway: (values) => `退出值: ${values}`,
+      agreementsFrontier: (mapped) => `协议的帕累托前沿: ${mapped ? `${mapped.size} 种结果 (${mapped.distinct} 个不同的点)` : "未绘出 (见上文)"}`,
+      frontier: (size, distinct, rational) => `帕累托前沿: ${size} 种结果 (${distinct} 个不同的点), 其中 ${rational} 种为各方所接受`,
+      opposition: (value, signatories) => `对立程度: ${value ?? `— (没有结果为${signatories ? "各签署方" : "各方"}所接受)`}`,
+      columns: (parties) => ["解", `效用 (${parties})`, "并列数", "结果 (并列者中按枚举顺序的第一个)"],
+      improvementColumns: ["改进", "效用", "并列数", "结果"],
+      nash: "纳什解",
+      ks: "卡莱—斯莫罗丁斯基解",
+      ksGenius: "KS 解 (GENIUS)",
+      egalitarian: "平均主义解",
+      maxWelfare: "最大福利",
+      equalGain: "等量收益",
+      welfare: (value) => `福利 ${value}: `,
+      agreement: (outcome, utilities) => `协议 ${outcome}: 效用 ${utilities}`,
+      dominating: (outcomes, onFrontier) => `  ${outcomes} 种结果对各方都更好 (其中 ${onFrontier} 种在前沿上)`,
+      decision: (rule, bargainers) => `决策规则: ${rule}; 各解衡量 ${bargainers} 的收益。`,
+      unanimity: "一致同意",
+      veto: (players) => `否决方 ${players}`,
+      threshold: (share) => `能力份额 ≥ ${share}`,
+      estimate: (hits, samples, seed, share, se, upper95) => `抽样估计: 均匀抽取的 ${samples} 种结果中有 ${hits} 种是协议 (种子 ${seed}): 占比 ${share} ± ${se} (标准误), 95% 上界 ${upper95}`,
+      conflict: (parts) => `  无法同时成立: ${parts}`,
+      redLine: (id) => `红线 ${id}`,
+      walkAwayOf: (actor) => `${actor} 的退出值`,
+      opens: (change) => `  可打开协议空间: ${change}`,
+      dropRedLine: (id) => `放弃红线 ${id}`,
+      lowerWalkAway: (actor, by) => `${actor} 降低其退出值${by !== undefined ? ` ${by}` : ""}`,
+      summary: {
+        who: (kind, signatories) => (kind === "all" ? "各方" : kind === "signatories" ? zhList(signatories) : "拥有足够能力的各方"),
+        sampled: (hits, samples, share, se, upper95) =>
+          hits > 0 ? `抽取的 ${samples} 种结果中有 ${hits} 种是协议: 约占空间的 ${share} ± ${se}` : `抽取的 ${samples} 种结果中没有协议: 至多占空间的 ${upper95} (95%)`,
+        overflow: (overflow, total, found) => `${total} 种结果中有超过 ${overflow} 种是协议, 太多而无法绘出; ${found}。请用 --step 放粗网格。`,
+        uncounted: (total, found) => `前沿是精确的, 但 ${total} 种结果中的协议太多, 无法在节点预算内计数; ${found}。`,
+        tooLarge: (total, found) => `结果空间(${total} 种结果)太大, 无法在节点预算内精确搜索; ${found}。用 --step 放粗网格可得精确答案。`,
+        none: (total, who, parts) => `${total} 种结果中没有一种为${who}所接受${parts.length > 0 ? `: ${zhList(parts)}无法同时成立` : ""}。`,
+        agreements: (acceptable, total, who, comparisons) =>
+          `${total} 种结果中有 ${acceptable} 种是协议(为${who}所接受; 现状即无协议)${comparisons !== undefined ? `; 其帕累托前沿太大, 无法绘出(超过 ${comparisons} 次比较)。请用 --step 放粗网格。` : "。"}`,
+      },
+      progress: { search: "搜索节点 (预算)", frontier: "前沿比较 (预算)" },
+    },
+  },
 };
 
 export function messages(language: Language): Messages {

@@ -17,6 +17,8 @@ import { ACCEPT_TOLERANCE, judgeOutcome } from "../agreement/model.js";
 import { sampleAgreements, type SampledEstimate } from "../agreement/sample.js";
 import { DEFAULT_MAX_NODES, outcomeAt as gridOutcome, prepareSearch, search, searchState } from "../agreement/search.js";
 import { scenarioSpace, type GridPoints } from "../deals/space.js";
+import { messages } from "../i18n/report.js";
+import type { Language } from "../scenario/label.js";
 import type { Scenario } from "../scenario/types.js";
 import { summariseAnalysis, type SpaceAnalysis } from "./analyze.js";
 import { ComparisonBudget, FrontierBudgetError } from "./dominance.js";
@@ -57,6 +59,8 @@ export interface ScenarioAnalysisOptions {
   readonly maxComparisons?: number;
   /** Told, now and then, how far the current phase has gone (done of total: search nodes, or comparisons). */
   readonly onProgress?: (phase: AnalysisPhase, done: number, total: number) => void;
+  /** The language of `summary` (default English: what the API and `analyze --json` give). */
+  readonly language?: Language;
 }
 
 /** What the analysis of a scenario adds: which outcomes count, how many there are, and why none when none. */
@@ -197,7 +201,7 @@ export function analyzeScenario(scenario: Scenario, options: ScenarioAnalysisOpt
     conflicts: sets.map((s) => describeSet(state, s)),
     changes: changes(state, sets, maxNodes),
     ...(estimate ? { estimate } : {}),
-    summary: summaryOf(scenario, signatories, base.outcomes, acceptable, sets.map((s) => describeSet(state, s)), estimate, exact, ranks.length >= limit ? limit : undefined, frontierTooLarge ? budget.max : undefined),
+    summary: summaryOf(options.language ?? "en", scenario, signatories, base.outcomes, acceptable, sets.map((s) => describeSet(state, s)), estimate, exact, ranks.length >= limit ? limit : undefined, frontierTooLarge ? budget.max : undefined),
   };
   return {
     ...base,
@@ -214,6 +218,7 @@ function statusQuoRank(quo: readonly number[], space: Parameters<typeof rankOf>[
 const percent = (p: number): string => `${(100 * p).toFixed(p > 0 && p < 0.01 ? 2 : 1)}%`;
 
 function summaryOf(
+  language: Language,
   scenario: Scenario,
   signatories: readonly string[],
   outcomes: number,
@@ -224,19 +229,19 @@ function summaryOf(
   overflow: number | undefined,
   comparisons: number | undefined,
 ): string {
-  const who = scenario.decision.kind === "unanimity" ? "every actor" : signatories.length > 0 ? signatories.join(" and ") : "actors holding enough capability";
+  const t = messages(language).terminal.analyze;
+  const w = t.summary;
+  const who = w.who(scenario.decision.kind === "unanimity" ? "all" : signatories.length > 0 ? "signatories" : "capability", signatories);
   const total = outcomes.toLocaleString("en");
   if (acceptable === null) {
-    const found = estimate && estimate.hits > 0 ? `${estimate.hits} of ${estimate.samples.toLocaleString("en")} sampled outcomes are agreements: about ${percent(estimate.share)} ± ${percent(estimate.standardError)} of the space` : `none of ${estimate?.samples.toLocaleString("en") ?? 0} sampled outcomes is an agreement: at most ${percent(estimate?.upper95 ?? 1)} of the space (95%)`;
-    if (overflow !== undefined) return `More than ${overflow.toLocaleString("en")} of the ${total} outcomes are agreements, too many to map; ${found}. Coarsen the grid with --step.`;
-    if (exact) return `The frontier is exact, but the agreements of the ${total} outcomes were too many to count within the node budget; ${found}.`;
-    return `The space (${total} outcomes) is too large to search exactly within the node budget; ${found}. Coarsen the grid with --step for an exact answer.`;
+    const found = w.sampled(estimate?.hits ?? 0, estimate?.samples.toLocaleString("en") ?? "0", percent(estimate?.share ?? 0), percent(estimate?.standardError ?? 0), percent(estimate?.upper95 ?? 1));
+    if (overflow !== undefined) return w.overflow(overflow.toLocaleString("en"), total, found);
+    if (exact) return w.uncounted(total, found);
+    return w.tooLarge(total, found);
   }
   if (acceptable === 0) {
     const first = conflicts[0];
-    const why = first ? `: ${[...first.redLines.map((id) => `red line ${id}`), ...first.walkAway.map((id) => `${id}'s walk-away value`)].join(" and ")} cannot all hold together` : "";
-    return `No outcome of ${total} is acceptable to ${who}${why}.`;
+    return w.none(total, who, first ? [...first.redLines.map(t.redLine), ...first.walkAway.map(t.walkAwayOf)] : []);
   }
-  const agreements = `${acceptable.toLocaleString("en")} of ${total} outcomes are agreements (acceptable to ${who}; the status quo is no agreement)`;
-  return comparisons !== undefined ? `${agreements}; their Pareto frontier is too large to map (more than ${comparisons.toLocaleString("en")} comparisons). Coarsen the grid with --step.` : `${agreements}.`;
+  return w.agreements(acceptable.toLocaleString("en"), total, who, comparisons?.toLocaleString("en"));
 }

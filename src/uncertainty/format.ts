@@ -2,6 +2,7 @@
 import { formatNumber, table, truncate } from "../cli/format.js";
 import { tableModelName } from "../cli/models.js";
 import { skippedText } from "../i18n/problems.js";
+import { messages } from "../i18n/report.js";
 import { text, type Language } from "../scenario/label.js";
 import type { Scenario } from "../scenario/types.js";
 import type { MonteCarloReport } from "./monte-carlo.js";
@@ -14,15 +15,16 @@ function meanWithBand(mean: number, low: number, high: number): string {
   return Number.isFinite(mean) ? `${formatNumber(mean)} [${formatNumber(low)}–${formatNumber(high)}]` : "–";
 }
 
-function header(report: { completed: number; runs: number; partial: boolean; seed: number }, title: string): string {
-  const partial = report.partial ? ` — PARTIAL: interrupted after ${report.completed} of ${report.runs} samples` : "";
-  return `${title} (${report.completed} samples, seed ${report.seed})${partial}`;
+/** The title with the samples and seed, and whether the run was interrupted. */
+function header(report: { completed: number; runs: number; partial: boolean; seed: number }, title: string, language: Language): string {
+  const t = messages(language).terminal;
+  return `${title}${t.samples(report.completed, report.seed)}${report.partial ? t.partial(report.completed, report.runs) : ""}`;
 }
 
 /** Per issue a row per model: the point forecast, mean [5%–95%] and sd; then deal acceptance. */
 export function monteCarloTable(scenario: Scenario, report: MonteCarloReport, language: Language): string {
   const zh = language === "zh";
-  const blocks = [header(report, `${text(scenario.title, language)} — ${zh ? "蒙特卡洛预测" : "Monte Carlo forecast"}`)];
+  const blocks = [header(report, `${text(scenario.title, language)} — ${zh ? "蒙特卡洛预测" : "Monte Carlo forecast"}`, language)];
   blocks.push(zh ? `${report.inputs.length} 个不确定输入` : `${report.inputs.length} uncertain input(s) sampled`);
   for (const m of report.models) {
     if (m.failed > 0) blocks.push(`${tableModelName(m.model, language)}: ${m.failed} ${zh ? "个样本无法运行，已略去" : "sample(s) could not be run and are left out"}`);
@@ -55,7 +57,7 @@ export function monteCarloTable(scenario: Scenario, report: MonteCarloReport, la
 /** Per model and issue, the `top` inputs by swing: low → high forecasts, swing, first-order index. */
 export function sensitivityTable(scenario: Scenario, report: SensitivityReport, language: Language, top: number): string {
   const zh = language === "zh";
-  const blocks = [header(report, `${text(scenario.title, language)} — ${zh ? "敏感性分析" : "sensitivity"}`)];
+  const blocks = [header(report, `${text(scenario.title, language)} — ${zh ? "敏感性分析" : "sensitivity"}`, language)];
   blocks.push(
     zh
       ? "摆幅: 输入从低点到高点(其余输入保持原值)时预测的变化; S1: 一阶 Sobol 指数(分箱估计), 该输入单独解释的方差比例。"
@@ -73,7 +75,7 @@ export function sensitivityTable(scenario: Scenario, report: SensitivityReport, 
         formatNumber(e.swing),
         Number.isFinite(e.firstOrder) ? e.firstOrder.toFixed(2) : "–",
       ]);
-      const more = issue.inputs.length > top ? `\n… ${issue.inputs.length - top} more (--top, --json)` : "";
+      const more = issue.inputs.length > top ? `\n… ${zh ? `另有 ${issue.inputs.length - top} 个` : `${issue.inputs.length - top} more`} (--top, --json)` : "";
       blocks.push(
         `\n${tableModelName(m.model, language)} · ${name}: ${zh ? "预测" : "forecast"} ${formatNumber(issue.forecast)}, sd ${formatNumber(issue.sd)}, ΣS1 ${Number.isFinite(issue.firstOrderSum) ? issue.firstOrderSum.toFixed(2) : "–"}\n` +
           table(["#", zh ? "输入" : "input", zh ? "低…高" : "low…high", zh ? "预测 低→高" : "forecast low → high", zh ? "摆幅" : "swing", "S1"], rows, ["right", "left", "right", "right", "right", "right"]) +

@@ -10,6 +10,8 @@ import { analyzeScenario, type AgreementSpace, type AnalysisPhase, type Scenario
 import type { NegotiationInputFormat } from "../../files/formats.js";
 import { loadInput } from "../../files/input.js";
 import { isNegotiationInput, loadNegotiation } from "../../files/negotiation-files.js";
+import { messages, type TerminalMessages } from "../../i18n/report.js";
+import type { Language } from "../../scenario/label.js";
 import { formatNumber, table } from "../format.js";
 import { checkGrid } from "../grid.js";
 import { EXIT, UsageError, type CliIo } from "../io.js";
@@ -23,11 +25,14 @@ export interface AnalyzeCommandOptions {
   readonly step?: number;
   readonly parties: readonly string[];
   readonly from?: NegotiationInputFormat;
+  /** Language of the labels (default: the scenario's; English for GENIUS files). */
+  readonly language?: Language;
 }
 
 export function analyzeCommand(files: readonly string[], options: AnalyzeCommandOptions, io: CliIo): number {
   const negotiation = isNegotiationInput(files, options.from);
   let analysis: SpaceAnalysis & { agreement?: AgreementSpace };
+  let language: Language = options.language ?? "en";
   if (negotiation) {
     if (options.agreement !== undefined) throw new UsageError("--agreement names a deal of a Parley scenario; GENIUS files have none");
     const imported = loadNegotiation(files);
@@ -35,6 +40,7 @@ export function analyzeCommand(files: readonly string[], options: AnalyzeCommand
   } else {
     if (files.length > 1) throw new UsageError("give one scenario file, or a GENIUS domain and its profiles");
     const scenario = loadInput(files[0]!, options.from === "genius" ? undefined : options.from);
+    language = options.language ?? scenario.language;
     checkGrid(scenario, options.step, LIMITS.outcomes, "analyze");
     // The agreement is assessed at its own values: they join the grid of their issues.
     let outcome;
@@ -45,25 +51,24 @@ export function analyzeCommand(files: readonly string[], options: AnalyzeCommand
     const grid = { ...(options.step !== undefined ? { step: options.step } : {}), ...(outcome ? { points: dealPoints(scenario, outcome) } : {}) };
     const { space, parties } = scenarioSpace(scenario, { ...grid, parties: options.parties });
     const agreement = outcome ? nearestOutcome(space, outcome.values, outcome.options) : undefined;
-    const progress = phaseProgress(io, options.json);
+    const progress = phaseProgress(io, options.json, language);
     try {
-      analysis = analyzeScenario(scenario, { ...grid, parties, ...(agreement ? { agreement } : {}), ...progress.options });
+      // The JSON's summary stays in English, as the API gives it.
+      analysis = analyzeScenario(scenario, { ...grid, parties, ...(agreement ? { agreement } : {}), ...progress.options, language: options.json ? "en" : language });
     } finally {
       progress.finish();
     }
   }
-  io.out(options.json ? JSON.stringify(analysis, null, 2) : describeAnalysis(analysis));
+  io.out(options.json ? JSON.stringify(analysis, null, 2) : describeAnalysis(analysis, language));
   return EXIT.ok;
 }
-
-const PHASE_UNITS: Record<AnalysisPhase, string> = { search: "search nodes (budget)", frontier: "frontier comparisons (budget)" };
 
 /**
  * A progress bar on stderr per phase of a long analysis (terminal only, never with --json). The analysis
  * runs on this thread, so Ctrl-C takes the signal's default action: the process stops at once, having
  * written nothing (status 130).
  */
-function phaseProgress(io: CliIo, json: boolean): { options: Pick<ScenarioAnalysisOptions, "onProgress">; finish(): void } {
+function phaseProgress(io: CliIo, json: boolean, language: Language): { options: Pick<ScenarioAnalysisOptions, "onProgress">; finish(): void } {
   let current: { phase: AnalysisPhase; bar: ProgressBar | undefined } | undefined;
   const finish = (): void => current?.bar?.finish();
   return {
@@ -71,7 +76,7 @@ function phaseProgress(io: CliIo, json: boolean): { options: Pick<ScenarioAnalys
       onProgress(phase, done, total) {
         if (current?.phase !== phase) {
           finish();
-          current = { phase, bar: progressReporter(io, json, PHASE_UNITS[phase]) };
+          current = { phase, bar: progressReporter(io, json, messages(language).terminal.analyze.progress[phase]) };
         }
         current.bar?.update(done, total);
       },
@@ -80,30 +85,31 @@ function phaseProgress(io: CliIo, json: boolean): { options: Pick<ScenarioAnalys
   };
 }
 
+type AnalyzeWords = TerminalMessages["analyze"];
+
 function solutionRow(name: string, s: SolutionSummary, extra = ""): string[] {
   const outcome = s.outcomes[0] ? Object.entries(s.outcomes[0]).map(([k, v]) => `${k}=${v}`).join(", ") : "—";
   return [name, s.utilities ? s.utilities.map((u) => u.toFixed(3)).join("  ") : "—", String(s.ties), `${extra}${outcome}`];
 }
 
-export function describeAnalysis(a: SpaceAnalysis & { agreement?: AgreementSpace }): string {
+export function describeAnalysis(a: SpaceAnalysis & { agreement?: AgreementSpace }, language: Language = "en"): string {
+  const t = messages(language).terminal.analyze;
   const g = a.agreement;
   const lines = [
-    `Space of agreements: ${a.parties.length} parties (${a.parties.join(", ")}), ${a.outcomes.toLocaleString("en")} outcomes`,
-    ...(g ? [g.summary, ...agreementLines(g)] : []),
-    `Walk-away values: ${a.reservations.map((r, i) => `${a.parties[i]} ${r.toFixed(3)}`).join(", ")}`,
-    g
-      ? `Pareto frontier of the agreements: ${g.exact ? `${a.pareto.size} outcomes (${a.pareto.distinctPoints} distinct points)` : "not mapped (see above)"}`
-      : `Pareto frontier: ${a.pareto.size} outcomes (${a.pareto.distinctPoints} distinct points), ${a.pareto.rationalSize} of them acceptable to every party`,
-    `Opposition: ${a.opposition === null ? `— (no outcome is acceptable to ${g ? "the signatories" : "all"})` : formatNumber(a.opposition, 4)}`,
+    t.space(a.parties.length, a.parties.join(", "), a.outcomes.toLocaleString("en")),
+    ...(g ? [g.summary, ...agreementLines(g, t)] : []),
+    t.walkAway(a.reservations.map((r, i) => `${a.parties[i]} ${r.toFixed(3)}`).join(", ")),
+    g ? t.agreementsFrontier(g.exact ? { size: a.pareto.size, distinct: a.pareto.distinctPoints } : undefined) : t.frontier(a.pareto.size, a.pareto.distinctPoints, a.pareto.rationalSize),
+    t.opposition(a.opposition === null ? undefined : formatNumber(a.opposition, 4), g !== undefined),
     "",
     table(
-      ["solution", `utilities (${a.parties.join(", ")})`, "ties", "outcome (first of the ties in enumeration order)"],
+      t.columns(a.parties.join(", ")),
       [
-        solutionRow("Nash", a.nash),
-        solutionRow("Kalai–Smorodinsky", a.ks),
-        solutionRow("KS (GENIUS)", a.ksGenius),
-        solutionRow("Egalitarian", a.egalitarian),
-        solutionRow("Max welfare", a.maxWelfare, a.maxWelfare.welfare !== null ? `welfare ${a.maxWelfare.welfare.toFixed(3)}: ` : ""),
+        solutionRow(t.nash, a.nash),
+        solutionRow(t.ks, a.ks),
+        solutionRow(t.ksGenius, a.ksGenius),
+        solutionRow(t.egalitarian, a.egalitarian),
+        solutionRow(t.maxWelfare, a.maxWelfare, a.maxWelfare.welfare !== null ? t.welfare(a.maxWelfare.welfare.toFixed(3)) : ""),
       ],
       ["left", "left", "right", "left"],
     ),
@@ -112,25 +118,25 @@ export function describeAnalysis(a: SpaceAnalysis & { agreement?: AgreementSpace
   if (p) {
     lines.push(
       "",
-      `Agreement ${Object.entries(p.agreement).map(([k, v]) => `${k}=${v}`).join(", ")}: utilities ${p.agreementUtilities.map((u) => u.toFixed(3)).join("  ")}`,
-      `  ${p.dominatingOutcomes} outcomes are better for every party (${p.paretoDominating} of them on the frontier)`,
-      table(["improvement", "utilities", "ties", "outcome"], [solutionRow("Nash", p.nashImprovement), solutionRow("Equal gain", p.equalGainImprovement)], ["left", "left", "right", "left"]),
+      t.agreement(Object.entries(p.agreement).map(([k, v]) => `${k}=${v}`).join(", "), p.agreementUtilities.map((u) => u.toFixed(3)).join("  ")),
+      t.dominating(p.dominatingOutcomes, p.paretoDominating),
+      table(t.improvementColumns, [solutionRow(t.nash, p.nashImprovement), solutionRow(t.equalGain, p.equalGainImprovement)], ["left", "left", "right", "left"]),
     );
   }
   return lines.join("\n");
 }
 
 /** The decision rule, who bargains, the sampled estimate, and why no agreement when none. */
-function agreementLines(g: AgreementSpace): string[] {
+function agreementLines(g: AgreementSpace, t: AnalyzeWords): string[] {
   const d = g.decision;
-  const rule = d.kind === "unanimity" ? "unanimity" : [d.veto ? `veto players ${d.veto.join(", ")}` : "", d.threshold !== undefined ? `capability share ≥ ${formatNumber(d.threshold)}` : ""].filter((x) => x !== "").join(", ");
-  const lines = [`Decision rule: ${rule}; the solutions weigh the gains of ${g.bargainers.join(", ")}.`];
+  const rule = d.kind === "unanimity" ? t.unanimity : [d.veto ? t.veto(d.veto.join(", ")) : "", d.threshold !== undefined ? t.threshold(formatNumber(d.threshold)) : ""].filter((x) => x !== "").join(", ");
+  const lines = [t.decision(rule, g.bargainers.join(", "))];
   const e = g.estimate;
-  if (e) lines.push(`Sampled estimate: ${e.hits} agreements in ${e.samples.toLocaleString("en")} uniform outcomes (seed ${e.seed}): share ${formatNumber(e.share, 4)} ± ${formatNumber(e.standardError, 4)} (standard error), 95% upper bound ${formatNumber(e.upper95, 4)}`);
-  for (const c of g.conflicts) lines.push(`  cannot all hold together: ${[...c.redLines.map((id) => `red line ${id}`), ...c.walkAway.map((id) => `${id}'s walk-away value`)].join("; ")}`);
+  if (e) lines.push(t.estimate(e.hits, e.samples.toLocaleString("en"), e.seed, formatNumber(e.share, 4), formatNumber(e.standardError, 4), formatNumber(e.upper95, 4)));
+  for (const c of g.conflicts) lines.push(t.conflict([...c.redLines.map((id) => t.redLine(id)), ...c.walkAway.map((id) => t.walkAwayOf(id))].join("; ")));
   for (const c of g.changes) {
     if (!c.opens) continue;
-    lines.push(`  would open a zone of agreement: ${c.kind === "redLine" ? `dropping red line ${c.constraint}` : `${c.constraint} lowering its walk-away value${c.relaxBy !== undefined ? ` by ${formatNumber(c.relaxBy, 3)}` : ""}`}`);
+    lines.push(t.opens(c.kind === "redLine" ? t.dropRedLine(c.constraint) : t.lowerWalkAway(c.constraint, c.relaxBy !== undefined ? formatNumber(c.relaxBy, 3) : undefined)));
   }
   return lines;
 }

@@ -72,7 +72,7 @@ export async function forecastCommand(scenario: Scenario, options: ForecastComma
     io.out(JSON.stringify(results.length === 1 ? results[0] : results, null, 2));
     return EXIT.ok;
   }
-  io.out(`${await agreementHeader(scenario)}${forecastTable(scenario, results, language)}`);
+  io.out(`${await agreementHeader(scenario, language)}${forecastTable(scenario, results, language)}`);
   return EXIT.ok;
 }
 
@@ -177,11 +177,12 @@ function exchangesList(scenario: Scenario, result: ForecastResult, language: Lan
 }
 
 /** The chance of agreement as written, above the forecasts, which are conditional on it (docs/agreement.md). */
-async function agreementHeader(scenario: Scenario): Promise<string> {
+async function agreementHeader(scenario: Scenario, language: Language): Promise<string> {
   if (scenario.issues.some((i) => i.reference === undefined) && scenario.actors.some((a) => !a.reservation)) return "";
-  const { agreementAsWritten } = await import("../../agreement/forecast.js");
+  const [{ agreementAsWritten, agreementSummary }, { messages }] = await Promise.all([import("../../agreement/forecast.js"), import("../../i18n/report.js")]);
   try {
-    return `${agreementAsWritten(scenario).summary}\nThe forecasts below say where talks settle if they agree (conditional on agreement); \`parley agreement\` says more.\n\n`;
+    const report = agreementAsWritten(scenario);
+    return `${language === "en" ? report.summary : agreementSummary(scenario, report, language)}\n${messages(language).terminal.conditional}\n\n`;
   } catch (error) {
     if (error instanceof DealError) return "";
     throw error;

@@ -4,6 +4,7 @@
  * command samples; the calibration only when one is given.
  */
 import type { CalibratedMonteCarloReport } from "../../calibration/apply.js";
+import { messages } from "../../i18n/report.js";
 import { toModelInput } from "../../scenario/model-input.js";
 import { text, type Language } from "../../scenario/label.js";
 import type { Scenario } from "../../scenario/types.js";
@@ -37,7 +38,8 @@ export async function runSampling<R extends { readonly partial: boolean; readonl
   io: CliIo,
   analyse: (options: MonteCarloOptions) => Promise<R>,
   render: (report: R) => string,
-  partialWhat: string,
+  partialWhat: "summary" | "indices",
+  language: Language,
 ): Promise<number> {
   requireKnownModels(options.models);
   const report = await longRun(io, options, (control) =>
@@ -52,7 +54,7 @@ export async function runSampling<R extends { readonly partial: boolean; readonl
   );
   io.out(options.json ? JSON.stringify(report, null, 2) : render(report));
   if (report.partial) {
-    io.err(`interrupted: ${partialWhat} ${report.completed} of ${report.runs} samples`);
+    io.err(messages(language).terminal.interrupted(partialWhat, report.completed, report.runs));
     return EXIT_INTERRUPTED;
   }
   return EXIT.ok;
@@ -86,7 +88,8 @@ export function forecastRunsCommand(scenario: Scenario, options: ForecastCommand
       const table = monteCarloTable(scenario, report, language);
       return calibrated ? `${table}\n\n${combinedTable(scenario, report, calibrated.source, calibrated.level, language)}` : table;
     },
-    "the summary covers",
+    "summary",
+    language,
   );
 }
 

@@ -13,11 +13,13 @@ export interface SensitivityCommandOptions extends SamplingCommandOptions {
 }
 
 export function sensitivityCommand(scenario: Scenario, options: SensitivityCommandOptions, io: CliIo): Promise<number> {
+  const language = options.language ?? scenario.language;
   return runSampling(
     options,
     io,
     (sampling) => sensitivity(scenario, sampling),
-    (report) => sensitivityTable(scenario, report, options.language ?? scenario.language, options.top),
-    "the first-order indices summarise",
+    (report) => sensitivityTable(scenario, report, language, options.top),
+    "indices",
+    language,
   );
 }

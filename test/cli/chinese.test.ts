@@ -1,0 +1,124 @@
+/**
+ * `--lang zh` says everything in Chinese (issue #13): the Monte Carlo header and its interrupted lines,
+ * the chance of agreement above the forecasts, `parley analyze`'s labels. English stays as it was.
+ */
+import { writeFileSync, mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { forecastRunsCommand } from "../../src/cli/commands/sampling.js";
+import { sensitivityCommand } from "../../src/cli/commands/sensitivity.js";
+import type { CliIo } from "../../src/cli/io.js";
+import { loadInput } from "../../src/files/input.js";
+import { runCli } from "../helpers.js";
+import { twoByTwo } from "../agreement/fixtures.js";
+
+const HANOI = "scenarios/hanoi-2019.yaml";
+
+/** A run's output captured, as `runCli` does, for commands called directly. */
+function capture(): { io: CliIo; out: () => string; err: () => string } {
+  let out = "";
+  let err = "";
+  return { io: { out: (t) => (out += `${t}\n`), err: (t) => (err += `${t}\n`), isTty: false }, out: () => out, err: () => err };
+}
+
+function scenarioFile(text: string): string {
+  const file = join(mkdtempSync(join(tmpdir(), "parley-zh-")), "s.yaml");
+  writeFileSync(file, text);
+  return file;
+}
+
+/** Two actors whose red lines cannot both hold: no agreement, and the analysis says why. */
+const CONFLICT = twoByTwo({
+  a: "    redLines: [{id: high-x, name: {en: High x, zh: 高位x}, rule: x >= 60}]",
+  b: "    redLines: [{id: low-x, name: {en: Low x, zh: 低位x}, rule: x <= 40}]",
+}).replace("name: A\n", "name: {en: A, zh: 甲方}\n");
+
+describe("the Monte Carlo header", () => {
+  it("says the samples and seed in Chinese with --lang zh, in English otherwise", async () => {
+    const zh = await runCli("forecast", HANOI, "--runs", "200", "--lang", "zh", "-m", "compromise", "--workers", "1");
+    expect(zh.code).toBe(0);
+    const header = zh.stdout.split("\n")[0]!;
+    expect(header).toBe("2019年2月美朝河内峰会 — 蒙特卡洛预测 (200 个样本, 种子 0)");
+    const en = await runCli("forecast", HANOI, "--runs", "200", "-m", "compromise", "--workers", "1");
+    expect(en.stdout.split("\n")[0]).toBe("US–DPRK summit in Hanoi, February 2019 — Monte Carlo forecast (200 samples, seed 0)");
+  });
+
+  it("says an interrupted run is partial in Chinese, on stdout and stderr", async () => {
+    const scenario = loadInput(HANOI);
+    for (const [command, words] of [
+      ["forecast", "摘要只涵盖"],
+      ["sensitivity", "一阶指数只基于"],
+    ] as const) {
+      const run = capture();
+      const options = { models: ["compromise"], json: false, runs: 200, workers: 1, top: 3, language: "zh" as const, signal: AbortSignal.abort() };
+      const code = command === "forecast" ? await forecastRunsCommand(scenario, options, run.io) : await sensitivityCommand(scenario, options, run.io);
+      expect(code).toBe(130);
+      const header = run.out().split("\n")[0]!;
+      expect(header, command).toMatch(/\(0 个样本, 种子 0\) — 不完整: 计划 200 个样本, 完成 0 个后中断$/);
+      expect(run.err(), command).toBe(`已中断: ${words} 200 个样本中的 0 个\n`);
+      expect(`${header}\n${run.err()}`, command).not.toMatch(/samples|seed|PARTIAL|interrupted|summary|indices/);
+    }
+  });
+});
+
+describe("the chance of agreement above the forecast table", () => {
+  it("is in Chinese with --lang zh, naming the actors by their Chinese names", async () => {
+    const zh = await runCli("forecast", HANOI, "--lang", "zh", "-m", "compromise");
+    const [chance, conditional] = zh.stdout.split("\n");
+    expect(chance).toBe("可以达成协议: 34992 种结果中有 599 种为美国和朝鲜所接受。");
+    expect(conditional).toBe("以下预测给出谈判若达成协议将在何处达成(以达成协议为条件); 详见 `parley agreement`。");
+    const en = await runCli("forecast", HANOI, "-m", "compromise");
+    expect(en.stdout.split("\n").slice(0, 2)).toEqual([
+      "An agreement is possible: 599 of 34992 outcomes are acceptable to USA and DPRK.",
+      "The forecasts below say where talks settle if they agree (conditional on agreement); `parley agreement` says more.",
+    ]);
+  });
+
+  it("gives the conflicting red lines by name in Chinese, by key in English", async () => {
+    const file = scenarioFile(CONFLICT);
+    const zh = await runCli("forecast", file, "--lang", "zh", "-m", "compromise");
+    expect(zh.stdout.split("\n")[0]).toBe("无法达成协议: 按所写情景, 甲方的红线“高位x”和B的红线“低位x”无法同时成立。");
+    const en = await runCli("forecast", file, "-m", "compromise");
+    expect(en.stdout.split("\n")[0]).toBe("No agreement is possible: as written, red line A.high-x and red line B.low-x cannot all hold together.");
+  });
+});
+
+describe("parley analyze --lang", () => {
+  /** Words of the English labels, none of which may be left in the Chinese output. */
+  const ENGLISH =
+    /\b(Space|agreements?|parties|Walk-away|Pareto|frontier|distinct|points|Opposition|solution|utilities|ties|outcomes?|first|Nash|Kalai|Smorodinsky|Egalitarian|Max|welfare|Agreement|better|improvement|Equal|gain|Decision|rule|unanimity|veto|capability|share|weigh|gains|cannot|hold|red line|would open|dropping|lowering|acceptable|status quo)\b/;
+
+  it.each([
+    ["Hanoi", [HANOI]],
+    ["Hanoi, with an agreement to improve on", [HANOI, "--agreement", "dprk-offer"]],
+    ["the coalition's capability threshold", ["scenarios/coalition-budget.yaml"]],
+  ])("labels %s in Chinese", async (_, args) => {
+    const zh = await runCli("analyze", ...args, "--lang", "zh");
+    expect(zh.code).toBe(0);
+    expect(zh.stdout).toContain("纳什解");
+    expect(zh.stdout).toContain("帕累托前沿");
+    // Outcomes are written with their issues' ids (`sanctions=0`), which are English words by design.
+    const labels = zh.stdout.replace(/[\w-]+=[\w.-]+/g, "");
+    expect(labels).not.toMatch(ENGLISH);
+    const en = await runCli("analyze", ...args);
+    expect(en.stdout).toContain("Kalai–Smorodinsky");
+    expect(en.stdout).not.toMatch(/[\u4e00-\u9fff]/);
+  });
+
+  it("says why no outcome is an agreement, and what would open one, in Chinese", async () => {
+    const zh = await runCli("analyze", scenarioFile(CONFLICT), "--step", "50", "--lang", "zh");
+    expect(zh.code).toBe(0);
+    expect(zh.stdout).toContain("9 种结果中没有一种为各方所接受: 红线 A.high-x和红线 B.low-x无法同时成立。");
+    expect(zh.stdout).toContain("  可打开协议空间: 放弃红线 A.high-x");
+    expect(zh.stdout).toContain("对立程度: — (没有结果为各签署方所接受)");
+    expect(zh.stdout).not.toMatch(ENGLISH);
+  });
+
+  it("keeps the JSON in English and refuses a language it does not speak", async () => {
+    const zh = await runCli("analyze", HANOI, "--json", "--lang", "zh");
+    const en = await runCli("analyze", HANOI, "--json");
+    expect(zh.stdout).toBe(en.stdout);
+    expect((await runCli("analyze", HANOI, "--lang", "fr")).code).toBe(2);
+  });
+});
