@@ -136,47 +136,58 @@ async function buildEsm(entryPoints) {
   return result.metafile;
 }
 
-/** How the CLI's two scripts name what the other holds (answered by the loader's `require`). */
-const WORK = "parley-work:";
-const LIGHT = "parley-light:";
+/**
+ * The CLI's scripts, in the order they may reference each other's modules (a script only those of the ones
+ * before it): `main` (src/cli/main.ts and its static imports), `forecast` (a forecast of a KTAB or EUM CSV
+ * file: {@link FORECAST_UNITS} and their static imports) and `work` (every other module a command imports).
+ */
+const SCRIPTS = ["main", "forecast", "work"];
+/** The dynamically imported modules whose work is in `forecast.cjs`: issue 15's KTAB rows read no YAML, schema or XML. */
+const FORECAST_UNITS = ["cli/commands/forecast.ts", "files/open-input.ts", "importers/ktab-csv.ts", "importers/eum-csv.ts", "importers/to-scenario.ts", "scenario/imported.ts"].map((path) => `src/${path}`);
+/** How a script names a module of another (`require("parley-work:src/…")`, answered by the loader). */
+const reference = (script, path) => `parley-${script}:${path}`;
 const rel = (path) => toPosix(relative(root, path));
 
+/** Per script, an empty set (`forecast`: its units). */
+const scriptSets = () => Object.fromEntries(SCRIPTS.map((script) => [script, new Set(script === "forecast" ? FORECAST_UNITS : [])]));
+
 /**
- * Makes every dynamic import of a module under src/ a unit of work.cjs (`require("parley-work:src/…")`,
- * collected in `units`) and, given `light` (the modules of main.cjs), every static import of one of those a
- * reference to main.cjs's copy (`require("parley-light:src/…")`), so that no module exists twice.
+ * Builds `script`'s references to the other scripts' modules: a module an earlier script holds (a static or
+ * dynamic import) becomes `require("parley-<that script>:<module>")`, as does every dynamic import of a
+ * module under src/ (a unit, evaluated the first time it is imported), in the script that holds it or,
+ * if none does yet, in `forecast` for {@link FORECAST_UNITS} and in `work` for the rest. No module exists twice.
  */
-function boundary(units, light) {
+function boundary(script, layout) {
+  const earlier = SCRIPTS.slice(0, SCRIPTS.indexOf(script));
   return {
     name: "cli-boundary",
     setup(b) {
       b.onResolve({ filter: /.*/ }, async (args) => {
         if (args.pluginData?.boundary || args.namespace !== "file") return undefined;
         const dynamic = args.kind === "dynamic-import";
-        if (!dynamic && (light === undefined || !args.path.startsWith("."))) return undefined;
+        if (!dynamic && earlier.length === 0) return undefined;
         const resolved = await b.resolve(args.path, { kind: args.kind, importer: args.importer, resolveDir: args.resolveDir, pluginData: { boundary: true } });
-        if (resolved.errors.length > 0 || resolved.external || resolved.namespace !== "file" || !resolved.path.startsWith(src)) return undefined;
+        if (resolved.errors.length > 0 || resolved.external || resolved.namespace !== "file") return undefined;
         const path = rel(resolved.path);
-        if (light?.has(path)) return { path: LIGHT + path, external: true };
-        if (!dynamic) return undefined;
-        units.add(path);
-        return { path: WORK + path, external: true };
+        const owner = earlier.find((other) => layout.modules[other].has(path)) ?? (dynamic && resolved.path.startsWith(src) ? (SCRIPTS.find((other) => layout.modules[other].has(path)) ?? (FORECAST_UNITS.includes(path) ? "forecast" : "work")) : undefined);
+        if (owner === undefined) return undefined;
+        layout.referenced[owner].add(path);
+        return { path: reference(owner, path), external: true };
       });
     },
   };
 }
 
 /** One CommonJS script for the loader (no `import.meta`, no `import()`, no shared chunks). */
-async function buildScript(outfile, entry, plugins, write = true) {
+async function buildScript(outfile, entry, plugins) {
   const result = await build({
     ...common,
     stdin: { contents: entry, resolveDir: root, sourcefile: `${outfile}.entry.js`, loader: "js" },
     outfile: resolve(outdir, outfile),
-    write,
     format: "cjs",
     supported: { "dynamic-import": false },
     define: { "import.meta.url": "__parleyUrl" },
-    external: [...EXTERNAL, `${WORK}*`, `${LIGHT}*`],
+    external: [...EXTERNAL, "parley-*"],
     plugins: [...plugins, loaderImport, ...PLUGINS],
   });
   return result.metafile;
@@ -186,28 +197,44 @@ async function buildScript(outfile, entry, plugins, write = true) {
 const thunks = (paths) => `{${[...paths].sort().map((path) => `${JSON.stringify(path)}: () => require(${JSON.stringify(resolve(root, path))})`).join(",")}}`;
 
 /**
- * The CLI as two CommonJS scripts, which `dist/bundle/cli/main.js` (scripts/cli-loader.mjs) runs with V8's
+ * The CLI as three CommonJS scripts, which `dist/bundle/cli/main.js` (scripts/cli-loader.mjs) runs with V8's
  * code cache (Node 20 has no compile cache for modules): parsing and compiling is most of a small
- * command's time. `cli/main.cjs` holds src/cli/main.ts and its static imports (commander, the command
- * declarations): all that `--help` needs. `cli/work.cjs` holds what the commands import in their actions,
- * each dynamically imported module a unit that is evaluated the first time it is imported, as before.
+ * command's time, and a command reads and deserialises only the scripts it needs. `cli/main.cjs` holds
+ * src/cli/main.ts and its static imports (commander, the command declarations): all that `--help` needs.
+ * `cli/forecast.cjs` holds what a KTAB or EUM CSV forecast needs, `cli/work.cjs` what the other commands
+ * import in their actions; each dynamically imported module is evaluated the first time it is imported, as before.
  */
 async function buildCli() {
-  const mainEntry = (light) => `module.exports = { main: require(${JSON.stringify(resolve(src, CLI_ENTRY))}).main, light: ${thunks(light)} };`;
-  const units = new Set();
-  const first = await buildScript("cli/main.cjs", mainEntry([]), [boundary(units)], false);
-  const light = new Set(Object.keys(first.inputs).filter((input) => input.startsWith("src/")));
-  const main = await buildScript("cli/main.cjs", mainEntry(light), [boundary(units)]);
-  // The work's own dynamic imports are units too: build until there are no new ones.
-  let work;
-  for (let known = -1; known !== units.size; ) {
-    known = units.size;
-    work = await buildScript("cli/work.cjs", `module.exports = ${thunks(units)};`, [boundary(units, light)]);
+  // `modules`: what each script held in its last build; `exported`: what it hands out to the loader (its
+  // units, and the modules other scripts import), as referenced in the round before (`referenced`).
+  const layout = { modules: scriptSets(), exported: scriptSets(), referenced: scriptSets() };
+  const entry = (script) => `module.exports = { ${script === "main" ? `main: require(${JSON.stringify(resolve(src, CLI_ENTRY))}).main, ` : ""}modules: ${thunks(layout.exported[script])} };`;
+  const state = (exported) => JSON.stringify(SCRIPTS.map((script) => [[...layout.modules[script]].sort(), [...exported[script]].sort()]));
+  const metas = {};
+  // What a script must export is known once the later ones are built: build all until nothing moves.
+  for (let round = 0, settled = false; !settled; round++) {
+    if (round === 6) throw new Error("scripts/bundle.mjs: the CLI's scripts do not settle; a module moves between them");
+    const before = state(layout.exported);
+    layout.referenced = scriptSets();
+    for (const script of SCRIPTS) {
+      metas[script] = await buildScript(`cli/${script}.cjs`, entry(script), [boundary(script, layout)]);
+      layout.modules[script] = new Set(Object.keys(metas[script].inputs).filter((input) => !input.endsWith(".entry.js")));
+    }
+    settled = state(layout.referenced) === before;
+    layout.exported = layout.referenced;
+  }
+  const seen = new Map();
+  for (const script of SCRIPTS) {
+    for (const path of layout.exported[script]) if (!layout.modules[script].has(path)) throw new Error(`scripts/bundle.mjs: ${path} is not in cli/${script}.cjs`);
+    for (const input of layout.modules[script]) {
+      if (seen.has(input)) throw new Error(`scripts/bundle.mjs: ${input} is in both cli/${seen.get(input)}.cjs and cli/${script}.cjs`);
+      seen.set(input, script);
+    }
   }
   const hash = (file) => createHash("sha256").update(readFileSync(resolve(outdir, file))).digest("hex").slice(0, 16);
-  const loader = readFileSync(resolve(root, "scripts/cli-loader.mjs"), "utf8").replace('"BUILD"', JSON.stringify(`${hash("cli/main.cjs")}-${hash("cli/work.cjs")}`));
+  const loader = readFileSync(resolve(root, "scripts/cli-loader.mjs"), "utf8").replace('"BUILD"', JSON.stringify(SCRIPTS.map((script) => hash(`cli/${script}.cjs`)).join("-")));
   writeFileSync(resolve(outdir, "cli/main.js"), loader);
-  return { main, work };
+  return metas;
 }
 
 if (bench) {

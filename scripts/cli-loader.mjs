@@ -1,9 +1,10 @@
 /**
- * Runs the bundled CLI (`dist/bundle/cli/main.js` is this file, written by scripts/bundle.mjs): the two
+ * Runs the bundled CLI (`dist/bundle/cli/main.js` is this file, written by scripts/bundle.mjs): the
  * CommonJS scripts beside it, `main.cjs` (the command declarations, all `--help` needs) and, when a command
- * runs, `work.cjs` (what commands import), each compiled with V8's code cache. Node 20 has no compile
- * cache for modules (`module.enableCompileCache` came in 22.1), and parsing and compiling the code is most
- * of a small command's time.
+ * runs, `forecast.cjs` (what a KTAB or EUM CSV forecast needs) and `work.cjs` (what other commands
+ * import), each read only when one of its modules is needed and compiled with V8's code cache. Node 20
+ * has no compile cache for modules (`module.enableCompileCache` came in 22.1), and parsing and compiling
+ * (or deserialising) the code is most of a small command's time.
  *
  * The cache: one file per script, Node version and build, in `parley-compile-cache` under the system's
  * temporary folder (as Node's own compile cache), a folder that must belong to the user and be private
@@ -13,9 +14,10 @@
  * ({@link pruneCaches}): every build leaves its own, and the folder would only grow.
  * `NODE_DISABLE_COMPILE_CACHE=1` turns it off, as it does Node's.
  *
- * Each dynamically imported module of work.cjs is a unit, evaluated on first import; the loader
- * publishes each one it evaluates on the diagnostics channel `parley:cli-unit` (test/cli/startup.test.ts
- * counts what a command loads with it).
+ * A script names another's module `parley-<script>:<module>` (a dynamically imported module, evaluated
+ * on first import, or one it imports statically); the loader publishes each one it evaluates for the
+ * first time on the diagnostics channel `parley:cli-unit` (test/cli/startup.test.ts counts what a
+ * command loads with it).
  */
 import { channel } from "node:diagnostics_channel";
 import { lstatSync, mkdirSync, readFileSync, readdirSync, renameSync, unlinkSync, writeFileSync } from "node:fs";
@@ -25,11 +27,10 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Script } from "node:vm";
 
-/** The build (a hash of both scripts), written in by scripts/bundle.mjs. */
+/** The build (a hash of each script), written in by scripts/bundle.mjs. */
 const BUILD = "BUILD";
 const units = channel("parley:cli-unit");
-const WORK = "parley-work:";
-const LIGHT = "parley-light:";
+const PREFIX = "parley-";
 
 /** The cache folder, if it may be used: this user's own, private. */
 function cacheFolder() {
@@ -52,7 +53,7 @@ const CACHE_SUFFIX = `-${BUILD}-${process.version}-${process.arch}.bin`;
 /** Scripts whose cache is to be written when the command ends. */
 const toSave = [];
 
-/** Compiles and runs one of the scripts, as CommonJS with `require` answering the other script's modules. */
+/** Compiles and runs one of the scripts, as CommonJS with `require` answering the other scripts' modules. */
 function run(name, resolveOther) {
   const url = new URL(name, import.meta.url);
   const file = fileURLToPath(url);
@@ -67,14 +68,14 @@ function run(name, resolveOther) {
   const script = new Script(`(function (exports, require, module, __filename, __dirname, __parleyUrl, __parleyImport) {${source}\n})`, { filename: file, cachedData });
   if (cacheFile !== undefined && (cachedData === undefined || script.cachedDataRejected)) toSave.push([script, cacheFile]);
   const nodeRequire = createRequire(file);
-  const require = (id) => (id.startsWith(WORK) || id.startsWith(LIGHT) ? resolveOther(id) : nodeRequire(id));
+  const require = (id) => (id.startsWith(PREFIX) ? resolveOther(id) : nodeRequire(id));
   const module = { exports: {} };
   script.runInThisContext()(module.exports, require, module, file, fileURLToPath(new URL(".", url)), url.href, (specifier) => import(specifier));
   return module.exports;
 }
 
 /** A cache file's name (a script, the build, Node's version and architecture), or a temporary one being written. */
-const CACHE_FILE = /^(?:main|work)\.cjs-[0-9a-f]{16}-[0-9a-f]{16}-v\d+\.\d+\.\d+-[a-z0-9]+\.bin(?:\.\d+)?$/;
+const CACHE_FILE = /^[a-z]+\.cjs-[0-9a-f]{16}(?:-[0-9a-f]{16})+-v\d+\.\d+\.\d+-[a-z0-9]+\.bin(?:\.\d+)?$/;
 /** How long another build's cache file stays after its last use (its last read, where the file system records reads). */
 const STALE_MS = 7 * 24 * 60 * 60 * 1000;
 
@@ -117,24 +118,31 @@ function saveCaches() {
   pruneCaches();
 }
 
-let work;
+/** The scripts run so far: the modules each hands out. */
+const scripts = new Map();
 const evaluated = new Map();
-/** A unit of work.cjs, evaluated on first use; a module of main.cjs when asked for one. */
+/** A module of one of the scripts (`parley-<script>:<module>`), evaluated on first use. */
 function unit(id) {
-  const path = id.slice(id.indexOf(":") + 1);
-  if (id.startsWith(LIGHT) || path in cli.light) return cli.light[path]();
-  let exports = evaluated.get(path);
+  let exports = evaluated.get(id);
   if (exports === undefined) {
-    work ??= run("work.cjs", unit);
-    if (!(path in work)) throw new Error(`internal error: ${path} is not in the bundle`);
-    exports = work[path]();
-    evaluated.set(path, exports);
+    const colon = id.indexOf(":");
+    const name = `${id.slice(PREFIX.length, colon)}.cjs`;
+    const path = id.slice(colon + 1);
+    let modules = scripts.get(name);
+    if (modules === undefined) {
+      modules = run(name, unit).modules;
+      scripts.set(name, modules);
+    }
+    if (!(path in modules)) throw new Error(`internal error: ${path} is not in ${name}`);
+    exports = modules[path]();
+    evaluated.set(id, exports);
     if (units.hasSubscribers) units.publish({ module: path });
   }
   return exports;
 }
 
 const cli = run("main.cjs", unit);
+scripts.set("main.cjs", cli.modules);
 
 /** The CLI's entry point (src/cli/main.ts): exit code for the arguments. */
 export async function main(argv) {

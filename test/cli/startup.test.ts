@@ -68,14 +68,16 @@ describe("worker thread start-up", () => {
 });
 
 /**
- * What the bundled CLI (`npm run build`) evaluates per command: the units of `dist/bundle/cli/work.cjs` the
- * loader evaluates (published on the documented diagnostics channel `parley:cli-unit`), and with each, what
+ * What the bundled CLI (`npm run build`) evaluates per command: the modules of `dist/bundle/cli/forecast.cjs`
+ * and `work.cjs` the loader evaluates (published on the documented diagnostics channel `parley:cli-unit`), and with each, what
  * it imports statically according to esbuild's account of the bundle (`dist/bundle/metafile.json`), as
  * esbuild evaluates a module's static imports with it. A count of what is loaded, not a timing: a static
  * import that drags yaml into a KTAB forecast fails here.
  */
 describe("the bundled CLI loads what a command needs", () => {
   const META = "dist/bundle/metafile.json";
+  /** The CLI's scripts (`dist/bundle/cli/<script>.cjs`). */
+  const SCRIPTS = ["main", "forecast", "work"] as const;
   interface Meta {
     inputs: Record<string, { imports: { path: string; kind: string; external?: boolean }[] }>;
   }
@@ -83,8 +85,9 @@ describe("the bundled CLI loads what a command needs", () => {
 subscribe("parley:cli-unit", (message) => appendFileSync(process.env.PARLEY_LOADED_LOG, message.module + "\\n"));`;
 
   /** The packages, src/ modules and Node built-in modules whose code the bundled CLI evaluates for `args`. */
-  function loadedBy(args: readonly string[]): { packages: Set<string>; modules: Set<string>; builtins: Set<string> } {
-    const meta = JSON.parse(readFileSync(META, "utf8")) as { main: Meta; work: Meta };
+  function loadedBy(args: readonly string[]): { packages: Set<string>; modules: Set<string>; builtins: Set<string>; scripts: Set<string> } {
+    const meta = JSON.parse(readFileSync(META, "utf8")) as Record<(typeof SCRIPTS)[number], Meta>;
+    const inputOf = (input: string) => SCRIPTS.map((script) => meta[script].inputs[input]).find((found) => found !== undefined);
     const dir = mkdtempSync(join(tmpdir(), "parley-loaded-"));
     const log = join(dir, "loaded.txt");
     writeFileSync(log, "");
@@ -95,11 +98,13 @@ subscribe("parley:cli-unit", (message) => appendFileSync(process.env.PARLEY_LOAD
     expect(run.status, run.stderr).toBe(0);
     const inputs = new Set(Object.keys(meta.main.inputs));
     const pending = readFileSync(log, "utf8").split("\n").filter(Boolean);
+    // The scripts the loader read: those holding a module it evaluated.
+    const scripts = new Set(["main", ...pending.map((input) => SCRIPTS.find((script) => input in meta[script].inputs) ?? "none")]);
     while (pending.length > 0) {
       const input = pending.pop()!;
       if (inputs.has(input)) continue;
       inputs.add(input);
-      for (const imported of meta.work.inputs[input]?.imports ?? []) if (!imported.external && imported.kind !== "dynamic-import") pending.push(imported.path);
+      for (const imported of inputOf(input)?.imports ?? []) if (!imported.external && imported.kind !== "dynamic-import") pending.push(imported.path);
     }
     const packages = new Set<string>();
     const modules = new Set<string>();
@@ -110,9 +115,9 @@ subscribe("parley:cli-unit", (message) => appendFileSync(process.env.PARLEY_LOAD
       else if (input.startsWith("src/")) modules.add(input);
       // commander's child_process stand-in (scripts/bundle.mjs) requires the real module only when a process is spawned.
       if (input.startsWith("lazy-child-process:")) continue;
-      for (const imported of (meta.main.inputs[input] ?? meta.work.inputs[input])?.imports ?? []) if (imported.external && isBuiltin(imported.path)) builtins.add(imported.path.replace(/^node:/, ""));
+      for (const imported of inputOf(input)?.imports ?? []) if (imported.external && isBuiltin(imported.path)) builtins.add(imported.path.replace(/^node:/, ""));
     }
-    return { packages, modules, builtins };
+    return { packages, modules, builtins, scripts };
   }
 
   it("is built", () => {
@@ -136,7 +141,9 @@ subscribe("parley:cli-unit", (message) => appendFileSync(process.env.PARLEY_LOAD
   const UNNEEDED = ["src/calibration/file.ts", "src/calibration/apply.ts", "src/uncertainty/monte-carlo.ts", "src/parallel/pool.ts", "src/scenario/document.ts"];
 
   it("a KTAB CSV forecast: no YAML, XML or CSV library, schema library, calibration, sampling or thread pool", () => {
-    const { packages, modules, builtins } = loadedBy(["forecast", "test/fixtures/ktab/dummyData_3Dim.csv", "-m", "smp", "--json"]);
+    const { packages, modules, builtins, scripts } = loadedBy(["forecast", "test/fixtures/ktab/dummyData_3Dim.csv", "-m", "smp", "--json"]);
+    // Nor the 1 MB of everything else: its code is in dist/bundle/cli/forecast.cjs (scripts/bundle.mjs).
+    expect([...scripts].sort()).toEqual(["forecast", "main"]);
     // The imported scenario is plain: checked without zod (src/scenario/imported.ts).
     expect(["yaml", "fast-xml-parser", "csv-parse", "piscina", "zod"].filter((name) => packages.has(name))).toEqual([]);
     expect(UNNEEDED.filter((module) => modules.has(module))).toEqual([]);
@@ -151,7 +158,8 @@ subscribe("parley:cli-unit", (message) => appendFileSync(process.env.PARLEY_LOAD
   });
 
   it("a scenario forecast: no CSV or XML parser, calibration, sampling or thread pool", () => {
-    const { packages, modules } = loadedBy(["forecast", "scenarios/hanoi-2019.yaml", "--json"]);
+    const { packages, modules, scripts } = loadedBy(["forecast", "scenarios/hanoi-2019.yaml", "--json"]);
+    expect([...scripts].sort()).toEqual(["forecast", "main", "work"]); // YAML and zod are in work.cjs
     expect(["csv-parse", "fast-xml-parser", "piscina"].filter((name) => packages.has(name))).toEqual([]);
     expect(UNNEEDED.filter((module) => module !== "src/scenario/document.ts" && modules.has(module))).toEqual([]);
   });
