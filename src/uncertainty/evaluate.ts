@@ -37,10 +37,13 @@ export interface PointsResult {
   readonly accepts: Uint8Array;
 }
 
-/** The input values of Monte Carlo sample `k`: input i's quantile at the uniform of (seed, k, key_i). */
-export function sampleValues(plan: Pick<EvaluationPlan, "inputs" | "seed">, k: number): Float64Array {
-  const out = new Float64Array(plan.inputs.length);
-  plan.inputs.forEach((input, i) => (out[i] = quantile(input.sampler, counterUniform(plan.seed, k, input.key))));
+/** The input values of Monte Carlo sample `k`: input i's quantile at the uniform of (seed, k, key_i), written into `out` when given. */
+export function sampleValues(plan: Pick<EvaluationPlan, "inputs" | "seed">, k: number, out: Float64Array = new Float64Array(plan.inputs.length)): Float64Array {
+  const { inputs, seed } = plan;
+  for (let i = 0; i < inputs.length; i++) {
+    const input = inputs[i] as UncertainInput;
+    out[i] = quantile(input.sampler, counterUniform(seed, k, input.key));
+  }
   return out;
 }
 
@@ -234,7 +237,9 @@ export function runPointsTask(task: PointsTask): PointsResult {
   if ("samples" in task) {
     const { from, to } = task.samples;
     const result = emptyPoints(plan, to - from);
-    for (let k = from; k < to; k++) evaluatePoint(plan, sampleValues(plan, k), modelSeed(plan.seed, k), result, k - from, planKey);
+    // One buffer for the block: a point's values are read before the next point is drawn.
+    const values = new Float64Array(plan.inputs.length);
+    for (let k = from; k < to; k++) evaluatePoint(plan, sampleValues(plan, k, values), modelSeed(plan.seed, k), result, k - from, planKey);
     return result;
   }
   const result = emptyPoints(plan, task.swings.length);

@@ -12,7 +12,7 @@ import {
   type ModelOutput,
   type ModelRound,
 } from "../types.js";
-import { resolveSmpParameters } from "./parameters.js";
+import { resolveSmpParameters, type SmpParameters } from "./parameters.js";
 import { runSmp } from "./run.js";
 import type { SmpActorInput, SmpInput, SmpResult } from "./types.js";
 
@@ -26,28 +26,39 @@ import type { SmpActorInput, SmpInput, SmpResult } from "./types.js";
  *   point, or its midpoint when there is none (with salience 0 the position does not affect its utility).
  */
 export function toSmpInput(input: ModelInput): SmpInput {
-  input.issues.forEach(checkIssueScale);
-  const actors = input.actors.map((actor, a): SmpActorInput => {
+  const { issues } = input;
+  for (let k = 0; k < issues.length; k++) checkIssueScale(issues[k] as ModelIssue);
+  // Loops rather than closures: a Monte Carlo converts thousands of samples (the same numbers either way).
+  const actors = new Array<SmpActorInput>(input.actors.length);
+  for (let a = 0; a < actors.length; a++) {
+    const actor = input.actors[a] as ModelInput["actors"][number];
     const stances = input.stances[a] ?? [];
-    const position = input.issues.map((issue, k) => {
+    const position = new Array<number>(issues.length);
+    const rawSalience = new Array<number>(issues.length);
+    for (let k = 0; k < issues.length; k++) {
+      const issue = issues[k] as ModelIssue;
       const stance = stances[k] ?? null;
-      if (stance === null) return toPercent(issue, issue.reference ?? (issue.min + issue.max) / 2);
+      rawSalience[k] = stance?.salience ?? 0;
+      if (stance === null) {
+        position[k] = toPercent(issue, issue.reference ?? (issue.min + issue.max) / 2);
+        continue;
+      }
       if (!(stance.position >= issue.min && stance.position <= issue.max)) {
         throw new ModelError(
           `Actor "${actor.id}" has position ${stance.position} on issue "${issue.id}", outside its scale [${issue.min}, ${issue.max}].`,
         );
       }
-      return toPercent(issue, stance.position);
-    });
-    const rawSalience = input.issues.map((_, k) => stances[k]?.salience ?? 0);
-    return { name: actor.id, capability: mean(actor.capability, actor.id), position, salience: capSalienceSum(rawSalience) };
-  });
-  return { actors, dimensions: input.issues.map((issue) => issue.id) };
+      position[k] = toPercent(issue, stance.position);
+    }
+    actors[a] = { name: actor.id, capability: mean(actor.capability, actor.id), position, salience: capSalienceSum(rawSalience) };
+  }
+  return { actors, dimensions: issues.map((issue) => issue.id) };
 }
 
 /** Scales saliences down proportionally when they sum above 100; leaves them as given otherwise. */
 export function capSalienceSum(saliences: readonly number[]): number[] {
-  const total = saliences.reduce((sum, s) => sum + s, 0);
+  let total = 0;
+  for (let k = 0; k < saliences.length; k++) total += saliences[k] as number;
   return total > 100 ? saliences.map((s) => (s * 100) / total) : [...saliences];
 }
 
@@ -70,7 +81,9 @@ function checkIssueScale(issue: ModelIssue): void {
 /** Mean of an actor's per-issue capabilities. */
 function mean(values: readonly number[], actorId: string): number {
   if (values.length === 0) throw new ModelError(`Actor "${actorId}" has no capability.`);
-  return values.reduce((sum, v) => sum + v, 0) / values.length;
+  let sum = 0;
+  for (let k = 0; k < values.length; k++) sum += values[k] as number;
+  return sum / values.length;
 }
 
 /** Per issue, the final position of the most probable actor among those with a stance on it. */
@@ -122,14 +135,23 @@ function accommodationOf(input: ModelInput, value: unknown): NonNullable<SmpInpu
   });
 }
 
+/** Whether an actor has a salience above 0 somewhere. */
+function caresAboutSomething(actor: SmpActorInput): boolean {
+  for (let k = 0; k < actor.salience.length; k++) if ((actor.salience[k] as number) > 0) return true;
+  return false;
+}
+
+/** `withoutIndifferentActors`'s answer when every actor takes part (the usual case): nothing to subset or expand. */
+const ALL_TAKE_PART: number[] = [];
+
 /**
  * Actors with salience 0 on every issue care about nothing here: KTAB refuses them (S_i must be > 0),
  * and they could neither challenge nor resist. They sit out the run, keeping their positions, with
  * probability 0. Returns the indices of those who take part and the input restricted to them.
  */
 function withoutIndifferentActors(input: SmpInput): { taking: number[]; subset: SmpInput } {
-  const taking = input.actors.flatMap((actor, i) => (actor.salience.some((s) => s > 0) ? [i] : []));
-  if (taking.length === input.actors.length) return { taking, subset: input };
+  if (input.actors.every(caresAboutSomething)) return { taking: ALL_TAKE_PART, subset: input };
+  const taking = input.actors.flatMap((actor, i) => (caresAboutSomething(actor) ? [i] : []));
   const newIndex = new Map(taking.map((i, k) => [i, k]));
   const accommodation = input.accommodation?.flatMap((a) => {
     const adjusting = newIndex.get(a.adjusting);
@@ -144,7 +166,7 @@ function withoutIndifferentActors(input: SmpInput): { taking: number[]; subset: 
 
 /** A result over the taking part actors, put back in the full actor order (see `withoutIndifferentActors`). */
 function expandResult(result: SmpResult, taking: readonly number[], input: SmpInput): SmpResult {
-  if (taking.length === input.actors.length) return result;
+  if (taking === ALL_TAKE_PART) return result;
   return {
     ...result,
     turns: result.turns.map((turn) => {
@@ -159,6 +181,42 @@ function expandResult(result: SmpResult, taking: readonly number[], input: SmpIn
   };
 }
 
+/** A scenario's SMP parameters split into the nine KTAB parameters (resolved), `accommodation` and `seed`. */
+interface ModelParameters {
+  readonly accommodation: unknown;
+  readonly scenarioSeed: unknown;
+  readonly parameters: SmpParameters;
+  /** The map's entries when resolved, to tell a map changed in place since. */
+  readonly entries: readonly (readonly [string, unknown])[];
+}
+
+/**
+ * Resolved parameters by the scenario's parameter map: a Monte Carlo runs SMP thousands of times with the
+ * same map, and resolving it once is enough (a map changed in place since is resolved again). A map that
+ * does not resolve is not kept, so every run throws its ModelError.
+ */
+const resolvedParameters = new WeakMap<object, ModelParameters>();
+const NO_PARAMETERS: Readonly<Record<string, unknown>> = Object.freeze({});
+
+function modelParameters(given: Readonly<Record<string, unknown>> | undefined): ModelParameters {
+  const map = given ?? NO_PARAMETERS;
+  const known = resolvedParameters.get(map);
+  if (known !== undefined && sameEntries(map, known.entries)) return known;
+  const { accommodation, seed: scenarioSeed, ...enums } = map;
+  const fresh = { accommodation, scenarioSeed, parameters: resolveSmpParameters(enums), entries: Object.entries(map) };
+  resolvedParameters.set(map, fresh);
+  return fresh;
+}
+
+function sameEntries(map: Readonly<Record<string, unknown>>, entries: readonly (readonly [string, unknown])[]): boolean {
+  let count = 0;
+  for (const key in map) {
+    const entry = entries[count++];
+    if (entry === undefined || entry[0] !== key || entry[1] !== map[key]) return false;
+  }
+  return count === entries.length;
+}
+
 /**
  * Runs SMP on a ModelInput. `options.parameters` may set any of the nine SMP parameters (validated; an unknown
  * name or value is a ModelError listing what is allowed); `options.seed` seeds Stochastic mode.
@@ -166,8 +224,7 @@ function expandResult(result: SmpResult, taking: readonly number[], input: SmpIn
  * only the final turn is kept and no rounds are returned (the forecasts are the same).
  */
 export function runSmpModel(input: ModelInput, options?: ModelOptions): ModelOutput {
-  const { accommodation, seed: scenarioSeed, ...enums } = options?.parameters ?? {};
-  const parameters = resolveSmpParameters(enums);
+  const { accommodation, scenarioSeed, parameters } = modelParameters(options?.parameters);
   const seed = options?.seed ?? (scenarioSeed === undefined ? undefined : seedOf(scenarioSeed));
   const smpInput = toSmpInput(input);
   const withAccommodation = accommodation === undefined ? smpInput : { ...smpInput, accommodation: accommodationOf(input, accommodation) };

@@ -152,7 +152,7 @@ function runTurns(input: SmpInput, scenario: Scenario, parameters: SmpParameters
   const { maxTurns, nextUniform, recordAll, probabilitiesEveryTurn } = plan;
   const { actors, dims } = scenario;
 
-  let positions: Float64Array = toUnitArray(input.actors.map((a) => a.position), dims);
+  let positions: Float64Array = toUnitArray(input.actors, dims, reusedArray(CURRENT_POSITIONS, actors * dims));
   // Without an accommodation matrix the ideals are the positions themselves (never written in place).
   let ideals: Float64Array = scenario.accommodation === null ? positions : positions.slice();
   const turns: SmpTurn[] = [];
@@ -192,7 +192,7 @@ function runTurns(input: SmpInput, scenario: Scenario, parameters: SmpParameters
 
     const uniforms = nextUniform === null ? null : Float64Array.from({ length: actors }, () => nextUniform());
     // The turn before last is no longer needed once this turn's movement is known: reuse its buffer.
-    const next = playTurn(scenario, parameters, workspace, positions, ideals, analysis, uniforms, previous ?? new Float64Array(actors * dims));
+    const next = playTurn(scenario, parameters, workspace, positions, ideals, analysis, uniforms, previous ?? reusedArray(NEXT_POSITIONS, actors * dims));
     previous = positions;
     positions = next;
     ideals = accommodateIdeals(scenario, ideals, positions);
@@ -468,24 +468,24 @@ function buildScenario(input: SmpInput): Scenario {
   }
   if (dims < 1) throw new ModelError("SMP needs at least one dimension (issue).");
   const capabilities = new Float64Array(actors);
-  const saliences = new Float64Array(actors * dims);
+  const saliences = reusedArray(SALIENCES, actors * dims);
   const totalSaliences = new Float64Array(actors);
   const salienceSquareSums = new Float64Array(actors);
-  input.actors.forEach((actor, i) => {
-    const label = `Actor "${actor.name}"`;
+  for (let i = 0; i < actors; i++) {
+    const actor = input.actors[i] as SmpInput["actors"][number];
     if (!Number.isFinite(actor.capability) || actor.capability <= 0) {
-      throw new ModelError(`${label} needs a capability greater than 0; got ${actor.capability}.`);
+      throw new ModelError(`${actorLabel(actor)} needs a capability greater than 0; got ${actor.capability}.`);
     }
     capabilities[i] = actor.capability;
-    checkVector(label, "positions", actor.position, dims);
-    checkVector(label, "saliences", actor.salience, dims);
+    checkVector(actor, "positions", actor.position, dims);
+    checkVector(actor, "saliences", actor.salience, dims);
     let total = 0;
     for (let k = 0; k < dims; k++) total += actor.salience[k] as number;
     if (total > 100 + SALIENCE_SUM_SLACK) {
-      throw new ModelError(`${label} has saliences summing to ${total}; SMP needs a sum of at most 100.`);
+      throw new ModelError(`${actorLabel(actor)} has saliences summing to ${total}; SMP needs a sum of at most 100.`);
     }
     if (total <= 0) {
-      throw new ModelError(`${label} has salience 0 on every dimension; SMP needs it to care about at least one.`);
+      throw new ModelError(`${actorLabel(actor)} has salience 0 on every dimension; SMP needs it to care about at least one.`);
     }
     let unitTotal = 0;
     let squareSum = 0;
@@ -497,7 +497,7 @@ function buildScenario(input: SmpInput): Scenario {
     }
     totalSaliences[i] = unitTotal;
     salienceSquareSums[i] = squareSum;
-  });
+  }
   return {
     actors,
     dims,
@@ -509,16 +509,22 @@ function buildScenario(input: SmpInput): Scenario {
   };
 }
 
+/** How an error message names an actor (built only when there is an error to report). */
+function actorLabel(actor: SmpInput["actors"][number]): string {
+  return `Actor "${actor.name}"`;
+}
+
 /** A position or salience vector must have one finite value in [0,100] per dimension. */
-function checkVector(label: string, what: string, values: readonly number[], dims: number): void {
+function checkVector(actor: SmpInput["actors"][number], what: string, values: readonly number[], dims: number): void {
   if (values.length !== dims) {
-    throw new ModelError(`${label} has ${values.length} ${what} but the scenario has ${dims} dimensions.`);
+    throw new ModelError(`${actorLabel(actor)} has ${values.length} ${what} but the scenario has ${dims} dimensions.`);
   }
-  values.forEach((value, k) => {
+  for (let k = 0; k < values.length; k++) {
+    const value = values[k] as number;
     if (!Number.isFinite(value) || value < 0 || value > 100) {
-      throw new ModelError(`${label} has ${what.slice(0, -1)} ${value} on dimension ${k + 1}; SMP needs 0–100.`);
+      throw new ModelError(`${actorLabel(actor)} has ${what.slice(0, -1)} ${value} on dimension ${k + 1}; SMP needs 0–100.`);
     }
-  });
+  }
 }
 
 /** The dense accommodation matrix: identity, overwritten by the given cells; null when none are given. */
@@ -560,13 +566,32 @@ function checkSeed(seed: number | undefined): number {
   return seed;
 }
 
-/** Rows of 0–100 values → n×m on [0,1]. */
-function toUnitArray(rows: readonly (readonly number[])[], dims: number): Float64Array {
-  const out = new Float64Array(rows.length * dims);
-  rows.forEach((row, i) => {
+/** The actors' 0–100 positions → n×m on [0,1], written into `out`. */
+function toUnitArray(actors: SmpInput["actors"], dims: number, out: Float64Array): Float64Array {
+  for (let i = 0; i < actors.length; i++) {
+    const row = (actors[i] as SmpInput["actors"][number]).position;
     for (let k = 0; k < dims; k++) out[i * dims + k] = (row[k] as number) / 100;
-  });
+  }
   return out;
+}
+
+/**
+ * n×m buffers of the latest run in this thread, by use, taken again by the next run of the same size: the
+ * positions of a run (its result copies them) and its saliences are dead once it returns, and a Monte Carlo
+ * of thousands of small runs would otherwise allocate three a run outside the heap (a typed array above
+ * 64 bytes). Runs are synchronous; each buffer is written in full before it is read.
+ */
+const spareArrays: (Float64Array | undefined)[] = [];
+const CURRENT_POSITIONS = 0;
+const NEXT_POSITIONS = 1;
+const SALIENCES = 2;
+
+function reusedArray(slot: number, length: number): Float64Array {
+  const spare = spareArrays[slot];
+  if (spare !== undefined && spare.length === length) return spare;
+  const fresh = new Float64Array(length);
+  spareArrays[slot] = fresh;
+  return fresh;
 }
 
 /** n×m on [0,1] → rows of 0–100 values. */
