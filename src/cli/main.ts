@@ -46,22 +46,28 @@ async function scenarioInput(file: string, from: InputFormat | undefined): Promi
   return openInput(file, from);
 }
 
-function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
+function buildProgram(io: CliIo, setExit: (code: number) => void, setLanguage: (language: Language) => void): Command {
   const program = new Command("parley")
     .description("Analyse and forecast multi-party negotiations.")
     .version("0.1.0")
     .showHelpAfterError("(run with --help for usage)")
     .configureHelp({ optionDescription: optionHelp })
     .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) })
-    .exitOverride();
+    .exitOverride()
+    // The language a command was asked to speak (--lang), for the messages of the errors it meets.
+    .hook("preAction", (_program, command) => {
+      const { lang } = command.opts<{ lang?: Language }>();
+      if (lang) setLanguage(lang);
+    });
 
   program
     .command("validate")
     .description("check scenario files; print every problem with its file, line and field")
     .argument("<file...>", "scenario files (YAML or JSON)")
-    .action(async (files: string[]) => {
+    .addOption(languageOption("language of the messages"))
+    .action(async (files: string[], opts: { lang?: Language }) => {
       const { validateCommand } = await import("./commands/validate.js");
-      setExit(validateCommand(files, io));
+      setExit(validateCommand(files, io, opts.lang));
     });
 
   program
@@ -333,29 +339,36 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
 /** Runs the CLI with the given arguments (without `node parley`); resolves to the exit code. */
 export async function main(argv: readonly string[], io: CliIo = processIo): Promise<number> {
   let exit: number = EXIT.ok;
+  let language: Language = "en";
   if (io === processIo) guardProcessStreams();
-  const program = buildProgram(io, (code) => (exit = code));
+  const program = buildProgram(
+    io,
+    (code) => (exit = code),
+    (lang) => (language = lang),
+  );
   try {
     await program.parseAsync([...argv], { from: "user" });
     return exit;
   } catch (error) {
-    return reportError(error, io);
+    return reportError(error, io, language);
   }
 }
 
 /**
  * The one place where a failure becomes a message and an exit code. Input errors — also those raised in
  * a worker thread, which the pools rebuild with their class (`src/parallel/errors.ts`) — print their
- * located message, exit 2; anything else is a bug: one line, exit 1, its stack only with PARLEY_DEBUG=1.
+ * located message (in the language of the command's --lang), exit 2; anything else is a bug: one line, exit 1, its stack only with PARLEY_DEBUG=1.
  */
-function reportError(error: unknown, io: CliIo): number {
+async function reportError(error: unknown, io: CliIo, language: Language): Promise<number> {
   if (error instanceof CommanderError) {
     // Help and version are "errors" to commander but successes to the user.
     if (error.code === "commander.helpDisplayed" || error.code === "commander.version" || error.code === "commander.help") return EXIT.ok;
     return EXIT.usage;
   }
   if (error instanceof InvalidInputError) {
-    for (const d of error.diagnostics) io.err(formatDiagnostic(d));
+    // In another language than English, the messages' words (only then loaded); places and paths as they are.
+    const say = language === "en" ? (message: string) => message : (await import("../i18n/problems.js")).diagnosticText;
+    for (const d of error.diagnostics) io.err(formatDiagnostic({ ...d, message: say(d.message, language) }));
     return EXIT.usage;
   }
   // A model's inputs that do not allow the run (too few actors, a bad parameter) are invalid input too.

@@ -276,3 +276,132 @@ export function preferredLanguage(header: string | undefined): Language {
   }
   return best?.language ?? "en";
 }
+
+// --- located problems in user input (`parley validate`, and every command that reads a scenario) ---------
+
+/**
+ * The validator's messages (src/scenario/checks.ts, zod-diagnostics.ts, files/read.ts) are English
+ * sentences of a few fixed shapes, clauses joined by "; ". Each clause shape has its words here; a
+ * message in Chinese is its clauses translated one by one, every id, number, path and quoted value kept
+ * as it is. A message with a clause of no known shape (a rule parser's or the YAML library's) stays
+ * English whole, rather than half translated.
+ */
+const ZH_NOUNS: Readonly<Record<string, string>> = {
+  actor: "行为体", issue: "议题", option: "选项", source: "来源", deal: "协议", key: "键", criterion: "标准", trap: "陷阱", "red line": "红线",
+  position: "立场", salience: "重要性", capability: "能力", reference: "参照点", outcome: "实际结果", value: "取值", reservation: "底线",
+  credibility: "可信度", threshold: "阈值", estimate: "估计", weight: "权重", "linkage utility": "联动效用", sd: "sd",
+};
+
+const noun = (word: string): string | undefined => ZH_NOUNS[word];
+
+/** Latin letters, digits and quotes are set off from Chinese by a space, as elsewhere in Parley's Chinese. */
+const latin = (char: string | undefined): boolean => char !== undefined && /[\x21-\x7e≥≤]/.test(char);
+
+/** `word` between `before` and `after`, with a space on each side that meets Latin text. */
+const spaced = (before: string, after: string, word: string): string => `${latin(before.at(-1)) ? " " : ""}${word}${latin(after[0]) ? " " : ""}`;
+
+/** What was expected or given ("a number from 0 to 100", "a list", `"abc"`), in Chinese; undefined when unknown. */
+function zhThing(phrase: string): string | undefined {
+  const alternatives = phrase.split(" or ");
+  if (alternatives.length > 1) {
+    const parts = alternatives.map(zhThing);
+    if (!parts.every((p) => p !== undefined)) return undefined;
+    return parts.reduce((all, part) => `${all}${spaced(all, part, "或")}${part}`);
+  }
+  const fixed: Readonly<Record<string, string>> = {
+    "a mapping (key: value)": "映射(键: 值)", "a mapping": "映射", record: "映射", "a list": "列表", "a number": "数", "a text": "文本", "an id": "id",
+    nothing: "空", "an empty value": "空值", "a non-empty text": "非空文本", "a finite number, not NaN or infinity": "有限的数, 而不是 NaN 或无穷大",
+    "ids to be unique": "id 各不相同", "[low, high]": "[低, 高]", "a number greater than 0": "大于 0 的数", "a probability from 0 to 1": "0 到 1 之间的概率",
+    "a utility from 0 to 1": "0 到 1 之间的效用", "a share of capability greater than 0 and at most 1": "大于 0 且不超过 1 的能力份额",
+    "a passage copied exactly from it (whitespace may differ)": "从中逐字复制的段落(空白可以不同)", "places for all options": "所有选项都有 place",
+    "at least one weight above 0": "至少一个权重大于 0", "one weight per estimate": "每个估计一个权重", "a condition on the issues": "关于各议题的条件",
+    "a scenario: a mapping with parley, id, title, actors, issues, stances": "情景: 含 parley、id、title、actors、issues、stances 的映射",
+    "a file": "文件", "a regular file": "普通文件", "UTF-8 text": "UTF-8 文本", true: "true", false: "false",
+  };
+  if (fixed[phrase] !== undefined) return fixed[phrase];
+  if (/^"(?:[^"\\]|\\.)*"$|^-?\d[\d.e+-]*$/.test(phrase)) return phrase;
+  let m: RegExpExecArray | null;
+  if ((m = /^a number (≥|≤) (\S+)$/.exec(phrase))) return `${m[1]} ${m[2]} 的数`;
+  if ((m = /^a number from (\S+) to (\S+)$/.exec(phrase))) return `${m[1]} 到 ${m[2]} 之间的数`;
+  if ((m = /^values from (\S+) to (\S+)$/.exec(phrase))) return `${m[1]} 到 ${m[2]} 之间的值`;
+  if ((m = /^a point from (\S+) to (\S+)$/.exec(phrase))) return `${m[1]} 到 ${m[2]} 之间的点`;
+  if ((m = /^at (least|most) (\d+) item\(s\)$/.exec(phrase))) return `${m[1] === "least" ? "至少" : "至多"} ${m[2]} 项`;
+  if ((m = /^at most (\d+)$/.exec(phrase))) return `至多 ${m[1]}`;
+  if ((m = /^the spread of the (.+) in its own units$/.exec(phrase)) && noun(m[1]!)) return `${noun(m[1]!)}以其自身单位计的离散程度`;
+  return undefined;
+}
+
+/** `unknown option "x" of issue "y" (did you mean "z"?)` and the like; undefined when not of that shape. */
+function zhClause(clause: string): string | undefined {
+  let m: RegExpExecArray | null;
+  const didYouMean = (s: string | undefined) => (s ? `(是否想写“${s}”?)` : "");
+  if (clause === "missing") return "缺失";
+  if ((m = /^expected one of: (.*)$/.exec(clause))) return `应为以下之一: ${m[1]!.replace("(no deals defined)", "(未定义协议)").replace("(no sources defined)", "(未定义来源)")}`;
+  if ((m = /^expected (.+?), got (.+)$/.exec(clause))) {
+    const [want, got] = [zhThing(m[1]!), zhThing(m[2]!)];
+    return want !== undefined && got !== undefined ? `应为${spaced("", want, "")}${want}, 实际为 ${got}` : undefined;
+  }
+  if ((m = /^expected (.+)$/.exec(clause))) {
+    const want = zhThing(m[1]!);
+    return want !== undefined ? `应为${spaced("", want, "")}${want}` : undefined;
+  }
+  if ((m = /^got (.+)$/.exec(clause))) {
+    const got = zhThing(m[1]!);
+    return got !== undefined ? `实际为 ${got}` : undefined;
+  }
+  if ((m = /^unknown (actor|issue|option|source|deal|key) "(.*?)"(?: of issue "(.*?)")?(?: \(did you mean "(.*?)"\?\))?$/.exec(clause))) {
+    return `${m[3] !== undefined ? `议题“${m[3]}”的` : ""}未知${noun(m[1]!)}“${m[2]}”${didYouMean(m[4])}`;
+  }
+  if ((m = /^duplicate (.+?) id "(.*?)" \(first defined at line (\d+)\)$/.exec(clause)) && noun(m[1]!)) return `重复的${noun(m[1]!)} id“${m[2]}”(首次定义于第 ${m[3]} 行)`;
+  if ((m = /^(.+?) (\S+) is out of range$/.exec(clause)) && noun(m[1]!)) return `${noun(m[1]!)} ${m[2]} 超出范围`;
+  if ((m = /^(.+?) (\S+) is off the scale of "(.*?)"$/.exec(clause)) && noun(m[1]!)) return `${noun(m[1]!)} ${m[2]} 超出“${m[3]}”的量表`;
+  if ((m = /^(.+?) on option issue "(.*?)" must be an option id: (.*)$/.exec(clause)) && noun(m[1]!)) return `选项议题“${m[2]}”上的${noun(m[1]!)}必须是选项 id: ${m[3]}`;
+  if ((m = /^(.+?) on numeric issue "(.*?)" must be a number on its scale(?: from (\S+) to (\S+))?$/.exec(clause)) && noun(m[1]!)) {
+    return `数值议题“${m[2]}”上的${noun(m[1]!)}必须是其量表上的数${m[3] !== undefined ? `(${m[3]} 到 ${m[4]})` : ""}`;
+  }
+  if ((m = /^sd (\S+) must be greater than 0$/.exec(clause))) return `sd ${m[1]} 必须大于 0`;
+  if ((m = /^capability must be greater than 0, got (.+)$/.exec(clause))) return `能力必须大于 0, 实际为 ${m[1]}`;
+  if ((m = /^range \[(.*)\] is reversed$/.exec(clause))) return `区间 [${m[1]}] 上下颠倒`;
+  if ((m = /^range \[(.*)\] leaves the scale$/.exec(clause))) return `区间 [${m[1]}] 超出量表`;
+  if ((m = /^range \[(.*)\] reaches below 0$/.exec(clause))) return `区间 [${m[1]}] 低于 0`;
+  if (clause === "capabilities are greater than 0") return "能力须大于 0";
+  if ((m = /^scale max (\S+) must be greater than min (\S+)$/.exec(clause))) return `量表上限 ${m[1]} 必须大于下限 ${m[2]}`;
+  if ((m = /^anchor (.+) is off the scale$/.exec(clause))) return `锚点 ${m[1]} 超出量表`;
+  if ((m = /^weight (\S+) is negative$/.exec(clause))) return `权重 ${m[1]} 为负`;
+  if (clause === "the weights are all 0") return "权重全为 0";
+  if ((m = /^(\d+) weight\(s\) for (\d+) estimate\(s\)$/.exec(clause))) return `${m[1]} 个权重对应 ${m[2]} 个估计`;
+  if ((m = /^estimate (.+) of a (.+) must be (.+)$/.exec(clause)) && noun(m[2]!) && zhThing(m[3]!)) return `${noun(m[2]!)}的估计 ${m[1]} 必须是${zhThing(m[3]!)}`;
+  if ((m = /^a (\S+) distribution needs a range \[low, high\] to sample over$/.exec(clause))) return `${m[1]} 分布需要一个抽样区间 [low, high]`;
+  if (clause === "add `range` or use {normal: {sd}}") return "请添加 `range`, 或改用 {normal: {sd}}";
+  if ((m = /^actor "(.*?)" has no stances$/.exec(clause))) return `行为体“${m[1]}”没有立场`;
+  if (clause === "it takes part in no forecast") return "它不参与任何预测";
+  if ((m = /^issue "(.*?)" has (\d+) stance\(s\)$/.exec(clause))) return `议题“${m[1]}”只有 ${m[2]} 个立场`;
+  if (clause === "forecasts need at least two actors") return "预测至少需要两个行为体";
+  if ((m = /^issue "(.*?)" is numeric$/.exec(clause))) return `议题“${m[1]}”是数值议题`;
+  if (clause === "value tables are for issues with options") return "取值表只用于有选项的议题";
+  if ((m = /^source file "(.*?)" is not available$/.exec(clause))) return `来源文件“${m[1]}”不可用`;
+  if ((m = /^quotes from "(.*?)" were not checked$/.exec(clause))) return `未核对出自“${m[1]}”的引文`;
+  if ((m = /^quote not found in source "(.*?)"$/.exec(clause))) return `在来源“${m[1]}”中找不到该引文`;
+  if ((m = /^this file uses format version (\S+)$/.exec(clause))) return `此文件使用格式版本 ${m[1]}`;
+  if ((m = /^this Parley reads up to version (\S+) — please upgrade Parley$/.exec(clause))) return `此 Parley 最多读取版本 ${m[1]} — 请升级 Parley`;
+  if (clause === "this key is part of format version 2") return "此键属于格式版本 2";
+  if (clause === "write `parley: 2` at the top of the file") return "请在文件开头写上 `parley: 2`";
+  if (clause === "either every option or none has a `place`") return "要么每个选项都有 `place`, 要么都没有";
+  if (clause === "a linkage condition may not use utility, reservation, gain or accepts: it defines the utility") return "联动条件不得使用 utility、reservation、gain 或 accepts: 效用正是由它定义的";
+  if (clause === "file not found") return "找不到文件";
+  if (clause === "permission denied") return "没有读取权限";
+  if (clause === "is a folder") return "是文件夹";
+  if (clause === "a part of the path is not a folder") return "路径中有一部分不是文件夹";
+  if (clause === "is a binary file (it contains NUL bytes)") return "是二进制文件(含有 NUL 字节)";
+  return undefined;
+}
+
+/**
+ * A validation message in `language`: English as the validator wrote it; in Chinese clause by clause
+ * (see above), or as it is when some clause has no known shape. Ids, numbers and quoted values are kept.
+ */
+export function diagnosticText(message: string, language: Language): string {
+  if (language === "en") return message;
+  const clauses = message.split("; ").map(zhClause);
+  return clauses.every((c) => c !== undefined) ? clauses.join("; ") : message;
+}

@@ -10,6 +10,7 @@ import { forecastRunsCommand } from "../../src/cli/commands/sampling.js";
 import { sensitivityCommand } from "../../src/cli/commands/sensitivity.js";
 import type { CliIo } from "../../src/cli/io.js";
 import { loadInput } from "../../src/files/input.js";
+import { diagnosticText } from "../../src/i18n/problems.js";
 import { runCli } from "../helpers.js";
 import { twoByTwo } from "../agreement/fixtures.js";
 
@@ -120,5 +121,72 @@ describe("parley analyze --lang", () => {
     const en = await runCli("analyze", HANOI, "--json");
     expect(zh.stdout).toBe(en.stdout);
     expect((await runCli("analyze", HANOI, "--lang", "fr")).code).toBe(2);
+  });
+});
+
+/** One scenario with a problem of most kinds the validator reports (two are warnings). */
+const INVALID = `parley: 2
+id: bad
+title: Bad
+actors:
+  - {id: A, name: A, capability: -1, reservation: 1.5}
+  - {id: A, name: A2, capability: 2, colour: red}
+  - {id: C, name: C, capability: {value: 2, range: [3, 1]}}
+issues:
+  - {id: x, name: X, scale: {min: 10, max: 5}, reference: 3}
+  - {id: z, name: Z, scale: {min: 0, max: 100}, reference: 500}
+stances:
+  A: {x: {position: 5, salience: 170}, w: {position: 1, salience: 2}}
+  B: {x: {position: 5, salience: 10}}
+  C: {z: {position: abc, salience: 20}}
+decision: {kind: threshold, threshold: 2}
+`;
+
+describe("validation problems with --lang zh", () => {
+  /** `file:line:column: path: ` of a printed problem, and its message. */
+  const split = (line: string): [string, string] => {
+    const at = /^(\S+?:\d+:\d+: (?:[\w.[\]]+: )?)(.*)$/.exec(line.replace(/^(warning|警告): /, ""))!;
+    return [at[1]!, at[2]!];
+  };
+
+  it("are in Chinese, each at the same file, line, column and field as in English", async () => {
+    const file = scenarioFile(INVALID);
+    const en = await runCli("validate", file);
+    const zh = await runCli("validate", file, "--lang", "zh");
+    expect(zh.code).toBe(2);
+    const [enLines, zhLines] = [en.stderr.trim().split("\n"), zh.stderr.trim().split("\n")];
+    expect(zhLines).toHaveLength(enLines.length);
+    expect(zhLines.at(-1)).toBe(`${file}: 无效 (16 个错误)`);
+    expect(enLines.at(-1)).toBe(`${file}: invalid (16 errors)`);
+    for (const [i, line] of zhLines.slice(0, -1).entries()) {
+      const [place, message] = split(line);
+      expect(place).toBe(split(enLines[i]!)[0]);
+      // What is left in Latin letters are ids, keys and quoted values, never the validator's English words.
+      expect(message, line).not.toMatch(/\b(expected|got|unknown|duplicate|is|must|missing|range|scale|out|of|number|issue|actor|stance|forecasts|at|least)\b/);
+      expect(message, line).toMatch(/[\u4e00-\u9fff]/);
+    }
+    expect(zh.stderr).toContain(`${file}:5:34: actors[0].capability: 能力必须大于 0, 实际为 -1`);
+    expect(zh.stderr).toContain(`${file}:12:34: stances.A.x.salience: 重要性 170 超出范围; 应为 0 到 100 之间的数`);
+    expect(zh.stderr).toContain(`${file}:6:38: actors[1].colour: 未知键“colour”; 应为以下之一: id, name, description, capability, reservation, capabilityByIssue, redLines, linkage`);
+    expect(zh.stderr).toContain(`警告: ${file}:10:5: issues[1]: 议题“z”只有 1 个立场; 预测至少需要两个行为体`);
+    expect(en.stderr).toContain(`${file}:12:34: stances.A.x.salience: salience 170 is out of range; expected a number from 0 to 100`);
+  });
+
+  it("are in Chinese when a command meets them, and a valid file is said valid in Chinese", async () => {
+    const bad = scenarioFile(INVALID);
+    const forecast = await runCli("forecast", bad, "--lang", "zh");
+    expect(forecast.code).toBe(2);
+    expect(forecast.stderr).toContain(`${bad}:12:34: stances.A.x.salience: 重要性 170 超出范围; 应为 0 到 100 之间的数`);
+    expect((await runCli("forecast", bad)).stderr).toContain(`${bad}:12:34: stances.A.x.salience: salience 170 is out of range`);
+    expect((await runCli("forecast", join(bad, "..", "missing.yaml"), "--lang", "zh")).stderr).toBe(`${join(bad, "..", "missing.yaml")}: 找不到文件\n`);
+    const good = await runCli("validate", HANOI, "--lang", "zh");
+    expect(good.stdout).toMatch(/^scenarios\/hanoi-2019\.yaml: 有效 — 5 个行为体, 9 个议题, \d+ 个立场, \d+ 条引文\n$/);
+  });
+
+  it("keep a message of no known shape in English whole, rather than half translated", () => {
+    expect(diagnosticText("expected a number from 0 to 100, got 170", "zh")).toBe("应为 0 到 100 之间的数, 实际为 170");
+    expect(diagnosticText("Flow sequence in block collection must be sufficiently indented and end with a ]", "zh")).toBe("Flow sequence in block collection must be sufficiently indented and end with a ]");
+    expect(diagnosticText("salience 170 is out of range; expected something new", "zh")).toBe("salience 170 is out of range; expected something new");
+    expect(diagnosticText("salience 170 is out of range; expected a number from 0 to 100", "en")).toBe("salience 170 is out of range; expected a number from 0 to 100");
   });
 });
