@@ -1,7 +1,7 @@
 /** Unit tests of SMP's building blocks on small cases checked by hand. */
 import { describe, expect, it } from "vitest";
 import { averageBargains, interpolateBargain } from "../../src/models/smp/bargain.js";
-import { challengeValue, chooseTarget, PerspectiveUtilities, type ChallengeContext } from "../../src/models/smp/challenge.js";
+import { bestTarget, challengeValue, chooseTarget, chosen as chosenEstimate, PerspectiveUtilities, type ChallengeContext } from "../../src/models/smp/challenge.js";
 import { conditionalPce, markovIncentivePce, markovUniformPce, pce } from "../../src/models/smp/pce.js";
 import { classifyPositions, shouldStop, stopReasonAfter, totalMovement } from "../../src/models/smp/report.js";
 import { drawIndex, indexOfMaximum } from "../../src/models/smp/resolution.js";
@@ -224,6 +224,12 @@ describe("probEdu and target choice", () => {
         expect(choice).toEqual({ target: best, estimate: bestEstimate });
       } else {
         expect(choice).toBeNull();
+      }
+      // A hint (the previous turn's target, in a run) is evaluated first: any hint, the same choice.
+      for (const hint of [best, (i + 7) % n, n - 1 - i, i, -1]) {
+        const target = bestTarget(ctx, pruned.viewFrom(i), i, hint);
+        expect(target).toBe(choice?.target ?? -1);
+        if (choice !== null) expect([chosenEstimate[0], chosenEstimate[1]]).toEqual([choice.estimate.probability, choice.estimate.expectedGain]);
       }
     }
     expect(chosen).toBeGreaterThan(n / 4);

@@ -5,13 +5,12 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { syntheticScenario } from "../../bench/smp.bench.js";
 import { startSmpHelpers } from "../../src/models/smp-threads.js";
-import { runSmp, type SmpParameters } from "../../src/models/smp/index.js";
+import { runSmp, type SmpInput, type SmpParameters } from "../../src/models/smp/index.js";
 import { MIN_THREADED_ACTORS, smpThreadStats, useSmpHelpers, waitForHelpers } from "../../src/models/smp/rows.js";
 
 afterEach(() => useSmpHelpers(null));
 
-function runBoth(actors: number, dims: number, seed: number, parameters: Partial<SmpParameters>, maxTurns: number) {
-  const input = syntheticScenario(actors, dims, seed);
+function runBoth(actors: number, dims: number, seed: number, parameters: Partial<SmpParameters>, maxTurns: number, input: SmpInput = syntheticScenario(actors, dims, seed)) {
   useSmpHelpers(null);
   const single = JSON.stringify(runSmp(input, parameters, { maxTurns, seed: 3 }));
   let started = 0;
@@ -39,6 +38,17 @@ describe("SMP rows shared with a helper thread", () => {
     expect(stats.jobs).toBeGreaterThan(0);
     expect(stats.helperChunks).toBeGreaterThan(0);
     expect(stats.helperChunks).toBeLessThan(stats.chunks);
+  });
+
+  it("actors sharing positions (their coalitions summed once): the same JSON as one thread", () => {
+    const input = syntheticScenario(MIN_THREADED_ACTORS + 11, 2, 46);
+    // Every third actor takes the position of the one before it, so the risk election has equal options.
+    const shared = { ...input, actors: input.actors.map((actor, i) => (i % 3 === 2 ? { ...actor, position: [...input.actors[i - 1]!.position] } : actor)) };
+    for (const parameters of [{}, { PCEModel: "MarkovIncentive" }] as const) {
+      const { single, threaded } = runBoth(0, 0, 0, parameters, 5, shared);
+      expect(threaded).toBe(single);
+      expect(smpThreadStats().mergedOptions).toBeGreaterThanOrEqual(Math.floor(shared.actors.length / 3));
+    }
   });
 
   it("stays in one thread below the threshold", () => {

@@ -609,8 +609,14 @@ let heap = new Int32Array(0);
 /**
  * `chooseTarget` without allocating: returns the target (−1 for none) and leaves i's estimate of the
  * challenge in `chosen`.
+ *
+ * `hint`, a likely target (e.g. i's target of the previous turn), is evaluated first when it is a
+ * candidate: a good gain found early lets more challenges be given up. The choice is the best gain, lowest
+ * index on ties, among all candidates whatever the order they are evaluated in (a challenge is only
+ * skipped or given up when it is proven to fall short of a gain already found), so the hint changes the
+ * work, never the result.
  */
-export function bestTarget(context: ChallengeContext, view: PerspectiveUtilities, i: number): number {
+export function bestTarget(context: ChallengeContext, view: PerspectiveUtilities, i: number, hint = -1): number {
   const n = context.actors;
   const own = view.diagonal[i] as number;
   if (candidateBounds.length < n) {
@@ -620,6 +626,7 @@ export function bestTarget(context: ChallengeContext, view: PerspectiveUtilities
   const bounds = candidateBounds;
   const resist = context.totalSaliences;
   let size = 0;
+  let hinted = -1;
   for (let j = 0; j < n; j++) {
     if (j === i) continue;
     const delta = own - view.utility(i, j);
@@ -628,6 +635,7 @@ export function bestTarget(context: ChallengeContext, view: PerspectiveUtilities
     if (bound <= MIN_CHALLENGE_GAIN) continue;
     bounds[j] = bound;
     heap[size++] = j;
+    if (j === hint) hinted = j;
   }
   // Candidates come off a max-heap by decreasing bound (lower index first on ties): the scan usually stops
   // long before the end, so only the candidates visited are ordered.
@@ -635,11 +643,23 @@ export function bestTarget(context: ChallengeContext, view: PerspectiveUtilities
   let best = -1;
   let bestGain = 0;
   let bestProbability = 0;
+  if (hinted >= 0) {
+    evaluateChallenge(context, view, i, i, hinted);
+    const gain = estimated[1] as number;
+    if (gain === gain) {
+      best = hinted;
+      bestGain = gain;
+      bestProbability = estimated[0] as number;
+    } else {
+      hinted = -1; // NaN: evaluated again in its turn, so the choice is exactly the unhinted one
+    }
+  }
   while (size > 0) {
     const j = heap[0] as number;
     heap[0] = heap[--size] as number;
     siftDown(heap, bounds, 0, size);
     if (best >= 0 && (bounds[j] as number) < bestGain) break;
+    if (j === hinted) continue;
     cutoff[0] = best >= 0 ? bestGain : -Infinity;
     evaluateChallenge(context, view, i, i, j);
     cutoff[0] = -Infinity;

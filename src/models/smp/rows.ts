@@ -17,7 +17,7 @@
 import { bestTarget, challengeValue, chosen, PerspectiveUtilities, type ChallengeContext } from "./challenge.js";
 import type { SmpParameters, VotingRule } from "./parameters.js";
 import { VOTING_RULES } from "./parameters.js";
-import { coalitionRows } from "./votes.js";
+import { coalitionRows, MIN_COALITION } from "./votes.js";
 
 /**
  * Fewest actors for which a run uses helper threads: below it a turn takes a few milliseconds and the
@@ -61,14 +61,18 @@ export type SmpHelperStarter = (setup: SmpRowSetup) => SmpHelpers | null;
 
 let helperStarter: SmpHelperStarter | null = null;
 
-/** How the latest run with helper threads shared its work: jobs, chunks, and chunks the helpers did. */
+/**
+ * How the latest run with helper threads shared its work: jobs, chunks, and chunks the helpers did; and
+ * the coalition options summed once for another of equal utilities (see `SmpRows.coalitions`).
+ */
 export interface SmpThreadStats {
   readonly jobs: number;
   readonly chunks: number;
   readonly helperChunks: number;
+  readonly mergedOptions: number;
 }
 
-let stats = { jobs: 0, chunks: 0, helperChunks: 0 };
+let stats = { jobs: 0, chunks: 0, helperChunks: 0, mergedOptions: 0 };
 
 /** The share of the latest run that used helper threads (for tests and benchmarks). */
 export function smpThreadStats(): SmpThreadStats {
@@ -142,10 +146,13 @@ class TargetRows {
     this.view.rebind(this.distances, this.risks);
   }
 
-  /** Rows [from, to): target j* of i, P(i>j*) and the gain at 3i, 3i+1, j*'s estimate at 3i+2. */
+  /**
+   * Rows [from, to): target j* of i, P(i>j*) and the gain at 3i, 3i+1, j*'s estimate at 3i+2. i's target of
+   * the previous turn, still in `targets`, is tried first (a hint: the same choice, less work).
+   */
   run(from: number, to: number): void {
     for (let i = from; i < to; i++) {
-      const j = bestTarget(this.context, this.view.viewFrom(i), i);
+      const j = bestTarget(this.context, this.view.viewFrom(i), i, this.targets[i] as number);
       this.targets[i] = j;
       if (j < 0) continue;
       this.estimates[3 * i] = chosen[0] as number;
@@ -275,6 +282,8 @@ export class SmpRows {
     this.risks = new Float64Array(setup.risks);
     this.targetRows = new TargetRows(setup);
     this.coalitionRowsOf = new CoalitionRows(setup);
+    this.representatives = new Int32Array(setup.actors);
+    this.classOf = new Int32Array(setup.actors);
   }
 
   /**
@@ -301,10 +310,11 @@ export class SmpRows {
       coalitionUtilities: shared(actors * actors, 8),
       coalitions: shared(actors * actors, 8),
     };
+    new Int32Array(setup.targets).fill(-1); // no previous target to try first
     new Float64Array(setup.challengeWeights).set(challengeWeights);
     new Float64Array(setup.totalSaliences).set(totalSaliences);
     const rows = new SmpRows(setup);
-    stats = { jobs: 0, chunks: 0, helperChunks: 0 };
+    stats = { jobs: 0, chunks: 0, helperChunks: 0, mergedOptions: 0 };
     rows.helpers = helperStarter(setup);
     return rows.helpers === null ? null : rows;
   }
@@ -339,18 +349,93 @@ export class SmpRows {
   /**
    * `coalitionsByOption` with the rows shared out: returns the matrix (options × options, in a buffer the
    * next call reuses). The weights and option-major utilities are copied into the shared buffers.
+   *
+   * Under Prop, options whose utilities are equal for every voter (actors at the same position, as the
+   * parties to a bargain often are, in the risk election) are summed once: their rows and columns are
+   * copies, and a pair of them is 1e-8 (every vote is 0). Such options are found by comparing columns;
+   * only the first of each is summed, in its place in the option order. The Prop vote is antisymmetric
+   * bit for bit (w·(u_b − u_a) = −w·(u_a − u_b), and v + |v| = |−v| − (−v)), so a pair summed the other way
+   * round gives both strengths as they were: the matrix is the same bit for bit.
    */
   coalitions(rule: VotingRule, weights: Float64Array, byOption: Float64Array, voters: number, options: number): Float64Array {
     if (voters > this.setup.actors || options > this.setup.actors) throw new RangeError("coalition matrix larger than the run's shared buffers");
+    const unique = rule === "Prop" ? this.uniqueOptions(byOption, voters, options) : options;
+    stats = { ...stats, mergedOptions: stats.mergedOptions + options - unique };
     for (;;) {
       const rows = this.coalitionRowsOf;
       rows.weights.set(weights.subarray(0, voters));
-      rows.utilities.set(byOption.subarray(0, voters * options));
-      const done = this.runJob(JOB_COALITIONS, COALITION_CHUNKS, voters, options, rule, (chunk) =>
-        rows.run(rule, voters, options, chunk, COALITION_CHUNKS),
+      if (unique === options) {
+        rows.utilities.set(byOption.subarray(0, voters * options));
+      } else {
+        for (let c = 0; c < unique; c++) {
+          const from = (this.representatives[c] as number) * voters;
+          rows.utilities.set(byOption.subarray(from, from + voters), c * voters);
+        }
+      }
+      const done = this.runJob(JOB_COALITIONS, COALITION_CHUNKS, voters, unique, rule, (chunk) =>
+        rows.run(rule, voters, unique, chunk, COALITION_CHUNKS),
       );
-      if (done) return rows.coalitions;
+      if (!done) continue;
+      if (unique === options) return rows.coalitions;
+      return this.expandCoalitions(rows.coalitions, unique, options);
     }
+  }
+
+  /** Representative (first option) of each distinct column, in option order, in `representatives`; per option its index there in `classOf`. */
+  private readonly representatives: Int32Array;
+  private readonly classOf: Int32Array;
+  private readonly firstValues = new Map<number, number[]>();
+  private expanded: Float64Array = new Float64Array(0);
+
+  /**
+   * Finds the distinct columns of `byOption` (option-major, `voters` long each, equal when equal voter by
+   * voter) and returns how many there are. O(options·voters) at worst, usually O(options).
+   */
+  private uniqueOptions(byOption: Float64Array, voters: number, options: number): number {
+    const buckets = this.firstValues;
+    buckets.clear();
+    let unique = 0;
+    for (let a = 0; a < options; a++) {
+      const start = a * voters;
+      const key = byOption[start] as number;
+      let bucket = buckets.get(key);
+      let found = -1;
+      if (bucket === undefined) {
+        bucket = [];
+        buckets.set(key, bucket);
+      } else {
+        for (let index = 0; index < bucket.length && found < 0; index++) {
+          const c = bucket[index] as number;
+          const other = (this.representatives[c] as number) * voters;
+          let k = 1;
+          while (k < voters && byOption[start + k] === byOption[other + k]) k++;
+          if (k === voters && byOption[start] === byOption[other]) found = c;
+        }
+      }
+      if (found < 0) {
+        found = unique++;
+        this.representatives[found] = a;
+        bucket.push(found);
+      }
+      this.classOf[a] = found;
+    }
+    return unique;
+  }
+
+  /** The options × options matrix from the one of the distinct columns (`unique` × `unique`). O(options²). */
+  private expandCoalitions(compact: Float64Array, unique: number, options: number): Float64Array {
+    if (this.expanded.length < options * options) this.expanded = new Float64Array(this.setup.actors * this.setup.actors);
+    const full = this.expanded;
+    const classOf = this.classOf;
+    for (let a = 0; a < options; a++) {
+      const rowOf = (classOf[a] as number) * unique;
+      const at = a * options;
+      for (let b = 0; b < options; b++) {
+        const cb = classOf[b] as number;
+        full[at + b] = cb === (classOf[a] as number) ? MIN_COALITION : (compact[rowOf + cb] as number);
+      }
+    }
+    return full;
   }
 
   /**
@@ -390,7 +475,7 @@ export class SmpRows {
       finished = now;
     }
     if (finished >= chunks && Atomics.load(control, CONTROL_FAILED) === 0) {
-      stats = { jobs: stats.jobs + 1, chunks: stats.chunks + chunks, helperChunks: stats.helperChunks + chunks - own };
+      stats = { ...stats, jobs: stats.jobs + 1, chunks: stats.chunks + chunks, helperChunks: stats.helperChunks + chunks - own };
       return true;
     }
     this.fallBack();
