@@ -86,6 +86,9 @@ interface Chunk<I> {
 /** The number of chunks aimed at per worker: enough to balance uneven inputs, few enough to keep messaging cheap. */
 const CHUNKS_PER_WORKER = 4;
 
+/** Chunks handed to a pool thread at once: the one it maps and the next, waiting in its port. */
+const CHUNKS_IN_FLIGHT = 2;
+
 /**
  * The most inputs in a default chunk: progress is reported per chunk, so a long map (ten million samples
  * are a million inputs) still reports every second or so instead of every hour.
@@ -237,6 +240,8 @@ async function createPool(workerFile: URL, threads: number): Promise<Piscina> {
     filename: import.meta.url,
     minThreads: threads,
     maxThreads: threads,
+    // A thread's next chunk waits in its port while it maps the current one (see `mapOnPool`).
+    concurrentTasksPerWorker: CHUNKS_IN_FLIGHT,
     workerData: data,
     ...tsxExecArgv(import.meta.url, workerFile.href),
   });
@@ -304,10 +309,14 @@ async function mapOnPool<I, O>(
   pool.on("error", fail);
   options.signal?.addEventListener("abort", halt, { once: true });
   if (options.signal?.aborted) halt();
-  // One loop per thread, each taking the next chunk when its last one returns: no chunk waits in a queue,
-  // so stopping needs no cancellation and every running chunk hands back the inputs it finished.
-  const runThread = async (): Promise<void> => {
-    while (next < ranges.length && Atomics.load(stop, 0) === 0) {
+  // CHUNKS_IN_FLIGHT loops per pool thread, each taking the next chunk when its last one returns: a thread
+  // starts its next chunk as soon as it returns one, without waiting for this thread (busy mapping, it sees
+  // the reply only between its own inputs) to send it one. The extra loops stop taking chunks near the end,
+  // so that no thread is left with two while the others have none. No chunk waits in piscina's queue, so
+  // stopping needs no cancellation and every running chunk hands back the inputs it finished.
+  const poolThreads = poolThreadCount(threads, options);
+  const runThread = async (ahead: boolean): Promise<void> => {
+    while (next < ranges.length && (!ahead || ranges.length - next > CHUNKS_IN_FLIGHT * threads) && Atomics.load(stop, 0) === 0) {
       const [start, end] = ranges[next++]!;
       let reply: ChunkReply<O>;
       try {
@@ -348,7 +357,7 @@ async function mapOnPool<I, O>(
       options.onProgress?.(done, inputs.length);
     }
   };
-  const loops = Array.from({ length: poolThreadCount(threads, options) }, runThread);
+  const loops = Array.from({ length: poolThreads * CHUNKS_IN_FLIGHT }, (_, loop) => runThread(loop >= poolThreads));
   if (options.local) loops.push(runHere(options.local));
   const finished = Promise.all(loops);
   try {
