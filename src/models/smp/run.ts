@@ -72,6 +72,8 @@ interface Workspace {
    */
   readonly queues: QueueEntry[][];
   readonly queueLengths: Int32Array;
+  /** Per actor, its latest target (−1 for none), tried first next turn (`bestTarget`'s hint: less work, same choice). */
+  readonly previousTargets: Int32Array;
   /** Vectors of bargain positions (m long) and of bargain values (n long), handed out anew every turn. */
   readonly positionVectors: VectorPool;
   readonly utilityVectors: VectorPool;
@@ -237,6 +239,7 @@ function createWorkspace(scenario: Scenario, parameters: SmpParameters): Workspa
     },
     queues: Array.from({ length: actors }, () => [STATUS_QUO]),
     queueLengths: new Int32Array(actors),
+    previousTargets: new Int32Array(actors).fill(-1),
     positionVectors: new VectorPool(),
     utilityVectors: new VectorPool(),
     rows,
@@ -393,7 +396,10 @@ function proposeBargains(
   const shared = workspace.rows?.chooseTargets(analysis.risks) ?? null;
   const view = shared === null ? workspace.view.rebind(analysis.distancesByPosition, analysis.risks) : null;
   for (let i = 0; i < actors; i++) {
-    const j = shared === null ? bestTarget(context, (view as PerspectiveUtilities).viewFrom(i), i) : (shared.targets[i] as number);
+    const j =
+      shared === null
+        ? (workspace.previousTargets[i] = bestTarget(context, (view as PerspectiveUtilities).viewFrom(i), i, workspace.previousTargets[i] as number))
+        : (shared.targets[i] as number);
     if (j < 0) continue;
     const initiatorView = shared === null ? (chosen[0] as number) : (shared.estimates[3 * i] as number);
     const fromInitiator = bargainBetween(scenario, parameters, workspace.positionVectors, positions, i, j, initiatorView);
