@@ -176,6 +176,26 @@ export interface TerminalMessages {
     readonly walkAway: (actor: string) => string;
     readonly plain: (chance: string, possibleAsWritten: boolean) => string;
   };
+  /** `parley agreement`'s text around its summary. */
+  readonly agreementCommand: {
+    readonly title: string;
+    readonly standardError: (se: string, possible: boolean) => string;
+    readonly grid: (decision: string, outcomes: number, step: number | undefined) => string;
+    readonly estimate: (samples: number, seed: number, hits: number, share: string, se: string, outcomes: string, upper95: string) => string;
+    readonly mostLikely: (percentOfDraws: string | undefined) => string;
+    readonly issueColumns: readonly [string, string];
+    readonly namedDeals: string;
+    readonly dealColumns: (draws: boolean) => readonly [string, string, string];
+    readonly yes: string;
+    readonly no: string;
+    readonly whyNot: string;
+    readonly whatWouldChange: string;
+    readonly redLine: (key: string, rule: string | undefined) => string;
+    readonly change: (what: string, opens: boolean) => string;
+    /** stderr: the count is not exact. */
+    readonly inexact: (sampled: boolean, unfinished: number) => string;
+    readonly interrupted: (completed: number, runs: number) => string;
+  };
   readonly analyze: {
     readonly space: (parties: number, names: string, outcomes: string) => string;
     readonly walkAway: (values: string) => string;
@@ -392,6 +412,26 @@ const en: Messages = {
       walkAway: (actor) => `${actor}'s walk-away value`,
       plain: (chance, possible) => `${chance}${possible ? "; as written an agreement is possible" : ""}.`,
     },
+    agreementCommand: {
+      title: "will they agree?",
+      standardError: (se, possible) => `  ± ${se} (standard error); as written: ${possible ? "an agreement is possible" : "no agreement is possible"}`,
+      grid: (decision, outcomes, step) => `Decision rule: ${decision}. Grid: ${outcomes} outcomes${step !== undefined ? ` (step ${step})` : " (anchors and reference points)"}.`,
+      estimate: (samples, seed, hits, share, se, outcomes, upper95) =>
+        `Sampled estimate (${samples} uniform outcomes, seed ${seed}): ${hits} agreements, share ${share} ± ${se} (standard error), about ${outcomes} outcomes; 95% upper bound ${upper95}.`,
+      mostLikely: (percent) => `Most likely agreement (Nash point of the acceptable set${percent !== undefined ? `, in ${percent}% of draws` : ""}):`,
+      issueColumns: ["issue", "value"],
+      namedDeals: "Named deals",
+      dealColumns: (draws) => ["deal", draws ? "chance" : "agreement", "as written"],
+      yes: "yes",
+      no: "no",
+      whyNot: "Why not: constraints that cannot all hold together (smallest first)",
+      whatWouldChange: "What would have to change",
+      redLine: (key, rule) => `red line ${key}${rule !== undefined ? ` (${rule})` : ""}`,
+      change: (what, opens) => `  - ${what}: ${opens ? "opens a zone of agreement" : "is not enough alone"}`,
+      inexact: (sampled, unfinished) =>
+        `warning: ${sampled ? "the space is too large to search exactly: the count of agreements is a sampled estimate; " : ""}${unfinished} search(es) ran out of their node budget; coarsen the grid with --step`,
+      interrupted: (completed, runs) => `interrupted: the summary covers ${completed} of ${runs} draws`,
+    },
     analyze: {
       space: (parties, names, outcomes) => `Space of agreements: ${parties} parties (${names}), ${outcomes} outcomes`,
       walkAway: (values) => `Walk-away values: ${values}`,
@@ -599,6 +639,25 @@ const zh: Messages = {
       redLine: (_key, actor, line) => `${actor}的红线“${line}”`,
       walkAway: (actor) => `${actor}的底线`,
       plain: (chance, possible) => `${chance}${possible ? "; 按所写情景可以达成协议" : ""}。`,
+    },
+    agreementCommand: {
+      title: "能否达成协议?",
+      standardError: (se, possible) => `  ± ${se} (标准误); 按所写情景: ${possible ? "可以达成协议" : "无法达成协议"}`,
+      grid: (decision, outcomes, step) => `决策规则: ${decision}。网格: ${outcomes} 种结果${step !== undefined ? ` (步长 ${step})` : " (锚点与参照点)"}。`,
+      estimate: (samples, seed, hits, share, se, outcomes, upper95) =>
+        `抽样估计 (均匀抽取 ${samples} 种结果, 种子 ${seed}): ${hits} 种是协议, 占比 ${share} ± ${se} (标准误), 约 ${outcomes} 种结果; 95% 上界 ${upper95}。`,
+      mostLikely: (percent) => `最可能的协议 (可接受结果的纳什点${percent !== undefined ? `, 占抽样的 ${percent}%` : ""}):`,
+      issueColumns: ["议题", "取值"],
+      namedDeals: "已命名的协议",
+      dealColumns: (draws) => ["协议", draws ? "概率" : "是否为协议", "按所写情景"],
+      yes: "是",
+      no: "否",
+      whyNot: "为何不能: 无法同时成立的约束 (最小的在前)",
+      whatWouldChange: "需要改变什么",
+      redLine: (key, rule) => `红线 ${key}${rule !== undefined ? ` (${rule})` : ""}`,
+      change: (what, opens) => `  - ${what}: ${opens ? "可打开协议空间" : "单独不足以打开协议空间"}`,
+      inexact: (sampled, unfinished) => `警告: ${sampled ? "结果空间太大, 无法精确搜索: 协议数是抽样估计; " : ""}${unfinished} 次搜索用完了节点预算; 请用 --step 放粗网格`,
+      interrupted: (completed, runs) => `已中断: 摘要只涵盖 ${runs} 次抽样中的 ${completed} 次`,
     },
     analyze: {
       space: (parties, names, outcomes) => `协议空间: ${parties} 方 (${names}), ${outcomes} 种结果`,

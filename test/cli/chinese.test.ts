@@ -85,6 +85,29 @@ describe("the chance of agreement above the forecast table", () => {
   });
 });
 
+describe("parley agreement --lang zh", () => {
+  it("says the chance, the grid, the most likely agreement and each deal's reason in Chinese", async () => {
+    const zh = await runCli("agreement", HANOI, "--lang", "zh");
+    expect(zh.code).toBe(0);
+    const lines = zh.stdout.split("\n");
+    expect(lines.slice(0, 4)).toEqual(["2019年2月美朝河内峰会 — 能否达成协议?", "", "可以达成协议: 34992 种结果中有 599 种为美国和朝鲜所接受。", "决策规则: 否决方 USA, DPRK。网格: 34992 种结果 (锚点与参照点)。"]);
+    expect(zh.stdout).toContain("最可能的协议 (可接受结果的纳什点):");
+    expect(zh.stdout).toMatch(/新加坡联合声明\(2018年6月\)\s+是 {2}美国和朝鲜接受\n/);
+    // Left in Latin letters: actor ids, option ids (vague), and KTAB in no line here.
+    expect(zh.stdout.replace(/\b(USA|DPRK|vague)\b/g, "")).not.toMatch(/[A-Za-z]{3,}/);
+    const en = await runCli("agreement", HANOI);
+    expect(en.stdout.split("\n")[0]).toBe("US–DPRK summit in Hanoi, February 2019 — will they agree?");
+    expect(en.stdout).toContain("Decision rule: veto players USA, DPRK. Grid: 34992 outcomes (anchors and reference points).");
+  });
+
+  it("says why not and what would have to change in Chinese", async () => {
+    const zh = await runCli("agreement", scenarioFile(CONFLICT), "--step", "50", "--lang", "zh");
+    expect(zh.stdout).toContain("为何不能: 无法同时成立的约束 (最小的在前)\n  - 红线 A.high-x (x >= 60); 红线 B.low-x (x <= 40)");
+    expect(zh.stdout).toContain("需要改变什么\n  - 放弃红线 A.high-x: 可打开协议空间");
+    expect(zh.stdout).toContain("甲方不接受（越过红线“高位x”");
+  });
+});
+
 describe("parley analyze --lang", () => {
   /** Words of the English labels, none of which may be left in the Chinese output. */
   const ENGLISH =

@@ -1,6 +1,9 @@
 /** `parley agreement FILE`: will they agree at all? The chance of agreement, each deal's, and why talks may fail. */
-import { agreementAsWritten, agreementForecast, type AgreementReport } from "../../agreement/forecast.js";
-import { noStatusQuoNote } from "../../deals/reasons.js";
+import { agreementAsWritten, agreementForecast, agreementSummary, type AgreementReport } from "../../agreement/forecast.js";
+import { messages } from "../../i18n/report.js";
+import { agreementModel, judgeOutcome } from "../../agreement/model.js";
+import { dealOutcome } from "../../deals/preferences.js";
+import { noStatusQuoNote, scenarioExplainer } from "../../deals/reasons.js";
 import { text, type Language } from "../../scenario/label.js";
 import type { Scenario } from "../../scenario/types.js";
 import { EXIT_INTERRUPTED } from "../../uncertainty/interrupt.js";
@@ -31,11 +34,13 @@ export async function agreementCommand(scenario: Scenario, options: AgreementCom
       ...(options.workers !== undefined ? { workers: options.workers } : {}),
     }),
   );
-  const noStatusQuo = noStatusQuoNote(scenario, options.language ?? scenario.language);
-  io.out(options.json ? JSON.stringify(noStatusQuo ? { ...report, noStatusQuo } : report, null, 2) : agreementText(scenario, report, options.language ?? scenario.language));
-  if (!report.exact) io.err(`warning: ${report.estimate ? "the space is too large to search exactly: the count of agreements is a sampled estimate; " : ""}${report.unfinished} search(es) ran out of their node budget; coarsen the grid with --step`);
+  const language = options.language ?? scenario.language;
+  const noStatusQuo = noStatusQuoNote(scenario, language);
+  io.out(options.json ? JSON.stringify(noStatusQuo ? { ...report, noStatusQuo } : report, null, 2) : agreementText(scenario, report, language));
+  const words = messages(language).terminal.agreementCommand;
+  if (!report.exact) io.err(words.inexact(report.estimate !== undefined, report.unfinished));
   if (report.partial) {
-    io.err(`interrupted: the summary covers ${report.completed} of ${report.runs} draws`);
+    io.err(words.interrupted(report.completed, report.runs));
     return EXIT_INTERRUPTED;
   }
   return EXIT.ok;
@@ -47,48 +52,63 @@ export function agreementLine(scenario: Scenario): string {
 }
 
 export function agreementText(scenario: Scenario, r: AgreementReport, language: Language): string {
-  const lines = [`${text(scenario.title, language)} — will they agree?`, "", r.summary];
-  if (r.runs > 0) lines.push(`  ± ${formatNumber(r.standardError, 3)} (standard error); as written: ${r.possible ? "an agreement is possible" : "no agreement is possible"}`);
-  const decision = r.decision.kind === "unanimity" ? "unanimity" : [r.decision.veto ? `veto players ${r.decision.veto.join(", ")}` : "", r.decision.threshold !== undefined ? `capability share ≥ ${formatNumber(r.decision.threshold)}` : ""].filter((s) => s !== "").join(", ");
+  const t = messages(language).terminal;
+  const w = t.agreementCommand;
+  const a = t.analyze;
+  const lines = [`${text(scenario.title, language)} — ${w.title}`, "", language === "en" ? r.summary : agreementSummary(scenario, r, language)];
+  if (r.runs > 0) lines.push(w.standardError(formatNumber(r.standardError, 3), r.possible));
+  const decision = r.decision.kind === "unanimity" ? a.unanimity : [r.decision.veto ? a.veto(r.decision.veto.join(", ")) : "", r.decision.threshold !== undefined ? a.threshold(formatNumber(r.decision.threshold)) : ""].filter((s) => s !== "").join(", ");
   const noStatusQuo = noStatusQuoNote(scenario, language);
   if (noStatusQuo) lines.push(noStatusQuo.note);
-  lines.push(`Decision rule: ${decision}. Grid: ${r.grid.outcomes} outcomes${r.grid.step !== undefined ? ` (step ${r.grid.step})` : " (anchors and reference points)"}.`);
+  lines.push(w.grid(decision, r.grid.outcomes, r.grid.step));
   const e = r.estimate;
-  if (e) lines.push(`Sampled estimate (${e.samples} uniform outcomes, seed ${e.seed}): ${e.hits} agreements, share ${formatNumber(e.share, 4)} ± ${formatNumber(e.standardError, 4)} (standard error), about ${formatNumber(e.outcomes, 0)} outcomes; 95% upper bound ${formatNumber(e.upper95, 4)}.`);
+  if (e) lines.push(w.estimate(e.samples, e.seed, e.hits, formatNumber(e.share, 4), formatNumber(e.standardError, 4), formatNumber(e.outcomes, 0), formatNumber(e.upper95, 4)));
   if (r.mostLikely) {
-    lines.push("", `Most likely agreement (Nash point of the acceptable set${r.runs > 0 ? `, in ${(100 * r.mostLikely.share).toFixed(0)}% of draws` : ""}):`);
+    lines.push("", w.mostLikely(r.runs > 0 ? (100 * r.mostLikely.share).toFixed(0) : undefined));
     lines.push(
       table(
-        ["issue", "value"],
+        w.issueColumns,
         scenario.issues.map((issue) => [text(issue.name, language), String(r.mostLikely!.outcome[issue.id])]),
         ["left", "right"],
       ),
     );
   }
   if (r.deals.length > 0) {
-    lines.push("", "Named deals");
+    // Each deal's reason as written: the report's own in English, else worded anew from its structure.
+    const why = language === "en" ? (d: AgreementReport["deals"][number]) => d.why : dealReasons(scenario, language);
+    lines.push("", w.namedDeals);
     lines.push(
       table(
-        ["deal", r.runs > 0 ? "chance" : "agreement", "as written"],
-        r.deals.map((d) => [text(scenario.deals.find((x) => x.id === d.id)?.name, language) || d.id, r.runs > 0 ? `${(100 * d.probability).toFixed(1)}%` : d.agreement ? "yes" : "no", d.why]),
+        w.dealColumns(r.runs > 0),
+        r.deals.map((d) => [text(scenario.deals.find((x) => x.id === d.id)?.name, language) || d.id, r.runs > 0 ? `${(100 * d.probability).toFixed(1)}%` : d.agreement ? w.yes : w.no, why(d)]),
         ["left", "right", "left"],
       ),
     );
   }
   if (r.conflicts.length > 0) {
-    lines.push("", "Why not: constraints that cannot all hold together (smallest first)");
-    for (const c of r.conflicts) lines.push(`  - ${[...c.redLines.map((id) => `red line ${id}${redLineText(scenario, id)}`), ...c.walkAway.map((id) => `${id}'s walk-away value`)].join("; ")}`);
-    lines.push("", "What would have to change");
+    lines.push("", w.whyNot);
+    for (const c of r.conflicts) lines.push(`  - ${[...c.redLines.map((id) => w.redLine(id, redLineRule(scenario, id))), ...c.walkAway.map((id) => a.walkAwayOf(id))].join("; ")}`);
+    lines.push("", w.whatWouldChange);
     for (const c of r.changes) {
-      const what = c.kind === "redLine" ? `dropping red line ${c.constraint}` : `${c.constraint} lowering its walk-away value${c.relaxBy !== undefined ? ` by ${formatNumber(c.relaxBy, 3)}` : ""}`;
-      lines.push(`  - ${what}: ${c.opens ? "opens a zone of agreement" : "is not enough alone"}`);
+      const what = c.kind === "redLine" ? a.dropRedLine(c.constraint) : a.lowerWalkAway(c.constraint, c.relaxBy !== undefined ? formatNumber(c.relaxBy, 3) : undefined);
+      lines.push(w.change(what, c.opens));
     }
   }
   return lines.join("\n");
 }
 
-function redLineText(scenario: Scenario, key: string): string {
+/** A red line's rule, by its key `ACTOR.lineId`. */
+function redLineRule(scenario: Scenario, key: string): string | undefined {
   const [actorId, ...rest] = key.split(".");
-  const line = scenario.actors.find((a) => a.id === actorId)?.redLines.find((l) => l.id === rest.join("."));
-  return line ? ` (${line.rule})` : "";
+  return scenario.actors.find((a) => a.id === actorId)?.redLines.find((l) => l.id === rest.join("."))?.rule;
+}
+
+/** Why each deal is an agreement as written or not, in `language`, with the scenario's names in it. */
+function dealReasons(scenario: Scenario, language: Language): (deal: { readonly id: string; readonly why: string }) => string {
+  const model = agreementModel(scenario);
+  const explain = scenarioExplainer(scenario, language);
+  return (deal) => {
+    const values = scenario.deals.find((d) => d.id === deal.id)?.values;
+    return values ? explain.agreement(judgeOutcome(model, dealOutcome(scenario, values)).reason) : deal.why;
+  };
 }
