@@ -5,6 +5,7 @@
  * evidence beside the grid; each issue shows its scale with the anchor labels.
  */
 import { useEffect, useMemo, useRef, useState } from "react";
+import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
 import type { Diagnostic } from "../../../src/scenario/diagnostics.js";
 import type { Issue, Scenario } from "../../../src/scenario/types.js";
@@ -17,6 +18,9 @@ import { AddActor, AddIssue } from "./AddForms.js";
 import { useGridKeys } from "../useGridKeys.js";
 import { Citations, QuantityEvidence } from "./Evidence.js";
 import { EvidenceEditor } from "./EvidenceEditor.js";
+
+/** The grid's label function (format.ts), passed to its cells. */
+type Label = ReturnType<typeof useLabel>;
 
 type Focus = { kind: "capability"; actor: string } | { kind: "stance"; actor: string; issue: string } | { kind: "issue"; issue: string };
 
@@ -57,6 +61,8 @@ export function ScenarioView() {
   const elsewhere = ws.errors.filter((e) => ![...cellKeys].some((k) => errorsAt([e], k).length > 0));
 
   const enter = (f: Focus) => () => setHover(f);
+  const posPrefix = t("grid.pos");
+  const salPrefix = t("grid.sal");
   const pin = (f: Focus) => () => setPinned((p) => (sameFocus(p, f) ? undefined : f));
 
   return (
@@ -120,6 +126,7 @@ export function ScenarioView() {
                 return (
                   <td key={actor.id} className={sameFocus(focus, f) ? "focused" : undefined} onMouseEnter={enter(f)} onFocus={enter(f)}>
                     <NumberCell
+                      t={t}
                       path={["actors", a, "capability"]}
                       errorKey={`actors[${a}].capability`}
                       ariaLabel={t("grid.capabilityOf", { actor: label(actor.name) })}
@@ -140,7 +147,7 @@ export function ScenarioView() {
                     <button type="button" className="linkish issue-name" onClick={pin(fi)} onFocus={enter(fi)} aria-pressed={sameFocus(pinned, fi)}>
                       {label(issue.name)}
                     </button>
-                    <IssueScale issue={issue} />
+                    <IssueScale issue={issue} label={label} />
                   </th>
                   {scenario.actors.map((actor) => {
                     const f: Focus = { kind: "stance", actor: actor.id, issue: issue.id };
@@ -150,20 +157,22 @@ export function ScenarioView() {
                         {has ? (
                           <div className="stance-cell">
                             {issue.kind === "options" ? (
-                              <OptionCell issue={issue} path={["stances", actor.id, issue.id, "position"]} errorKey={`stances.${actor.id}.${issue.id}.position`} ariaLabel={t("grid.positionOf", { actor: label(actor.name), issue: label(issue.name) })} />
+                              <OptionCell issue={issue} label={label} path={["stances", actor.id, issue.id, "position"]} errorKey={`stances.${actor.id}.${issue.id}.position`} ariaLabel={t("grid.positionOf", { actor: label(actor.name), issue: label(issue.name) })} />
                             ) : (
                               <NumberCell
+                                t={t}
                                 path={["stances", actor.id, issue.id, "position"]}
                                 errorKey={`stances.${actor.id}.${issue.id}.position`}
                                 ariaLabel={t("grid.positionOf", { actor: label(actor.name), issue: label(issue.name) })}
-                                prefix={t("grid.pos")}
+                                prefix={posPrefix}
                               />
                             )}
                             <NumberCell
+                              t={t}
                               path={["stances", actor.id, issue.id, "salience"]}
                               errorKey={`stances.${actor.id}.${issue.id}.salience`}
                               ariaLabel={t("grid.salienceOf", { actor: label(actor.name), issue: label(issue.name) })}
-                              prefix={t("grid.sal")}
+                              prefix={salPrefix}
                               onPin={pin(f)}
                               pinned={sameFocus(pinned, f)}
                             />
@@ -277,8 +286,7 @@ function nearestLabel(issue: Issue, value: number) {
 }
 
 /** The issue's scale as a ruler with its anchors. */
-function IssueScale({ issue }: { issue: Issue }) {
-  const label = useLabel();
+function IssueScale({ issue, label }: { issue: Issue; label: Label }) {
   const width = 180;
   const x = (v: number) => 6 + ((v - issue.min) / (issue.max - issue.min || 1)) * (width - 12);
   const ref = issue.reference?.value;
@@ -315,14 +323,15 @@ function ErrorNote({ errors }: { errors: readonly Diagnostic[] }) {
 
 let idCounter = 0;
 
-function NumberCell({ path, errorKey, ariaLabel, prefix, onPin, pinned }: { path: YamlPath; errorKey: string; ariaLabel: string; prefix?: string; onPin?: () => void; pinned?: boolean }) {
+/** A number in the grid; `t` comes from the grid (one translation hook for the whole grid, not one per cell). */
+function NumberCell({ t, path, errorKey, ariaLabel, prefix, onPin, pinned }: { t: TFunction; path: YamlPath; errorKey: string; ariaLabel: string; prefix?: string; onPin?: () => void; pinned?: boolean }) {
   const ws = useWorkspace();
-  const { t } = useTranslation();
   const written = writtenValue(ws.data, path);
   const shown = written === undefined || written === null ? "" : String(written);
   const [draft, setDraft] = useState<string>();
   const errors = useMemo(() => errorsAt(ws.errors, errorKey), [ws.errors, errorKey]);
   const id = useRef(`cell-${++idCounter}`).current;
+  const pinLabel = onPin ? t("evidence.show", { what: ariaLabel }) : "";
   return (
     <div className={`num-cell${errors.length > 0 ? " invalid" : ""}`}>
       {prefix && (
@@ -356,7 +365,7 @@ function NumberCell({ path, errorKey, ariaLabel, prefix, onPin, pinned }: { path
         }}
       />
       {onPin && (
-        <button type="button" className="pin" aria-pressed={pinned} aria-label={t("evidence.show", { what: ariaLabel })} title={t("evidence.show", { what: ariaLabel })} onClick={onPin}>
+        <button type="button" className="pin" aria-pressed={pinned} aria-label={pinLabel} title={pinLabel} onClick={onPin}>
           ⓘ
         </button>
       )}
@@ -372,9 +381,8 @@ function NumberCell({ path, errorKey, ariaLabel, prefix, onPin, pinned }: { path
   );
 }
 
-function OptionCell({ issue, path, errorKey, ariaLabel }: { issue: Issue; path: YamlPath; errorKey: string; ariaLabel: string }) {
+function OptionCell({ issue, label, path, errorKey, ariaLabel }: { issue: Issue; label: Label; path: YamlPath; errorKey: string; ariaLabel: string }) {
   const ws = useWorkspace();
-  const label = useLabel();
   const written = writtenValue(ws.data, path);
   const errors = errorsAt(ws.errors, errorKey);
   // The chosen option's whole label, drawn wrapped over the select (a select cuts it to one line).
