@@ -28,13 +28,16 @@ export function useDecisionText(scenario: Scenario): string {
   const { t } = useTranslation();
   const label = useLabel();
   const language = useLanguage();
-  const { decision } = scenario;
-  const names = (ids: readonly string[]) => reasonWords[language].list(ids.map((id) => label(scenario.actors.find((a) => a.id === id)?.name) || id));
-  const parts = [
-    ...(decision.veto && decision.veto.length > 0 ? [t("agreement.rule.veto", { actors: names(decision.veto) })] : []),
-    ...(decision.threshold !== undefined ? [t("agreement.rule.threshold", { share: `${Math.round(decision.threshold * 100)} %` })] : []),
-  ];
-  return decision.kind === "unanimity" || parts.length === 0 ? t("agreement.rule.unanimity") : parts.join(t("agreement.rule.and"));
+  // Once per scenario and language, not at every render of the deal builder's verdicts.
+  return useMemo(() => {
+    const { decision } = scenario;
+    const names = (ids: readonly string[]) => reasonWords[language].list(ids.map((id) => label(scenario.actors.find((a) => a.id === id)?.name) || id));
+    const parts = [
+      ...(decision.veto && decision.veto.length > 0 ? [t("agreement.rule.veto", { actors: names(decision.veto) })] : []),
+      ...(decision.threshold !== undefined ? [t("agreement.rule.threshold", { share: `${Math.round(decision.threshold * 100)} %` })] : []),
+    ];
+    return decision.kind === "unanimity" || parts.length === 0 ? t("agreement.rule.unanimity") : parts.join(t("agreement.rule.and"));
+  }, [scenario, language, t]); // label follows language
 }
 
 /** A number with at most `digits` decimals, without trailing zeros. */

@@ -4,7 +4,7 @@
  * the history; Undo takes it out again), copy the link that reopens it, and what a link's deal
  * named that this scenario does not have.
  */
-import { useState } from "react";
+import { memo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Scenario } from "../../../src/scenario/types.js";
 import { dealIdProblem, roundedDeal, writtenValues, type BuiltDeal, type DealValues, type LinkProblem } from "../dealLink.js";
@@ -27,7 +27,8 @@ interface SavedDeal {
   readonly values: DealValues;
 }
 
-export function SaveNamedDeal({ scenario, deal, onSaved, onUndone }: { scenario: Scenario; deal: BuiltDeal; onSaved: (values: DealValues, id: string) => void; onUndone: (values: DealValues) => void }) {
+/** Saves the deal as built (`current()`, read when saving: a slider move does not re-render this form). */
+export const SaveNamedDeal = memo(function SaveNamedDeal({ scenario, current, onSaved, onUndone }: { scenario: Scenario; current: () => BuiltDeal; onSaved: (values: DealValues, id: string) => void; onUndone: (values: DealValues) => void }) {
   const ws = useWorkspace();
   const { t } = useTranslation();
   const [name, setName] = useState("");
@@ -48,7 +49,7 @@ export function SaveNamedDeal({ scenario, deal, onSaved, onUndone }: { scenario:
       setError(nameMissing ? t("share.nameNeeded") : t(`share.id.${idIssue}`, { id }));
       return;
     }
-    const values = roundedDeal(scenario, deal.values);
+    const values = roundedDeal(scenario, current().values);
     try {
       const { text: after } = addEntry(before, "deals", { id, name: name.trim(), values: writtenValues(values) });
       ws.setText(after);
@@ -115,10 +116,10 @@ export function SaveNamedDeal({ scenario, deal, onSaved, onUndone }: { scenario:
       )}
     </section>
   );
-}
+});
 
 /** Copies the address, which carries the view and the deal, for sending to someone. */
-export function CopyLink() {
+export const CopyLink = memo(function CopyLink() {
   const { t } = useTranslation();
   const [state, setState] = useState<"copied" | "shown">();
   return (
@@ -143,7 +144,7 @@ export function CopyLink() {
       <span className="muted small-text"> {t("share.linkHint")}</span>
     </p>
   );
-}
+});
 
 /** The parts of a link's deal this scenario cannot use, in words. */
 export function LinkProblems({ problems, onDismiss }: { problems: readonly LinkProblem[]; onDismiss: () => void }) {

@@ -12,7 +12,6 @@
  */
 import * as Plot from "@observablehq/plot";
 import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
-import { useTranslation } from "react-i18next";
 import { evaluateDeal, type DealContext, type DealEvaluation } from "../../../src/deals/evaluate.js";
 import { anchorPrefix, nearestAnchor } from "../../../src/forecast.js";
 import type { Issue, IssueValue, Scenario } from "../../../src/scenario/types.js";
@@ -23,6 +22,7 @@ import { agreementSpaceOf, dealContextOf, type AgreementSpace } from "../compute
 import { fmt, useDecisionText, useExplainer, useLabel, useLanguage } from "../format.js";
 import { Citations } from "./Evidence.js";
 import { record } from "../perf.js";
+import { useWords } from "../words.js";
 import { useWorkspace, type DealValues } from "../workspace.js";
 import { dealQuery, linkedDeal, parseDealQuery, type BuiltDeal, type LinkProblem } from "../dealLink.js";
 import { navigate, reflectInAddress, routePath } from "../router.js";
@@ -60,7 +60,7 @@ function dealFromAddress(scenario: Scenario): { deal: BuiltDeal; problems: LinkP
 
 function DealBuilder({ scenario, context }: { scenario: Scenario; context: DealContext }) {
   const ws = useWorkspace();
-  const { t } = useTranslation();
+  const { t, w } = useWords();
   const label = useLabel();
   // A link's deal wins over the one last built in this workspace; it then becomes the one built.
   const [opened] = useState(() => dealFromAddress(scenario));
@@ -99,6 +99,13 @@ function DealBuilder({ scenario, context }: { scenario: Scenario; context: DealC
   // Back and forward within the deal builder bring back the deal of that entry.
   const latest = useRef(deal);
   latest.current = deal;
+  // One handler for every slider and choice, the same from render to render: a move re-renders its own input only.
+  const setDealLatest = useRef(setDeal);
+  setDealLatest.current = setDeal;
+  const onIssueChange = useCallback((issue: Issue, v: number | string) => setDealLatest.current({ ...latest.current.values, [issue.id]: issueValue(issue, v) }), []);
+  const currentDeal = useCallback(() => latest.current, []);
+  const onNamedSaved = useCallback((values: DealValues, id: string) => setDealLatest.current(values, id, "push"), []);
+  const onNamedUndone = useCallback((values: DealValues) => setDealLatest.current(values, undefined, "push"), []);
   useEffect(() => {
     const onPop = () => {
       if (window.location.pathname !== viewPath) return;
@@ -134,13 +141,13 @@ function DealBuilder({ scenario, context }: { scenario: Scenario; context: DealC
   return (
     <div className="deal-view" ref={root} data-testid="deal-view">
       <header className="view-header">
-        <h2>{t("deal.title")}</h2>
-        <p className="hint">{t("deal.hint")}</p>
+        <h2>{w("deal.title")}</h2>
+        <p className="hint">{w("deal.hint")}</p>
       </header>
       <div className="deal-columns">
-        <section className="deal-inputs" aria-label={t("deal.values")}>
+        <section className="deal-inputs" aria-label={w("deal.values")}>
           <label className="block">
-            {t("deal.startFrom")}
+            {w("deal.startFrom")}
             <select
               data-testid="deal-preset"
               value={deal.name ?? CUSTOM}
@@ -151,9 +158,9 @@ function DealBuilder({ scenario, context }: { scenario: Scenario; context: DealC
               }}
             >
               <option value={CUSTOM} disabled>
-                {t("deal.custom")}
+                {w("deal.custom")}
               </option>
-              <option value="status-quo">{t("deal.statusQuo")}</option>
+              <option value="status-quo">{w("deal.statusQuo")}</option>
               {scenario.deals.map((d) => (
                 <option key={d.id} value={d.id}>
                   {label(d.name)}
@@ -169,16 +176,9 @@ function DealBuilder({ scenario, context }: { scenario: Scenario; context: DealC
           <LinkProblems problems={linkProblems} onDismiss={() => setLinkProblems([])} />
           {deal.name && scenario.deals.find((d) => d.id === deal.name)?.description && <p className="muted small-text">{label(scenario.deals.find((d) => d.id === deal.name)!.description)}</p>}
           {scenario.issues.map((issue) => (
-            <IssueInput
-              key={issue.id}
-              issue={issue}
-              value={valueOf(issue)}
-              onChange={(v) => {
-                setDeal({ ...deal.values, [issue.id]: issueValue(issue, v) });
-              }}
-            />
+            <IssueInput key={issue.id} issue={issue} value={valueOf(issue)} onChange={onIssueChange} />
           ))}
-          <SaveNamedDeal scenario={scenario} deal={deal} onSaved={(values, id) => setDeal(values, id, "push")} onUndone={(values) => setDeal(values, undefined, "push")} />
+          <SaveNamedDeal scenario={scenario} current={currentDeal} onSaved={onNamedSaved} onUndone={onNamedUndone} />
           <CopyLink />
         </section>
         <section className="deal-results" aria-live="polite">
@@ -195,11 +195,12 @@ function DealBuilder({ scenario, context }: { scenario: Scenario; context: DealC
   );
 }
 
-function IssueInput({ issue, value, onChange }: { issue: Issue; value: number | string; onChange: (v: number | string) => void }) {
+const IssueInput = memo(function IssueInput({ issue, value, onChange: change }: { issue: Issue; value: number | string; onChange: (issue: Issue, v: number | string) => void }) {
+  const onChange = (v: number | string) => change(issue, v);
   const label = useLabel();
-  const { t } = useTranslation();
+  const { w } = useWords();
   const id = `deal-${issue.id}`;
-  const optionText = (o: Issue["options"][number] | undefined) => (o ? `${label(o.label)}${issue.reference?.option === o.id ? ` (${t("deal.statusQuoShort")})` : ""}` : String(value));
+  const optionText = (o: Issue["options"][number] | undefined) => (o ? `${label(o.label)}${issue.reference?.option === o.id ? ` (${w("deal.statusQuoShort")})` : ""}` : String(value));
   if (issue.kind === "options") {
     return (
       <div className="issue-input">
@@ -246,10 +247,10 @@ function IssueInput({ issue, value, onChange }: { issue: Issue; value: number | 
       </span>
     </div>
   );
-}
+});
 
 export function Verdicts({ scenario, evaluation }: { scenario: Scenario; evaluation: DealEvaluation }) {
-  const { t } = useTranslation();
+  const { t, w } = useWords();
   const label = useLabel();
   const explain = useExplainer(scenario);
   const decision = useDecisionText(scenario);
@@ -263,23 +264,23 @@ export function Verdicts({ scenario, evaluation }: { scenario: Scenario; evaluat
   return (
     <section>
       <p className={evaluation.agreement ? "deal-agreement ok" : "deal-agreement bad"} data-testid="deal-agreement" data-agreement={evaluation.agreement}>
-        <strong>{evaluation.agreement ? `✓ ${t("deal.agreement")}` : `✗ ${t("deal.noAgreement")}`}</strong> <span className="why">{explain.agreement(evaluation.reason)}</span>
+        <strong>{evaluation.agreement ? `✓ ${w("deal.agreement")}` : `✗ ${w("deal.noAgreement")}`}</strong> <span className="why">{explain.agreement(evaluation.reason)}</span>
       </p>
       <p className="muted small-text" data-testid="deal-decision">
-        {t("agreement.rule.label")}: {decision}
+        {w("agreement.rule.label")}: {decision}
       </p>
       <h3>
-        {t("deal.acceptance")}{" "}
+        {w("deal.acceptance")}{" "}
         <span className={evaluation.acceptedByAll ? "badge ok" : "badge bad"} data-testid="accepted-by-all">
-          {evaluation.acceptedByAll ? t("deal.allAccept") : t("deal.notAll", { count: evaluation.actors.filter((a) => !a.accepts).length })}
+          {evaluation.acceptedByAll ? w("deal.allAccept") : t("deal.notAll", { count: evaluation.actors.filter((a) => !a.accepts).length })}
         </span>
       </h3>
       <table className="verdicts" data-testid="verdicts">
         <thead>
           <tr>
-            <th scope="col">{t("grid.actor")}</th>
-            <th scope="col">{t("deal.utilityVsWalkAway")}</th>
-            <th scope="col">{t("deal.verdict")}</th>
+            <th scope="col">{w("grid.actor")}</th>
+            <th scope="col">{w("deal.utilityVsWalkAway")}</th>
+            <th scope="col">{w("deal.verdict")}</th>
           </tr>
         </thead>
         <tbody>
@@ -289,7 +290,7 @@ export function Verdicts({ scenario, evaluation }: { scenario: Scenario; evaluat
               <tr key={a.id} data-actor={a.id} data-accepts={a.accepts} data-crossed={a.redLinesCrossed.join(" ")}>
                 <th scope="row">
                   {label(actor.name)}
-                  {!everyoneSigns && <span className={a.signatory ? "signs" : "weighs-in"}>{a.signatory ? t("deal.signs") : t("deal.weighsIn")}</span>}
+                  {!everyoneSigns && <span className={a.signatory ? "signs" : "weighs-in"}>{a.signatory ? w("deal.signs") : w("deal.weighsIn")}</span>}
                 </th>
                 <td>
                   <svg width={width + 70} height={18} viewBox={`0 0 ${width + 70} 18`} aria-hidden="true" className="bar">
@@ -303,7 +304,7 @@ export function Verdicts({ scenario, evaluation }: { scenario: Scenario; evaluat
                   {a.reservationSource === "outside-option" && <span className="walkaway-source small-text">{t("deal.outsideOption", { deal: outside(a) })}</span>}
                 </td>
                 <td className={a.accepts ? "ok" : "bad"} title={explain.acceptance(a.acceptance)}>
-                  {a.accepts ? `✓ ${t("deal.accepts")}` : `✗ ${t("deal.rejects")}`}
+                  {a.accepts ? `✓ ${w("deal.accepts")}` : `✗ ${w("deal.rejects")}`}
                   {a.redLinesCrossed.length > 0 && <span className="badge bad crossed-count">{t("deal.crossedCount", { count: a.redLinesCrossed.length })}</span>}
                   {!a.accepts && <span className="why small-text">{explain.acceptance(a.acceptance)}</span>}
                 </td>
@@ -312,7 +313,7 @@ export function Verdicts({ scenario, evaluation }: { scenario: Scenario; evaluat
           })}
         </tbody>
       </table>
-      <p className="legend muted small-text">{t("deal.barLegend")}</p>
+      <p className="legend muted small-text">{w("deal.barLegend")}</p>
     </section>
   );
 }
@@ -323,7 +324,7 @@ export function Verdicts({ scenario, evaluation }: { scenario: Scenario; evaluat
  * re-renders only when its verdict's words change, not on every slider move.
  */
 function RedLines({ scenario, evaluation }: { scenario: Scenario; evaluation: DealEvaluation }) {
-  const { t } = useTranslation();
+  const { t, w } = useWords();
   const explain = useExplainer(scenario);
   const rows = evaluation.actors.flatMap((a, i) => a.redLines.map((verdict, k) => ({ actor: i, line: k, crossed: verdict.holds && !verdict.met, why: explain.reason(verdict.reason) })));
   if (rows.length === 0) return null;
@@ -331,7 +332,7 @@ function RedLines({ scenario, evaluation }: { scenario: Scenario; evaluation: De
   return (
     <section className="red-lines">
       <h3>
-        {t("deal.redLines")}{" "}
+        {w("deal.redLines")}{" "}
         <span className={crossed > 0 ? "badge bad" : "badge ok"} data-testid="red-lines-count">
           {t("deal.redLinesCrossed", { count: crossed })}
         </span>
@@ -346,7 +347,7 @@ function RedLines({ scenario, evaluation }: { scenario: Scenario; evaluation: De
 }
 
 const RedLineRow = memo(function RedLineRow({ scenario, actorIndex, lineIndex, crossed, why }: { scenario: Scenario; actorIndex: number; lineIndex: number; crossed: boolean; why: string }) {
-  const { t } = useTranslation();
+  const { t, w } = useWords();
   const label = useLabel();
   const actor = scenario.actors[actorIndex]!;
   const line = actor.redLines[lineIndex]!;
@@ -355,7 +356,7 @@ const RedLineRow = memo(function RedLineRow({ scenario, actorIndex, lineIndex, c
       <span className="icon" aria-hidden="true">
         {crossed ? "✗" : "✓"}
       </span>
-      <span className="sr-only">{crossed ? t("deal.lineCrossed") : t("deal.lineKept")}</span> <span className="line-actor">{label(actor.name)}</span> · <strong>{label(line.name) || line.id}</strong>
+      <span className="sr-only">{crossed ? w("deal.lineCrossed") : w("deal.lineKept")}</span> <span className="line-actor">{label(actor.name)}</span> · <strong>{label(line.name) || line.id}</strong>
       {line.credibility.value < 1 && <span className="muted small-text"> {t("deal.credibility", { value: fmt(line.credibility.value, 2) })}</span>}
       <span className="why">{why}</span>
       {crossed ? (
@@ -366,7 +367,7 @@ const RedLineRow = memo(function RedLineRow({ scenario, actorIndex, lineIndex, c
       ) : (
         line.evidence.length > 0 && (
           <details className="red-line-evidence">
-            <summary className="small-text">{t("deal.evidence")}</summary>
+            <summary className="small-text">{w("deal.evidence")}</summary>
             <Citations scenario={scenario} citations={line.evidence} />
           </details>
         )
@@ -376,14 +377,14 @@ const RedLineRow = memo(function RedLineRow({ scenario, actorIndex, lineIndex, c
 });
 
 export function Rules({ scenario, evaluation }: { scenario: Scenario; evaluation: DealEvaluation }) {
-  const { t } = useTranslation();
+  const { w } = useWords();
   const label = useLabel();
   const explain = useExplainer(scenario);
   return (
     <div className="rules">
       <section>
-        <h3>{t("deal.criteria")}</h3>
-        {evaluation.criteria.length === 0 && <p className="empty-state">{t("build.no.criteria")}</p>}
+        <h3>{w("deal.criteria")}</h3>
+        {evaluation.criteria.length === 0 && <p className="empty-state">{w("build.no.criteria")}</p>}
         <ul className="rule-list" data-testid="criteria">
           {evaluation.criteria.map((c) => {
             const entry = scenario.criteria.find((x) => x.id === c.id);
@@ -392,7 +393,7 @@ export function Rules({ scenario, evaluation }: { scenario: Scenario; evaluation
                 <span className="icon" aria-hidden="true">
                   {c.met ? "✓" : "✗"}
                 </span>
-                <span className="sr-only">{c.met ? t("deal.met") : t("deal.notMet")}</span> <strong>{label(entry?.name) || c.id}</strong>
+                <span className="sr-only">{c.met ? w("deal.met") : w("deal.notMet")}</span> <strong>{label(entry?.name) || c.id}</strong>
                 <span className="why">{explain.reason(c.reason)}</span>
               </li>
             );
@@ -400,8 +401,8 @@ export function Rules({ scenario, evaluation }: { scenario: Scenario; evaluation
         </ul>
       </section>
       <section>
-        <h3>{t("deal.traps")}</h3>
-        {evaluation.traps.length === 0 && <p className="empty-state">{t("build.no.traps")}</p>}
+        <h3>{w("deal.traps")}</h3>
+        {evaluation.traps.length === 0 && <p className="empty-state">{w("build.no.traps")}</p>}
         <ul className="rule-list" data-testid="traps">
           {evaluation.traps.map((c) => {
             const entry = scenario.traps.find((x) => x.id === c.id);
@@ -410,7 +411,7 @@ export function Rules({ scenario, evaluation }: { scenario: Scenario; evaluation
                 <span className="icon" aria-hidden="true">
                   {c.triggered ? "⚠" : "○"}
                 </span>
-                <span className="sr-only">{c.triggered ? t("deal.triggered") : t("deal.avoided")}</span> <strong>{label(entry?.name) || c.id}</strong>
+                <span className="sr-only">{c.triggered ? w("deal.triggered") : w("deal.avoided")}</span> <strong>{label(entry?.name) || c.id}</strong>
                 <span className="why">{explain.reason(c.reason)}</span>
               </li>
             );
@@ -428,7 +429,7 @@ interface Scales {
 }
 
 function SpaceChart({ scenario, evaluation, context }: { scenario: Scenario; evaluation: DealEvaluation; context: DealContext }) {
-  const { t } = useTranslation();
+  const { t, w } = useWords();
   const label = useLabel();
   const ids = scenario.actors.map((a) => a.id);
   const [pair, setPair] = useState<[string, string]>([ids[0] ?? "", ids[1] ?? ids[0] ?? ""]);
@@ -446,7 +447,10 @@ function SpaceChart({ scenario, evaluation, context }: { scenario: Scenario; eva
     [scenario, context, language],
   );
   const nameKey = named.map((n) => n.name).join("|");
-  const labels = [t("deal.frontier"), t("deal.nash"), t("deal.ks"), t("deal.maxWelfare"), t("deal.walkAway"), label(scenario.actors.find((x) => x.id === a)?.name), label(scenario.actors.find((x) => x.id === b)?.name)].join("|");
+  const labels = useMemo(
+    () => [w("deal.frontier"), w("deal.nash"), w("deal.ks"), w("deal.maxWelfare"), w("deal.walkAway"), label(scenario.actors.find((x) => x.id === a)?.name), label(scenario.actors.find((x) => x.id === b)?.name)].join("|"),
+    [t, language, scenario, a, b],
+  );
 
   const frame = useRef<HTMLDivElement>(null);
   const chartWidth = useWidth(frame, 640);
@@ -479,7 +483,7 @@ function SpaceChart({ scenario, evaluation, context }: { scenario: Scenario; eva
     placeLatest.current();
   }, []);
 
-  const dealLabel = t("deal.current");
+  const dealLabel = useMemo(() => w("deal.current"), [t]);
   const placeMarker = () => {
     const s = scales.current;
     const g = marker.current;
@@ -495,12 +499,14 @@ function SpaceChart({ scenario, evaluation, context }: { scenario: Scenario; eva
   placeLatest.current = placeMarker;
   useLayoutEffect(placeMarker);
 
-  return (
+  // Everything but the marker is the same from one deal to the next: made again only when the pair,
+  // the space, the chart or the language changes, so that a slider move leaves it as it is.
+  return useMemo(() => (
     <section className="space" aria-labelledby="space-title">
-      <h3 id="space-title">{t("deal.space")}</h3>
+      <h3 id="space-title">{w("deal.space")}</h3>
       <div className="space-controls">
         <label>
-          {t("deal.partyX")}{" "}
+          {w("deal.partyX")}{" "}
           <select data-testid="party-x" value={a} onChange={(e) => setPair([e.target.value, b])}>
             {scenario.actors.map((x) => (
               <option key={x.id} value={x.id}>
@@ -510,7 +516,7 @@ function SpaceChart({ scenario, evaluation, context }: { scenario: Scenario; eva
           </select>
         </label>
         <label>
-          {t("deal.partyY")}{" "}
+          {w("deal.partyY")}{" "}
           <select data-testid="party-y" value={b} onChange={(e) => setPair([a, e.target.value])}>
             {scenario.actors.map((x) => (
               <option key={x.id} value={x.id}>
@@ -521,7 +527,7 @@ function SpaceChart({ scenario, evaluation, context }: { scenario: Scenario; eva
         </label>
       </div>
       {a === b ? (
-        <p className="muted">{t("deal.twoParties")}</p>
+        <p className="muted">{w("deal.twoParties")}</p>
       ) : space instanceof Error ? (
         <p className="problems">{space.message}</p>
       ) : space ? (
@@ -529,8 +535,8 @@ function SpaceChart({ scenario, evaluation, context }: { scenario: Scenario; eva
           <PlotFigure make={make} onMount={onMount} label={t("deal.spaceLabel", { a: label(scenario.actors.find((x) => x.id === a)?.name), b: label(scenario.actors.find((x) => x.id === b)?.name) })} className="space-plot" />
           <div>
             <SpaceFacts space={space} />
-            <h4>{t("deal.namedDeals")}</h4>
-            {named.length === 0 && <p className="empty-state small-text">{t("build.noDeals")}</p>}
+            <h4>{w("deal.namedDeals")}</h4>
+            {named.length === 0 && <p className="empty-state small-text">{w("build.noDeals")}</p>}
             <ol className="named-deals small-text">
               {named.map((d) => (
                 <li key={d.id}>
@@ -542,29 +548,29 @@ function SpaceChart({ scenario, evaluation, context }: { scenario: Scenario; eva
         </div>
       ) : null}
     </section>
-  );
+  ), [t, language, scenario, a, b, space, make, onMount, named]);
 }
 
 function SpaceFacts({ space }: { space: AgreementSpace }) {
-  const { t } = useTranslation();
+  const { t, w } = useWords();
   const an = space.analysis;
   const point = (u: number[] | null) => (u ? `(${fmt(u[0], 2)}, ${fmt(u[1], 2)})` : "–");
   return (
     <dl className="space-facts">
-      <dt>{t("deal.outcomes")}</dt>
+      <dt>{w("deal.outcomes")}</dt>
       <dd>
         {an.outcomes.toLocaleString()}
-        {space.sampled ? ` (${t("deal.sampled")})` : ""}
+        {space.sampled ? ` (${w("deal.sampled")})` : ""}
       </dd>
-      <dt>{t("deal.frontier")}</dt>
+      <dt>{w("deal.frontier")}</dt>
       <dd>{t("deal.frontierSize", { points: an.pareto.distinctPoints, rational: an.pareto.rationalSize })}</dd>
-      <dt>{t("deal.nash")}</dt>
+      <dt>{w("deal.nash")}</dt>
       <dd>{point(an.nash.utilities)}</dd>
-      <dt>{t("deal.ks")}</dt>
+      <dt>{w("deal.ks")}</dt>
       <dd>{point(an.ks.utilities)}</dd>
-      <dt>{t("deal.maxWelfare")}</dt>
+      <dt>{w("deal.maxWelfare")}</dt>
       <dd>{point(an.maxWelfare.utilities)}</dd>
-      <dt>{t("deal.opposition")}</dt>
+      <dt>{w("deal.opposition")}</dt>
       <dd>{fmt(an.opposition, 3)}</dd>
     </dl>
   );
