@@ -16,7 +16,8 @@ import { DEFAULT_STRATEGY, STRATEGIES, type Strategy } from "../../../src/simula
 import { DEFAULT_DEADLINE } from "../../../src/simulation/simulate.js";
 import type { OutcomeRecord } from "../../../src/outcomes/space.js";
 import type { Scenario } from "../../../src/scenario/types.js";
-import { fmt, useExplainer, useLabel } from "../format.js";
+import { useExplainer } from "../explain.js";
+import { fmt, useLabel } from "../format.js";
 import { record } from "../perf.js";
 import { navigate, routePath } from "../router.js";
 import { isRunning, talksRunner } from "../simulation/runner.js";
