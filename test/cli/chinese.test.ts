@@ -108,6 +108,18 @@ describe("parley agreement --lang zh", () => {
   });
 });
 
+describe("parley deal's concerns", () => {
+  it("name the issues, in the chosen language, not their ids", async () => {
+    const zh = await runCli("deal", HANOI, "--deal", "singapore", "--lang", "zh");
+    expect(zh.code).toBe(0);
+    expect(zh.stdout).toContain("美国 — 趋近: 无核化范围、无核化的定义");
+    const concerns = zh.stdout.slice(zh.stdout.indexOf("关切"));
+    expect(concerns).not.toMatch(/[A-Za-z]{3,}/);
+    const en = await runCli("deal", HANOI, "--deal", "singapore");
+    expect(en.stdout).toContain("United States — toward: Scope of denuclearisation, Definition of denuclearisation");
+  });
+});
+
 describe("parley analyze --lang", () => {
   /** Words of the English labels, none of which may be left in the Chinese output. */
   const ENGLISH =

@@ -117,9 +117,10 @@ export function describeEvaluation(scenario: Scenario, deal: Pick<Deal, "id" | "
   for (const c of e.concerns) {
     if (c.toward.length === 0 && c.away.length === 0) continue;
     const name = text(scenario.actors.find((x) => x.id === c.actor)?.name, language);
+    const issues = (ids: readonly string[]) => ids.map((id) => text(scenario.issues.find((i) => i.id === id)?.name, language) || id).join(zh ? "、" : ", ");
     const parts = [];
-    if (c.toward.length > 0) parts.push(`${zh ? "趋近" : "toward"}: ${c.toward.join(", ")}`);
-    if (c.away.length > 0) parts.push(`${zh ? "背离" : "away from"}: ${c.away.join(", ")}`);
+    if (c.toward.length > 0) parts.push(`${zh ? "趋近" : "toward"}: ${issues(c.toward)}`);
+    if (c.away.length > 0) parts.push(`${zh ? "背离" : "away from"}: ${issues(c.away)}`);
     lines.push(`  ${name} — ${parts.join("; ")}`);
   }
   return lines.join("\n");
