@@ -169,7 +169,10 @@ function boundary(script, layout) {
         const resolved = await b.resolve(args.path, { kind: args.kind, importer: args.importer, resolveDir: args.resolveDir, pluginData: { boundary: true } });
         if (resolved.errors.length > 0 || resolved.external || resolved.namespace !== "file") return undefined;
         const path = rel(resolved.path);
-        const owner = earlier.find((other) => layout.modules[other].has(path)) ?? (dynamic && resolved.path.startsWith(src) ? (SCRIPTS.find((other) => layout.modules[other].has(path)) ?? (FORECAST_UNITS.includes(path) ? "forecast" : "work")) : undefined);
+        const holder = (scripts) => scripts.find((other) => layout.modules[other].has(path));
+        // An earlier script's module is that script's; a unit is its holder's, or goes where it belongs.
+        let owner = holder(earlier);
+        if (owner === undefined && dynamic && resolved.path.startsWith(src)) owner = holder(SCRIPTS) ?? (FORECAST_UNITS.includes(path) ? "forecast" : "work");
         if (owner === undefined) return undefined;
         layout.referenced[owner].add(path);
         return { path: reference(owner, path), external: true };
