@@ -250,6 +250,12 @@ async function createPool(workerFile: URL, threads: number): Promise<Piscina> {
 /** Longest a map in this thread runs without letting signals and timers in, in milliseconds. */
 const BREATHE_MS = 50;
 
+/**
+ * Longest this thread maps beside pool threads before it looks at their replies, in milliseconds: yielding
+ * after every input (a few microseconds each, thousands of times) cost more than a pool thread waiting this long.
+ */
+const HAND_OFF_MS = 1;
+
 async function mapInProcess<I, O>(
   workerFile: URL,
   inputs: MapInputs<I>,
@@ -336,18 +342,22 @@ async function mapOnPool<I, O>(
       options.onProgress?.(done, inputs.length);
     }
   };
-  // This thread's loop: the same chunks, mapped here with `local`. It yields after every input, so that a
-  // pool thread's reply (and with it that thread's next chunk), Ctrl-C and the progress bar get through.
+  // This thread's loop: the same chunks, mapped here with `local`. Between inputs it yields every
+  // HAND_OFF_MS, so that a pool thread's reply (and with it that thread's next chunk), Ctrl-C and the progress
+  // bar get through; a pool thread meanwhile maps the chunk waiting in its port (CHUNKS_IN_FLIGHT).
   const runHere = async (apply: (input: I) => O | Promise<O>): Promise<void> => {
     const breathe = () => new Promise<void>((resolve) => setImmediate(resolve));
     await breathe(); // hand the pool threads their first chunks before mapping here
+    let breathed = performance.now();
     while (next < ranges.length && Atomics.load(stop, 0) === 0) {
       const [start, end] = ranges[next++]!;
       let i = start;
       try {
         for (; i < end && Atomics.load(stop, 0) === 0; i++) {
           results[i] = await apply(inputs.at(i)!);
+          if (performance.now() - breathed < HAND_OFF_MS) continue;
           await breathe();
+          breathed = performance.now();
         }
       } catch (error) {
         fail(error);
