@@ -103,7 +103,22 @@ const PLUGINS = [moduleUrls, englishZodOnly, lazyChildProcess];
 const outdir = resolve(root, bench ? "dist/bench" : "dist/bundle");
 rmSync(outdir, { recursive: true, force: true }); // chunks are content-hashed: stale ones would pile up
 
+/**
+ * A hash of what the bundles are built from (the sources and the locked dependencies), written in as
+ * `__PARLEY_BUILD__`: the CLI's scenario cache (src/files/scenario-cache.ts) keeps entries per build.
+ */
+function sourceHash() {
+  const digest = createHash("sha256");
+  const files = readdirSync(src, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => resolve(entry.parentPath ?? entry.path, entry.name))
+    .sort();
+  for (const file of [...files, resolve(root, "package-lock.json")]) digest.update(`${toPosix(relative(root, file))}\0`).update(readFileSync(file)).update("\0");
+  return digest.digest("hex").slice(0, 32);
+}
+
 const common = {
+  define: { __PARLEY_BUILD__: JSON.stringify(sourceHash()) },
   metafile: true,
   bundle: true,
   platform: "node",
@@ -189,7 +204,7 @@ async function buildScript(outfile, entry, plugins) {
     outfile: resolve(outdir, outfile),
     format: "cjs",
     supported: { "dynamic-import": false },
-    define: { "import.meta.url": "__parleyUrl" },
+    define: { ...common.define, "import.meta.url": "__parleyUrl" },
     external: [...EXTERNAL, "parley-*"],
     plugins: [...plugins, loaderImport, ...PLUGINS],
   });

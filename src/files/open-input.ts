@@ -2,7 +2,8 @@
  * Loading an input file for a command (`parley forecast FILE`, …): the twin of `loadInput` (`input.ts`),
  * with the same result and errors, that loads only what the file needs. Its format is judged from the
  * text first, then the one reader it needs is imported: a KTAB CSV never loads the YAML library or the
- * XML parser, a Parley scenario never loads csv-parse. Start-up is most of a small forecast (issue 15).
+ * XML parser, a Parley scenario never loads csv-parse, and one the CLI has seen before (`scenario-cache.ts`)
+ * loads no parser at all. Start-up is most of a small forecast (issue 15).
  */
 import { detectDecide } from "../importers/decide.js";
 import { detectEumCsv } from "../importers/eum-csv.js";
@@ -11,6 +12,7 @@ import type { ScenarioInput } from "../scenario/schema.js";
 import type { Scenario } from "../scenario/types.js";
 import type { InputFormat } from "./formats.js";
 import { readTextOrThrow, sourceReader, validScenario } from "./read.js";
+import { cachedScenario, scenarioCache } from "./scenario-cache.js";
 
 /** The format of a text, judged by its content. */
 export function detectFormat(text: string): InputFormat {
@@ -25,8 +27,11 @@ export async function openInput(path: string, from?: InputFormat): Promise<Scena
   const text = readTextOrThrow(path);
   const format = from ?? detectFormat(text);
   if (format === "scenario") {
-    const { validateScenario } = await import("../scenario/validate.js");
-    return validScenario(validateScenario(text, { file: path, readSource: sourceReader(path) }));
+    // The YAML parser and the schema are loaded only when the scenario is not in the cache.
+    return cachedScenario(scenarioCache(), path, text, sourceReader(path), async (readSource) => {
+      const { validateScenario } = await import("../scenario/validate.js");
+      return validScenario(validateScenario(text, { file: path, readSource }));
+    });
   }
   const scenario = await importText(text, path, format);
   const options = { file: `${path} (as imported)`, readSource: sourceReader(path) };

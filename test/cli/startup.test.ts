@@ -6,7 +6,7 @@
  */
 import { spawnSync } from "node:child_process";
 import { isBuiltin } from "node:module";
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, relative, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -85,7 +85,7 @@ describe("the bundled CLI loads what a command needs", () => {
 subscribe("parley:cli-unit", (message) => appendFileSync(process.env.PARLEY_LOADED_LOG, message.module + "\\n"));`;
 
   /** The packages, src/ modules and Node built-in modules whose code the bundled CLI evaluates for `args`. */
-  function loadedBy(args: readonly string[]): { packages: Set<string>; modules: Set<string>; builtins: Set<string>; scripts: Set<string> } {
+  function loadedBy(args: readonly string[], env: NodeJS.ProcessEnv = {}): { packages: Set<string>; modules: Set<string>; builtins: Set<string>; scripts: Set<string> } {
     const meta = JSON.parse(readFileSync(META, "utf8")) as Record<(typeof SCRIPTS)[number], Meta>;
     const inputOf = (input: string) => SCRIPTS.map((script) => meta[script].inputs[input]).find((found) => found !== undefined);
     const dir = mkdtempSync(join(tmpdir(), "parley-loaded-"));
@@ -93,7 +93,7 @@ subscribe("parley:cli-unit", (message) => appendFileSync(process.env.PARLEY_LOAD
     writeFileSync(log, "");
     const run = spawnSync(process.execPath, ["--import", `data:text/javascript,${encodeURIComponent(SUBSCRIBE)}`, resolve("bin/parley.js"), ...args], {
       encoding: "utf8",
-      env: { ...process.env, PARLEY_LOADED_LOG: log },
+      env: { ...process.env, ...env, PARLEY_LOADED_LOG: log },
     });
     expect(run.status, run.stderr).toBe(0);
     const inputs = new Set(Object.keys(meta.main.inputs));
@@ -158,9 +158,23 @@ subscribe("parley:cli-unit", (message) => appendFileSync(process.env.PARLEY_LOAD
   });
 
   it("a scenario forecast: no CSV or XML parser, calibration, sampling or thread pool", () => {
-    const { packages, modules, scripts } = loadedBy(["forecast", "scenarios/hanoi-2019.yaml", "--json"]);
+    const { packages, modules, scripts } = loadedBy(["forecast", "scenarios/hanoi-2019.yaml", "--json"], { PARLEY_NO_SCENARIO_CACHE: "1" });
     expect([...scripts].sort()).toEqual(["forecast", "main", "work"]); // YAML and zod are in work.cjs
     expect(["csv-parse", "fast-xml-parser", "piscina"].filter((name) => packages.has(name))).toEqual([]);
     expect(UNNEEDED.filter((module) => module !== "src/scenario/document.ts" && modules.has(module))).toEqual([]);
+    expect(["yaml", "zod"].filter((name) => packages.has(name))).toEqual(["yaml", "zod"]);
+  });
+
+  it("a scenario the CLI has validated before: from its cache, without the YAML parser or the schema library", () => {
+    const temporary = mkdtempSync(join(tmpdir(), "parley-scenario-cache-"));
+    try {
+      const env = { TMPDIR: temporary, PARLEY_NO_SCENARIO_CACHE: "" };
+      expect(loadedBy(["forecast", "scenarios/hanoi-2019.yaml", "--json"], env).packages.has("yaml")).toBe(true);
+      const { packages, modules } = loadedBy(["forecast", "scenarios/hanoi-2019.yaml", "--json"], env);
+      expect(["yaml", "zod"].filter((name) => packages.has(name))).toEqual([]);
+      expect(modules.has("src/files/scenario-cache.ts")).toBe(true);
+    } finally {
+      rmSync(temporary, { recursive: true, force: true });
+    }
   });
 });
