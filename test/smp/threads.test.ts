@@ -40,6 +40,18 @@ describe("SMP rows shared with a helper thread", () => {
     expect(stats.helperChunks).toBeLessThan(stats.chunks);
   });
 
+  it.each([
+    [{ BargnModel: "InitRcvrInterp", PCEModel: "MarkovUniform" }],
+    [{ StateTransitions: "Stochastic", BargnModel: "InitRcvrInterp", VictoryProbModel: "Square" }],
+  ] as const)("bargain queues resolved by rows (%o): the same JSON as one thread", (parameters) => {
+    // Two bargains an actor (the most the shared queue buffers hold), queues of every length.
+    const { single, threaded } = runBoth(MIN_THREADED_ACTORS + 30, 1, 47, parameters, 6);
+    expect(threaded).toBe(single);
+    const stats = smpThreadStats();
+    expect(stats.queues).toBeGreaterThan(stats.longQueues);
+    expect(stats.longQueues).toBeGreaterThan(0);
+  });
+
   it("actors sharing positions (their coalitions summed once): the same JSON as one thread", () => {
     const input = syntheticScenario(MIN_THREADED_ACTORS + 11, 2, 46);
     // Every third actor takes the position of the one before it, so the risk election has equal options.

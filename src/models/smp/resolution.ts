@@ -5,6 +5,7 @@
 
 import type { Bargain } from "./bargain.js";
 import { pceByOption, type PceRules } from "./pce.js";
+import type { SmpRows } from "./rows.js";
 import { riskUtility, weightedDistance } from "./utility.js";
 
 /** Per-turn facts the valuation needs; everything on [0,1]. */
@@ -21,6 +22,9 @@ export interface ValuationContext {
   /** Σ_q ownUtilities[a][q], summed in q order: the (unnormalised) value of the status quo to a. */
   readonly statusQuoSums: Float64Array;
 }
+
+/** What a queue's resolution reads of the valuation: the own utilities and their sums (see `bargainValue`). */
+export type QueueValuation = Pick<ValuationContext, "actors" | "ownUtilities" | "statusQuoSums">;
 
 /** A bargain together with U(d_a(b_i); R_a) and U(d_a(b_j); R_a) for every actor a. */
 export interface ValuedBargain {
@@ -66,7 +70,7 @@ export function valueBargain(
  * instead of O(n), which turns the naive O(n⁴) resolution into O(n²) valuations per turn. The result equals
  * the direct sum up to a few ulps.
  */
-export function bargainValue(context: ValuationContext, entry: QueueEntry, actor: number): number {
+export function bargainValue(context: QueueValuation, entry: QueueEntry, actor: number): number {
   const n = context.actors;
   const base = context.statusQuoSums[actor] as number;
   if (entry === STATUS_QUO) return base / n;
@@ -84,15 +88,17 @@ export function bargainValue(context: ValuationContext, entry: QueueEntry, actor
 /**
  * Picks one entry of a queue (its first `length` entries): PCE with capability weights over the entries'
  * values to all actors, then the most likely entry (first on ties) or, when `uniform` is given, a draw from
- * the PCE distribution. O(n·M²) for a queue of M entries.
+ * the PCE distribution. O(n·M²) for a queue of M entries. With `rows` (a large run's threads) its
+ * coalition matrix is shared out by rows, the same numbers.
  */
 export function resolveQueue(
-  context: ValuationContext,
+  context: QueueValuation,
   rules: PceRules,
   capabilities: Float64Array,
   queue: readonly QueueEntry[],
   uniform: number | undefined,
   length: number = queue.length,
+  rows: SmpRows | null = null,
 ): number {
   const options = length;
   if (options === 1) return 0;
@@ -104,7 +110,7 @@ export function resolveQueue(
     const entry = queue[m] as QueueEntry;
     for (let a = 0; a < n; a++) values[m * n + a] = bargainValue(context, entry, a);
   }
-  const probabilities = pceByOption(rules, capabilities, values, n, options);
+  const probabilities = pceByOption(rules, capabilities, values, n, options, rows);
   return uniform === undefined ? indexOfMaximum(probabilities) : drawIndex(probabilities, uniform);
 }
 

@@ -2,8 +2,11 @@
  * SMP's O(n³) per-turn work shared out by rows between this thread and helper threads, the same numbers
  * bit for bit whatever the number of threads (issue 15).
  *
- * Two jobs are split: target choice (row i = actor i's best target and its estimates, from its own
- * perspective) and a coalition matrix (row a = the pairs (a, b < a)). Rows write disjoint outputs and each
+ * Three jobs are split: target choice (row i = actor i's best target and its estimates, from its own
+ * perspective), a coalition matrix (row a = the pairs (a, b < a)) and the resolution of the turn's bargain
+ * queues (one queue a chunk, the longest first: queue k's PCE costs n·M_k² for its M_k entries; the long
+ * queues, often one holding most of the work, are resolved one by one with their coalition matrices
+ * shared out by rows instead). Rows write disjoint outputs and each
  * row is computed exactly as in one thread, so who computes a row does not matter. The inputs and outputs
  * live in SharedArrayBuffers given to the helpers once per run ({@link SmpRowSetup}); rows are handed out
  * in chunks through one atomic counter that every thread, this one included, draws from, so a slow or
@@ -15,8 +18,11 @@
  */
 
 import { bestTarget, challengeValue, chosen, PerspectiveUtilities, type ChallengeContext } from "./challenge.js";
+import type { Bargain } from "./bargain.js";
+import type { PceRules } from "./pce.js";
 import type { SmpParameters, VotingRule } from "./parameters.js";
 import { VOTING_RULES } from "./parameters.js";
+import { resolveQueue, STATUS_QUO, type QueueEntry, type QueueValuation } from "./resolution.js";
 import { coalitionRows, MIN_COALITION } from "./votes.js";
 
 /**
@@ -49,6 +55,26 @@ export interface SmpRowSetup {
   readonly coalitionWeights: SharedArrayBuffer;
   readonly coalitionUtilities: SharedArrayBuffer;
   readonly coalitions: SharedArrayBuffer;
+  /** The rules of the queue PCEs, and whether a queue's pick is drawn (Stochastic) rather than the likeliest. */
+  readonly pceRules: PceRules;
+  readonly stochastic: boolean;
+  /** The queue PCEs' voter weights (the capabilities). */
+  readonly capabilities: SharedArrayBuffer;
+  /** U(d_a(x_q); R_a) at a·n + q, and Σ_q of it per actor (written by the run each turn). */
+  readonly ownUtilities: SharedArrayBuffer;
+  readonly statusQuoSums: SharedArrayBuffer;
+  /** Bargain b's (at most 2n a turn) utilities to every actor: its initiator's side at 2b·n, its receiver's at (2b+1)·n. */
+  readonly bargainUtilities: SharedArrayBuffer;
+  /** Bargain b's initiator at 2b and receiver at 2b+1. */
+  readonly bargainParties: SharedArrayBuffer;
+  /** Queue k's entries (bargain indices, −1 for the status quo) at queueStarts[k] … queueStarts[k + 1] − 1 of queueEntries. */
+  readonly queueStarts: SharedArrayBuffer;
+  readonly queueEntries: SharedArrayBuffer;
+  /** The queues to resolve (two entries or more), the longest first: chunk c is queue queueOrder[c]. */
+  readonly queueOrder: SharedArrayBuffer;
+  /** Per actor: its uniform draw (Stochastic), and the entry picked from its queue. */
+  readonly uniforms: SharedArrayBuffer;
+  readonly picks: SharedArrayBuffer;
 }
 
 /** Helper threads started for one run; `stop` ends them (idempotent). */
@@ -63,16 +89,19 @@ let helperStarter: SmpHelperStarter | null = null;
 
 /**
  * How the latest run with helper threads shared its work: jobs, chunks, and chunks the helpers did; and
- * the coalition options summed once for another of equal utilities (see `SmpRows.coalitions`).
+ * the coalition options summed once for another of equal utilities (see `SmpRows.coalitions`); and the
+ * bargain queues resolved by rows, the long ones among them (see `SmpRows.resolveQueues`).
  */
 export interface SmpThreadStats {
   readonly jobs: number;
   readonly chunks: number;
   readonly helperChunks: number;
   readonly mergedOptions: number;
+  readonly queues: number;
+  readonly longQueues: number;
 }
 
-let stats = { jobs: 0, chunks: 0, helperChunks: 0, mergedOptions: 0 };
+let stats = { jobs: 0, chunks: 0, helperChunks: 0, mergedOptions: 0, queues: 0, longQueues: 0 };
 
 /** The share of the latest run that used helper threads (for tests and benchmarks). */
 export function smpThreadStats(): SmpThreadStats {
@@ -106,11 +135,17 @@ const GENERATION_MASK = 0x7fff;
 
 const JOB_TARGETS = 1;
 const JOB_COALITIONS = 2;
+const JOB_QUEUES = 3;
 
 /** Rows per chunk of target choice; small, since rows differ in cost (the scan stops early). */
 const TARGET_ROWS_PER_CHUNK = 4;
 /** Chunks of a coalition matrix, of about equal numbers of pairs. */
 const COALITION_CHUNKS = 16;
+/**
+ * Queues of this many entries or more are resolved one at a time with their coalition matrix shared out
+ * by rows (n·M²/2 votes, enough to pay for a job's hand-offs); shorter ones are shared out whole.
+ */
+const LONG_QUEUE = 32;
 /** A helper that makes no progress for this long is given up and the job redone here (ms). */
 const HELPER_STALL_MS = 10_000;
 /** How long a waiting thread sleeps before looking again (ms): bounds every wait. */
@@ -181,6 +216,57 @@ class CoalitionRows {
   }
 }
 
+/** The positions of a bargain as the queue rows see it: only its parties and utilities are read. */
+const NO_POSITION = new Float64Array(0);
+
+/** A queue job's buffers, as one thread sees them: chunk c resolves queue queueOrder[c] with `resolveQueue`. */
+class QueueRows {
+  readonly valuation: QueueValuation;
+  readonly capabilities: Float64Array;
+  readonly parties: Int32Array;
+  readonly starts: Int32Array;
+  readonly entries: Int32Array;
+  readonly order: Int32Array;
+  readonly uniforms: Float64Array;
+  readonly picks: Int32Array;
+  /** Views of each bargain side's utilities in `bargainUtilities`. */
+  readonly utilities: Float64Array[];
+  private readonly queue: QueueEntry[] = [];
+
+  constructor(readonly setup: SmpRowSetup) {
+    const n = setup.actors;
+    this.valuation = { actors: n, ownUtilities: new Float64Array(setup.ownUtilities), statusQuoSums: new Float64Array(setup.statusQuoSums) };
+    this.capabilities = new Float64Array(setup.capabilities);
+    this.parties = new Int32Array(setup.bargainParties);
+    this.starts = new Int32Array(setup.queueStarts);
+    this.entries = new Int32Array(setup.queueEntries);
+    this.order = new Int32Array(setup.queueOrder);
+    this.uniforms = new Float64Array(setup.uniforms);
+    this.picks = new Int32Array(setup.picks);
+    this.utilities = Array.from({ length: 4 * n }, (_, side) => new Float64Array(setup.bargainUtilities, side * n * 8, n));
+  }
+
+  run(chunk: number, rows: SmpRows | null = null): void {
+    const k = this.order[chunk] as number;
+    const from = this.starts[k] as number;
+    const length = (this.starts[k + 1] as number) - from;
+    const queue = this.queue;
+    for (let m = 0; m < length; m++) {
+      const b = this.entries[from + m] as number;
+      queue[m] =
+        b < 0
+          ? STATUS_QUO
+          : {
+              bargain: { initiator: this.parties[2 * b] as number, receiver: this.parties[2 * b + 1] as number, initiatorPosition: NO_POSITION, receiverPosition: NO_POSITION },
+              initiatorUtilities: this.utilities[2 * b] as Float64Array,
+              receiverUtilities: this.utilities[2 * b + 1] as Float64Array,
+            };
+    }
+    const uniform = this.setup.stochastic ? (this.uniforms[k] as number) : undefined;
+    this.picks[k] = resolveQueue(this.valuation, this.setup.pceRules, this.capabilities, queue, uniform, length, rows);
+  }
+}
+
 /** First row of coalition chunk c of `chunks`: row a holds a pairs, so boundaries go as √(c/chunks). */
 export function coalitionChunkStart(options: number, chunk: number, chunks: number): number {
   return chunk >= chunks ? options : Math.round(options * Math.sqrt(chunk / chunks));
@@ -225,6 +311,7 @@ export function serveSmpRows(setup: SmpRowSetup): void {
   const control = new Int32Array(setup.control);
   const targetRows = new TargetRows(setup);
   const coalitionRowsOf = new CoalitionRows(setup);
+  const queueRows = new QueueRows(setup);
   let served = -1;
   Atomics.add(control, CONTROL_SERVING, 1);
   Atomics.notify(control, CONTROL_SERVING);
@@ -249,6 +336,7 @@ export function serveSmpRows(setup: SmpRowSetup): void {
       const options = Atomics.load(control, CONTROL_OPTIONS);
       for (; chunk >= 0; chunk = takeChunk(control, generation, chunks)) {
         if (kind === JOB_TARGETS) targetRows.run(chunk * TARGET_ROWS_PER_CHUNK, Math.min(setup.actors, (chunk + 1) * TARGET_ROWS_PER_CHUNK));
+        else if (kind === JOB_QUEUES) queueRows.run(chunk);
         else coalitionRowsOf.run(rule, voters, options, chunk, chunks);
         finishChunk(control, chunks);
       }
@@ -268,10 +356,14 @@ export class SmpRows {
   readonly setup: SmpRowSetup;
   /** D_qx at x·n + q: the run writes each turn's distances here. */
   readonly distances: Float64Array;
+  /** U(d_a(x_q); R_a) at a·n + q and its sums per actor: the run writes them each turn. */
+  readonly ownUtilities: Float64Array;
+  readonly statusQuoSums: Float64Array;
   private readonly control: Int32Array;
   private readonly risks: Float64Array;
   private targetRows: TargetRows;
   private coalitionRowsOf: CoalitionRows;
+  private queueRows: QueueRows;
   private generation = 0;
   private helpers: SmpHelpers | null = null;
 
@@ -282,6 +374,9 @@ export class SmpRows {
     this.risks = new Float64Array(setup.risks);
     this.targetRows = new TargetRows(setup);
     this.coalitionRowsOf = new CoalitionRows(setup);
+    this.queueRows = new QueueRows(setup);
+    this.ownUtilities = new Float64Array(setup.ownUtilities);
+    this.statusQuoSums = new Float64Array(setup.statusQuoSums);
     this.representatives = new Int32Array(setup.actors);
     this.classOf = new Int32Array(setup.actors);
   }
@@ -290,7 +385,13 @@ export class SmpRows {
    * Shared rows for a run of `actors` actors when helper threads are available and worth it, with the
    * helpers started; null otherwise (the run then stays in one thread).
    */
-  static start(actors: number, parameters: SmpParameters, challengeWeights: Float64Array, totalSaliences: Float64Array): SmpRows | null {
+  static start(
+    actors: number,
+    parameters: SmpParameters,
+    challengeWeights: Float64Array,
+    totalSaliences: Float64Array,
+    capabilities: Float64Array,
+  ): SmpRows | null {
     if (helperStarter === null || actors < MIN_THREADED_ACTORS || typeof SharedArrayBuffer !== "function") return null;
     const shared = (length: number, bytes: number): SharedArrayBuffer => new SharedArrayBuffer(length * bytes);
     const setup: SmpRowSetup = {
@@ -309,12 +410,25 @@ export class SmpRows {
       coalitionWeights: shared(actors, 8),
       coalitionUtilities: shared(actors * actors, 8),
       coalitions: shared(actors * actors, 8),
+      pceRules: { VotingRule: parameters.VotingRule, VictoryProbModel: parameters.VictoryProbModel, PCEModel: parameters.PCEModel },
+      stochastic: parameters.StateTransitions === "Stochastic",
+      capabilities: shared(actors, 8),
+      ownUtilities: shared(actors * actors, 8),
+      statusQuoSums: shared(actors, 8),
+      bargainUtilities: shared(4 * actors * actors, 8),
+      bargainParties: shared(4 * actors, 4),
+      queueStarts: shared(actors + 1, 4),
+      queueEntries: shared(5 * actors, 4),
+      queueOrder: shared(actors, 4),
+      uniforms: shared(actors, 8),
+      picks: shared(actors, 4),
     };
     new Int32Array(setup.targets).fill(-1); // no previous target to try first
     new Float64Array(setup.challengeWeights).set(challengeWeights);
     new Float64Array(setup.totalSaliences).set(totalSaliences);
+    new Float64Array(setup.capabilities).set(capabilities);
     const rows = new SmpRows(setup);
-    stats = { jobs: 0, chunks: 0, helperChunks: 0, mergedOptions: 0 };
+    stats = { jobs: 0, chunks: 0, helperChunks: 0, mergedOptions: 0, queues: 0, longQueues: 0 };
     rows.helpers = helperStarter(setup);
     return rows.helpers === null ? null : rows;
   }
@@ -378,6 +492,63 @@ export class SmpRows {
       if (!done) continue;
       if (unique === options) return rows.coalitions;
       return this.expandCoalitions(rows.coalitions, unique, options);
+    }
+  }
+
+  /**
+   * Where `valueBargain` writes side `side` (0 initiator, 1 receiver) of bargain b's utilities to every
+   * actor (n long, in memory the helpers read); b < 2n.
+   */
+  bargainUtilities(b: number, side: 0 | 1): Float64Array {
+    return this.queueRows.utilities[2 * b + side] as Float64Array;
+  }
+
+  /**
+   * Resolves every actor's queue as `resolveQueue` would (the same numbers): queue k is the status quo,
+   * then the bargains with k as a party in their order (`queueLengths[k]` entries in all), bargain b valued
+   * into `bargainUtilities(b, ·)` and the own utilities and their sums into `ownUtilities` and
+   * `statusQuoSums`. Returns the entry picked per queue (read it before the next call).
+   */
+  resolveQueues(bargains: readonly Bargain[], queueLengths: Int32Array, uniforms: Float64Array | null): Int32Array {
+    const n = this.setup.actors;
+    if (bargains.length > 2 * n) throw new RangeError("more bargains than the run's shared buffers hold");
+    for (;;) {
+      const rows = this.queueRows;
+      const { starts, entries, order, parties, picks } = rows;
+      let queues = 0;
+      starts[0] = 0;
+      for (let k = 0; k < n; k++) {
+        const length = queueLengths[k] as number;
+        starts[k + 1] = (starts[k] as number) + length;
+        entries[starts[k] as number] = -1; // the status quo first
+        if (length > 1) order[queues++] = k;
+      }
+      // Each queue's next free entry, kept in `picks` until the queue is resolved.
+      for (let k = 0; k < n; k++) picks[k] = (starts[k] as number) + 1;
+      for (let b = 0; b < bargains.length; b++) {
+        const { initiator, receiver } = bargains[b] as Bargain;
+        parties[2 * b] = initiator;
+        parties[2 * b + 1] = receiver;
+        entries[(picks[initiator] as number)++] = b;
+        entries[(picks[receiver] as number)++] = b;
+      }
+      picks.fill(0);
+      if (uniforms !== null) rows.uniforms.set(uniforms);
+      if (queues === 0) return picks;
+      order.subarray(0, queues).sort((a, b) => (queueLengths[b] as number) - (queueLengths[a] as number) || a - b);
+      // The long queues here, each PCE's coalitions by rows; then the rest, a queue a chunk.
+      let long = 0;
+      // (A queue longer than the coalition buffers, only possible with two bargains an actor, is resolved here alone.)
+      for (; long < queues && (queueLengths[order[long] as number] as number) >= LONG_QUEUE; long++) {
+        rows.run(long, (queueLengths[order[long] as number] as number) <= n ? this : null);
+      }
+      if (this.queueRows !== rows) continue; // a helper failed in a coalition job: start again in this thread
+      stats = { ...stats, queues: stats.queues + queues, longQueues: stats.longQueues + long };
+      if (long < queues) {
+        order.copyWithin(0, long, queues);
+        if (!this.runJob(JOB_QUEUES, queues - long, 0, 0, "Prop", (chunk) => rows.run(chunk))) continue;
+      }
+      return picks;
     }
   }
 
@@ -497,5 +668,6 @@ export class SmpRows {
       coalitionUtilities: own(setup.coalitionUtilities),
       coalitions: own(setup.coalitions),
     });
+    this.queueRows = new QueueRows({ ...setup, picks: own(setup.picks) });
   }
 }

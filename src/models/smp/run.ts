@@ -214,21 +214,21 @@ function createWorkspace(scenario: Scenario, parameters: SmpParameters): Workspa
   const { actors } = scenario;
   const challengeWeights = new Float64Array(actors);
   for (let i = 0; i < actors; i++) challengeWeights[i] = (scenario.capabilities[i] as number) * (scenario.totalSaliences[i] as number);
-  const rows = SmpRows.start(actors, parameters, challengeWeights, scenario.totalSaliences);
+  const rows = SmpRows.start(actors, parameters, challengeWeights, scenario.totalSaliences, scenario.capabilities);
   const spare = spareWorkspace;
   if (rows === null && spare !== null && fits(spare, actors, parameters)) {
     spare.challenge.challengeWeights.set(challengeWeights);
     return { ...spare, challenge: { ...spare.challenge, totalSaliences: scenario.totalSaliences } };
   }
-  // With helper threads the distances live in memory they share (the run writes, they read).
+  // With helper threads the distances and own utilities live in memory they share (the run writes, they read).
   const distancesByPosition = rows?.distances ?? new Float64Array(actors * actors);
   const risks = new Float64Array(actors);
   const workspace: Workspace = {
     distancesByPosition,
     neutralByOption: new Float64Array(actors * actors),
-    ownUtilities: new Float64Array(actors * actors),
+    ownUtilities: rows?.ownUtilities ?? new Float64Array(actors * actors),
     risks,
-    statusQuoSums: new Float64Array(actors),
+    statusQuoSums: rows?.statusQuoSums ?? new Float64Array(actors),
     view: new PerspectiveUtilities(actors, distancesByPosition, risks, parameters.BigRAdjust),
     challenge: {
       actors,
@@ -335,20 +335,26 @@ function playTurn(
   next: Float64Array,
 ): Float64Array {
   const { actors, dims } = scenario;
-  const { queues, queueLengths } = workspace;
+  const { queues, queueLengths, rows } = workspace;
   queueLengths.fill(1); // the status quo
   const valuation = valuationContext(scenario, ideals, analysis, workspace.statusQuoSums);
   const bargains = proposeBargains(scenario, parameters, workspace, positions, analysis);
   for (let b = 0; b < bargains.length; b++) {
     const bargain = bargains[b] as Bargain;
-    const valued = valueBargain(valuation, bargain, workspace.utilityVectors.vector(actors), workspace.utilityVectors.vector(actors));
+    // With helper threads the bargains are valued into memory they share, for the queues resolved by rows.
+    const valued =
+      rows === null
+        ? valueBargain(valuation, bargain, workspace.utilityVectors.vector(actors), workspace.utilityVectors.vector(actors))
+        : valueBargain(valuation, bargain, rows.bargainUtilities(b, 0), rows.bargainUtilities(b, 1));
     (queues[bargain.initiator] as QueueEntry[])[(queueLengths[bargain.initiator] as number)++] = valued;
     (queues[bargain.receiver] as QueueEntry[])[(queueLengths[bargain.receiver] as number)++] = valued;
   }
   next.set(positions);
+  const picks = rows?.resolveQueues(bargains, queueLengths, uniforms) ?? null;
   for (let k = 0; k < actors; k++) {
     const queue = queues[k] as QueueEntry[];
-    const picked = resolveQueue(valuation, parameters, scenario.capabilities, queue, uniforms?.[k], queueLengths[k] as number);
+    const picked =
+      picks === null ? resolveQueue(valuation, parameters, scenario.capabilities, queue, uniforms?.[k], queueLengths[k] as number) : (picks[k] as number);
     const side = sideOf(queue[picked] as QueueEntry, k);
     if (side !== null) next.set(side, k * dims);
   }
