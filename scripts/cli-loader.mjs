@@ -8,8 +8,9 @@
  *
  * The cache: one file per script, Node version and build, in `parley-compile-cache` under the system's
  * temporary folder (as Node's own compile cache), a folder that must belong to the user and be private
- * to them, else nothing is cached. It is written once, after the first command that runs a script (so
- * it holds what that command compiled), and again if V8 rejects it (another V8, other flags). When it
+ * to them, else nothing is cached. It is written after the first command that runs a script (so it
+ * holds what that command compiled), again once by each other kind of command ({@link MAX_KINDS}), and
+ * again if V8 rejects it (another V8, other flags). When it
  * writes one, it deletes the cache files of other builds (or Node versions) unused for a week
  * ({@link pruneCaches}): every build leaves its own, and the folder would only grow.
  * `NODE_DISABLE_COMPILE_CACHE=1` turns it off, as it does Node's.
@@ -23,7 +24,7 @@ import { channel } from "node:diagnostics_channel";
 import { lstatSync, mkdirSync, readFileSync, readdirSync, renameSync, unlinkSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { extname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Script } from "node:vm";
 
@@ -50,8 +51,16 @@ function cacheFolder() {
 const folder = cacheFolder();
 /** How this build's cache files end, after the script's name. */
 const CACHE_SUFFIX = `-${BUILD}-${process.version}-${process.arch}.bin`;
-/** Scripts whose cache is to be written when the command ends. */
-const toSave = [];
+/** The scripts this command compiled, with their cache file and whether they came from it. */
+const compiled = [];
+/**
+ * How many kinds of command (a command and its input's extension: `forecast.csv`, `forecast.yaml`,
+ * `--help`) a script's cache is written for. It holds what the command that wrote it compiled, so the
+ * first kind of command to run a script writes it, and each other kind rewrites it once, with what that
+ * one compiled too (a KTAB forecast after a Hanoi one took 133 ms instead of 102). The kinds a cache
+ * holds are listed beside it, in `<cache file>.kinds`.
+ */
+const MAX_KINDS = 8;
 
 /** Compiles and runs one of the scripts, as CommonJS with `require` answering the other scripts' modules. */
 function run(name, resolveOther) {
@@ -66,7 +75,7 @@ function run(name, resolveOther) {
     // not cached yet
   }
   const script = new Script(`(function (exports, require, module, __filename, __dirname, __parleyUrl, __parleyImport) {${source}\n})`, { filename: file, cachedData });
-  if (cacheFile !== undefined && (cachedData === undefined || script.cachedDataRejected)) toSave.push([script, cacheFile]);
+  if (cacheFile !== undefined) compiled.push({ script, cacheFile, fromCache: cachedData !== undefined && !script.cachedDataRejected });
   const nodeRequire = createRequire(file);
   const require = (id) => (id.startsWith(PREFIX) ? resolveOther(id) : nodeRequire(id));
   const module = { exports: {} };
@@ -74,8 +83,8 @@ function run(name, resolveOther) {
   return module.exports;
 }
 
-/** A cache file's name (a script, the build, Node's version and architecture), or a temporary one being written. */
-const CACHE_FILE = /^[a-z]+\.cjs-[0-9a-f]{16}(?:-[0-9a-f]{16})+-v\d+\.\d+\.\d+-[a-z0-9]+\.bin(?:\.\d+)?$/;
+/** A cache file's name (a script, the build, Node's version and architecture), its kinds, or a temporary one being written. */
+const CACHE_FILE = /^[a-z]+\.cjs-[0-9a-f]{16}(?:-[0-9a-f]{16})+-v\d+\.\d+\.\d+-[a-z0-9]+\.bin(?:\.kinds)?(?:\.\d+)?$/;
 /** How long another build's cache file stays after its last use (its last read, where the file system records reads). */
 const STALE_MS = 7 * 24 * 60 * 60 * 1000;
 
@@ -88,7 +97,7 @@ function pruneCaches() {
     const now = Date.now();
     const uid = process.getuid?.();
     for (const name of readdirSync(folder)) {
-      if (!CACHE_FILE.test(name) || name.endsWith(CACHE_SUFFIX)) continue;
+      if (!CACHE_FILE.test(name) || name.endsWith(CACHE_SUFFIX) || name.endsWith(`${CACHE_SUFFIX}.kinds`)) continue;
       const file = join(folder, name);
       try {
         const stats = lstatSync(file);
@@ -103,19 +112,46 @@ function pruneCaches() {
   }
 }
 
-/** Writes the code cache of the scripts that had none (best effort: a cache is never needed), then prunes. */
-function saveCaches() {
-  if (toSave.length === 0) return;
-  for (const [script, cacheFile] of toSave.splice(0)) {
+/** The kind of command `argv` runs (see {@link MAX_KINDS}). */
+function commandKind(argv) {
+  const [command = "", input] = argv;
+  return `${command}${input === undefined || input.startsWith("-") ? "" : extname(input).toLowerCase()}`;
+}
+
+/** Writes `data` to `file` whole or not at all. */
+function writeWhole(file, data) {
+  const temporary = `${file}.${process.pid}`;
+  writeFileSync(temporary, data, { mode: 0o600 });
+  renameSync(temporary, file);
+}
+
+/**
+ * Writes the code cache of the scripts that had none (or one V8 rejected), and of those whose cache holds
+ * other kinds of command than this one (see {@link MAX_KINDS}); prunes after writing. Best effort: a cache
+ * is never needed.
+ */
+function saveCaches(kind) {
+  let wrote = false;
+  for (const { script, cacheFile, fromCache } of compiled.splice(0)) {
+    const kindsFile = `${cacheFile}.kinds`;
+    let kinds = [];
+    if (fromCache) {
+      try {
+        kinds = readFileSync(kindsFile, "utf8").split("\n").filter(Boolean);
+      } catch {
+        // written before its kinds were: this command's adds them
+      }
+      if (kinds.includes(kind) || kinds.length >= MAX_KINDS) continue;
+    }
     try {
-      const temporary = `${cacheFile}.${process.pid}`;
-      writeFileSync(temporary, script.createCachedData(), { mode: 0o600 });
-      renameSync(temporary, cacheFile);
+      writeWhole(cacheFile, script.createCachedData());
+      writeWhole(kindsFile, [...kinds, kind].join("\n"));
+      wrote = true;
     } catch {
       // a read-only or full disk: run without
     }
   }
-  pruneCaches();
+  if (wrote) pruneCaches();
 }
 
 /** The scripts run so far: the modules each hands out. */
@@ -149,6 +185,6 @@ export async function main(argv) {
   try {
     return await cli.main(argv);
   } finally {
-    saveCaches();
+    saveCaches(commandKind(argv));
   }
 }

@@ -1,10 +1,10 @@
 /**
  * The bundled CLI's code cache (scripts/cli-loader.mjs): written in a private `parley-compile-cache` under
- * the temporary folder, and, when it writes one, rid of other builds' files unused for a week — only
- * files named as its own are, only in that folder, never the current build's.
+ * the temporary folder, once per kind of command, and, when it writes one, rid of other builds' files
+ * unused for a week — only files named as its own are, only in that folder, never the current build's.
  */
 import { spawnSync } from "node:child_process";
-import { existsSync, lutimesSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, utimesSync, writeFileSync } from "node:fs";
+import { existsSync, lutimesSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -17,11 +17,13 @@ const OTHER = "-0123456789abcdef-fedcba9876543210-v20.0.0-x64.bin";
 
 afterAll(() => rmSync(temporary, { recursive: true, force: true }));
 
-/** Runs `parley --help` from the bundle with `temporary` as the temporary folder. */
-function help(): void {
-  const run = spawnSync(process.execPath, ["--input-type=module", "-e", RUN_BUNDLE, "--", "--help"], { encoding: "utf8", env: { ...process.env, TMPDIR: temporary, NODE_DISABLE_COMPILE_CACHE: "" } });
+/** Runs `parley ARGS` from the bundle with `root` as the temporary folder. */
+function parley(args: readonly string[], root = temporary): void {
+  const run = spawnSync(process.execPath, ["--input-type=module", "-e", RUN_BUNDLE, "--", ...args], { encoding: "utf8", env: { ...process.env, TMPDIR: root, NODE_DISABLE_COMPILE_CACHE: "" } });
   expect(run.status, run.stderr).toBe(0);
 }
+
+const help = (): void => parley(["--help"]);
 
 /** Creates `name` in the cache folder, last used `days` ago. */
 function file(name: string, days: number): void {
@@ -39,6 +41,7 @@ describe("the bundled CLI's code cache", () => {
   it("prunes other builds' files unused for a week, and nothing else", () => {
     mkdirSync(folder, { mode: 0o700 });
     file(`work.cjs${OTHER}`, 30);
+    file(`work.cjs${OTHER}.kinds`, 30);
     file(`main.cjs${OTHER}.4242`, 30); // left by a writer that died
     file(`main.cjs${OTHER.replace("v20.0.0", "v22.1.0")}`, 2); // used two days ago
     file("notes.txt", 30);
@@ -51,9 +54,10 @@ describe("the bundled CLI's code cache", () => {
     utimesSync(join(folder, `work.cjs${OTHER.replace("0123", "4567")}`), month, month);
     help();
     const after = readdirSync(folder).sort();
-    const own = after.filter((name) => name.startsWith("main.cjs-") && !name.includes("-0123456789abcdef-"));
-    expect(own).toHaveLength(1); // --help wrote its cache
-    expect(after.filter((name) => !own.includes(name))).toEqual(
+    const own = after.filter((name) => name.startsWith("main.cjs-") && !name.includes("-0123456789abcdef-") && name.endsWith(".bin"));
+    expect(own).toHaveLength(1); // --help wrote its cache, and the kinds of command it holds
+    expect(after).toContain(`${own[0]}.kinds`);
+    expect(after.filter((name) => !own.includes(name) && name !== `${own[0]}.kinds`)).toEqual(
       [`main.cjs${OTHER.replace("v20.0.0", "v22.1.0")}`, "notes.txt", `old-work.cjs${OTHER}`, `work.cjs${OTHER.replace("0123", "4567")}`, `work.cjs${OTHER.replace("0123", "89ab")}`].sort(),
     );
     expect(existsSync(join(temporary, "elsewhere.bin"))).toBe(true);
@@ -69,5 +73,26 @@ describe("the bundled CLI's code cache", () => {
     expect(existsSync(join(folder, `work.cjs${OTHER}`))).toBe(false);
     expect(existsSync(join(folder, ownWork))).toBe(true);
     expect(existsSync(join(folder, own[0]!))).toBe(true);
+  });
+
+  it("is rewritten once by each other kind of command, with what that one compiled too", () => {
+    const root = mkdtempSync(join(temporary, "kinds-"));
+    const cacheFolder = join(root, "parley-compile-cache");
+    const mainCache = () => readdirSync(cacheFolder).find((name) => name.startsWith("main.cjs-") && name.endsWith(".bin"))!;
+    const state = () => ({ kinds: readFileSync(join(cacheFolder, `${mainCache()}.kinds`), "utf8").split("\n"), size: statSync(join(cacheFolder, mainCache())).size, written: statSync(join(cacheFolder, mainCache())).mtimeMs });
+    parley(["--help"], root);
+    const first = state();
+    expect(first.kinds).toEqual(["--help"]);
+    parley(["--help"], root);
+    expect(state()).toEqual(first); // the same kind: not written again
+    parley(["forecast", "test/fixtures/ktab/dummyData_3Dim.csv", "-m", "smp", "--json"], root);
+    const second = state();
+    expect(second.kinds).toEqual(["--help", "forecast.csv"]);
+    expect(second.size).toBeGreaterThan(first.size); // the forecast's functions too
+    expect(readFileSync(join(cacheFolder, readdirSync(cacheFolder).find((name) => name.startsWith("forecast.cjs-") && name.endsWith(".kinds"))!), "utf8")).toBe("forecast.csv");
+    parley(["forecast", "test/fixtures/ktab/smpExample-deterministic.xml", "-m", "smp", "--json"], root);
+    expect(state().kinds).toEqual(["--help", "forecast.csv", "forecast.xml"]);
+    parley(["--help"], root);
+    expect(state().kinds).toEqual(["--help", "forecast.csv", "forecast.xml"]);
   });
 });
