@@ -2,11 +2,11 @@
  * SMP's O(n³) per-turn work shared out by rows between this thread and helper threads, the same numbers
  * bit for bit whatever the number of threads (issue 15).
  *
- * Three jobs are split: target choice (row i = actor i's best target and its estimates, from its own
+ * Four jobs are split: target choice (row i = actor i's best target and its estimates, from its own
  * perspective), a coalition matrix (row a = the pairs (a, b < a)) and the resolution of the turn's bargain
  * queues (one queue a chunk, the longest first: queue k's PCE costs n·M_k² for its M_k entries; the long
  * queues, often one holding most of the work, are resolved one by one with their coalition matrices
- * shared out by rows instead). Rows write disjoint outputs and each
+ * shared out by rows instead); and before it the bargains' values to every actor (a few bargains a chunk). Rows write disjoint outputs and each
  * row is computed exactly as in one thread, so who computes a row does not matter. The inputs and outputs
  * live in SharedArrayBuffers given to the helpers once per run ({@link SmpRowSetup}); rows are handed out
  * in chunks through one atomic counter that every thread, this one included, draws from, so a slow or
@@ -22,7 +22,7 @@ import type { Bargain } from "./bargain.js";
 import type { PceRules } from "./pce.js";
 import type { SmpParameters, VotingRule } from "./parameters.js";
 import { VOTING_RULES } from "./parameters.js";
-import { resolveQueue, STATUS_QUO, type QueueEntry, type QueueValuation } from "./resolution.js";
+import { resolveQueue, STATUS_QUO, valueBargain, type QueueEntry, type QueueValuation, type ValuationContext } from "./resolution.js";
 import { coalitionRows, MIN_COALITION } from "./votes.js";
 
 /**
@@ -75,6 +75,13 @@ export interface SmpRowSetup {
   /** Per actor: its uniform draw (Stochastic), and the entry picked from its queue. */
   readonly uniforms: SharedArrayBuffer;
   readonly picks: SharedArrayBuffer;
+  /** Dimensions; the ideals (written by the run each turn), saliences and Σ_k s_ik² for valuing bargains. */
+  readonly dims: number;
+  readonly ideals: SharedArrayBuffer;
+  readonly saliences: SharedArrayBuffer;
+  readonly salienceSquareSums: SharedArrayBuffer;
+  /** Bargain b's positions (m long): its initiator's at 2b·m, its receiver's at (2b+1)·m. */
+  readonly bargainPositions: SharedArrayBuffer;
 }
 
 /** Helper threads started for one run; `stop` ends them (idempotent). */
@@ -136,9 +143,12 @@ const GENERATION_MASK = 0x7fff;
 const JOB_TARGETS = 1;
 const JOB_COALITIONS = 2;
 const JOB_QUEUES = 3;
+const JOB_VALUES = 4;
 
 /** Rows per chunk of target choice; small, since rows differ in cost (the scan stops early). */
 const TARGET_ROWS_PER_CHUNK = 4;
+/** Bargains per chunk of their valuation (each O(n·m)). */
+const BARGAINS_PER_CHUNK = 16;
 /** Chunks of a coalition matrix, of about equal numbers of pairs. */
 const COALITION_CHUNKS = 16;
 /**
@@ -273,6 +283,43 @@ class QueueRows {
   }
 }
 
+/** A valuation job's buffers, as one thread sees them: bargains [from, to) valued with `valueBargain`. */
+class ValueRows {
+  readonly context: ValuationContext;
+  readonly ideals: Float64Array;
+  readonly risks: Float64Array;
+  readonly positions: Float64Array;
+  /** Per bargain, its two positions as views of `bargainPositions` (its parties are not read). */
+  private readonly bargains: Bargain[];
+  private readonly utilities: Float64Array[];
+
+  constructor(setup: SmpRowSetup, utilities: Float64Array[]) {
+    const { actors, dims } = setup;
+    this.ideals = new Float64Array(setup.ideals);
+    this.risks = new Float64Array(setup.risks);
+    this.positions = new Float64Array(setup.bargainPositions);
+    this.context = {
+      actors,
+      dims,
+      ideals: this.ideals,
+      saliences: new Float64Array(setup.saliences),
+      salienceSquareSums: new Float64Array(setup.salienceSquareSums),
+      risks: this.risks,
+      ownUtilities: NO_POSITION,
+      statusQuoSums: NO_POSITION,
+    };
+    const side = (index: number): Float64Array => new Float64Array(setup.bargainPositions, index * dims * 8, dims);
+    this.bargains = Array.from({ length: 2 * actors }, (_, b) => ({ initiator: -1, receiver: -1, initiatorPosition: side(2 * b), receiverPosition: side(2 * b + 1) }));
+    this.utilities = utilities;
+  }
+
+  run(from: number, to: number): void {
+    for (let b = from; b < to; b++) {
+      valueBargain(this.context, this.bargains[b] as Bargain, this.utilities[2 * b] as Float64Array, this.utilities[2 * b + 1] as Float64Array);
+    }
+  }
+}
+
 /** First row of coalition chunk c of `chunks`: row a holds a pairs, so boundaries go as √(c/chunks). */
 export function coalitionChunkStart(options: number, chunk: number, chunks: number): number {
   return chunk >= chunks ? options : Math.round(options * Math.sqrt(chunk / chunks));
@@ -318,6 +365,7 @@ export function serveSmpRows(setup: SmpRowSetup): void {
   const targetRows = new TargetRows(setup);
   const coalitionRowsOf = new CoalitionRows(setup);
   const queueRows = new QueueRows(setup);
+  const valueRows = new ValueRows(setup, queueRows.utilities);
   let served = -1;
   let idleSince = performance.now();
   Atomics.add(control, CONTROL_SERVING, 1);
@@ -345,6 +393,7 @@ export function serveSmpRows(setup: SmpRowSetup): void {
       for (; chunk >= 0; chunk = takeChunk(control, generation, chunks)) {
         if (kind === JOB_TARGETS) targetRows.run(chunk * TARGET_ROWS_PER_CHUNK, Math.min(setup.actors, (chunk + 1) * TARGET_ROWS_PER_CHUNK));
         else if (kind === JOB_QUEUES) queueRows.run(chunk);
+        else if (kind === JOB_VALUES) valueRows.run(chunk * BARGAINS_PER_CHUNK, Math.min(options, (chunk + 1) * BARGAINS_PER_CHUNK));
         else coalitionRowsOf.run(rule, voters, options, chunk, chunks);
         finishChunk(control, chunks);
       }
@@ -373,6 +422,7 @@ export class SmpRows {
   private targetRows: TargetRows;
   private coalitionRowsOf: CoalitionRows;
   private queueRows: QueueRows;
+  private valueRows: ValueRows;
   private generation = 0;
   private helpers: SmpHelpers | null = null;
 
@@ -384,6 +434,7 @@ export class SmpRows {
     this.targetRows = new TargetRows(setup);
     this.coalitionRowsOf = new CoalitionRows(setup);
     this.queueRows = new QueueRows(setup);
+    this.valueRows = new ValueRows(setup, this.queueRows.utilities);
     this.ownUtilities = new Float64Array(setup.ownUtilities);
     this.statusQuoSums = new Float64Array(setup.statusQuoSums);
     this.representatives = new Int32Array(setup.actors);
@@ -400,6 +451,9 @@ export class SmpRows {
     challengeWeights: Float64Array,
     totalSaliences: Float64Array,
     capabilities: Float64Array,
+    dims: number,
+    saliences: Float64Array,
+    salienceSquareSums: Float64Array,
   ): SmpRows | null {
     if (helperStarter === null || actors < MIN_THREADED_ACTORS || typeof SharedArrayBuffer !== "function") return null;
     const shared = (length: number, bytes: number): SharedArrayBuffer => new SharedArrayBuffer(length * bytes);
@@ -431,11 +485,18 @@ export class SmpRows {
       queueOrder: shared(actors, 4),
       uniforms: shared(actors, 8),
       picks: shared(actors, 4),
+      dims,
+      ideals: shared(actors * dims, 8),
+      saliences: shared(actors * dims, 8),
+      salienceSquareSums: shared(actors, 8),
+      bargainPositions: shared(4 * actors * dims, 8),
     };
     new Int32Array(setup.targets).fill(-1); // no previous target to try first
     new Float64Array(setup.challengeWeights).set(challengeWeights);
     new Float64Array(setup.totalSaliences).set(totalSaliences);
     new Float64Array(setup.capabilities).set(capabilities);
+    new Float64Array(setup.saliences).set(saliences);
+    new Float64Array(setup.salienceSquareSums).set(salienceSquareSums);
     const rows = new SmpRows(setup);
     stats = { jobs: 0, chunks: 0, helperChunks: 0, mergedOptions: 0, queues: 0, longQueues: 0 };
     rows.helpers = helperStarter(setup);
@@ -510,6 +571,33 @@ export class SmpRows {
    */
   bargainUtilities(b: number, side: 0 | 1): Float64Array {
     return this.queueRows.utilities[2 * b + side] as Float64Array;
+  }
+
+  /**
+   * `valueBargain` for every bargain of the turn with these `ideals` and `risks`, into
+   * `bargainUtilities(b, ·)` (the same numbers).
+   */
+  valueBargains(bargains: readonly Bargain[], ideals: Float64Array, risks: Float64Array): void {
+    const n = this.setup.actors;
+    const dims = this.setup.dims;
+    if (bargains.length > 2 * n) throw new RangeError("more bargains than the run's shared buffers hold");
+    const inputs = this.valueRows;
+    inputs.ideals.set(ideals.subarray(0, n * dims));
+    inputs.risks.set(risks);
+    for (let b = 0; b < bargains.length; b++) {
+      const bargain = bargains[b] as Bargain;
+      inputs.positions.set(bargain.initiatorPosition, 2 * b * dims);
+      inputs.positions.set(bargain.receiverPosition, (2 * b + 1) * dims);
+    }
+    const count = bargains.length;
+    const chunks = Math.ceil(count / BARGAINS_PER_CHUNK);
+    for (;;) {
+      const rows = this.valueRows;
+      const done = this.runJob(JOB_VALUES, chunks, 0, count, "Prop", (chunk) =>
+        rows.run(chunk * BARGAINS_PER_CHUNK, Math.min(count, (chunk + 1) * BARGAINS_PER_CHUNK)),
+      );
+      if (done) return;
+    }
   }
 
   /**
@@ -681,6 +769,10 @@ export class SmpRows {
       coalitionUtilities: own(setup.coalitionUtilities),
       coalitions: own(setup.coalitions),
     });
-    this.queueRows = new QueueRows({ ...setup, picks: own(setup.picks) });
+    // The turn's bargain values, complete unless their own job failed (which then values them all again).
+    const values = own(setup.bargainUtilities);
+    new Float64Array(values).set(new Float64Array(setup.bargainUtilities));
+    this.queueRows = new QueueRows({ ...setup, picks: own(setup.picks), bargainUtilities: values });
+    this.valueRows = new ValueRows(setup, this.queueRows.utilities);
   }
 }

@@ -25,7 +25,7 @@ import {
   stopReasonAfter,
   totalMovement,
 } from "./report.js";
-import { resolveQueue, sideOf, STATUS_QUO, valueBargain, type QueueEntry, type ValuationContext } from "./resolution.js";
+import { resolveQueue, sideOf, STATUS_QUO, valueBargain, type QueueEntry, type ValuationContext, type ValuedBargain } from "./resolution.js";
 import { MIN_PROBABILITY_SPREAD, riskAttitudes } from "./risk.js";
 import { SmpRows } from "./rows.js";
 import type { SmpInput, SmpResult, SmpRunOptions, SmpStopReason, SmpTurn } from "./types.js";
@@ -214,7 +214,16 @@ function createWorkspace(scenario: Scenario, parameters: SmpParameters): Workspa
   const { actors } = scenario;
   const challengeWeights = new Float64Array(actors);
   for (let i = 0; i < actors; i++) challengeWeights[i] = (scenario.capabilities[i] as number) * (scenario.totalSaliences[i] as number);
-  const rows = SmpRows.start(actors, parameters, challengeWeights, scenario.totalSaliences, scenario.capabilities);
+  const rows = SmpRows.start(
+    actors,
+    parameters,
+    challengeWeights,
+    scenario.totalSaliences,
+    scenario.capabilities,
+    scenario.dims,
+    scenario.saliences,
+    scenario.salienceSquareSums,
+  );
   const spare = spareWorkspace;
   if (rows === null && spare !== null && fits(spare, actors, parameters)) {
     spare.challenge.challengeWeights.set(challengeWeights);
@@ -339,13 +348,14 @@ function playTurn(
   queueLengths.fill(1); // the status quo
   const valuation = valuationContext(scenario, ideals, analysis, workspace.statusQuoSums);
   const bargains = proposeBargains(scenario, parameters, workspace, positions, analysis);
+  // With helper threads the bargains are valued by rows, into memory they share, for the queues resolved by rows.
+  rows?.valueBargains(bargains, ideals, analysis.risks);
   for (let b = 0; b < bargains.length; b++) {
     const bargain = bargains[b] as Bargain;
-    // With helper threads the bargains are valued into memory they share, for the queues resolved by rows.
-    const valued =
+    const valued: ValuedBargain =
       rows === null
         ? valueBargain(valuation, bargain, workspace.utilityVectors.vector(actors), workspace.utilityVectors.vector(actors))
-        : valueBargain(valuation, bargain, rows.bargainUtilities(b, 0), rows.bargainUtilities(b, 1));
+        : { bargain, initiatorUtilities: rows.bargainUtilities(b, 0), receiverUtilities: rows.bargainUtilities(b, 1) };
     (queues[bargain.initiator] as QueueEntry[])[(queueLengths[bargain.initiator] as number)++] = valued;
     (queues[bargain.receiver] as QueueEntry[])[(queueLengths[bargain.receiver] as number)++] = valued;
   }
