@@ -23,7 +23,7 @@ export interface ValuationContext {
   readonly statusQuoSums: Float64Array;
 }
 
-/** What a queue's resolution reads of the valuation: the own utilities and their sums (see `bargainValue`). */
+/** What a queue's resolution reads of the valuation: the own utilities and their sums (see `resolveQueue`). */
 export type QueueValuation = Pick<ValuationContext, "actors" | "ownUtilities" | "statusQuoSums">;
 
 /** A bargain together with U(d_a(b_i); R_a) and U(d_a(b_j); R_a) for every actor a. */
@@ -65,27 +65,6 @@ export function valueBargain(
 }
 
 /**
- * V_a(m) = (1/n)·Σ_q U(d_a(y_q); R_a) where y is the state after bargain m. Because a bargain moves only
- * its two actors, this is (1/n)[Σ_all − U(x_i) − U(x_j) + U(b_i) + U(b_j)]: O(1) per (actor, bargain)
- * instead of O(n), which turns the naive O(n⁴) resolution into O(n²) valuations per turn. The result equals
- * the direct sum up to a few ulps.
- */
-export function bargainValue(context: QueueValuation, entry: QueueEntry, actor: number): number {
-  const n = context.actors;
-  const base = context.statusQuoSums[actor] as number;
-  if (entry === STATUS_QUO) return base / n;
-  const { initiator, receiver } = entry.bargain;
-  const row = actor * n;
-  const moved =
-    base -
-    (context.ownUtilities[row + initiator] as number) -
-    (context.ownUtilities[row + receiver] as number) +
-    (entry.initiatorUtilities[actor] as number) +
-    (entry.receiverUtilities[actor] as number);
-  return moved / n;
-}
-
-/**
  * Picks one entry of a queue (its first `length` entries): PCE with capability weights over the entries'
  * values to all actors, then the most likely entry (first on ties) or, when `uniform` is given, a draw from
  * the PCE distribution. O(n·M²) for a queue of M entries. With `rows` (a large run's threads) its
@@ -107,10 +86,13 @@ export function resolveQueue(
   if (queueValues.length < size) queueValues = new Float64Array(Math.max(size, 2 * queueValues.length));
   const values = queueValues; // option-major: values[m·n + a] = V_a(m)
   const { ownUtilities, statusQuoSums } = context;
+  // V_a(m) = (1/n)·Σ_q U(d_a(y_q); R_a), where y is the state after entry m. A bargain moves only its two
+  // actors, so this is (1/n)[Σ_all − U(x_i) − U(x_j) + U(b_i) + U(b_j)]: O(1) per actor and entry instead of
+  // O(n), which turns the naive O(n⁴) resolution into O(n²) valuations per turn (equal to the direct sum up
+  // to a few ulps).
   for (let m = 0; m < options; m++) {
     const entry = queue[m] as QueueEntry;
     const at = m * n;
-    // `bargainValue` for every actor, in one loop per entry (the same operations in the same order).
     if (entry === STATUS_QUO) {
       for (let a = 0; a < n; a++) values[at + a] = (statusQuoSums[a] as number) / n;
       continue;

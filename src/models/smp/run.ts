@@ -5,7 +5,7 @@
  *  - distances O(n²m); risk PCE O(n³); the "prob" report O(n·u²) for u unique positions;
  *  - target choice O(n³): each of n perspectives fills U^h (n²) and evaluates n−1 challenges of O(n);
  *  - resolution O(n·B·m) to value bargains plus O(n·Σ_k M_k²) for the queue PCEs, using the incremental
- *    bargain value of `bargainValue` (the naive evaluation is O(n⁴)).
+ *    bargain value of `resolveQueue` (the naive evaluation is O(n⁴)).
  * So O(n³ + n²m) per turn overall. The n×n buffers, bargain vectors and queues live in a `Workspace` (kept for
  * the next run of as many actors) and the PCEs' in module scratch, reused from turn to turn, so a turn allocates little beyond its output;
  * with `record: "final"` the per-turn output (and, for the Conditional PCE, the "prob" report) is skipped too.
