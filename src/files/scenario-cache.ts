@@ -86,13 +86,13 @@ export async function cachedScenario(
   const file = join(cache.folder, `${sha256(`${ENTRY_FORMAT}\0${cache.build}\0${resolve(path)}\0${path}\0${text}`)}.json`);
   const kept = readEntry(file, readSource);
   if (kept !== undefined) return kept;
-  const read: Record<string, string | null> = {};
+  const read = new Map<string, string | null>(); // a Map: a source may be named "__proto__"
   const scenario = await load((relative) => {
     const source = readSource(relative);
-    read[relative] = source === undefined ? null : sha256(source);
+    read.set(relative, source === undefined ? null : sha256(source));
     return source;
   });
-  writeEntry(cache.folder, file, { format: ENTRY_FORMAT, scenario, sources: read });
+  writeEntry(cache.folder, file, { format: ENTRY_FORMAT, scenario, sources: Object.fromEntries(read) });
   return scenario;
 }
 
