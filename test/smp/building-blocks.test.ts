@@ -6,7 +6,7 @@ import { conditionalPce, markovIncentivePce, markovUniformPce, pce } from "../..
 import { classifyPositions, shouldStop, stopReasonAfter, totalMovement } from "../../src/models/smp/report.js";
 import { drawIndex, indexOfMaximum } from "../../src/models/smp/resolution.js";
 import { perceivedRisk, riskAttitudes } from "../../src/models/smp/risk.js";
-import { riskUtility, roundTo4Decimals, weightedDistance } from "../../src/models/smp/utility.js";
+import { riskUtility, roundTo4Decimals, weightedDistance, weightedDistancePair } from "../../src/models/smp/utility.js";
 import { coalitionMatrix, victoryMatrix, victoryProbability, vote } from "../../src/models/smp/votes.js";
 import { ModelError } from "../../src/models/types.js";
 import { createRng } from "../../src/random.js";
@@ -18,6 +18,26 @@ describe("distance and utility", () => {
     // num = (0.3·−0.3)² + (0.4·0.4)² = 0.0337, den = 0.25
     const d = weightedDistance(f64(0.2, 0.8), f64(0.3, 0.4), 0.25, 0, f64(0.5, 0.4), 0, 2);
     expect(d).toBeCloseTo(Math.sqrt(0.1348), 14);
+  });
+
+  it("measures two points at once bit for bit as one at a time", () => {
+    const uniform = createRng(7);
+    for (const dims of [1, 2, 9, 30]) {
+      const ideals = Float64Array.from({ length: 3 * dims }, () => uniform());
+      const saliences = Float64Array.from({ length: 3 * dims }, () => uniform());
+      const points = Float64Array.from({ length: 4 * dims }, () => uniform());
+      const other = Float64Array.from({ length: dims }, () => uniform());
+      for (let a = 0; a < 3; a++) {
+        let squareSum = 0;
+        for (let k = 0; k < dims; k++) squareSum += (saliences[a * dims + k] as number) ** 2;
+        const out = new Float64Array(2);
+        weightedDistancePair(ideals, saliences, squareSum, a, points, 2 * dims, other, 0, dims, out);
+        expect([out[0], out[1]]).toEqual([
+          weightedDistance(ideals, saliences, squareSum, a, points, 2 * dims, dims),
+          weightedDistance(ideals, saliences, squareSum, a, other, 0, dims),
+        ]);
+      }
+    }
   });
 
   it("reduces to |ι − p| on one dimension", () => {

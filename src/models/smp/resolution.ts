@@ -6,7 +6,7 @@
 import type { Bargain } from "./bargain.js";
 import { pceByOption, type PceRules } from "./pce.js";
 import type { SmpRows } from "./rows.js";
-import { riskUtility, weightedDistance } from "./utility.js";
+import { riskUtility, weightedDistance, weightedDistancePair } from "./utility.js";
 
 /** Per-turn facts the valuation needs; everything on [0,1]. */
 export interface ValuationContext {
@@ -48,21 +48,30 @@ export function valueBargain(
   receiverUtilities: Float64Array = new Float64Array(context.actors),
 ): ValuedBargain {
   const n = context.actors;
+  const { ideals, saliences, dims } = context;
+  const { initiatorPosition, receiverPosition } = bargain;
+  // The rounded interpolations often put both sides at one point (a third of Hanoi's bargains): the
+  // receiver's utilities are then the initiator's, the same function of the same numbers.
+  let sameSides = true;
+  for (let k = 0; k < dims && sameSides; k++) sameSides = initiatorPosition[k] === receiverPosition[k];
   for (let a = 0; a < n; a++) {
     const squareSum = context.salienceSquareSums[a] as number;
     const risk = context.risks[a] as number;
-    const { ideals, saliences, dims } = context;
-    initiatorUtilities[a] = riskUtility(
-      weightedDistance(ideals, saliences, squareSum, a, bargain.initiatorPosition, 0, dims),
-      risk,
-    );
-    receiverUtilities[a] = riskUtility(
-      weightedDistance(ideals, saliences, squareSum, a, bargain.receiverPosition, 0, dims),
-      risk,
-    );
+    if (sameSides) {
+      const utility = riskUtility(weightedDistance(ideals, saliences, squareSum, a, initiatorPosition, 0, dims), risk);
+      initiatorUtilities[a] = utility;
+      receiverUtilities[a] = utility;
+    } else {
+      weightedDistancePair(ideals, saliences, squareSum, a, initiatorPosition, 0, receiverPosition, 0, dims, sideDistances);
+      initiatorUtilities[a] = riskUtility(sideDistances[0] as number, risk);
+      receiverUtilities[a] = riskUtility(sideDistances[1] as number, risk);
+    }
   }
   return { bargain, initiatorUtilities, receiverUtilities };
 }
+
+/** The distances to a bargain's two sides (`weightedDistancePair`), read as soon as it returns. */
+const sideDistances = new Float64Array(2);
 
 /**
  * Picks one entry of a queue (its first `length` entries): PCE with capability weights over the entries'

@@ -29,7 +29,7 @@ import { resolveQueue, sideOf, STATUS_QUO, valueBargain, type QueueEntry, type V
 import { MIN_PROBABILITY_SPREAD, riskAttitudes } from "./risk.js";
 import { SmpRows } from "./rows.js";
 import type { SmpInput, SmpResult, SmpRunOptions, SmpStopReason, SmpTurn } from "./types.js";
-import { riskUtility, weightedDistance } from "./utility.js";
+import { riskUtility, weightedDistance, weightedDistancePair } from "./utility.js";
 
 export const MIN_ACTORS = 3;
 export const MAX_ACTORS = 250;
@@ -287,9 +287,13 @@ function analyseTurn(
   const { distancesByPosition, neutralByOption, ownUtilities } = workspace;
   for (let i = 0; i < actors; i++) {
     const squareSum = salienceSquareSums[i] as number;
-    for (let j = 0; j < actors; j++) {
-      distancesByPosition[j * actors + i] = weightedDistance(ideals, saliences, squareSum, i, positions, j * dims, dims);
+    let j = 0;
+    for (; j + 1 < actors; j += 2) {
+      weightedDistancePair(ideals, saliences, squareSum, i, positions, j * dims, positions, (j + 1) * dims, dims, distancePair);
+      distancesByPosition[j * actors + i] = distancePair[0] as number;
+      distancesByPosition[(j + 1) * actors + i] = distancePair[1] as number;
     }
+    if (j < actors) distancesByPosition[j * actors + i] = weightedDistance(ideals, saliences, squareSum, i, positions, j * dims, dims);
   }
   for (let index = 0; index < neutralByOption.length; index++) {
     neutralByOption[index] = 1 - (distancesByPosition[index] as number);
@@ -306,6 +310,9 @@ function analyseTurn(
   assertFinite(ownUtilities, turn);
   return { distancesByPosition, risks, ownUtilities };
 }
+
+/** The two distances of `weightedDistancePair`, read as soon as it returns. */
+const distancePair = new Float64Array(2);
 
 /**
  * Whether `classifyPositions` would find one unique position: the first actor always starts one, and it is the

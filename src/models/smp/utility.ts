@@ -29,6 +29,38 @@ export function weightedDistance(
 }
 
 /**
+ * `weightedDistance` from actor a's ideal to two points at once, written into `out[0]` and `out[1]`: the
+ * same two sums, each in its own order, interleaved. Each sum is a chain of dependent additions, so two
+ * chains in one loop take little longer than one, and a's ideal and saliences are read once for both.
+ */
+export function weightedDistancePair(
+  ideals: Float64Array,
+  saliences: Float64Array,
+  salienceSquareSum: number,
+  actor: number,
+  first: Float64Array,
+  firstOffset: number,
+  second: Float64Array,
+  secondOffset: number,
+  dims: number,
+  out: Float64Array,
+): void {
+  const base = actor * dims;
+  let firstSum = 0;
+  let secondSum = 0;
+  for (let k = 0; k < dims; k++) {
+    const salience = saliences[base + k] as number;
+    const ideal = ideals[base + k] as number;
+    const towardFirst = salience * (ideal - (first[firstOffset + k] as number));
+    const towardSecond = salience * (ideal - (second[secondOffset + k] as number));
+    firstSum += towardFirst * towardFirst;
+    secondSum += towardSecond * towardSecond;
+  }
+  out[0] = Math.sqrt(firstSum / salienceSquareSum);
+  out[1] = Math.sqrt(secondSum / salienceSquareSum);
+}
+
+/**
  * The n×n matrix D[i·n + j] = d_i(x_j): how far actor j's position is from actor i's ideal, judged with
  * i's saliences. O(n²·m).
  */
