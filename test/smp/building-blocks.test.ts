@@ -206,6 +206,9 @@ describe("probEdu and target choice", () => {
   // 1.3 (beyond 1, where U changes form) and, in half the cases, ideals off the actors' own positions
   // (D_qq > 0, so U_qq < 1), with risk attitudes over the whole of [−1, 1].
   it.each([
+    [5, 0.0, "OneThird"],
+    [12, 0.3, "Half"],
+    [32, 0.2, "Full"],
     [60, 0.0, "OneThird"],
     [60, 0.3, "Full"],
     [140, 0.0, "OneThird"],

@@ -4,7 +4,7 @@
  * doubled sum would overflow (where the fast paths must fall back to the branching sums).
  */
 import { describe, expect, it } from "vitest";
-import { challengeValue, PerspectiveUtilities, type ChallengeContext } from "../../src/models/smp/challenge.js";
+import { bestTarget, challengeValue, chosen, PerspectiveUtilities, type ChallengeContext } from "../../src/models/smp/challenge.js";
 import { riskUtility } from "../../src/models/smp/utility.js";
 import { coalitionMatrix } from "../../src/models/smp/votes.js";
 import { createRng } from "../../src/random.js";
@@ -105,6 +105,22 @@ describe("fast Prop sums are KTAB's branching sums bit for bit", () => {
         const fast = challengeValue(context, view, h, h, j);
         const [probability, gain] = branchingChallenge(context, distances, risks, h, j);
         expect([fast.probability, fast.expectedGain]).toEqual([probability, gain]);
+      }
+      // Target choice values each challenge its own way (written out for fewer than 33 actors): the choice
+      // and its estimate are those of the branching sums, best gain first, lowest index on ties.
+      let best = -1;
+      let bestEstimate: [number, number] = [0, 0];
+      for (let j = 0; j < n; j++) {
+        if (j === h) continue;
+        const estimate = branchingChallenge(context, distances, risks, h, j);
+        if (best < 0 || estimate[1] > bestEstimate[1]) [best, bestEstimate] = [j, estimate];
+      }
+      const target = bestTarget(context, view.viewFrom(h), h);
+      if (bestEstimate[1] > 1e-5) {
+        expect(target).toBe(best);
+        expect([chosen[0], chosen[1]]).toEqual(bestEstimate);
+      } else {
+        expect(target).toBe(-1);
       }
     }
   });

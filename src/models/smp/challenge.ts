@@ -297,9 +297,10 @@ function evaluateChallenge(context: ChallengeContext, view: PerspectiveUtilities
 
   // The Prop vote written out (a number returned by a call that is not inlined would be boxed).
   const uii = utilities[atI + i] as number;
-  const uij = view.utility(i, j);
+  // Target choice asks for i's own estimate (k = i), where U[i][j] is the U[k][j] just computed.
+  const uij = k === i ? ukj : view.utility(i, j);
   const uji = utilities[atI + j] as number;
-  const ujj = view.utility(j, j);
+  const ujj = diagonal[j] as number; // U^h[j][j], the view's diagonal
   const voteI = rule === "Prop" ? (weights[i] as number) * (uii - uij) : vote(rule, weights[i] as number, uii, uij);
   const voteJ = rule === "Prop" ? (weights[j] as number) * (uji - ujj) : vote(rule, weights[j] as number, uji, ujj);
   const principalsForI = MIN_CHALLENGE_SUPPORT + Math.max(voteI, 0) + Math.max(voteJ, 0);
@@ -599,11 +600,63 @@ export function chooseTarget(context: ChallengeContext, view: PerspectiveUtiliti
   return target < 0 ? null : { target, estimate: { probability: chosen[0] as number, expectedGain: chosen[1] as number } };
 }
 
+/**
+ * `evaluateChallenge(context, view, i, i, j)` as `bestTarget` asks for it: i's own estimate, with U^i[i][j] in
+ * `candidateUtilities`. With few actors under Prop and SemiCommit (KTAB's defaults, and a Monte Carlo of a
+ * small scenario makes this call millions of times) the same operations in the same order, written out
+ * without the general path's rule checks, bounds and calls; otherwise, or when the doubled sums are not
+ * exact, the general path.
+ */
+function evaluateOwnChallenge(context: ChallengeContext, view: PerspectiveUtilities, i: number, j: number): void {
+  const n = view.actors;
+  if (n >= BOUNDED_FROM || context.votingRule !== "Prop" || context.thirdPartyCommit !== "SemiCommit") {
+    evaluateChallenge(context, view, i, i, j);
+    return;
+  }
+  abandoned = false;
+  const weights = context.challengeWeights;
+  const utilities = view.columns;
+  const atI = view.column(i);
+  const uii = utilities[atI + i] as number;
+  const uij = candidateUtilities[j] as number;
+  const uji = utilities[atI + j] as number;
+  const ujj = view.diagonal[j] as number;
+  const voteI = (weights[i] as number) * (uii - uij);
+  const voteJ = (weights[j] as number) * (uji - ujj);
+  const principalsForI = MIN_CHALLENGE_SUPPORT + Math.max(voteI, 0) + Math.max(voteJ, 0);
+  const principalsForJ = MIN_CHALLENGE_SUPPORT + Math.max(-voteI, 0) + Math.max(-voteJ, 0);
+  view.thirdPartiesFor(i, weights);
+  if (!view.doublingIsExact) {
+    evaluateChallenge(context, view, i, i, j);
+    return;
+  }
+  const doubledForI = principalsForI + principalsForI;
+  const doubledForJ = principalsForJ + principalsForJ;
+  support[0] = doubledForI;
+  support[1] = doubledForJ;
+  support[2] = doubledForI;
+  support[3] = doubledForJ;
+  addFewThirdParties(view, atI, j * n, i, j);
+  const forI = (support[0] as number) * 0.5;
+  const forJ = (support[1] as number) * 0.5;
+  if (!(forI === forI && forJ === forJ)) {
+    evaluateChallenge(context, view, i, i, j); // some vote was infinite: the branching sums
+    return;
+  }
+  const probability = forI / (forI + forJ);
+  const resist = context.totalSaliences[j] as number;
+  const utilityIfWin = 2 * uii;
+  estimated[0] = probability;
+  estimated[1] = (1 - resist) * utilityIfWin + resist * (probability * utilityIfWin + (1 - probability) * (2 * uij)) - (uii + uij);
+}
+
 /** i's estimate of the challenge `bestTarget` chose, [P(i>j), expected gain] (a module-level out-parameter). */
 export const chosen = new Float64Array(2);
 
 /** Scratch of `bestTarget`, reused across calls: each candidate's gain bound, and a heap of candidates. */
 let candidateBounds = new Float64Array(0);
+/** U^i[i][j] per candidate j of `bestTarget` (its bound's term, and i's utility of losing the challenge). */
+let candidateUtilities = new Float64Array(0);
 let heap = new Int32Array(0);
 
 /**
@@ -621,6 +674,7 @@ export function bestTarget(context: ChallengeContext, view: PerspectiveUtilities
   const own = view.diagonal[i] as number;
   if (candidateBounds.length < n) {
     candidateBounds = new Float64Array(n);
+    candidateUtilities = new Float64Array(n);
     heap = new Int32Array(n);
   }
   const bounds = candidateBounds;
@@ -629,7 +683,9 @@ export function bestTarget(context: ChallengeContext, view: PerspectiveUtilities
   let hinted = -1;
   for (let j = 0; j < n; j++) {
     if (j === i) continue;
-    const delta = own - view.utility(i, j);
+    const uij = view.utility(i, j);
+    candidateUtilities[j] = uij;
+    const delta = own - uij;
     const reach = delta >= 0 ? delta : -delta * Math.max(0, 2 * (resist[j] as number) - 1);
     const bound = reach + GAIN_BOUND_SLACK;
     if (bound <= MIN_CHALLENGE_GAIN) continue;
@@ -644,7 +700,7 @@ export function bestTarget(context: ChallengeContext, view: PerspectiveUtilities
   let bestGain = 0;
   let bestProbability = 0;
   if (hinted >= 0) {
-    evaluateChallenge(context, view, i, i, hinted);
+    evaluateOwnChallenge(context, view, i, hinted);
     const gain = estimated[1] as number;
     if (gain === gain) {
       best = hinted;
@@ -661,7 +717,7 @@ export function bestTarget(context: ChallengeContext, view: PerspectiveUtilities
     if (best >= 0 && (bounds[j] as number) < bestGain) break;
     if (j === hinted) continue;
     cutoff[0] = best >= 0 ? bestGain : -Infinity;
-    evaluateChallenge(context, view, i, i, j);
+    evaluateOwnChallenge(context, view, i, j);
     cutoff[0] = -Infinity;
     if (abandoned) continue;
     const gain = estimated[1] as number;
