@@ -226,8 +226,10 @@ function createWorkspace(scenario: Scenario, parameters: SmpParameters): Workspa
   );
   const spare = spareWorkspace;
   if (rows === null && spare !== null && fits(spare, actors, parameters)) {
+    // Written in place, not copied into new objects: one shape of workspace for the optimised code.
     spare.challenge.challengeWeights.set(challengeWeights);
-    return { ...spare, challenge: { ...spare.challenge, totalSaliences: scenario.totalSaliences } };
+    spare.challenge.totalSaliences.set(scenario.totalSaliences);
+    return spare;
   }
   // With helper threads the distances and own utilities live in memory they share (the run writes, they read).
   const distancesByPosition = rows?.distances ?? new Float64Array(actors * actors);
@@ -242,7 +244,8 @@ function createWorkspace(scenario: Scenario, parameters: SmpParameters): Workspa
     challenge: {
       actors,
       challengeWeights,
-      totalSaliences: scenario.totalSaliences,
+      // Its own copy: a kept workspace takes the next run's saliences in place.
+      totalSaliences: Float64Array.from(scenario.totalSaliences),
       votingRule: parameters.VotingRule,
       thirdPartyCommit: parameters.ThirdPartyCommit,
     },
