@@ -66,23 +66,16 @@ export function prepareStanceDrawAcceptance(model: AgreementModel, outcomes: rea
         fixed: Float64Array.from(issues, (issue, i) => (tabled[i] ? (tables[issue.id]![outcome.options[i]!] ?? 0) : 0)),
       };
     });
-  /** Linkage utility that applies to an outcome, per actor, in term order (conditions read no utility or judgement). */
-  const linkageOf = (outcome: Outcome): ((u: number) => number)[] => {
+  /** Linkage utilities that apply to an outcome, per actor, in term order (conditions read no utility or judgement). */
+  const linkageOf = (outcome: Outcome): Float64Array[] => {
     const context = outcomeRuleContext(scenario, outcome, noFacts);
-    return model.linkage.map((terms) => {
-      const applying = terms.filter((t) => evaluateRule(t.rule, context).value).map((t) => t.utility);
-      return (u: number) => {
-        let total = u;
-        for (const x of applying) total += x;
-        return total;
-      };
-    });
+    return model.linkage.map((terms) => Float64Array.from(terms.filter((t) => evaluateRule(t.rule, context).value), (t) => t.utility));
   };
 
   interface PreparedOutcome {
     readonly outcome: Outcome;
     readonly terms: OutcomeTerms[];
-    readonly linkage: ((u: number) => number)[];
+    readonly linkage: Float64Array[];
   }
   const prepareOutcome = (outcome: Outcome): PreparedOutcome => ({ outcome, terms: termsOf(outcome), linkage: linkageOf(outcome) });
 
@@ -111,7 +104,7 @@ export function prepareStanceDrawAcceptance(model: AgreementModel, outcomes: rea
   const walkAways = new Float64Array(actors);
   const m = issues.length;
 
-  /** Actor a's utility of a prepared outcome under the draw's weights and positions (as `utility` sums it). */
+  /** Actor a's utility of a prepared outcome under the draw's weights and positions (as `utility` sums it), then its linkage utilities in term order. */
   const utilityOf = (o: PreparedOutcome, a: number): number => {
     const { fixed, fromPosition } = o.terms[a]!;
     const loss = losses[a]!;
@@ -121,7 +114,9 @@ export function prepareStanceDrawAcceptance(model: AgreementModel, outcomes: rea
       if (!(w > 0)) continue;
       u += w * (fromPosition[i] === 1 ? distanceValue(issues[i]!, o.outcome.values[i]!, positions[a * m + i] as number, loss) : (fixed[i] as number));
     }
-    return o.linkage[a]!(u);
+    const linkage = o.linkage[a]!;
+    for (let k = 0; k < linkage.length; k++) u += linkage[k] as number;
+    return u;
   };
 
   return {
