@@ -257,6 +257,70 @@ describe("probEdu and target choice", () => {
     }
     expect(chosen).toBeGreaterThan(n / 4);
   });
+
+  // From 33 actors a bounded challenge weighs its third parties in the order of the support they could give
+  // the challenger (most first), summing them again in q order only if the bounds do not rule it out. Random
+  // views where some actors share a position (twin targets: equal or nearly equal gains, so ties and
+  // near-ties, lowest index first), some targets are worth less than the status quo (negative gains), one
+  // weight may dwarf the others, and the other rules and commitments: the choice and its estimate must be
+  // those of a full scan, whatever the hint.
+  it.each([
+    [33, "Prop", "SemiCommit", 1],
+    [34, "Prop", "SemiCommit", 2],
+    [47, "Prop", "SemiCommit", 3],
+    [90, "Prop", "SemiCommit", 4],
+    [200, "Prop", "SemiCommit", 5],
+    [64, "PropCbc", "SemiCommit", 6],
+    [40, "Binary", "SemiCommit", 7],
+    [50, "Prop", "NoCommit", 8],
+    [70, "Prop", "FullCommit", 9],
+  ] as const)("on %i actors under %s, %s (seed %i): the same choice as a full scan, ties to the lowest index", (n, rule, commit, seed) => {
+    const uniform = createRng(7919 * seed);
+    // Positions in one dimension, a third of the actors on another's position; ideals off by up to 0.2.
+    const positions = Float64Array.from({ length: n }, () => uniform());
+    for (let q = 0; q < n; q++) if (uniform() < 0.33) positions[q] = positions[Math.floor(uniform() * n)] as number;
+    const ideals = positions.map((x) => x + (seed % 2 === 0 ? 0.2 * (uniform() - 0.5) : 0));
+    const scale = 0.8 + 0.6 * uniform(); // distances beyond 1 in some cases
+    const byPosition = new Float64Array(n * n);
+    for (let q = 0; q < n; q++) {
+      for (let x = 0; x < n; x++) byPosition[x * n + q] = scale * Math.abs((ideals[q] as number) - (positions[x] as number));
+    }
+    const risks = Float64Array.from({ length: n }, () => 2 * uniform() - 1);
+    const weights = Float64Array.from({ length: n }, () => (10 + 190 * uniform()) * (0.4 + 0.59 * uniform()));
+    if (seed % 3 === 0) weights[Math.floor(uniform() * n)] = 1e4; // one actor outweighing the rest
+    const ctx: ChallengeContext = {
+      actors: n,
+      challengeWeights: weights,
+      totalSaliences: Float64Array.from({ length: n }, () => 0.4 + 0.59 * uniform()),
+      votingRule: rule,
+      thirdPartyCommit: commit,
+    };
+    const pruned = new PerspectiveUtilities(n, byPosition, risks, "OneThird");
+    const full = new PerspectiveUtilities(n, byPosition, risks, "OneThird");
+    let chosen = 0;
+    let negative = 0;
+    for (let i = 0; i < n; i++) {
+      let best = -1;
+      let bestEstimate = { probability: 0, expectedGain: 0 };
+      for (let j = 0; j < n; j++) {
+        if (j === i) continue;
+        const estimate = challengeValue(ctx, full.viewFrom(i), i, i, j);
+        if (estimate.expectedGain < 0) negative++;
+        if (best < 0 || estimate.expectedGain > bestEstimate.expectedGain) {
+          best = j;
+          bestEstimate = estimate;
+        }
+      }
+      const expected = bestEstimate.expectedGain > 1e-5 ? best : -1;
+      if (expected >= 0) chosen++;
+      for (const hint of [-1, best, (i + 1) % n, n - 1 - i]) {
+        expect(bestTarget(ctx, pruned.viewFrom(i), i, hint)).toBe(expected);
+        if (expected >= 0) expect([chosenEstimate[0], chosenEstimate[1]]).toEqual([bestEstimate.probability, bestEstimate.expectedGain]);
+      }
+    }
+    expect(chosen).toBeGreaterThan(n / 4);
+    expect(negative).toBeGreaterThan(0);
+  });
 });
 
 describe("bargains", () => {

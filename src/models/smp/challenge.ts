@@ -54,8 +54,23 @@ export class PerspectiveUtilities {
   readonly ifIWins: Float64Array;
   readonly ifIWinsAlone: Float64Array;
   /**
-   * Suffix sums over the third parties q' ≥ q (at q; n + 1 long, filled by `thirdPartiesFor`) that bound
-   * what they can add to i's side in a challenge by i (see `cannotBeat`): Σ w·A, Σ w²·A·r and Σ w·E, with
+   * The third parties of challenges by i in the order a bounded challenge weighs them (`orderThirdParties`):
+   * every q ≠ i, most support it could give i first, so that the bounds on what is still to come fall fast.
+   * `ordered*` hold, at rank k, q = `order[k]`'s weight, U^h[q][i], `ifIWins`, `ifIWinsAlone`, U^h[q][q] and
+   * R^h_q, so the bounded loop reads them in sequence.
+   */
+  readonly order: Int32Array;
+  /** q's rank in `order` (i's own entry unused). */
+  readonly rankOf: Int32Array;
+  readonly orderedWeights: Float64Array;
+  readonly orderedUtilities: Float64Array;
+  readonly orderedIfIWins: Float64Array;
+  readonly orderedIfIWinsAlone: Float64Array;
+  readonly orderedDiagonal: Float64Array;
+  readonly orderedRisks: Float64Array;
+  /**
+   * Suffix sums over the third parties of ranks k' ≥ k in `order` (at k; n long) that bound what they can
+   * add to i's side in a challenge by i (see `cannotBeat`): Σ w·A, Σ w²·A·r and Σ w·E, with
    * A = max(U_qq − U_qi, 0), E = max(1 − U_qq, 0) and r ≥ U_qi − U_qx for every position x.
    */
   readonly remainingSupport: Float64Array;
@@ -72,6 +87,14 @@ export class PerspectiveUtilities {
   private readonly ready: Uint8Array;
   private perspectiveOf = -1;
   private thirdPartiesOf = -1;
+  /** Whether `order`, `ordered*`, the suffix sums and `supportSlack` are those of `thirdPartiesOf`. */
+  private ordered = false;
+  /** Scratch of `orderThirdParties`, by q: w·A, w²·A·r and w·E (with their allowances), and rank buckets. */
+  private readonly away: Float64Array;
+  private readonly reach: Float64Array;
+  private readonly excess: Float64Array;
+  private readonly potential: Float64Array;
+  private readonly buckets = new Int32Array(ORDER_BUCKETS + 1);
   /** max |D_qx| this turn, which bounds every |U^h[q][x]| by (1 + max)² since |R| ≤ 1. */
   private largestDistance = 0;
 
@@ -89,9 +112,21 @@ export class PerspectiveUtilities {
     this.clampedDistances = new Float64Array(actors * actors);
     this.ifIWins = new Float64Array(actors);
     this.ifIWinsAlone = new Float64Array(actors);
-    this.remainingSupport = new Float64Array(actors + 1);
-    this.remainingWeighted = new Float64Array(actors + 1);
-    this.remainingExcess = new Float64Array(actors + 1);
+    this.order = new Int32Array(actors);
+    this.rankOf = new Int32Array(actors);
+    this.orderedWeights = new Float64Array(actors);
+    this.orderedUtilities = new Float64Array(actors);
+    this.orderedIfIWins = new Float64Array(actors);
+    this.orderedIfIWinsAlone = new Float64Array(actors);
+    this.orderedDiagonal = new Float64Array(actors);
+    this.orderedRisks = new Float64Array(actors);
+    this.remainingSupport = new Float64Array(actors);
+    this.remainingWeighted = new Float64Array(actors);
+    this.remainingExcess = new Float64Array(actors);
+    this.away = new Float64Array(actors);
+    this.reach = new Float64Array(actors);
+    this.excess = new Float64Array(actors);
+    this.potential = new Float64Array(actors);
     this.farthest = new Float64Array(actors);
     this.ready = new Uint8Array(actors);
     this.splitDistances();
@@ -187,6 +222,7 @@ export class PerspectiveUtilities {
     if (i === this.thirdPartiesOf && weights === this.thirdPartyWeights) return;
     this.thirdPartiesOf = i;
     this.thirdPartyWeights = weights;
+    this.ordered = false;
     const n = this.actors;
     const offset = i * n;
     let largestWeight = 0;
@@ -199,32 +235,95 @@ export class PerspectiveUtilities {
     }
     const utilityBound = (1 + this.largestDistance) * (1 + this.largestDistance);
     this.doublingIsExact = 8 * (n + 2) * largestWeight * utilityBound < DOUBLING_LIMIT;
-    if (n < BOUNDED_FROM) return; // no part-way bounds, so no suffix sums (see `thirdPartySupportProp`)
-    // Suffix sums of each third party's most support for i (weights are positive: capability × salience).
+    this.supportSlack = SUPPORT_BOUND_SLACK * (n + 2) * largestWeight * utilityBound;
+  }
+
+  /**
+   * The order and bounds a bounded challenge by i = `thirdPartiesOf` needs (`addThirdPartiesBounded`), made
+   * once per challenger on first use (a perspective's first challenge, and `challengeValue`, sum in full).
+   * O(n + ORDER_BUCKETS).
+   *
+   * Any order gives a sound bound; the sooner the third parties that could give i the most are counted,
+   * the sooner the bound on the rest falls below what a challenge needs. So they are ranked by that most,
+   * w·(A + E), in ORDER_BUCKETS equal slices of [0, max] (largest first, q order within a slice): a
+   * counting sort, where an exact sort of every perspective's third parties would cost more than it saves.
+   */
+  orderThirdParties(): void {
+    if (this.ordered) return;
+    this.ordered = true;
+    const n = this.actors;
+    const i = this.thirdPartiesOf;
+    const weights = this.thirdPartyWeights;
+    const offset = i * n;
+    const utilityBound = (1 + this.largestDistance) * (1 + this.largestDistance);
     // The allowance for U's round-off (about 2⁻⁵³·utilityBound per value) is taken far above it.
     const utilitySlack = SUPPORT_BOUND_SLACK * utilityBound;
-    let remaining = 0;
-    let weighted = 0;
-    let excess = 0;
-    this.remainingSupport[n] = 0;
-    this.remainingWeighted[n] = 0;
-    this.remainingExcess[n] = 0;
-    for (let q = n - 1; q >= 0; q--) {
-      const w = weights[q] as number;
+    let most = 0;
+    for (let q = 0; q < n; q++) {
+      const w = weights[q] as number; // positive: capability × salience
       const uqq = this.diagonal[q] as number;
       const uqi = this.columns[offset + q] as number;
       const lowest = riskUtility(this.farthest[q] as number, this.risks[q] as number) - utilitySlack;
       const away = Math.max(uqq - uqi, 0) + utilitySlack;
       const reach = Math.max(uqi - lowest, 0) + utilitySlack;
-      remaining += w * away;
-      weighted += w * w * away * reach;
-      excess += w * (Math.max(1 - uqq, 0) + utilitySlack);
-      this.remainingSupport[q] = remaining;
-      this.remainingWeighted[q] = weighted;
-      this.remainingExcess[q] = excess;
+      const excess = Math.max(1 - uqq, 0) + utilitySlack;
+      this.away[q] = w * away;
+      this.reach[q] = w * w * away * reach;
+      this.excess[q] = w * excess;
+      const potential = (this.away[q] as number) + (this.excess[q] as number);
+      this.potential[q] = potential;
+      if (q !== i && potential > most) most = potential;
     }
-    this.supportSlack = SUPPORT_BOUND_SLACK * (n + 2) * largestWeight * utilityBound;
+    // Counting sort into slices, the largest first: slice b holds potentials in [b, b + 1)·most/ORDER_BUCKETS.
+    const buckets = this.buckets;
+    buckets.fill(0);
+    const scale = most > 0 && most < Infinity ? (ORDER_BUCKETS - 1) / most : 0;
+    for (let q = 0; q < n; q++) {
+      if (q === i) continue;
+      const next = ORDER_BUCKETS - bucketOf(this.potential[q] as number, scale);
+      buckets[next] = (buckets[next] as number) + 1;
+    }
+    for (let b = 1; b <= ORDER_BUCKETS; b++) buckets[b] = (buckets[b] as number) + (buckets[b - 1] as number);
+    for (let q = 0; q < n; q++) {
+      if (q === i) continue;
+      const slot = ORDER_BUCKETS - 1 - bucketOf(this.potential[q] as number, scale);
+      const k = buckets[slot] as number;
+      buckets[slot] = k + 1;
+      this.order[k] = q;
+      this.rankOf[q] = k;
+      this.orderedWeights[k] = weights[q] as number;
+      this.orderedUtilities[k] = this.columns[offset + q] as number;
+      this.orderedIfIWins[k] = this.ifIWins[q] as number;
+      this.orderedIfIWinsAlone[k] = this.ifIWinsAlone[q] as number;
+      this.orderedDiagonal[k] = this.diagonal[q] as number;
+      this.orderedRisks[k] = this.risks[q] as number;
+    }
+    // Suffix sums over the ranks 0 … n − 2 (i is not a third party of its own challenges).
+    let remaining = 0;
+    let weighted = 0;
+    let excess = 0;
+    this.remainingSupport[n - 1] = 0;
+    this.remainingWeighted[n - 1] = 0;
+    this.remainingExcess[n - 1] = 0;
+    for (let k = n - 2; k >= 0; k--) {
+      const q = this.order[k] as number;
+      remaining += this.away[q] as number;
+      weighted += this.reach[q] as number;
+      excess += this.excess[q] as number;
+      this.remainingSupport[k] = remaining;
+      this.remainingWeighted[k] = weighted;
+      this.remainingExcess[k] = excess;
+    }
   }
+}
+
+/** Slices of the potential support by which `orderThirdParties` ranks third parties. */
+const ORDER_BUCKETS = 64;
+
+/** The slice (0 … ORDER_BUCKETS − 1) of a third party of potential w·A + w·E, `scale` = (ORDER_BUCKETS − 1)/max. */
+function bucketOf(potential: number, scale: number): number {
+  const slot = Math.floor(potential * scale);
+  return slot >= 0 && slot < ORDER_BUCKETS ? slot : slot >= ORDER_BUCKETS ? ORDER_BUCKETS - 1 : 0;
 }
 
 /** Sums kept doubled stay below this (≈ 2^1000, far from overflow) when `doublingIsExact`. */
@@ -266,14 +365,16 @@ const support = new Float64Array(4);
 const cutoff = new Float64Array([-Infinity, 0, 0, 0]);
 /** Whether the latest `evaluateChallenge` stopped early, proven unable to beat `cutoff[0]` (its estimate is then unset). */
 let abandoned = false;
-/** Third parties per stretch of the support loop between two `cannotBeat` checks. */
-const CHECK_EVERY = 32;
+/** Third parties per stretch of the bounded support loop between two `cannotBeat` checks, at most. */
+const CHECK_EVERY = 16;
+/** Third parties in its first stretch (the stretches double up to CHECK_EVERY). */
+const CHECK_FIRST = 8;
 /**
- * Fewest actors for which the support loop checks `cannotBeat` part-way: with fewer, a challenge's third
- * parties fit in one stretch, and summing them in one pass costs less than the bounds (the choice is the
- * same either way: a challenge given up could not have been chosen).
+ * Fewest actors for which the support loop checks `cannotBeat` part-way: with fewer, summing a challenge's
+ * third parties in one pass costs less than ordering them and the bounds (the choice is the same either
+ * way: a challenge given up could not have been chosen).
  */
-const BOUNDED_FROM = CHECK_EVERY + 1;
+const BOUNDED_FROM = 33;
 /** Relative allowance for round-off in the bounds of `cannotBeat` (the sums it bounds err by ~n·2⁻⁵³). */
 const SUPPORT_BOUND_SLACK = 1e-9;
 
@@ -408,11 +509,13 @@ function thirdPartySupportProp(
     support[3] = doubledForJ;
     if (n < BOUNDED_FROM) {
       addFewThirdParties(view, atI, atJ, i, j);
+    } else if ((cutoff[0] as number) > -Infinity) {
+      addThirdPartiesBounded(view, atJ, i, j);
+      if (abandoned) return;
     } else {
       addThirdParties(view, atI, atJ, 0, low);
-      if (!abandoned) addThirdParties(view, atI, atJ, low + 1, high);
-      if (!abandoned) addThirdParties(view, atI, atJ, high + 1, n);
-      if (abandoned) return;
+      addThirdParties(view, atI, atJ, low + 1, high);
+      addThirdParties(view, atI, atJ, high + 1, n);
     }
     const forI = (support[0] as number) * 0.5;
     const forJ = (support[1] as number) * 0.5;
@@ -445,8 +548,7 @@ function thirdPartySupportProp(
  * Adds the third parties q ∈ [from, to) onto the doubled totals in `support[0]` and `support[1]`, with the
  * principals' doubled supports in `support[2]` and `support[3]` (see `thirdPartySupportProp`). V1 and V2 take their target-free parts from the view
  * (`thirdPartiesFor`); u+u+u is 3u and u+u+v is 2u+v rounded the same way (doubling is exact), and each
- * of them is summed in the same order as in `thirdPartySupport`, so every number is the same. When
- * `cutoff[0]` is a gain to beat, every CHECK_EVERY third parties `cannotBeat` may end the sum (`abandoned`).
+ * of them is summed in the same order as in `thirdPartySupport`, so every number is the same.
  */
 function addThirdParties(
   view: PerspectiveUtilities,
@@ -465,15 +567,70 @@ function addThirdParties(
   const diagonal = view.diagonal;
   const ifIWins = view.ifIWins;
   const ifIWinsAlone = view.ifIWinsAlone;
-  const checked = (cutoff[0] as number) > -Infinity;
   let forI = support[0] as number;
   let forJ = support[1] as number;
-  for (let start = from; start < to; ) {
-    const end = checked && to - start > CHECK_EVERY ? start + CHECK_EVERY : to;
-    for (let q = start; q < end; q++) {
-      const w = weights[q] as number;
-      const uqi = utilities[atI + q] as number;
-      const uqj = (neutral[atJ + q] as number) * (1 + (clamped[atJ + q] as number) * (risks[q] as number));
+  for (let q = from; q < to; q++) {
+    const w = weights[q] as number;
+    const uqi = utilities[atI + q] as number;
+    const uqj = (neutral[atJ + q] as number) * (1 + (clamped[atJ + q] as number) * (risks[q] as number));
+    const direct = w * (uqi - uqj);
+    const directSize = Math.abs(direct);
+    const littleForI = doubledForI + (direct + directSize);
+    const littleForJ = doubledForJ + (directSize - direct);
+    const pLittle = littleForI / (littleForI + littleForJ);
+    const pOther = 1 - pLittle;
+    const twoUqj = uqj + uqj;
+    const joinI = pLittle * (ifIWins[q] as number) + pOther * (twoUqj + uqj);
+    const joinJ = pLittle * (ifIWinsAlone[q] as number) + pOther * (twoUqj + (diagonal[q] as number));
+    const thirdParty = w * (joinI - joinJ);
+    const size = Math.abs(thirdParty);
+    forI += thirdParty + size;
+    forJ += size - thirdParty;
+  }
+  support[0] = forI;
+  support[1] = forJ;
+}
+
+/** Each third party's doubled-sum term of the challenge `addThirdPartiesBounded` is weighing, by rank. */
+let thirdPartyTerms = new Float64Array(0);
+
+/**
+ * `addThirdParties` over every third party of i's challenge to j when there is a gain to beat (`cutoff[0]`):
+ * the same terms, each computed exactly as there, but weighed in the view's `order` (most potential support
+ * for i first), with a `cannotBeat` check after every stretch, which may end the challenge (`abandoned`).
+ * The stretches grow (CHECK_FIRST third parties, then twice as many, up to CHECK_EVERY) since the first
+ * checks are the cheapest to pass and the likeliest to rule a challenge out. Sums in that order only feed
+ * the bounds: a challenge that survives them is summed from the terms kept, in q order from the principals'
+ * supports, as `addThirdParties` sums them, so every number is the same.
+ */
+function addThirdPartiesBounded(view: PerspectiveUtilities, atJ: number, i: number, j: number): void {
+  view.orderThirdParties();
+  const n = view.actors;
+  const ranked = n - 1;
+  if (thirdPartyTerms.length < n) thirdPartyTerms = new Float64Array(n);
+  const terms = thirdPartyTerms;
+  const doubledForI = support[2] as number;
+  const doubledForJ = support[3] as number;
+  const order = view.order;
+  const weights = view.orderedWeights;
+  const utilities = view.orderedUtilities;
+  const ifIWins = view.orderedIfIWins;
+  const ifIWinsAlone = view.orderedIfIWinsAlone;
+  const diagonal = view.orderedDiagonal;
+  const risks = view.orderedRisks;
+  const neutral = view.neutral;
+  const clamped = view.clampedDistances;
+  let forI = doubledForI;
+  let forJ = doubledForJ;
+  let stretch = CHECK_FIRST;
+  for (let start = 0; start < ranked; ) {
+    const end = ranked - start > stretch ? start + stretch : ranked;
+    for (let k = start; k < end; k++) {
+      const q = order[k] as number;
+      if (q === j) continue;
+      const w = weights[k] as number;
+      const uqi = utilities[k] as number;
+      const uqj = (neutral[atJ + q] as number) * (1 + (clamped[atJ + q] as number) * (risks[k] as number));
       const direct = w * (uqi - uqj);
       const directSize = Math.abs(direct);
       const littleForI = doubledForI + (direct + directSize);
@@ -481,18 +638,33 @@ function addThirdParties(
       const pLittle = littleForI / (littleForI + littleForJ);
       const pOther = 1 - pLittle;
       const twoUqj = uqj + uqj;
-      const joinI = pLittle * (ifIWins[q] as number) + pOther * (twoUqj + uqj);
-      const joinJ = pLittle * (ifIWinsAlone[q] as number) + pOther * (twoUqj + (diagonal[q] as number));
+      const joinI = pLittle * (ifIWins[k] as number) + pOther * (twoUqj + uqj);
+      const joinJ = pLittle * (ifIWinsAlone[k] as number) + pOther * (twoUqj + (diagonal[k] as number));
       const thirdParty = w * (joinI - joinJ);
+      terms[k] = thirdParty;
       const size = Math.abs(thirdParty);
       forI += thirdParty + size;
       forJ += size - thirdParty;
     }
     start = end;
-    if (checked && cannotBeat(view, forI, forJ, doubledForI, doubledForJ, end)) {
-      abandoned = true;
-      return;
+    if (start < ranked) {
+      if (cannotBeat(view, forI, forJ, doubledForI, doubledForJ, start)) {
+        abandoned = true;
+        return;
+      }
+      if (stretch < CHECK_EVERY) stretch += stretch;
     }
+  }
+  // Not ruled out: the totals, summed in q order as in `addThirdParties`.
+  const rankOf = view.rankOf;
+  forI = support[0] as number;
+  forJ = support[1] as number;
+  for (let q = 0; q < n; q++) {
+    if (q === i || q === j) continue;
+    const thirdParty = terms[rankOf[q] as number] as number;
+    const size = Math.abs(thirdParty);
+    forI += thirdParty + size;
+    forJ += size - thirdParty;
   }
   support[0] = forI;
   support[1] = forJ;
@@ -542,14 +714,16 @@ function addFewThirdParties(view: PerspectiveUtilities, atI: number, atJ: number
 
 /**
  * Whether the challenge being summed is proven unable to reach the gain to beat, `cutoff[0]`, given the
- * doubled supports `forI` and `forJ` so far, the principals' doubled supports, and the third parties q ≥ `next`
- * still to come. Their supports are never negative, so the final forJ is at least the one so far. Third party
+ * doubled supports `forI` and `forJ` of the third parties weighed so far, the principals' doubled supports,
+ * and those of ranks ≥ `next` in the view's `order` still to come. Their supports are never negative, so the
+ * final forJ is at least the one so far (up to the round-off of summing the same terms in q order). Third party
  * q adds c_q = w·(p·(U_qq − U_qi) − (1 − p)(U_qq − U_qj)) to one side, and since U ≤ 1, at most
  * w·(p·A + E) to i's (see `remainingSupport`). Its little-contest probability p is at most 1 and at most
  * (PI + max(v, 0))/(PI + PJ) with its direct vote v = w·(U_qi − U_qj) ≤ w·r, so the third parties still to
  * come add at most min(ΣwA, (PI·ΣwA + Σw²Ar)/(PI + PJ)) + ΣwE. That bounds P(i>j) from above, and with it
  * the gain (U_ki − U_kj)(1 − 2S_j(1 − P)), increasing in P when U_ki ≥ U_kj. Every allowance is far above
- * the round-off of the sums, so a challenge given up could not have been chosen.
+ * the round-off of the sums (relative n·2⁻⁵³ whatever their order), so a challenge given up could not have
+ * been chosen.
  */
 function cannotBeat(view: PerspectiveUtilities, forI: number, forJ: number, principalsForI: number, principalsForJ: number, next: number): boolean {
   const delta = cutoff[1] as number;
