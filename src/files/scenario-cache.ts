@@ -17,11 +17,12 @@
  * build hash (scripts/bundle.mjs writes it in), so the library, the tests and tsx runs always validate.
  */
 import { createHash } from "node:crypto";
-import { lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, unlinkSync, utimesSync, writeFileSync } from "node:fs";
+import { lstatSync, mkdirSync, readdirSync, readFileSync, unlinkSync, utimesSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { isDeepStrictEqual } from "node:util";
 import type { Scenario } from "../scenario/types.js";
+import { writeFileAtomic } from "./write.js";
 
 /** Written in by scripts/bundle.mjs: a hash of the sources and the locked dependencies. */
 declare const __PARLEY_BUILD__: string | undefined;
@@ -123,9 +124,7 @@ function writeEntry(folder: string, file: string, entry: Entry): void {
   const json = JSON.stringify(entry);
   if (!isDeepStrictEqual((JSON.parse(json) as Entry).scenario, entry.scenario)) return;
   try {
-    const temporary = `${file}.${process.pid}`;
-    writeFileSync(temporary, json, { mode: 0o600 });
-    renameSync(temporary, file);
+    writeFileAtomic(file, json, true, 0o600);
   } catch {
     return; // a read-only or full disk: run without
   }

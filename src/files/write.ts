@@ -51,14 +51,15 @@ export function checkOutputPath(path: string, overwrite: boolean): void {
   if (!parent.isDirectory()) throw new OutputExistsError(`cannot write ${path}: ${folder} is not a folder`);
 }
 
-export function writeFileAtomic(path: string, content: string, overwrite = false): void {
+/** Writes `content` to `path` whole or not at all (see above), as a file of permissions `mode`. */
+export function writeFileAtomic(path: string, content: string, overwrite = false, mode = 0o644): void {
   checkOutputPath(path, overwrite);
   const folder = dirname(path);
 
   const temporary = join(folder, `.${basename(path)}.${process.pid}.tmp`);
   let fd: number | undefined;
   try {
-    fd = openSync(temporary, "wx", 0o644);
+    fd = openSync(temporary, "wx", mode);
     const bytes = Buffer.from(content, "utf8");
     for (let offset = 0; offset < bytes.length; ) offset += writeSync(fd, bytes, offset, bytes.length - offset);
     closeSync(fd);
