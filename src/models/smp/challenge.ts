@@ -497,25 +497,17 @@ function thirdPartySupportProp(
   const principalsForI = support[0] as number;
   const principalsForJ = support[1] as number;
   if (view.doublingIsExact) {
-    const low = i < j ? i : j;
-    const high = i < j ? j : i;
     const doubledForI = principalsForI + principalsForI;
     const doubledForJ = principalsForJ + principalsForJ;
-    // Three runs of q that skip i and j, so the loop body has no test for them; q stays in increasing order
-    // (one run that tests for them when there are few actors).
     support[0] = doubledForI;
     support[1] = doubledForJ;
     support[2] = doubledForI;
     support[3] = doubledForJ;
-    if (n < BOUNDED_FROM) {
-      addFewThirdParties(view, atI, atJ, i, j);
-    } else if ((cutoff[0] as number) > -Infinity) {
+    if (n >= BOUNDED_FROM && (cutoff[0] as number) > -Infinity) {
       addThirdPartiesBounded(view, atJ, i, j);
       if (abandoned) return;
     } else {
-      addThirdParties(view, atI, atJ, 0, low);
-      addThirdParties(view, atI, atJ, low + 1, high);
-      addThirdParties(view, atI, atJ, high + 1, n);
+      addThirdParties(view, atI, atJ, i, j);
     }
     const forI = (support[0] as number) * 0.5;
     const forJ = (support[1] as number) * 0.5;
@@ -542,53 +534,6 @@ function thirdPartySupportProp(
   }
   support[0] = branchForI;
   support[1] = branchForJ;
-}
-
-/**
- * Adds the third parties q ∈ [from, to) onto the doubled totals in `support[0]` and `support[1]`, with the
- * principals' doubled supports in `support[2]` and `support[3]` (see `thirdPartySupportProp`). V1 and V2 take their target-free parts from the view
- * (`thirdPartiesFor`); u+u+u is 3u and u+u+v is 2u+v rounded the same way (doubling is exact), and each
- * of them is summed in the same order as in `thirdPartySupport`, so every number is the same.
- */
-function addThirdParties(
-  view: PerspectiveUtilities,
-  atI: number,
-  atJ: number,
-  from: number,
-  to: number,
-): void {
-  const doubledForI = support[2] as number;
-  const doubledForJ = support[3] as number;
-  const weights = view.thirdPartyWeights;
-  const utilities = view.columns;
-  const neutral = view.neutral;
-  const clamped = view.clampedDistances;
-  const risks = view.risks;
-  const diagonal = view.diagonal;
-  const ifIWins = view.ifIWins;
-  const ifIWinsAlone = view.ifIWinsAlone;
-  let forI = support[0] as number;
-  let forJ = support[1] as number;
-  for (let q = from; q < to; q++) {
-    const w = weights[q] as number;
-    const uqi = utilities[atI + q] as number;
-    const uqj = (neutral[atJ + q] as number) * (1 + (clamped[atJ + q] as number) * (risks[q] as number));
-    const direct = w * (uqi - uqj);
-    const directSize = Math.abs(direct);
-    const littleForI = doubledForI + (direct + directSize);
-    const littleForJ = doubledForJ + (directSize - direct);
-    const pLittle = littleForI / (littleForI + littleForJ);
-    const pOther = 1 - pLittle;
-    const twoUqj = uqj + uqj;
-    const joinI = pLittle * (ifIWins[q] as number) + pOther * (twoUqj + uqj);
-    const joinJ = pLittle * (ifIWinsAlone[q] as number) + pOther * (twoUqj + (diagonal[q] as number));
-    const thirdParty = w * (joinI - joinJ);
-    const size = Math.abs(thirdParty);
-    forI += thirdParty + size;
-    forJ += size - thirdParty;
-  }
-  support[0] = forI;
-  support[1] = forJ;
 }
 
 /** Each third party's doubled-sum term of the challenge `addThirdPartiesBounded` is weighing, by rank. */
@@ -671,11 +616,13 @@ function addThirdPartiesBounded(view: PerspectiveUtilities, atJ: number, i: numb
 }
 
 /**
- * `addThirdParties` over every third party q ∉ {i, j} at once, without bound checks: for fewer than
- * BOUNDED_FROM actors, where the three runs' calls and checks cost more than the sums. The same terms added
- * in the same order, so the same numbers.
+ * Adds the third parties q ∉ {i, j}, in q order, onto the doubled totals in `support[0]` and `support[1]`,
+ * with the principals' doubled supports in `support[2]` and `support[3]` (see `thirdPartySupportProp`). V1
+ * and V2 take their target-free parts from the view (`thirdPartiesFor`); u+u+u is 3u and u+u+v is 2u+v
+ * rounded the same way (doubling is exact), and each of them is summed in the same order as in
+ * `thirdPartySupport`, so every number is the same.
  */
-function addFewThirdParties(view: PerspectiveUtilities, atI: number, atJ: number, i: number, j: number): void {
+function addThirdParties(view: PerspectiveUtilities, atI: number, atJ: number, i: number, j: number): void {
   const doubledForI = support[2] as number;
   const doubledForJ = support[3] as number;
   const weights = view.thirdPartyWeights;
@@ -810,7 +757,7 @@ function evaluateOwnChallenge(context: ChallengeContext, view: PerspectiveUtilit
   support[1] = doubledForJ;
   support[2] = doubledForI;
   support[3] = doubledForJ;
-  addFewThirdParties(view, atI, j * n, i, j);
+  addThirdParties(view, atI, j * n, i, j);
   const forI = (support[0] as number) * 0.5;
   const forJ = (support[1] as number) * 0.5;
   if (!(forI === forI && forJ === forJ)) {
