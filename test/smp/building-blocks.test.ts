@@ -163,6 +163,26 @@ describe("risk attitudes", () => {
   });
 });
 
+/**
+ * Every challenge of actor i evaluated in full from its own perspective: the best gain (lowest index on
+ * ties), its estimate, and how many gains were negative.
+ */
+function fullScan(ctx: ChallengeContext, view: PerspectiveUtilities, i: number) {
+  let best = -1;
+  let bestEstimate = { probability: 0, expectedGain: 0 };
+  let negatives = 0;
+  for (let j = 0; j < ctx.actors; j++) {
+    if (j === i) continue;
+    const estimate = challengeValue(ctx, view.viewFrom(i), i, i, j);
+    if (estimate.expectedGain < 0) negatives++;
+    if (best < 0 || estimate.expectedGain > bestEstimate.expectedGain) {
+      best = j;
+      bestEstimate = estimate;
+    }
+  }
+  return { best, bestEstimate, negatives };
+}
+
 describe("probEdu and target choice", () => {
   // D[q][x]: U = 1 − D with risk 0. U[0] = [1, .4, .7], U[1] = [.4, 1, .6], U[2] = [.5, .8, 1]
   const distances = [
@@ -231,16 +251,7 @@ describe("probEdu and target choice", () => {
     const full = new PerspectiveUtilities(n, byPosition, risks, adjust);
     let chosen = 0;
     for (let i = 0; i < n; i++) {
-      let best = -1;
-      let bestEstimate = { probability: 0, expectedGain: 0 };
-      for (let j = 0; j < n; j++) {
-        if (j === i) continue;
-        const estimate = challengeValue(ctx, full.viewFrom(i), i, i, j);
-        if (best < 0 || estimate.expectedGain > bestEstimate.expectedGain) {
-          best = j;
-          bestEstimate = estimate;
-        }
-      }
+      const { best, bestEstimate } = fullScan(ctx, full, i);
       const choice = chooseTarget(ctx, pruned.viewFrom(i), i);
       if (bestEstimate.expectedGain > 1e-5) {
         chosen++;
@@ -300,17 +311,8 @@ describe("probEdu and target choice", () => {
     let chosen = 0;
     let negative = 0;
     for (let i = 0; i < n; i++) {
-      let best = -1;
-      let bestEstimate = { probability: 0, expectedGain: 0 };
-      for (let j = 0; j < n; j++) {
-        if (j === i) continue;
-        const estimate = challengeValue(ctx, full.viewFrom(i), i, i, j);
-        if (estimate.expectedGain < 0) negative++;
-        if (best < 0 || estimate.expectedGain > bestEstimate.expectedGain) {
-          best = j;
-          bestEstimate = estimate;
-        }
-      }
+      const { best, bestEstimate, negatives } = fullScan(ctx, full, i);
+      negative += negatives;
       const expected = bestEstimate.expectedGain > 1e-5 ? best : -1;
       if (expected >= 0) chosen++;
       for (const hint of [-1, best, (i + 1) % n, n - 1 - i]) {
