@@ -12,6 +12,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { serveStatic } from "@hono/node-server/serve-static";
 import { Hono } from "hono";
+import { INITIAL_SCENARIO_ELEMENT } from "./page-data.js";
 
 const NOT_BUILT = `<!doctype html>
 <html lang="en">
@@ -24,8 +25,6 @@ const NOT_BUILT = `<!doctype html>
 </html>
 `;
 
-/** The id of the data block with the scenario's document (read by web/src/workspace.tsx). */
-export const INITIAL_SCENARIO_ELEMENT = "parley-initial-scenario";
 
 export interface StaticOptions {
   /** A scenario's current document, or undefined when there is none by that id. */

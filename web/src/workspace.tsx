@@ -6,6 +6,7 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import type { Diagnostic } from "../../src/scenario/diagnostics.js";
 import type { Scenario } from "../../src/scenario/types.js";
+import { INITIAL_SCENARIO_ELEMENT } from "../../src/server/page-data.js";
 import { api, ApiError, type ScenarioDocument } from "./api.js";
 import type { DealValues } from "./dealLink.js";
 import { clearDraft, readDraft, writeDraft, type Draft } from "./drafts.js";
@@ -64,9 +65,6 @@ export function useWorkspace(): Workspace {
 }
 
 const VALIDATE_DELAY = 150;
-
-/** The id of the data block the server puts the scenario's document in (src/server/static.ts). */
-const INITIAL_SCENARIO_ELEMENT = "parley-initial-scenario";
 
 /** The document the page came with: null until read, undefined when none or once used. */
 let pageDocument: ScenarioDocument | undefined | null = null;
